@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Context } from './context.js';
+import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
+import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
+import { ckanRoutes } from './modules/ckan/index.js';
+import { webRoutes } from './modules/web/index.js';
+import { openApiDocument } from './openapi.js';
+import { NotFoundError } from './platform/http/errors.js';
+import { problemErrorHandler } from './platform/http/problem.js';
+import { localized } from './platform/i18n/index.js';
+
+/** Builds the HTTP application: platform plugins first, then each module's routes. */
+export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: (request) =>
+      (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID(),
+    bodyLimit: 20 * 1024 * 1024,
+    // Unknown fields are errors, not silently dropped: a typo must not pass unnoticed.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  await app.register(formbody);
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 200, fieldSize: 10 * 1024 * 1024 },
+  });
+  // Open data is for everyone: any site may call the APIs from a browser (tokens travel in headers).
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'X-CKAN-API-Key', 'Content-Type', 'Accept-Language', 'Range'],
+    exposedHeaders: ['Location', 'ETag', 'Content-Range', 'X-Request-Id'],
+  });
+  await app.register(swagger, openApiDocument(config));
+  registerActorHook(app, ctx.accounts);
+  app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler(async (request) => {
+    throw new NotFoundError(
+      'route',
+      request.url,
+      localized(`Aucune page à l'adresse ${request.url}`, `No route ${request.method} ${request.url}`),
+    );
+  });
+
+  const deps = {
+    catalog: ctx.catalog,
+    accounts: ctx.accounts,
+    blobs: ctx.blobs,
+    baseUrl: config.baseUrl,
+    maxUploadBytes: config.maxUploadBytes,
+    site: { baseUrl: config.baseUrl, title: config.siteTitle, description: config.siteDescription },
+  };
+  await app.register(
+    async (api) => {
+      api.addHook('preHandler', refuseRejectedToken);
+      await api.register(accountRoutes(deps));
+      await api.register(catalogApiRoutes(deps));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(catalogPublicRoutes(deps));
+  await app.register(ckanRoutes({ ...deps, config }));
+  await app.register(webRoutes({ ...deps, config, openApi: () => app.swagger() }));
+  return app;
+}

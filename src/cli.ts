@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Context, createContext } from './context.js';
+import { loadDemoContent } from './demo/index.js';
+import { serve } from './main.js';
+import { SYSTEM } from './modules/accounts/index.js';
+import { AppError, ValidationError } from './platform/http/errors.js';
+
+const USAGE = `Usage: quai <command>
+
+  serve                                   start the portal (default)
+  migrate                                 bring the database schema up to date
+  user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
+                                          create an account (a password is generated if none is given)
+  token create <user> [--name N]          create an API token for a user and print it (once)
+  demo load                               load the demo catalogue into an empty database
+
+Configuration comes from the environment: see the README.`;
+
+/** Runs one command; returns the process exit code. */
+export async function run(argv: string[], config: Config = loadConfig()): Promise<number> {
+  const [command = 'serve', subcommand, ...rest] = argv;
+  if (command === 'serve') {
+    await serve(config);
+    return 0;
+  }
+  if (command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const ctx = await createContext(config);
+  try {
+    if (command === 'migrate') {
+      console.log('Database schema is up to date.');
+    } else if (command === 'user' && subcommand === 'create') {
+      await createUser(ctx, rest);
+    } else if (command === 'token' && subcommand === 'create') {
+      await createToken(ctx, rest);
+    } else if (command === 'demo' && subcommand === 'load') {
+      const loaded = await loadDemoContent(ctx);
+      console.log(
+        loaded
+          ? `Demo content loaded: ${loaded.datasets} datasets.`
+          : 'The catalogue is not empty: nothing loaded.',
+      );
+    } else {
+      console.error(USAGE);
+      return 2;
+    }
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function createUser(ctx: Context, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      fullname: { type: 'string' },
+      password: { type: 'string' },
+      sysadmin: { type: 'boolean' },
+    },
+  });
+  const name = positionals[0];
+  if (!name) throw new Error('user create needs a name');
+  const password = values.password ?? randomBytes(12).toString('base64url');
+  const user = await ctx.accounts.createUser(SYSTEM, {
+    name,
+    email: values.email ?? null,
+    fullname: values.fullname ?? null,
+    about: null,
+    password,
+    sysadmin: values.sysadmin === true,
+  });
+  console.log(`Created ${user.sysadmin ? 'sysadmin' : 'user'} ${user.name} (${user.id}).`);
+  if (!values.password) console.log(`Password: ${password}`);
+}
+
+async function createToken(ctx: Context, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' } },
+  });
+  const user = positionals[0];
+  if (!user) throw new Error('token create needs a user name');
+  const created = await ctx.accounts.createToken(SYSTEM, {
+    user,
+    name: values.name ?? 'cli',
+    expiresAt: null,
+  });
+  console.log(created.token);
+}
+
+function report(error: unknown): number {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ValidationError)
+    console.error(error.issues.map((issue) => `${issue.path}: ${issue.message.en}`).join('\n'));
+  else if (error instanceof AppError) console.error(error.detail.en);
+  else console.error(error instanceof Error ? error.message : error);
+  return 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = await run(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+/** Validated settings of one Quai process. Built once by `loadConfig`; nothing else reads `process.env`. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Public root URL, without a trailing slash: used in every absolute link Quai emits. */
+  baseUrl: string;
+  /** Where the embedded database and the blob store live. */
+  dataDir: string;
+  /** `postgres://…` selects PostgreSQL; empty means the embedded PGlite under `dataDir`. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxUploadBytes: number;
+  /** `auto` loads the demo catalogue on first start of an empty embedded database. */
+  demoContent: 'auto' | 'always' | 'never';
+  siteTitle: string;
+  siteDescription: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEMO_MODES = ['auto', 'always', 'never'] as const;
+const FIFTY_GIGABYTES = 50 * 1024 ** 3;
+
+/** Reads and validates every setting; throws one `ConfigError` listing all the bad variables. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = createReader(env, problems);
+
+  const port = read.integer('PORT', 8080, 0, 65535);
+  const host = read.string('HOST', 'localhost');
+  const dataDir = path.resolve(read.string('DATA_DIR', './var'));
+  const databaseUrl = read.optional('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL: must start with postgres:// or postgresql://');
+  }
+  const baseUrl = read.string('BASE_URL', `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) problems.push('BASE_URL: must be an absolute http(s) URL');
+
+  const config: Config = {
+    port,
+    host,
+    baseUrl,
+    dataDir,
+    databaseUrl,
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', FIFTY_GIGABYTES, 1, Number.MAX_SAFE_INTEGER),
+    demoContent: read.oneOf('DEMO_CONTENT', DEMO_MODES, 'auto'),
+    siteTitle: read.string('SITE_TITLE', 'Quai — données ouvertes du Québec'),
+    siteDescription: read.string(
+      'SITE_DESCRIPTION',
+      'Portail de données ouvertes : trouver, consulter et réutiliser les données publiques du Québec.',
+    ),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function createReader(env: Env, problems: string[]) {
+  const raw = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? null : value;
+  };
+  return {
+    optional: raw,
+    string(name: string, fallback: string): string {
+      return raw(name) ?? fallback;
+    },
+    integer(name: string, fallback: number, min: number, max: number): number {
+      const value = raw(name);
+      if (value === null) return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+        problems.push(`${name}: expected an integer from ${min} to ${max}, got "${value}"`);
+        return fallback;
+      }
+      return parsed;
+    },
+    boolean(name: string, fallback: boolean): boolean {
+      const value = raw(name)?.toLowerCase();
+      if (value === undefined) return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+      if (['0', 'false', 'no', 'off'].includes(value)) return false;
+      problems.push(`${name}: expected true or false, got "${value}"`);
+      return fallback;
+    },
+    oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+      const value = raw(name);
+      if (value === null) return fallback;
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      problems.push(`${name}: expected one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    },
+  };
+}

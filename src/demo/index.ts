@@ -1,0 +1,124 @@
+import { Readable } from 'node:stream';
+import type { Context } from '../context.js';
+import { type Actor, SYSTEM } from '../modules/accounts/index.js';
+import type { ResourceInput } from '../modules/catalog/index.js';
+import { cityDatasets } from './catalogue-cities.js';
+import { cultureDatasets } from './catalogue-culture.js';
+import { environmentDatasets } from './catalogue-environment.js';
+import { referenceDatasets } from './catalogue-reference.js';
+import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
+
+/** Every demo dataset, in the order they are created. */
+export function demoDatasets(): DemoDataset[] {
+  return [...referenceDatasets(), ...environmentDatasets(), ...cityDatasets(), ...cultureDatasets()];
+}
+
+/**
+ * On start: the demo catalogue goes into an empty database when DEMO_CONTENT is "always", or
+ * "auto" on the embedded database (a fresh `npm start`). PostgreSQL stays empty unless asked.
+ */
+export async function loadDemoContentIfWanted(ctx: Context): Promise<{ datasets: number } | null> {
+  const mode = ctx.config.demoContent;
+  if (mode === 'never' || (mode === 'auto' && ctx.db.engine !== 'pglite')) return null;
+  return loadDemoContent(ctx);
+}
+
+/**
+ * Loads the demo organisations, themes, accounts and datasets. Each step is skipped when already
+ * done, so a load cut halfway completes on the next start; a catalogue holding any organisation
+ * that is not a demo one is never touched.
+ */
+export async function loadDemoContent(ctx: Context): Promise<{ datasets: number } | null> {
+  const demoNames = new Set(ORGANIZATIONS.map((organization) => organization.name));
+  const existing = await ctx.catalog.groups.list(SYSTEM, 'organization', {
+    names: null,
+    sort: 'name',
+    direction: 'asc',
+    limit: null,
+    offset: 0,
+  });
+  if (existing.some((listing) => !demoNames.has(listing.group.name))) return null;
+
+  for (const organization of ORGANIZATIONS) {
+    if (await ctx.catalog.groups.find('organization', organization.name)) continue;
+    await ctx.catalog.groups.create(SYSTEM, 'organization', {
+      ...organization,
+      imageUrl: null,
+      euTheme: null,
+      extras: {},
+    });
+  }
+  for (const theme of THEMES) {
+    if (await ctx.catalog.groups.find('group', theme.name)) continue;
+    await ctx.catalog.groups.create(SYSTEM, 'group', {
+      ...theme,
+      euTheme: theme.euTheme ?? null,
+      imageUrl: null,
+      extras: {},
+    });
+  }
+  for (const user of USERS) {
+    if (await ctx.accounts.findUser(user.name)) continue;
+    await ctx.accounts.createUser(SYSTEM, { ...user, about: null });
+    for (const membership of user.memberships) {
+      const organization = await ctx.catalog.groups.require('organization', membership.organization);
+      await ctx.accounts.setMembership(SYSTEM, {
+        organizationId: organization.id,
+        user: user.name,
+        role: membership.role,
+      });
+    }
+  }
+
+  // Datasets are published by the demo editor, so their history names a person.
+  const publisher: Actor = await ctx.accounts.actorForUser(await ctx.accounts.requireUser('editeur-demo'));
+  const datasets = demoDatasets();
+  let created = 0;
+  for (const dataset of datasets) {
+    if (await ctx.catalog.datasets.exists(dataset.name)) continue;
+    const resources = await Promise.all(dataset.resources.map((resource) => resourceInput(ctx, resource)));
+    await ctx.catalog.datasets.create(publisher, {
+      name: dataset.name,
+      title: dataset.title,
+      notes: dataset.notes,
+      ownerOrg: dataset.organization,
+      private: dataset.private ?? false,
+      state: dataset.draft ? 'draft' : 'active',
+      author: null,
+      authorEmail: null,
+      maintainer: dataset.maintainer,
+      maintainerEmail: dataset.maintainerEmail,
+      licenseId: dataset.license,
+      url: null,
+      version: null,
+      updateFrequency: dataset.frequency,
+      temporalStart: dataset.temporal?.[0] ?? null,
+      temporalEnd: dataset.temporal?.[1] ?? null,
+      bbox: dataset.bbox ?? null,
+      languages: ['fr'],
+      tags: dataset.tags,
+      keywordsEn: dataset.keywordsEn,
+      groups: dataset.groups,
+      extras: {},
+      resources,
+    });
+    created++;
+  }
+  return created > 0 ? { datasets: created } : null;
+}
+
+async function resourceInput(ctx: Context, resource: DemoResource): Promise<ResourceInput> {
+  const base = {
+    name: resource.name,
+    description: resource.description ?? { fr: null, en: null },
+    format: resource.format ?? null,
+    mimetype: null,
+    resourceType: null,
+    extras: {},
+  };
+  if (!resource.content || !resource.filename) return { ...base, url: resource.url ?? null, upload: null };
+  const stored = await ctx.blobs.put(Readable.from([Buffer.from(resource.content(), 'utf8')]), {
+    maxBytes: ctx.config.maxUploadBytes,
+  });
+  return { ...base, url: null, upload: { ...stored, filename: resource.filename, mimetype: null } };
+}

@@ -1,0 +1,171 @@
+import { type Queryable, queryOne } from '../../platform/db/index.js';
+import { isUuid } from '../../platform/validation.js';
+import type { Role } from './actor.js';
+
+export interface UserRow {
+  id: string;
+  name: string;
+  fullname: string | null;
+  email: string | null;
+  about: string | null;
+  password_hash: string | null;
+  sysadmin: boolean;
+  state: 'active' | 'deleted';
+  created: Date;
+}
+
+export interface TokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  created: Date;
+  last_used: Date | null;
+  expires_at: Date | null;
+}
+
+export interface MemberRow {
+  organization_id: string;
+  user_id: string;
+  user_name: string;
+  fullname: string | null;
+  role: Role;
+  created: Date;
+}
+
+const USER_COLUMNS = 'id, name, fullname, email, about, password_hash, sysadmin, state, created';
+
+export function createAccountsRepo(db: Queryable) {
+  return {
+    insertUser(user: Omit<UserRow, 'created' | 'state'>): Promise<UserRow | null> {
+      return queryOne<UserRow>(
+        db,
+        `INSERT INTO accounts.users (id, name, fullname, email, about, password_hash, sysadmin)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+        [user.id, user.name, user.fullname, user.email, user.about, user.password_hash, user.sysadmin],
+      );
+    },
+
+    /** By id or by name, like every CKAN reference. */
+    findUser(reference: string): Promise<UserRow | null> {
+      return queryOne<UserRow>(
+        db,
+        `SELECT ${USER_COLUMNS} FROM accounts.users
+         WHERE state = 'active' AND (name = $1 OR id::text = $1)`,
+        [reference],
+      );
+    },
+
+    findUserByLogin(login: string): Promise<UserRow | null> {
+      return queryOne<UserRow>(
+        db,
+        `SELECT ${USER_COLUMNS} FROM accounts.users
+         WHERE state = 'active' AND (name = $1 OR lower(email) = lower($1))`,
+        [login],
+      );
+    },
+
+    async emailTaken(email: string): Promise<boolean> {
+      const rows = await db.query('SELECT 1 FROM accounts.users WHERE lower(email) = lower($1)', [email]);
+      return rows.length > 0;
+    },
+
+    async nameTaken(name: string): Promise<boolean> {
+      return (await db.query('SELECT 1 FROM accounts.users WHERE name = $1', [name])).length > 0;
+    },
+
+    async countUsers(): Promise<number> {
+      const row = await queryOne<{ n: number }>(db, 'SELECT count(*)::int AS n FROM accounts.users');
+      return row?.n ?? 0;
+    },
+
+    /** The token's user, when the token exists and has not expired; records its use. */
+    findUserByTokenHash(tokenSha256: string): Promise<UserRow | null> {
+      return queryOne<UserRow>(
+        db,
+        `UPDATE accounts.api_tokens t SET last_used = now()
+         FROM accounts.users u
+         WHERE t.token_sha256 = $1 AND u.id = t.user_id AND u.state = 'active'
+           AND (t.expires_at IS NULL OR t.expires_at > now())
+         RETURNING ${USER_COLUMNS.split(', ')
+           .map((column) => `u.${column}`)
+           .join(', ')}`,
+        [tokenSha256],
+      );
+    },
+
+    insertToken(token: {
+      id: string;
+      user_id: string;
+      name: string;
+      token_sha256: string;
+      expires_at: Date | null;
+    }): Promise<TokenRow | null> {
+      return queryOne<TokenRow>(
+        db,
+        `INSERT INTO accounts.api_tokens (id, user_id, name, token_sha256, expires_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, user_id, name, created, last_used, expires_at`,
+        [token.id, token.user_id, token.name, token.token_sha256, token.expires_at],
+      );
+    },
+
+    listTokens(userId: string): Promise<TokenRow[]> {
+      return db.query<TokenRow>(
+        `SELECT id, user_id, name, created, last_used, expires_at FROM accounts.api_tokens
+         WHERE user_id = $1 ORDER BY created DESC`,
+        [userId],
+      );
+    },
+
+    async findToken(id: string): Promise<TokenRow | null> {
+      if (!isUuid(id)) return null;
+      return queryOne<TokenRow>(
+        db,
+        'SELECT id, user_id, name, created, last_used, expires_at FROM accounts.api_tokens WHERE id = $1',
+        [id],
+      );
+    },
+
+    async deleteToken(id: string): Promise<void> {
+      await db.query('DELETE FROM accounts.api_tokens WHERE id = $1', [id]);
+    },
+
+    async memberships(userId: string): Promise<Map<string, Role>> {
+      const rows = await db.query<{ organization_id: string; role: Role }>(
+        'SELECT organization_id, role FROM accounts.memberships WHERE user_id = $1',
+        [userId],
+      );
+      return new Map(rows.map((row) => [row.organization_id, row.role]));
+    },
+
+    upsertMembership(organizationId: string, userId: string, role: Role): Promise<MemberRow | null> {
+      return queryOne<MemberRow>(
+        db,
+        `WITH saved AS (
+           INSERT INTO accounts.memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
+           ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role
+           RETURNING organization_id, user_id, role, created)
+         SELECT s.*, u.name AS user_name, u.fullname FROM saved s JOIN accounts.users u ON u.id = s.user_id`,
+        [organizationId, userId, role],
+      );
+    },
+
+    async deleteMembership(organizationId: string, userId: string): Promise<boolean> {
+      const rows = await db.query(
+        'DELETE FROM accounts.memberships WHERE organization_id = $1 AND user_id = $2 RETURNING 1',
+        [organizationId, userId],
+      );
+      return rows.length > 0;
+    },
+
+    listMembers(organizationId: string): Promise<MemberRow[]> {
+      return db.query<MemberRow>(
+        `SELECT m.organization_id, m.user_id, u.name AS user_name, u.fullname, m.role, m.created
+         FROM accounts.memberships m JOIN accounts.users u ON u.id = m.user_id
+         WHERE m.organization_id = $1 AND u.state = 'active' ORDER BY u.name`,
+        [organizationId],
+      );
+    },
+  };
+}
+
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

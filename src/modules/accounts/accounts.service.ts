@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, isUniqueViolation } from '../../platform/db/index.js';
+import {
+  ForbiddenError,
+  IssueCollector,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/http/errors.js';
+import { localized } from '../../platform/i18n/index.js';
+import { checkEmail, checkMaxLength, checkSlug, messages } from '../../platform/validation.js';
+import {
+  type AccountsRepo,
+  createAccountsRepo,
+  type MemberRow,
+  type TokenRow,
+  type UserRow,
+} from './accounts.repo.js';
+import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
+import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
+
+export interface NewUser {
+  name: string;
+  email: string | null;
+  fullname: string | null;
+  about: string | null;
+  password: string | null;
+  sysadmin: boolean;
+}
+
+export interface CreatedToken {
+  /** The secret itself: returned once, never stored. */
+  token: string;
+  record: TokenRow;
+}
+
+const PASSWORD_MIN = 12;
+const TOKEN_NAME_MAX = 200;
+
+const forbidden = (fr: string, en: string) => new ForbiddenError(localized(fr, en));
+
+export function createAccountsService({ db }: { db: Db }) {
+  const repo = createAccountsRepo(db);
+
+  return {
+    /** Only sysadmins create accounts (self-registration is a portal setting for later). */
+    async createUser(actor: Actor, input: NewUser): Promise<UserRow> {
+      if (!isSysadmin(actor))
+        throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
+      const issues = new IssueCollector();
+      checkSlug(issues, 'name', input.name);
+      checkEmail(issues, 'email', input.email);
+      checkMaxLength(issues, 'fullname', input.fullname, 200);
+      if (input.password !== null && input.password.length < PASSWORD_MIN) {
+        issues.add('password', 'too_short', messages.tooShort(PASSWORD_MIN));
+      }
+      if (!issues.has('name') && (await repo.nameTaken(input.name))) {
+        issues.add(
+          'name',
+          'taken',
+          localized("Ce nom d'utilisateur est déjà pris.", 'That login name is not available.'),
+        );
+      }
+      if (input.email && (await repo.emailTaken(input.email))) {
+        issues.add(
+          'email',
+          'taken',
+          localized('Cette adresse courriel est déjà utilisée.', 'That email address is already in use.'),
+        );
+      }
+      issues.throwIfAny();
+      const passwordHash = input.password === null ? null : await hashPassword(input.password);
+      try {
+        const row = await repo.insertUser({
+          id: randomUUID(),
+          name: input.name,
+          fullname: input.fullname,
+          email: input.email,
+          about: input.about,
+          password_hash: passwordHash,
+          sysadmin: input.sysadmin,
+        });
+        if (!row) throw new Error('INSERT returned no row');
+        return row;
+      } catch (error) {
+        // Two requests raced for the same name: report it like the checked case.
+        if (isUniqueViolation(error)) {
+          throw new ValidationError([
+            {
+              path: 'name',
+              code: 'taken',
+              message: localized("Ce nom d'utilisateur est déjà pris.", 'That login name is not available.'),
+            },
+          ]);
+        }
+        throw error;
+      }
+    },
+
+    findUser: (reference: string) => repo.findUser(reference),
+
+    async requireUser(reference: string): Promise<UserRow> {
+      const user = await repo.findUser(reference);
+      if (!user)
+        throw new NotFoundError('user', reference, localized('Utilisateur introuvable', 'User not found'));
+      return user;
+    },
+
+    countUsers: () => repo.countUsers(),
+
+    /** The user whose name (or email) and password match; null otherwise, whichever was wrong. */
+    async authenticatePassword(login: string, password: string): Promise<UserRow | null> {
+      const user = await repo.findUserByLogin(login);
+      if (!user?.password_hash) return null;
+      return (await verifyPassword(password, user.password_hash)) ? user : null;
+    },
+
+    /** The actor behind an API token, or null when the token is unknown, expired or revoked. */
+    async actorForToken(token: string): Promise<Actor | null> {
+      const user = await repo.findUserByTokenHash(hashApiToken(token));
+      return user ? actorOf(repo, user) : null;
+    },
+
+    actorForUser: (user: UserRow) => actorOf(repo, user),
+
+    /** A user creates tokens for themself; a sysadmin may create them for anyone. */
+    async createToken(
+      actor: Actor,
+      input: { user: string; name: string; expiresAt: Date | null },
+    ): Promise<CreatedToken> {
+      const owner = await repo.findUser(input.user);
+      if (!owner)
+        throw new NotFoundError('user', input.user, localized('Utilisateur introuvable', 'User not found'));
+      if (actor.user?.id !== owner.id && !isSysadmin(actor)) {
+        throw forbidden(
+          'Vous ne pouvez créer des jetons que pour vous-même.',
+          'You can only create tokens for yourself.',
+        );
+      }
+      const issues = new IssueCollector();
+      if (input.name.trim() === '') issues.add('name', 'required', messages.required());
+      checkMaxLength(issues, 'name', input.name, TOKEN_NAME_MAX);
+      if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+        issues.add(
+          'expires_at',
+          'past',
+          localized(
+            "La date d'expiration doit être dans le futur.",
+            'The expiry date must be in the future.',
+          ),
+        );
+      }
+      issues.throwIfAny();
+      const token = generateApiToken();
+      const record = await repo.insertToken({
+        id: randomUUID(),
+        user_id: owner.id,
+        name: input.name.trim(),
+        token_sha256: hashApiToken(token),
+        expires_at: input.expiresAt,
+      });
+      if (!record) throw new Error('INSERT returned no row');
+      return { token, record };
+    },
+
+    async listTokens(actor: Actor, userReference: string): Promise<TokenRow[]> {
+      const owner = await this.requireUser(userReference);
+      if (actor.user?.id !== owner.id && !isSysadmin(actor)) {
+        throw forbidden('Vous ne pouvez voir que vos propres jetons.', 'You can only list your own tokens.');
+      }
+      return repo.listTokens(owner.id);
+    },
+
+    async revokeToken(actor: Actor, tokenId: string): Promise<void> {
+      const token = await repo.findToken(tokenId);
+      // Someone else's token answers "not found" too: its existence is not the caller's business.
+      if (!token || (token.user_id !== actor.user?.id && !isSysadmin(actor))) {
+        throw new NotFoundError('token', tokenId, localized('Jeton introuvable', 'Token not found'));
+      }
+      await repo.deleteToken(tokenId);
+    },
+
+    /** Gives a user a role in an organisation (or changes it). Org admins and sysadmins only. */
+    async setMembership(
+      actor: Actor,
+      input: { organizationId: string; user: string; role: Role },
+    ): Promise<MemberRow> {
+      assertCanManageMembers(actor, input.organizationId);
+      const user = await repo.findUser(input.user);
+      if (!user) {
+        throw new ValidationError([
+          {
+            path: 'username',
+            code: 'unknown_user',
+            message: localized(
+              `L'utilisateur ${input.user} n'existe pas.`,
+              `User ${input.user} does not exist.`,
+            ),
+          },
+        ]);
+      }
+      const row = await repo.upsertMembership(input.organizationId, user.id, input.role);
+      if (!row) throw new Error('membership upsert returned no row');
+      return row;
+    },
+
+    async removeMembership(actor: Actor, input: { organizationId: string; user: string }): Promise<void> {
+      assertCanManageMembers(actor, input.organizationId);
+      const user = await this.requireUser(input.user);
+      if (!(await repo.deleteMembership(input.organizationId, user.id))) {
+        throw new NotFoundError(
+          'membership',
+          input.user,
+          localized("Cette personne n'est pas membre.", 'That user is not a member.'),
+        );
+      }
+    },
+
+    /** The organisation's members, for its own members and sysadmins; others are refused. */
+    async listMembersFor(actor: Actor, organizationId: string): Promise<MemberRow[]> {
+      if (!canSeeMembers(actor, organizationId)) {
+        throw forbidden(
+          "Seuls les membres de l'organisation voient la liste de ses membres.",
+          'Only members of the organization can list its members.',
+        );
+      }
+      return repo.listMembers(organizationId);
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+async function actorOf(repo: AccountsRepo, user: UserRow): Promise<Actor> {
+  return {
+    user: { id: user.id, name: user.name, sysadmin: user.sysadmin },
+    memberships: await repo.memberships(user.id),
+  };
+}
+
+/** Membership lists are not public: people's roles are shown to their colleagues only. */
+export function canSeeMembers(actor: Actor, organizationId: string): boolean {
+  return isSysadmin(actor) || actor.memberships.has(organizationId);
+}
+
+function assertCanManageMembers(actor: Actor, organizationId: string): void {
+  if (isSysadmin(actor) || roleAtLeast(actor.memberships.get(organizationId), 'admin')) return;
+  throw forbidden(
+    "Seuls les administrateurs de l'organisation gèrent ses membres.",
+    'Only organization admins can manage members.',
+  );
+}

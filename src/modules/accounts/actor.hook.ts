@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { UnauthorizedError } from '../../platform/http/errors.js';
+import { localized } from '../../platform/i18n/index.js';
+import type { AccountsService } from './accounts.service.js';
+import { type Actor, ANONYMOUS } from './actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; anonymous unless a valid credential came with the request. */
+    actor: Actor;
+    /** Set when the request carried a token that is unknown, revoked or expired. */
+    rejectedToken: boolean;
+  }
+}
+
+/**
+ * The API token of a request: `Authorization: <token>` (raw, as CKAN clients send it),
+ * `Authorization: Bearer <token>`, or CKAN's older `X-CKAN-API-Key`.
+ */
+export function tokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization ?? request.headers['x-ckan-api-key'];
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return null;
+  return value.replace(/^Bearer\s+/i, '');
+}
+
+/** Resolves `request.actor` before any route runs. */
+export function registerActorHook(app: FastifyInstance, accounts: AccountsService): void {
+  // Fastify forbids object defaults on decorators (they would be shared); the hook sets it each time.
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('rejectedToken', false);
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    const token = tokenOf(request);
+    if (token === null) return;
+    const actor = await accounts.actorForToken(token);
+    if (actor) request.actor = actor;
+    else request.rejectedToken = true;
+  });
+}
+
+/** For APIs that must refuse a bad token rather than treat the caller as anonymous. */
+export async function refuseRejectedToken(request: FastifyRequest): Promise<void> {
+  if (request.rejectedToken) {
+    throw new UnauthorizedError(
+      localized("Jeton d'API inconnu, révoqué ou expiré.", 'Unknown, revoked or expired API token.'),
+    );
+  }
+}

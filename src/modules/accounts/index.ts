@@ -1,0 +1,33 @@
+/**
+ * Accounts: people, their roles in organisations, and their API tokens.
+ * Other modules receive an `Actor` per request and ask this module nothing else.
+ */
+import type { MigrationSource } from '../../platform/db/index.js';
+
+export type { MemberRow, TokenRow, UserRow } from './accounts.repo.js';
+export { accountRoutes, presentUser } from './accounts.routes.js';
+export {
+  type AccountsService,
+  type CreatedToken,
+  canSeeMembers,
+  createAccountsService,
+  type NewUser,
+} from './accounts.service.js';
+export { refuseRejectedToken, registerActorHook, tokenOf } from './actor.hook.js';
+export {
+  type Actor,
+  ANONYMOUS,
+  isRole,
+  isSysadmin,
+  organizationsWithRole,
+  ROLES,
+  type Role,
+  roleAtLeast,
+  SYSTEM,
+} from './actor.js';
+
+/** The accounts schema: users, memberships, API tokens. */
+export const accountsMigrations: MigrationSource = {
+  module: 'accounts',
+  directory: new URL('./migrations/', import.meta.url),
+};

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { BlobStore } from '../../../platform/blobs/blob-store.js';
+import { type Db, isUniqueViolation, type Queryable } from '../../../platform/db/index.js';
+import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
+import { type Actor, isSysadmin, organizationsWithRole } from '../../accounts/index.js';
+import { createActivityRepo } from '../activity/activity.repo.js';
+import { canCreateDatasetIn, canEditDataset, canReadDataset, forbidden } from '../catalog.policy.js';
+import type { Dataset, DatasetInput, Group } from '../catalog.types.js';
+import { createGroupRepo } from '../groups/group.repo.js';
+import { changedFields, datasetActivity } from './dataset.activity.js';
+import { createDatasetRepo, type DatasetRef, type DatasetRepo } from './dataset.repo.js';
+import type { DatasetRow, ResourceRow } from './dataset.rows.js';
+import { datasetMessages, validateDataset } from './dataset.validate.js';
+import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resource.rows.js';
+
+export const datasetNotFound = (reference: string) =>
+  new NotFoundError('dataset', reference, localized('Jeu de données introuvable', 'Dataset not found'));
+
+export function createDatasetService({ db, blobs }: { db: Db; blobs: BlobStore }) {
+  const datasets = createDatasetRepo(db);
+  const groups = createGroupRepo(db);
+
+  /** The dataset if the actor may read it; "not found" otherwise, so its existence stays private. */
+  async function readableRef(actor: Actor, reference: string): Promise<DatasetRef> {
+    const ref = await datasets.findRef(reference);
+    if (!ref || !canReadDataset(actor, ref)) throw datasetNotFound(reference);
+    return ref;
+  }
+
+  async function editableRef(actor: Actor, reference: string): Promise<DatasetRef> {
+    const ref = await readableRef(actor, reference);
+    if (!canEditDataset(actor, ref)) {
+      throw forbidden(
+        "Vous n'avez pas le droit de modifier ce jeu de données.",
+        `User not authorized to edit dataset ${ref.name}`,
+      );
+    }
+    return ref;
+  }
+
+  async function loadOne(id: string, queryable: Queryable = db): Promise<Dataset> {
+    const [dataset] = await createDatasetRepo(queryable).load([id]);
+    if (!dataset) throw datasetNotFound(id);
+    return dataset;
+  }
+
+  return {
+    readableRef,
+    editableRef,
+
+    async get(actor: Actor, reference: string): Promise<Dataset> {
+      return loadOne((await readableRef(actor, reference)).id);
+    },
+
+    /** Whether a dataset of that id or name exists in any state (for loaders; reveals nothing to users). */
+    exists: async (reference: string) => (await datasets.findRef(reference)) !== null,
+
+    /** Datasets by id, without access checks: for callers that filtered visibility already. */
+    loadMany: (ids: readonly string[]) => datasets.load(ids),
+
+    async create(actor: Actor, input: DatasetInput): Promise<Dataset> {
+      assertCanPublishSomewhere(actor);
+      if (input.id !== undefined && !isSysadmin(actor)) {
+        throw new ValidationError([
+          {
+            path: 'id',
+            code: 'forbidden',
+            message: localized(
+              "Seul un administrateur peut choisir l'identifiant",
+              'Only sysadmins can set the id',
+            ),
+          },
+        ]);
+      }
+      const uploads = newUploads(input.resources);
+      return withUploadCleanup(uploads, { datasets, blobs }, async () => {
+        const references = await validateDataset(
+          { ...input, ownerOrg: input.ownerOrg ?? '' },
+          { existingId: null, datasets, groups, existingUploads: new Set() },
+        );
+        const organization = references.organization as Group;
+        assertCanPublishIn(actor, organization);
+        const id = input.id ?? randomUUID();
+        await writeOrReportName(() =>
+          db.transaction(async (tx) => {
+            const repo = createDatasetRepo(tx);
+            await repo.insert(
+              datasetRow(id, input, {
+                organization,
+                groups: references.groups,
+                creatorUserId: actor.user?.id ?? null,
+                state: input.state ?? 'active',
+                private: input.private ?? false,
+              }),
+            );
+            await checkResourceIdsFree(repo, id, input, []);
+            await syncResources(repo, id, input.resources ?? [], []);
+            await repo.refreshSearch([id]);
+            const created = await loadOne(id, tx);
+            await createActivityRepo(tx).record(datasetActivity(actor, created, 'new'));
+          }),
+        );
+        return loadOne(id);
+      });
+    },
+
+    /** Replaces the dataset's fields (see DatasetInput for those kept when left out). */
+    async update(actor: Actor, reference: string, input: DatasetInput): Promise<Dataset> {
+      const ref = await editableRef(actor, reference);
+      const uploads = newUploads(input.resources);
+      return withUploadCleanup(uploads, { datasets, blobs }, async () => {
+        const existingResources = await datasets.listResourceRows(ref.id);
+        const references = await validateDataset(
+          { ...input, id: undefined },
+          { existingId: ref.id, datasets, groups, existingUploads: uploadIds(existingResources) },
+        );
+        const organization = references.organization ?? (await groups.findByIds([ref.owner_org]))[0];
+        if (!organization) throw new Error(`dataset ${ref.id} has no organisation`);
+        if (organization.id !== ref.owner_org) assertCanPublishIn(actor, organization);
+        const before = await loadOne(ref.id);
+        await writeOrReportName(() =>
+          db.transaction(async (tx) => {
+            const repo = createDatasetRepo(tx);
+            await repo.update(
+              datasetRow(ref.id, input, {
+                organization,
+                groups: references.groups,
+                creatorUserId: ref.creator_user_id,
+                // A deleted dataset stays deleted when edited; restoring it is not an update.
+                state: ref.state === 'deleted' ? 'deleted' : (input.state ?? ref.state),
+                private: input.private ?? ref.private,
+              }),
+            );
+            if (input.resources) {
+              await checkResourceIdsFree(repo, ref.id, input, existingResources);
+              await syncResources(repo, ref.id, input.resources, existingResources);
+            }
+            await repo.refreshSearch([ref.id]);
+            const after = await loadOne(ref.id, tx);
+            await createActivityRepo(tx).record(
+              datasetActivity(actor, after, 'changed', changedFields(before, after)),
+            );
+          }),
+        );
+        return loadOne(ref.id);
+      });
+    },
+
+    /** Soft delete: the dataset disappears from every list but stays restorable by a sysadmin. */
+    async delete(actor: Actor, reference: string): Promise<void> {
+      const ref = await editableRef(actor, reference);
+      if (ref.state === 'deleted') return;
+      await db.transaction(async (tx) => {
+        await createDatasetRepo(tx).setState(ref.id, 'deleted');
+        await createActivityRepo(tx).record(datasetActivity(actor, await loadOne(ref.id, tx), 'deleted'));
+      });
+    },
+
+    listPublicNames: (limit: number | null, offset: number) => datasets.listPublicNames(limit, offset),
+    listPublicTags: (query: string | null, limit: number | null, offset: number) =>
+      datasets.listPublicTags(query, limit, offset),
+  };
+}
+
+export type DatasetService = ReturnType<typeof createDatasetService>;
+
+/** Anonymous callers and users without an editor role anywhere cannot publish at all (403). */
+function assertCanPublishSomewhere(actor: Actor): void {
+  if (isSysadmin(actor) || organizationsWithRole(actor, 'editor').length > 0) return;
+  throw forbidden(
+    "Vous devez être éditeur d'une organisation pour publier un jeu de données.",
+    `User ${actor.user?.name ?? 'anonymous'} not authorized to create packages`,
+  );
+}
+
+/** Publishing into an organisation one does not edit is a field error on owner_org, as in CKAN. */
+function assertCanPublishIn(actor: Actor, organization: Group): void {
+  if (canCreateDatasetIn(actor, organization.id)) return;
+  throw new ValidationError([
+    { path: 'owner_org', code: 'forbidden', message: datasetMessages.organizationForbidden() },
+  ]);
+}
+
+/** A resource id given by the client must not belong to another dataset. */
+async function checkResourceIdsFree(
+  repo: DatasetRepo,
+  datasetId: string,
+  input: DatasetInput,
+  existing: readonly ResourceRow[],
+): Promise<void> {
+  const own = new Set(existing.map((row) => row.id));
+  for (const [index, resource] of (input.resources ?? []).entries()) {
+    if (resource.id === undefined || own.has(resource.id)) continue;
+    const other = await repo.findResource(resource.id);
+    if (other && other.dataset_id !== datasetId) {
+      throw new ValidationError([
+        { path: `resources.${index}.id`, code: 'id_taken', message: datasetMessages.idTaken() },
+      ]);
+    }
+  }
+}
+
+async function writeOrReportName(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    // Two writers raced for the same name; the unique index caught the loser.
+    if (isUniqueViolation(error)) {
+      throw new ValidationError([{ path: 'name', code: 'taken', message: datasetMessages.nameInUse() }]);
+    }
+    throw error;
+  }
+}
+
+interface RowFacts {
+  organization: Group;
+  groups: Group[];
+  creatorUserId: string | null;
+  state: DatasetRow['state'];
+  private: boolean;
+}
+
+function datasetRow(id: string, input: DatasetInput, facts: RowFacts): DatasetRow {
+  return {
+    id,
+    name: input.name,
+    type: 'dataset',
+    state: facts.state,
+    private: facts.private,
+    owner_org: facts.organization.id,
+    creator_user_id: facts.creatorUserId,
+    // CKAN shows the name when a dataset has no title.
+    title_fr: input.title.fr ?? input.name,
+    title_en: input.title.en,
+    notes_fr: input.notes.fr,
+    notes_en: input.notes.en,
+    author: input.author,
+    author_email: input.authorEmail,
+    maintainer: input.maintainer,
+    maintainer_email: input.maintainerEmail,
+    license_id: input.licenseId,
+    url: input.url,
+    version: input.version,
+    update_frequency: input.updateFrequency,
+    time_coverage_start: input.temporalStart,
+    time_coverage_end: input.temporalEnd,
+    bbox_west: input.bbox?.west ?? null,
+    bbox_south: input.bbox?.south ?? null,
+    bbox_east: input.bbox?.east ?? null,
+    bbox_north: input.bbox?.north ?? null,
+    languages: [...new Set(input.languages)],
+    tags: [...new Set(input.tags)],
+    keywords_en: [...new Set(input.keywordsEn)],
+    group_ids: [...new Set(facts.groups.map((group) => group.id))],
+    extras: input.extras,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The catalog: organisations, themes, datasets and resources; their search, activity log and
+ * machine-readable metadata (DCAT-AP, schema.org).
+ */
+import type { MigrationSource } from '../../platform/db/index.js';
+
+export type { Activity } from './activity/activity.repo.js';
+export { type CatalogService, createCatalogService } from './catalog.service.js';
+export type * from './catalog.types.js';
+export type { GroupKind } from './groups/group.service.js';
+export type { FacetCount, FacetField } from './search/search.repo.js';
+export { FACET_FIELDS } from './search/search.repo.js';
+export {
+  DEFAULT_SORT,
+  type SearchRequest,
+  type SearchResult,
+  type Suggestions,
+} from './search/search.service.js';
+export { findFormat, guessFormat } from './vocabularies/formats.js';
+export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';
+export { findLanguage, LANGUAGES } from './vocabularies/languages.js';
+export { findLicense, isOpenLicense, LICENSES, type License } from './vocabularies/licenses.js';
+
+/** The catalog schema: groups, datasets, resources, activities. */
+export const catalogMigrations: MigrationSource = {
+  module: 'catalog',
+  directory: new URL('./migrations/', import.meta.url),
+};
+export { receiveUpload, uploadedFile } from './api/resources.routes.js';
+export { type CatalogRouteDeps, catalogApiRoutes, catalogPublicRoutes } from './catalog.routes.js';
+export { datasetLinks, groupUrl, resourceUrl } from './links.js';

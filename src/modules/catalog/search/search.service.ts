@@ -1,0 +1,115 @@
+import type { Db } from '../../../platform/db/index.js';
+import type { Actor } from '../../accounts/index.js';
+import type { Bbox, Dataset } from '../catalog.types.js';
+import type { DatasetService } from '../datasets/dataset.service.js';
+import { parseQuery, type QueryNode, queryError } from './query-syntax.js';
+import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
+import { correctQuery } from './spelling.js';
+import { similarTitles, type TitleSuggestion } from './suggest.repo.js';
+import { visibilityFor } from './visibility.js';
+
+export interface SearchRequest {
+  /** Free text with CKAN's (Solr's) syntax; empty matches everything. */
+  q: string;
+  /** Filter queries, each `field:value` clauses; all must match. */
+  fq: string[];
+  /** CKAN sort syntax: "score desc, metadata_modified desc". */
+  sort: string | null;
+  rows: number;
+  start: number;
+  facetFields: readonly FacetField[];
+  facetLimit: number | null;
+  includePrivate: boolean;
+  includeDrafts: boolean;
+  includeDeleted: boolean;
+  /** Only datasets whose spatial coverage intersects this box. */
+  bbox?: Bbox | null;
+}
+
+export interface SearchResult {
+  count: number;
+  datasets: Dataset[];
+  facets: Partial<Record<FacetField, FacetCount[]>>;
+  /** The sort actually applied, in CKAN syntax. */
+  sort: string;
+}
+
+export interface Suggestions {
+  /** The query with misspelt words replaced, or null when nothing looked misspelt. */
+  correctedQuery: string | null;
+  datasets: TitleSuggestion[];
+}
+
+export const DEFAULT_SORT = 'score desc, metadata_modified desc';
+
+const SORT_ALIASES: Record<string, SortKey['field']> = {
+  rank: 'score',
+  title_string: 'title',
+  relevance: 'score',
+};
+
+/** Parses CKAN's sort parameter; an unknown field is a query error, as Solr reports it. */
+export function parseSort(sort: string | null): SortKey[] {
+  const text = sort?.trim() || DEFAULT_SORT;
+  return text.split(',').map((part) => {
+    const [rawField = '', rawDirection = 'asc', ...rest] = part.trim().split(/\s+/);
+    const field = SORT_ALIASES[rawField] ?? rawField;
+    const direction = rawDirection.toLowerCase();
+    if (
+      !(SORT_FIELDS as readonly string[]).includes(field) ||
+      rest.length > 0 ||
+      (direction !== 'asc' && direction !== 'desc')
+    ) {
+      throw queryError('Invalid "sort" parameter');
+    }
+    return { field: field as SortKey['field'], direction };
+  });
+}
+
+export function createSearchService({ db, datasets }: { db: Db; datasets: DatasetService }) {
+  return {
+    async search(actor: Actor, request: SearchRequest): Promise<SearchResult> {
+      const clauses: QueryNode[] = [parseQuery(request.q), ...request.fq.map(parseQuery)];
+      if (request.bbox) clauses.push({ kind: 'bbox', ...request.bbox });
+      const query: QueryNode =
+        clauses.length === 1 ? (clauses[0] as QueryNode) : { kind: 'and', nodes: clauses };
+      const sort = parseSort(request.sort);
+      const rows = await runSearch(db, {
+        query,
+        visibility: visibilityFor(actor, request),
+        sort,
+        rows: request.rows,
+        start: request.start,
+        facets: request.facetFields,
+        facetLimit: request.facetLimit,
+      });
+      return {
+        count: rows.count,
+        datasets: await datasets.loadMany(rows.ids),
+        facets: rows.facets,
+        sort: sort
+          .map((key) => `${key.field === 'title' ? 'title_string' : key.field} ${key.direction}`)
+          .join(', '),
+      };
+    },
+
+    /** Titles close to the text, and the text with its misspelt words corrected. */
+    async suggest(actor: Actor, text: string, limit: number): Promise<Suggestions> {
+      const visibility = visibilityFor(actor, {
+        includePrivate: true,
+        includeDrafts: false,
+        includeDeleted: false,
+      });
+      const similar = await similarTitles(db, text, visibility, limit);
+      return {
+        correctedQuery: correctQuery(
+          text,
+          similar.map((suggestion) => suggestion.title.fr),
+        ),
+        datasets: similar,
+      };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Db, Queryable } from './db.js';
+
+export interface PgliteDb extends Db {
+  /** A snapshot of the whole database; the tests clone a migrated template from it. */
+  dump(): Promise<Blob>;
+}
+
+/** Opens an embedded PostgreSQL (PGlite). Without `dataDir` it lives in memory (tests). */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteDb> {
+  if (options.dataDir) await mkdir(path.dirname(options.dataDir), { recursive: true });
+  const pg = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { unaccent, pg_trgm },
+  });
+  return {
+    engine: 'pglite',
+    query: (sql, params) => runQuery(pg, sql, params),
+    exec: (sql) => runExec(pg, sql),
+    transaction: (work) => pg.transaction((tx) => work(wrapTransaction(tx))),
+    dump: async () => (await pg.dumpDataDir('none')) as Blob,
+    close: () => pg.close(),
+  };
+}
+
+function wrapTransaction(tx: Transaction): Queryable {
+  return { query: (sql, params) => runQuery(tx, sql, params), exec: (sql) => runExec(tx, sql) };
+}
+
+async function runQuery<Row>(target: PGlite | Transaction, sql: string, params?: readonly unknown[]) {
+  const result = await target.query<Row>(sql, params ? [...params] : undefined);
+  return result.rows;
+}
+
+async function runExec(target: PGlite | Transaction, sql: string): Promise<void> {
+  await target.exec(sql);
+}

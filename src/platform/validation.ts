@@ -1,0 +1,98 @@
+import type { IssueCollector } from './http/errors.js';
+import { type Localized, localized } from './i18n/index.js';
+
+/**
+ * Field messages shared by every module. The English texts are CKAN's own, word for word, so
+ * that CKAN clients that match on them keep working.
+ */
+export const messages = {
+  required: () => localized('Valeur manquante', 'Missing value'),
+  slugPattern: () =>
+    localized(
+      'Doit contenir uniquement des lettres minuscules non accentuées, des chiffres et ces symboles : -_',
+      'Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_',
+    ),
+  tooShort: (min: number) =>
+    localized(`Doit contenir au moins ${min} caractères`, `Must be at least ${min} characters long`),
+  nameTooLong: (max: number) =>
+    localized(
+      `Le nom doit contenir au plus ${max} caractères`,
+      `Name must be a maximum of ${max} characters long`,
+    ),
+  tooLong: (max: number) =>
+    localized(`Doit contenir au plus ${max} caractères`, `Must be a maximum of ${max} characters long`),
+  email: (value: string) =>
+    localized(
+      `L'adresse courriel ${value} n'est pas dans un format valide`,
+      `Email ${value} is not a valid format`,
+    ),
+  url: () =>
+    localized(
+      'Doit être une adresse web absolue (http ou https)',
+      'Please provide a valid URL (http or https)',
+    ),
+  notString: () => localized('Doit être du texte', 'Must be a string'),
+  notList: () => localized('Doit être une liste', 'Not a list'),
+  notObject: () => localized('Doit être un objet', 'Must be a dictionary'),
+  notBoolean: () => localized('Doit être vrai ou faux', 'Must be true or false'),
+  invalidInteger: () => localized('Nombre entier invalide', 'Invalid integer'),
+  naturalNumber: () => localized('Doit être un nombre entier positif ou nul', 'Must be a natural number'),
+  date: () => localized('Doit être une date AAAA-MM-JJ', 'Must be a date YYYY-MM-DD'),
+  oneOf: (allowed: readonly string[]) =>
+    localized(
+      `Doit être l'une de ces valeurs : ${allowed.join(', ')}`,
+      `Must be one of: ${allowed.join(', ')}`,
+    ),
+  uuid: () => localized('Doit être un identifiant UUID', 'Must be a UUID'),
+} satisfies Record<string, (...args: never[]) => Localized>;
+
+export const SLUG_MIN = 2;
+export const SLUG_MAX = 100;
+const SLUG_PATTERN = /^[a-z0-9_-]+$/;
+// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not checked.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** CKAN's rules for the `name` of a dataset, organisation, group or user. */
+export function checkSlug(issues: IssueCollector, path: string, value: string): void {
+  if (!SLUG_PATTERN.test(value)) issues.add(path, 'slug_pattern', messages.slugPattern());
+  if (value.length < SLUG_MIN) issues.add(path, 'too_short', messages.tooShort(SLUG_MIN));
+  if (value.length > SLUG_MAX) issues.add(path, 'too_long', messages.nameTooLong(SLUG_MAX));
+}
+
+export function checkEmail(issues: IssueCollector, path: string, value: string | null): void {
+  if (value !== null && !EMAIL_PATTERN.test(value)) issues.add(path, 'email', messages.email(value));
+}
+
+export function checkUrl(issues: IssueCollector, path: string, value: string | null): void {
+  if (value !== null && !isHttpUrl(value)) issues.add(path, 'url', messages.url());
+}
+
+export function checkMaxLength(
+  issues: IssueCollector,
+  path: string,
+  value: string | null,
+  max: number,
+): void {
+  if (value !== null && value.length > max) issues.add(path, 'too_long', messages.tooLong(max));
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
