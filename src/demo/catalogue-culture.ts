@@ -1,16 +1,12 @@
 import { csv, featureCollection, pointFeature, pointNear } from './files.js';
 import { CITIES, QUEBEC_BBOX } from './places.js';
-import { type DemoDataset, FICTITIOUS } from './publishers.js';
+import { type DemoDataset, fictitious } from './publishers.js';
 import { Random } from './random.js';
 
 const CONTACT = {
   maintainer: 'Direction des données culturelles',
   maintainerEmail: 'donnees-culture@quai.example',
 };
-
-function fictitious(fr: string, en: string) {
-  return { fr: fr + FICTITIOUS.fr, en: en + FICTITIOUS.en };
-}
 
 function venues(): { geojson: string; table: string } {
   const random = new Random(61);

@@ -2,15 +2,24 @@ import { Readable } from 'node:stream';
 import type { Context } from '../context.js';
 import { type Actor, SYSTEM } from '../modules/accounts/index.js';
 import type { ResourceInput } from '../modules/catalog/index.js';
-import { cityDatasets } from './catalogue-cities.js';
 import { cultureDatasets } from './catalogue-culture.js';
 import { environmentDatasets } from './catalogue-environment.js';
+import { montrealDatasets } from './catalogue-montreal.js';
+import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
+import { transportDatasets } from './catalogue-transport.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
 
 /** Every demo dataset, in the order they are created. */
 export function demoDatasets(): DemoDataset[] {
-  return [...referenceDatasets(), ...environmentDatasets(), ...cityDatasets(), ...cultureDatasets()];
+  return [
+    ...referenceDatasets(),
+    ...environmentDatasets(),
+    ...transportDatasets(),
+    ...montrealDatasets(),
+    ...quebecAndSherbrookeDatasets(),
+    ...cultureDatasets(),
+  ];
 }
 
 /**

@@ -222,3 +222,8 @@ export const FICTITIOUS = {
   fr: '\n\n> Données fictives générées pour la démonstration de Quai : ne pas les utiliser pour prendre des décisions.',
   en: '\n\n> Fictitious data generated to demonstrate Quai: do not use them to make decisions.',
 };
+
+/** A description in both languages, with the fictitious-data notice appended. */
+export function fictitious(fr: string, en: string) {
+  return { fr: fr + FICTITIOUS.fr, en: en + FICTITIOUS.en };
+}

@@ -19,6 +19,8 @@ export function enginesUnderTest(): Engine[] {
 
 export interface TestDatabase {
   db: Db;
+  /** The PostgreSQL URL of this database (null on PGlite), for code that opens its own connection. */
+  url: string | null;
   /** Closes the database and, on PostgreSQL, drops it. */
   destroy(): Promise<void>;
 }
@@ -53,7 +55,7 @@ async function createPglite(): Promise<TestDatabase> {
   }
   const db = await openPglite({ loadDataDir: new Blob([await readFile(template)]) });
   await migrate(db, MIGRATIONS);
-  return { db, destroy: () => db.close() };
+  return { db, url: null, destroy: () => db.close() };
 }
 
 async function createPostgres(): Promise<TestDatabase> {
@@ -69,6 +71,7 @@ async function createPostgres(): Promise<TestDatabase> {
   await migrate(db, MIGRATIONS);
   return {
     db,
+    url: url.toString(),
     async destroy() {
       await db.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

@@ -38,24 +38,31 @@ function dictList(data: CkanData, field: string): Record<string, unknown>[] {
   });
 }
 
-/** Tags as CKAN sends them: [{name}], a comma-separated `tag_string`, or fluent `keywords`. */
-function readTags(data: CkanData): { fr: string[]; en: string[] } {
+/**
+ * Tags as CKAN sends them: [{name}] or a comma-separated `tag_string`; or ckanext-fluent's
+ * `keywords` ({fr: [...], en: [...]}). When both come and differ, the one the client changed
+ * (compared with `current`) wins, as for titles.
+ */
+function readTags(data: CkanData, current?: readonly string[]): { fr: string[]; en: string[] } {
   const keywords = readObject(data, 'keywords');
-  if (keywords) {
-    const words = (value: unknown) =>
-      Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : [];
-    return { fr: words(keywords.fr).map((w) => w.trim()), en: words(keywords.en).map((w) => w.trim()) };
-  }
-  if (data.tags === undefined && typeof data.tag_string === 'string') {
-    return {
-      fr: data.tag_string
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-      en: [],
-    };
-  }
-  return { fr: dictList(data, 'tags').map((tag) => String(tag.name ?? '').trim()), en: [] };
+  const words = (value: unknown) =>
+    Array.isArray(value)
+      ? value.filter((w): w is string => typeof w === 'string').map((w) => w.trim())
+      : null;
+  const fluent = keywords ? words(keywords.fr) : null;
+  const english = (keywords ? words(keywords.en) : null) ?? [];
+  let plain: string[] | null = null;
+  if (data.tags !== undefined) plain = dictList(data, 'tags').map((tag) => String(tag.name ?? '').trim());
+  else if (typeof data.tag_string === 'string')
+    plain = data.tag_string
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+  if (plain === null || fluent === null) return { fr: plain ?? fluent ?? [], en: english };
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((tag) => b.includes(tag));
+  const plainUnchanged = current !== undefined && same(plain, current) && !same(fluent, current);
+  return { fr: plainUnchanged ? fluent : plain, en: english };
 }
 
 function readExtras(data: CkanData): Record<string, string> {
@@ -112,9 +119,9 @@ function readState(data: CkanData): 'active' | 'draft' | undefined {
 /** A package dict as the catalog's input (create, or update with CKAN's replace semantics). */
 export function datasetInputFromPackage(
   data: CkanData,
-  defaults: { name?: string; current?: { title: BilingualText; notes: BilingualText } } = {},
+  defaults: { name?: string; current?: { title: BilingualText; notes: BilingualText; tags: string[] } } = {},
 ): DatasetInput {
-  const tags = readTags(data);
+  const tags = readTags(data, defaults.current?.tags);
   const name = readString(data, 'name') ?? defaults.name;
   if (name === undefined)
     throw new ValidationError([

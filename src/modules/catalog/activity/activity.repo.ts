@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../platform/db/index.js';
+import { SqlParams } from '../../../platform/db/sql-params.js';
+import { type Visibility, visibilitySql } from '../search/visibility.js';
 
 export type ActivityObjectType = 'package' | 'organization' | 'group';
 export type ActivityVerb = 'new' | 'changed' | 'deleted';
@@ -11,10 +13,8 @@ export interface Activity {
   userName: string | null;
   objectType: ActivityObjectType;
   objectId: string;
-  organizationId: string | null;
   /** CKAN's wording: "new package", "changed organization", … */
   activityType: string;
-  private: boolean;
   data: ActivityData;
 }
 
@@ -30,10 +30,13 @@ export interface NewActivity {
   userName: string | null;
   objectType: ActivityObjectType;
   objectId: string;
-  organizationId: string | null;
   verb: ActivityVerb;
-  private: boolean;
   data: ActivityData;
+}
+
+export interface ActivityPage {
+  limit: number;
+  offset: number;
 }
 
 interface ActivityRow {
@@ -43,59 +46,73 @@ interface ActivityRow {
   user_name: string | null;
   object_type: ActivityObjectType;
   object_id: string;
-  organization_id: string | null;
   activity_type: string;
-  private: boolean;
   data: ActivityData;
 }
 
-const COLUMNS =
-  'id, timestamp, user_id, user_name, object_type, object_id, organization_id, activity_type, private, data';
+const COLUMNS = [
+  'id',
+  'timestamp',
+  'user_id',
+  'user_name',
+  'object_type',
+  'object_id',
+  'activity_type',
+  'data',
+];
 
 export function createActivityRepo(db: Queryable) {
+  /**
+   * A group's or organisation's stream: its own changes and those of its datasets, of which only
+   * the datasets the caller may see now (a dataset made private or deleted takes its history along).
+   */
+  async function forCollection(link: string, groupId: string, page: ActivityPage, visibility: Visibility) {
+    const params = new SqlParams();
+    const group = params.add(groupId);
+    const visible = visibilitySql(visibility, params);
+    const rows = await db.query<ActivityRow>(
+      `SELECT ${COLUMNS.map((column) => `a.${column}`).join(', ')}
+       FROM catalog.activities a
+       LEFT JOIN catalog.datasets d ON a.object_type = 'package' AND d.id = a.object_id
+       WHERE (a.object_id = ${group}::uuid OR (d.id IS NOT NULL AND ${link.replaceAll('$group', `${group}::uuid`)} AND ${visible}))
+       ORDER BY a.timestamp DESC, a.id LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
+      params.values,
+    );
+    return rows.map(activityFromRow);
+  }
+
   return {
     async record(activity: NewActivity): Promise<void> {
       await db.query(
-        `INSERT INTO catalog.activities
-           (id, user_id, user_name, object_type, object_id, organization_id, activity_type, private, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO catalog.activities (id, user_id, user_name, object_type, object_id, activity_type, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           randomUUID(),
           activity.userId,
           activity.userName,
           activity.objectType,
           activity.objectId,
-          activity.organizationId,
           `${activity.verb} ${activity.objectType}`,
-          activity.private,
           JSON.stringify(activity.data),
         ],
       );
     },
 
-    /** Newest first: the changes of one object. */
-    async forObject(objectId: string, page: { limit: number; offset: number }): Promise<Activity[]> {
+    /** Newest first: the changes of one object (the caller checked it may see the object). */
+    async forObject(objectId: string, page: ActivityPage): Promise<Activity[]> {
       const rows = await db.query<ActivityRow>(
-        `SELECT ${COLUMNS} FROM catalog.activities WHERE object_id = $1
+        `SELECT ${COLUMNS.join(', ')} FROM catalog.activities WHERE object_id = $1
          ORDER BY timestamp DESC, id LIMIT $2 OFFSET $3`,
         [objectId, page.limit, page.offset],
       );
       return rows.map(activityFromRow);
     },
 
-    /** Newest first: the organisation's own changes and those of its datasets. */
-    async forOrganization(
-      organizationId: string,
-      page: { limit: number; offset: number; includePrivate: boolean },
-    ): Promise<Activity[]> {
-      const rows = await db.query<ActivityRow>(
-        `SELECT ${COLUMNS} FROM catalog.activities
-         WHERE (object_id = $1 OR organization_id = $1) AND ($4 OR NOT private)
-         ORDER BY timestamp DESC, id LIMIT $2 OFFSET $3`,
-        [organizationId, page.limit, page.offset, page.includePrivate],
-      );
-      return rows.map(activityFromRow);
-    },
+    forOrganization: (organizationId: string, page: ActivityPage, visibility: Visibility) =>
+      forCollection('d.owner_org = $group', organizationId, page, visibility),
+
+    forGroup: (groupId: string, page: ActivityPage, visibility: Visibility) =>
+      forCollection('d.group_ids @> ARRAY[$group]', groupId, page, visibility),
   };
 }
 
@@ -109,9 +126,7 @@ function activityFromRow(row: ActivityRow): Activity {
     userName: row.user_name,
     objectType: row.object_type,
     objectId: row.object_id,
-    organizationId: row.organization_id,
     activityType: row.activity_type,
-    private: row.private,
     data: row.data,
   };
 }

@@ -1,13 +1,9 @@
 import type { Db } from '../../../platform/db/index.js';
-import { type Actor, isSysadmin } from '../../accounts/index.js';
+import type { Actor } from '../../accounts/index.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
 import type { GroupKind, GroupService } from '../groups/group.service.js';
-import { type Activity, createActivityRepo } from './activity.repo.js';
-
-export interface ActivityPage {
-  limit: number;
-  offset: number;
-}
+import { visibilityFor } from '../search/visibility.js';
+import { type Activity, type ActivityPage, createActivityRepo } from './activity.repo.js';
 
 export function createActivityService(deps: { db: Db; datasets: DatasetService; groups: GroupService }) {
   const repo = createActivityRepo(deps.db);
@@ -18,7 +14,7 @@ export function createActivityService(deps: { db: Db; datasets: DatasetService; 
       return repo.forObject(ref.id, page);
     },
 
-    /** An organisation's history with its datasets'; private ones only for its members. */
+    /** An organisation's or theme's history with its datasets', as far as the caller may see them. */
     async forGroup(
       actor: Actor,
       kind: GroupKind,
@@ -26,9 +22,14 @@ export function createActivityService(deps: { db: Db; datasets: DatasetService; 
       page: ActivityPage,
     ): Promise<Activity[]> {
       const group = await deps.groups.require(kind, reference);
-      if (kind === 'group') return repo.forObject(group.id, page);
-      const includePrivate = isSysadmin(actor) || actor.memberships.has(group.id);
-      return repo.forOrganization(group.id, { ...page, includePrivate });
+      const visibility = visibilityFor(actor, {
+        includePrivate: true,
+        includeDrafts: true,
+        includeDeleted: false,
+      });
+      return kind === 'organization'
+        ? repo.forOrganization(group.id, page, visibility)
+        : repo.forGroup(group.id, page, visibility);
     },
   };
 }

@@ -154,33 +154,32 @@ export function resourceRoutes(deps: ResourceApiDeps): FastifyPluginAsyncTypebox
       },
     );
 
-    app.get(
-      '/resources/:id/download',
-      {
-        schema: {
-          tags,
-          summary: 'Download the file (HTTP Range supported), or be redirected to the link',
-          params: IdParam,
-        },
+    // GET and HEAD declared together: Fastify's automatic HEAD would reset Content-Length.
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: '/resources/:id/download',
+      schema: {
+        tags,
+        summary: 'Download the file (HTTP Range supported), or be redirected to the link',
+        params: IdParam,
       },
-      async (request, reply) =>
+      handler: async (request, reply) =>
         download(request, reply, deps, await catalog.resources.get(request.actor, request.params.id)),
-    );
+    });
   };
 }
 
 /** CKAN's download URL, kept so that links published by a CKAN portal keep working. */
 export function ckanDownloadRoute(deps: ResourceApiDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get(
-      '/dataset/:dataset/resource/:id/download/:filename',
-      {
-        schema: {
-          hide: true,
-          params: Type.Object({ dataset: Type.String(), id: Type.String(), filename: Type.String() }),
-        },
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: '/dataset/:dataset/resource/:id/download/:filename',
+      schema: {
+        hide: true,
+        params: Type.Object({ dataset: Type.String(), id: Type.String(), filename: Type.String() }),
       },
-      async (request, reply) => {
+      handler: async (request, reply) => {
         const found = await deps.catalog.resources.get(request.actor, request.params.id);
         if (found.dataset.id !== request.params.dataset && found.dataset.name !== request.params.dataset) {
           throw new ValidationError([
@@ -196,7 +195,7 @@ export function ckanDownloadRoute(deps: ResourceApiDeps): FastifyPluginAsyncType
         }
         return download(request, reply, deps, found);
       },
-    );
+    });
   };
 }
 

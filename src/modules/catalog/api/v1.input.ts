@@ -42,7 +42,8 @@ export function datasetInputFromBody(body: DatasetBody): DatasetInput {
     temporalStart: text(body.time_coverage_start),
     temporalEnd: text(body.time_coverage_end),
     bbox: body.spatial ?? null,
-    languages: words(body.language),
+    // Left out, a dataset is in French (as on the CKAN API); [] says it has no language.
+    languages: body.language === undefined ? ['fr'] : words(body.language),
     tags: words(body.tags),
     keywordsEn: words(body.keywords_en),
     groups: words(body.groups),

@@ -14,10 +14,7 @@ export function datasetActivity(
     userName: actor.user?.name ?? null,
     objectType: 'package',
     objectId: dataset.id,
-    organizationId: dataset.organization.id,
     verb,
-    // Private datasets and drafts keep their history to those who can see them.
-    private: dataset.private || dataset.state === 'draft',
     data: { name: dataset.name, title: dataset.title, ...(changes ? { changes } : {}) },
   };
 }

@@ -172,9 +172,7 @@ function activityOf(actor: Actor, kind: GroupKind, id: string, verb: 'new' | 'ch
     userName: actor.user?.name ?? null,
     objectType: kind,
     objectId: id,
-    organizationId: kind === 'organization' ? id : null,
     verb,
-    private: false,
     data: { name: input.name, title: { fr: input.title.fr ?? '', en: input.title.en } },
   };
 }

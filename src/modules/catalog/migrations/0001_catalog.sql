@@ -105,13 +105,9 @@ CREATE TABLE catalog.activities (
   user_id uuid,
   user_name text,
   object_type text NOT NULL CHECK (object_type IN ('package', 'organization', 'group')),
+  -- A dataset's activities are shown only to those who may see the dataset now (see activity.repo).
   object_id uuid NOT NULL,
-  -- The organisation a dataset belonged to at the time, so org feeds can list dataset changes.
-  organization_id uuid,
   activity_type text NOT NULL,
-  -- True when the object was private at the time: hidden from people who cannot see it.
-  private boolean NOT NULL DEFAULT false,
   data jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX activities_object_idx ON catalog.activities (object_id, timestamp DESC);
-CREATE INDEX activities_org_idx ON catalog.activities (organization_id, timestamp DESC);

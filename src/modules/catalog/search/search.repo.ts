@@ -67,8 +67,10 @@ export function buildSearchSql(statement: SearchStatement): { sql: string; value
       SELECT id FROM matched ORDER BY ${order}
       LIMIT ${params.add(statement.rows)} OFFSET ${params.add(statement.start)}) page) AS ids`);
   }
-  const limit = statement.facetLimit === null ? '' : `LIMIT ${params.add(statement.facetLimit)}`;
-  for (const field of statement.facets) selects.push(`(${facetSql(field, limit)}) AS facet_${field}`);
+  if (statement.facets.length > 0) {
+    const limit = statement.facetLimit === null ? '' : `LIMIT ${params.add(statement.facetLimit)}`;
+    for (const field of statement.facets) selects.push(`(${facetSql(field, limit)}) AS facet_${field}`);
+  }
 
   const sql = `WITH matched AS MATERIALIZED (
     SELECT d.id, d.owner_org, d.group_ids, d.tags, d.res_formats, d.license_id, d.name, d.title_sort,

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { loadDemoContent } from '../src/demo/index.js';
+import { describeEachEngine, TEST_BASE_URL } from './helpers/app.js';
+import { call } from './helpers/fixtures.js';
+
+describeEachEngine('demo content', (current) => {
+  before(async () => {
+    assert.deepEqual(await loadDemoContent(current().ctx), { datasets: 28 });
+  });
+
+  test('loads once: a second run finds everything in place', async () => {
+    assert.equal(await loadDemoContent(current().ctx), null);
+  });
+
+  test('spans publishers and themes; the private dataset and the draft stay hidden', async () => {
+    const { app } = current();
+    const search = (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
+    assert.equal(search.count, 26);
+    assert.equal(search.facets.organization.length, 8);
+    assert.ok(search.facets.groups.length >= 6);
+    const formats = Object.fromEntries(
+      search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
+    );
+    assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
+  });
+
+  test('the municipalities come from the real CC0 file, with their attribution', async () => {
+    const { app } = current();
+    const dataset = (await call(app, 'GET', '/api/v1/datasets/repertoire-municipalites-sgc-2016')).json;
+    assert.equal(dataset.license_id, 'cc-zero');
+    assert.match(dataset.notes.fr, /Statistique Canada.*Open Civic Data \(CC0 1\.0\)/s);
+    const file = dataset.resources.find((r: { kind: string }) => r.kind === 'upload');
+    const rows: Record<string, string>[] = parse(
+      (await app.inject({ method: 'GET', url: file.url.slice(TEST_BASE_URL.length) })).body,
+      { columns: true },
+    );
+    assert.equal(rows.length, 1285);
+    assert.deepEqual(
+      rows.find((r) => r.code_geographique === '66023'),
+      {
+        code_geographique: '66023',
+        nom: 'Montréal',
+        type: 'V',
+        type_description: 'Ville',
+        code_division: '66',
+        division: 'Montréal',
+        code_sgc: '2466023',
+      },
+    );
+  });
+
+  test('generated datasets say they are fictitious, and their files parse', async () => {
+    const { app } = current();
+    const all = (await call(app, 'GET', '/api/v1/datasets?limit=100&fq=tags:d%C3%A9monstration')).json
+      .results;
+    assert.ok(all.length >= 20);
+    for (const dataset of all) {
+      assert.match(dataset.notes.fr, /Données fictives/, dataset.name);
+      assert.match(dataset.notes.en, /Fictitious data/, dataset.name);
+      for (const resource of dataset.resources.filter((r: { kind: string }) => r.kind === 'upload')) {
+        const body = (await app.inject({ method: 'GET', url: resource.url.slice(TEST_BASE_URL.length) }))
+          .body;
+        if (resource.format === 'GeoJSON') assert.equal(JSON.parse(body).type, 'FeatureCollection');
+        else assert.ok(parse(body, { columns: true }).length > 0, `${dataset.name}: ${resource.url}`);
+      }
+    }
+  });
+});

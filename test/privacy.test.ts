@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { describeEachEngine } from './helpers/app.js';
+import {
+  type Caller,
+  call,
+  datasetBody,
+  multipart,
+  seedOrganization,
+  seedTheme,
+  seedUser,
+} from './helpers/fixtures.js';
+
+/** Words that appear only in hidden datasets: no answer to an outsider may contain them. */
+const SECRETS = ['zyxprive', 'zyxbrouillon', 'zyxsupprime', 'etiquette-secrete', 'fichier-secret'];
+
+describeEachEngine('private datasets, drafts and deleted datasets never leak', (current) => {
+  let editor: Caller;
+  let member: Caller;
+  let stranger: Caller;
+  const hidden: Record<string, { id: string; resourceId: string; downloadPath: string }> = {};
+
+  async function hiddenDataset(name: string, secret: string, body: Record<string, unknown>) {
+    const { app } = current();
+    const created = await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody(name, 'ministere', {
+        title: { fr: `Jeu ${secret}` },
+        tags: ['etiquette-secrete'],
+        groups: ['theme'],
+        ...body,
+      }),
+    });
+    assert.equal(created.status, 201, created.body);
+    const form = multipart({}, { field: 'file', filename: 'fichier-secret.csv', content: `a\n${secret}\n` });
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/v1/datasets/${name}/resources/upload`,
+      headers: { authorization: editor.token, 'content-type': form.contentType },
+      payload: form.payload,
+    });
+    assert.equal(upload.statusCode, 201, upload.body);
+    const resource = JSON.parse(upload.body);
+    hidden[name] = {
+      id: created.json.id,
+      resourceId: resource.id,
+      downloadPath: new URL(resource.url).pathname,
+    };
+  }
+
+  before(async () => {
+    const { ctx, app } = current();
+    const ministry = await seedOrganization(ctx, 'ministere', 'Ministère');
+    const other = await seedOrganization(ctx, 'autre', 'Autre');
+    await seedTheme(ctx, 'theme', 'Thème');
+    editor = await seedUser(ctx, 'editeur', { roles: [[ministry, 'editor']] });
+    member = await seedUser(ctx, 'membre', { roles: [[ministry, 'member']] });
+    stranger = await seedUser(ctx, 'etranger', { roles: [[other, 'admin']] });
+    const open = await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody('jeu-public', 'ministere', { groups: ['theme'] }),
+    });
+    assert.equal(open.status, 201);
+    await hiddenDataset('jeu-prive', 'zyxprive', { private: true });
+    await hiddenDataset('jeu-brouillon', 'zyxbrouillon', { state: 'draft' });
+    await hiddenDataset('jeu-supprime', 'zyxsupprime', {});
+    assert.equal(
+      (await call(app, 'DELETE', '/api/v1/datasets/jeu-supprime', { token: editor.token })).status,
+      204,
+    );
+  });
+
+  function endpoints(): string[] {
+    const ids = Object.values(hidden);
+    const byReference = Object.entries(hidden).flatMap(([name, { id, resourceId, downloadPath }]) => [
+      `/api/v1/datasets/${name}`,
+      `/api/v1/datasets/${id}`,
+      `/api/v1/datasets/${name}/activity`,
+      `/api/v1/datasets/${name}/dcat`,
+      `/api/v1/datasets/${name}/schema-org`,
+      `/api/v1/resources/${resourceId}`,
+      `/api/v1/resources/${resourceId}/download`,
+      downloadPath,
+      `/dataset/${name}.jsonld`,
+      `/dataset/${name}.ttl`,
+      `/dataset/${name}.jsonld?profiles=schemaorg`,
+      `/api/3/action/package_show?id=${name}`,
+      `/api/3/action/package_show?id=${id}`,
+      `/api/3/action/resource_show?id=${resourceId}`,
+      `/api/3/action/package_activity_list?id=${name}`,
+    ]);
+    assert.ok(ids.length === 3);
+    return [
+      ...byReference,
+      '/',
+      '/api/v1/datasets?limit=100',
+      '/api/v1/datasets?limit=100&include_private=true&include_drafts=true',
+      '/api/v1/datasets?q=zyxprive&include_private=true',
+      '/api/v1/datasets?q=zyxbrouillon&include_drafts=true',
+      '/api/v1/datasets?fq=tags:etiquette-secrete&include_private=true&include_drafts=true',
+      '/api/v1/suggest?q=zyxprive',
+      '/api/v1/suggest?q=Jeu%20zyxbrouillon',
+      '/api/v1/tags',
+      '/api/v1/tags?q=secrete',
+      '/api/v1/organizations',
+      '/api/v1/organizations/ministere/activity',
+      '/api/v1/groups',
+      '/api/v1/groups/theme/activity',
+      '/api/v1/catalog',
+      '/catalog.jsonld',
+      '/catalog.ttl',
+      '/api/3/action/package_list',
+      '/api/3/action/current_package_list_with_resources?limit=100',
+      '/api/3/action/package_search?rows=1000&include_private=true&include_drafts=true&include_deleted=true&facet.field=["tags","organization","groups","res_format"]',
+      '/api/3/action/package_search?q=zyxprive&include_private=true',
+      '/api/3/action/tag_list',
+      '/api/3/action/tag_list?all_fields=true',
+      '/api/3/action/organization_show?id=ministere&include_datasets=true',
+      '/api/3/action/organization_list?all_fields=true',
+      '/api/3/action/organization_activity_list?id=ministere',
+      '/api/3/action/group_show?id=theme&include_datasets=true',
+      '/api/3/action/group_list?all_fields=true',
+      '/api/3/action/group_activity_list?id=theme',
+      '/api/3/action/user_show?id=editeur',
+    ];
+  }
+
+  for (const [who, caller] of [
+    ['anonymous', () => undefined],
+    ['a user of another organisation', () => stranger],
+  ] as const) {
+    test(`${who} sees no trace of them on any endpoint`, async () => {
+      const { app } = current();
+      const token = caller()?.token;
+      for (const url of endpoints()) {
+        const reply = await call(app, 'GET', url, token ? { token } : {});
+        assert.ok(reply.status < 500, `${url} answered ${reply.status}`);
+        // The caller's own words may come back (a 404 names what was asked for); nothing else may.
+        const secrets = [...SECRETS, ...Object.values(hidden).flatMap((h) => [h.id, h.resourceId])].filter(
+          (secret) => !url.includes(secret),
+        );
+        for (const secret of secrets)
+          assert.ok(!reply.body.includes(secret), `${url} (${reply.status}) reveals "${secret}"`);
+      }
+    });
+  }
+
+  test('a hidden dataset answers exactly as one that does not exist', async () => {
+    const { app } = current();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const { id, resourceId } of Object.values(hidden)) {
+      for (const [url, absent] of [
+        [`/api/v1/datasets/${id}`, `/api/v1/datasets/${missing}`],
+        [`/api/v1/resources/${resourceId}`, `/api/v1/resources/${missing}`],
+        [`/api/3/action/package_show?id=${id}`, `/api/3/action/package_show?id=${missing}`],
+      ] as const) {
+        const hiddenReply = await call(app, 'GET', url, { token: stranger.token });
+        const absentReply = await call(app, 'GET', absent, { token: stranger.token });
+        assert.equal(hiddenReply.status, absentReply.status);
+        assert.equal(
+          hiddenReply.body.replaceAll(id, missing).replaceAll(resourceId, missing),
+          absentReply.body,
+        );
+      }
+    }
+  });
+
+  test('counts exclude them too: one public dataset everywhere', async () => {
+    const { app } = current();
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/datasets?include_private=true&include_drafts=true')).json.count,
+      1,
+    );
+    assert.equal(
+      (await call(app, 'GET', '/api/3/action/package_search?include_private=true')).json.result.count,
+      1,
+    );
+    const org = (await call(app, 'GET', '/api/3/action/organization_show?id=ministere')).json.result;
+    assert.equal(org.package_count, 1);
+    const organizations = (await call(app, 'GET', '/api/v1/organizations', { token: stranger.token })).json;
+    assert.equal(organizations.find((o: { name: string }) => o.name === 'ministere').dataset_count, 1);
+    assert.equal(
+      (await call(app, 'GET', '/api/3/action/user_show?id=editeur')).json.result.number_created_packages,
+      1,
+    );
+    assert.equal((await call(app, 'GET', '/api/v1/groups')).json[0].dataset_count, 1);
+  });
+
+  test('members see private datasets when they ask; editors see their drafts; nobody sees deleted ones in lists', async () => {
+    const { app } = current();
+    const asMember = await call(
+      app,
+      'GET',
+      '/api/3/action/package_search?include_private=true&include_drafts=true',
+      { token: member.token },
+    );
+    assert.deepEqual(asMember.json.result.results.map((p: { name: string }) => p.name).sort(), [
+      'jeu-prive',
+      'jeu-public',
+    ]);
+    const withoutAsking = await call(app, 'GET', '/api/3/action/package_search', { token: member.token });
+    assert.equal(
+      withoutAsking.json.result.count,
+      1,
+      'CKAN leaves private datasets out unless include_private is set',
+    );
+    const asEditor = await call(app, 'GET', '/api/v1/datasets?include_drafts=true', { token: editor.token });
+    assert.deepEqual(asEditor.json.results.map((d: { name: string }) => d.name).sort(), [
+      'jeu-brouillon',
+      'jeu-prive',
+      'jeu-public',
+    ]);
+    assert.equal((await call(app, 'GET', '/api/v1/datasets/jeu-prive', { token: member.token })).status, 200);
+    assert.equal(
+      (await call(app, 'GET', hidden['jeu-prive']!.downloadPath, { token: member.token })).status,
+      200,
+    );
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/datasets/jeu-brouillon', { token: member.token })).status,
+      404,
+      'drafts are for editors',
+    );
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/datasets/jeu-supprime', { token: editor.token })).json.state,
+      'deleted',
+    );
+  });
+
+  test('writes by outsiders are refused and change nothing', async () => {
+    const { app } = current();
+    const before = (await call(app, 'GET', '/api/v1/datasets/jeu-public')).json;
+    const attempts = [
+      call(app, 'PUT', '/api/v1/datasets/jeu-public', {
+        token: stranger.token,
+        body: datasetBody('jeu-public', 'ministere', { title: { fr: 'Piraté' } }),
+      }),
+      call(app, 'PATCH', '/api/v1/datasets/jeu-public', {
+        token: member.token,
+        body: { title: { fr: 'Piraté' } },
+      }),
+      call(app, 'DELETE', '/api/v1/datasets/jeu-public', { token: stranger.token }),
+      call(app, 'POST', '/api/3/action/package_patch', {
+        token: stranger.token,
+        body: { id: 'jeu-public', title: 'Piraté' },
+      }),
+      call(app, 'POST', '/api/3/action/package_delete', { body: { id: 'jeu-public' } }),
+      call(app, 'POST', '/api/v1/datasets/jeu-public/resources', {
+        token: member.token,
+        body: { url: 'https://example.com/x.csv' },
+      }),
+    ];
+    for (const reply of await Promise.all(attempts)) assert.equal(reply.status, 403, reply.body);
+    const privateAttempt = await call(app, 'PATCH', '/api/v1/datasets/jeu-prive', {
+      token: stranger.token,
+      body: { title: { fr: 'Piraté' } },
+    });
+    assert.equal(privateAttempt.status, 404, 'a private dataset is not even admitted to exist');
+    const after = (await call(app, 'GET', '/api/v1/datasets/jeu-public')).json;
+    assert.deepEqual(after, before);
+  });
+});
