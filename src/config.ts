@@ -15,6 +15,8 @@ export interface Config {
   maxUploadBytes: number;
   /** `auto` loads the demo catalogue on first start of an empty embedded database. */
   demoContent: 'auto' | 'always' | 'never';
+  /** Public search results kept in memory until the catalogue changes; 0 turns the cache off. */
+  searchCacheSize: number;
   siteTitle: string;
   siteDescription: string;
   trustProxy: boolean;
@@ -58,6 +60,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', FIFTY_GIGABYTES, 1, Number.MAX_SAFE_INTEGER),
     demoContent: read.oneOf('DEMO_CONTENT', DEMO_MODES, 'auto'),
+    searchCacheSize: read.integer('SEARCH_CACHE_SIZE', 1000, 0, 1_000_000),
     siteTitle: read.string('SITE_TITLE', 'Quai — données ouvertes du Québec'),
     siteDescription: read.string(
       'SITE_DESCRIPTION',

@@ -45,7 +45,7 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
     db,
     blobs,
     accounts: createAccountsService({ db }),
-    catalog: createCatalogService({ db, blobs }),
+    catalog: createCatalogService({ db, blobs, searchCacheSize: config.searchCacheSize }),
     async close() {
       await blobs.close();
       await db.close();

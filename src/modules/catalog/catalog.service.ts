@@ -4,17 +4,38 @@ import { createActivityService } from './activity/activity.service.js';
 import { createDatasetService } from './datasets/dataset.service.js';
 import { createResourceService } from './datasets/resource.service.js';
 import { createGroupService } from './groups/group.service.js';
-import { createSearchService } from './search/search.service.js';
+import { createSearchService, type SearchResult } from './search/search.service.js';
+import { createSearchCache } from './search/search-cache.js';
+import { createSearchVersionRepo } from './search/search-version.repo.js';
 
 /** The catalog's services, wired together once by the composition root. */
-export function createCatalogService({ db, blobs }: { db: Db; blobs: BlobStore }) {
-  const datasets = createDatasetService({ db, blobs });
-  const groups = createGroupService({ db });
+export function createCatalogService({
+  db,
+  blobs,
+  searchCacheSize,
+}: {
+  db: Db;
+  blobs: BlobStore;
+  searchCacheSize: number;
+}) {
+  const cache =
+    searchCacheSize > 0
+      ? createSearchCache<SearchResult>(createSearchVersionRepo(db), {
+          maxEntries: searchCacheSize,
+          ttlMs: 5 * 60_000,
+        })
+      : null;
+  // Every committed write calls this: cached searches of the old catalogue are dropped everywhere.
+  const changed = async () => {
+    if (cache) await cache.invalidate();
+  };
+  const datasets = createDatasetService({ db, blobs, changed });
+  const groups = createGroupService({ db, changed });
   return {
     datasets,
-    resources: createResourceService({ db, blobs, datasets }),
+    resources: createResourceService({ db, blobs, datasets, changed }),
     groups,
-    search: createSearchService({ db, datasets }),
+    search: createSearchService({ db, datasets, cache }),
     activity: createActivityService({ db, datasets, groups }),
   };
 }

@@ -18,6 +18,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { unaccent, pg_trgm },
   });
+  // The same planner settings as on PostgreSQL (see postgres.ts).
+  await pg.exec("SET random_page_cost = 1.1; SET work_mem = '32MB'");
   return {
     engine: 'pglite',
     query: (sql, params) => runQuery(pg, sql, params),

@@ -102,12 +102,11 @@ function presentIssue(issue: FieldIssue, locale: Locale) {
 }
 
 function codeOf(error: AppError): string {
-  return (
-    error.name
-      .replace(/Error$/, '')
-      .replace(/([a-z])([A-Z])/g, '$1_$2')
-      .toLowerCase() + '_error'
-  );
+  const words = error.name
+    .replace(/Error$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+  return `${words}_error`;
 }
 
 /** Fastify's schema errors (from Ajv) as field issues, prefixed by where they were found. */

@@ -240,8 +240,12 @@ async function refreshSearch(db: Queryable, where: string, params: unknown[]): P
   // Every text is analysed in French; English texts are analysed in English as well.
   await db.query(
     `UPDATE catalog.datasets d SET
-       res_formats = coalesce((SELECT array_agg(DISTINCT r.format ORDER BY r.format) FROM catalog.resources r
-                               WHERE r.dataset_id = d.id AND r.state = 'active' AND r.format IS NOT NULL), '{}'),
+       facet_keys = ARRAY['o' || d.owner_org]
+         || ARRAY(SELECT 'g' || g FROM unnest(d.group_ids) AS g)
+         || ARRAY(SELECT 't' || t FROM unnest(d.tags) AS t)
+         || ARRAY(SELECT DISTINCT 'r' || r.format FROM catalog.resources r
+                  WHERE r.dataset_id = d.id AND r.state = 'active' AND r.format IS NOT NULL)
+         || ARRAY(SELECT 'l' || d.license_id WHERE d.license_id IS NOT NULL),
        title_sort = quai_fold(d.title_fr),
        search_vector =
          setweight(to_tsvector('quai_fr', d.title_fr || ' ' || coalesce(d.title_en, '')), 'A') ||

@@ -17,7 +17,15 @@ import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resou
 export const datasetNotFound = (reference: string) =>
   new NotFoundError('dataset', reference, localized('Jeu de données introuvable', 'Dataset not found'));
 
-export function createDatasetService({ db, blobs }: { db: Db; blobs: BlobStore }) {
+export function createDatasetService({
+  db,
+  blobs,
+  changed,
+}: {
+  db: Db;
+  blobs: BlobStore;
+  changed: () => Promise<void>;
+}) {
   const datasets = createDatasetRepo(db);
   const groups = createGroupRepo(db);
 
@@ -101,6 +109,7 @@ export function createDatasetService({ db, blobs }: { db: Db; blobs: BlobStore }
             await createActivityRepo(tx).record(datasetActivity(actor, created, 'new'));
           }),
         );
+        await changed();
         return loadOne(id);
       });
     },
@@ -143,6 +152,7 @@ export function createDatasetService({ db, blobs }: { db: Db; blobs: BlobStore }
             );
           }),
         );
+        await changed();
         return loadOne(ref.id);
       });
     },
@@ -155,6 +165,7 @@ export function createDatasetService({ db, blobs }: { db: Db; blobs: BlobStore }
         await createDatasetRepo(tx).setState(ref.id, 'deleted');
         await createActivityRepo(tx).record(datasetActivity(actor, await loadOne(ref.id, tx), 'deleted'));
       });
+      await changed();
     },
 
     listPublicNames: (limit: number | null, offset: number) => datasets.listPublicNames(limit, offset),

@@ -20,7 +20,12 @@ export interface ResourceInDataset {
 const resourceNotFound = (reference: string) =>
   new NotFoundError('resource', reference, localized('Ressource introuvable', 'Resource not found'));
 
-export function createResourceService(deps: { db: Db; blobs: BlobStore; datasets: DatasetService }) {
+export function createResourceService(deps: {
+  db: Db;
+  blobs: BlobStore;
+  datasets: DatasetService;
+  changed: () => Promise<void>;
+}) {
   const { db, blobs } = deps;
   const repo = createDatasetRepo(db);
 
@@ -60,6 +65,7 @@ export function createResourceService(deps: { db: Db; blobs: BlobStore; datasets
         if (dataset)
           await createActivityRepo(tx).record(datasetActivity(actor, dataset, 'changed', ['resources']));
       });
+      await deps.changed();
       return get(actor, row.id);
     });
   }
@@ -104,6 +110,7 @@ export function createResourceService(deps: { db: Db; blobs: BlobStore; datasets
         if (after)
           await createActivityRepo(tx).record(datasetActivity(actor, after, 'changed', ['resources']));
       });
+      await deps.changed();
     },
   };
 }

@@ -34,7 +34,7 @@ export type GroupKind = 'organization' | 'group';
 const noun = (kind: GroupKind) =>
   kind === 'organization' ? localized('organisation', 'organization') : localized('thème', 'group');
 
-export function createGroupService({ db }: { db: Db }) {
+export function createGroupService({ db, changed }: { db: Db; changed: () => Promise<void> }) {
   const repo = createGroupRepo(db);
 
   async function require(kind: GroupKind, reference: string): Promise<Group> {
@@ -101,6 +101,7 @@ export function createGroupService({ db }: { db: Db }) {
         );
         await createActivityRepo(tx).record(activityOf(actor, kind, id, 'new', input));
       });
+      await changed();
       return require(kind, id);
     },
 
@@ -119,6 +120,7 @@ export function createGroupService({ db }: { db: Db }) {
         await createDatasetRepo(tx).refreshSearchForGroup(current.id);
         await createActivityRepo(tx).record(activityOf(actor, kind, current.id, 'changed', input));
       });
+      await changed();
       return require(kind, current.id);
     },
   };

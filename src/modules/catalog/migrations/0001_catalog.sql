@@ -56,7 +56,9 @@ CREATE TABLE catalog.datasets (
   metadata_created timestamptz NOT NULL DEFAULT now(),
   metadata_modified timestamptz NOT NULL DEFAULT now(),
   -- Derived search columns, written only by the repository's refreshSearch().
-  res_formats text[] NOT NULL DEFAULT '{}',
+  -- facet_keys: every facet value of the dataset, prefixed by its facet: o<org id>, g<group id>,
+  -- t<tag>, r<resource format>, l<licence>. One column serves filters and facet counts.
+  facet_keys text[] NOT NULL DEFAULT '{}',
   title_sort text NOT NULL DEFAULT '',
   search_vector tsvector NOT NULL DEFAULT ''::tsvector,
   CHECK (time_coverage_start IS NULL OR time_coverage_end IS NULL OR time_coverage_start <= time_coverage_end)
@@ -67,9 +69,7 @@ CREATE INDEX datasets_name_idx ON catalog.datasets (name);
 CREATE INDEX datasets_owner_org_idx ON catalog.datasets (owner_org);
 CREATE INDEX datasets_modified_idx ON catalog.datasets (metadata_modified DESC);
 CREATE INDEX datasets_search_idx ON catalog.datasets USING gin (search_vector);
-CREATE INDEX datasets_tags_idx ON catalog.datasets USING gin (tags);
-CREATE INDEX datasets_groups_idx ON catalog.datasets USING gin (group_ids);
-CREATE INDEX datasets_formats_idx ON catalog.datasets USING gin (res_formats);
+CREATE INDEX datasets_facet_keys_idx ON catalog.datasets USING gin (facet_keys);
 CREATE INDEX datasets_title_trgm_idx ON catalog.datasets USING gin (title_sort gin_trgm_ops);
 
 CREATE TABLE catalog.resources (
@@ -111,3 +111,7 @@ CREATE TABLE catalog.activities (
   data jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX activities_object_idx ON catalog.activities (object_id, timestamp DESC);
+
+-- Bumped after every committed change to the catalogue: cached search results of an older
+-- version are never served (every process reads it, so replicas stay consistent).
+CREATE SEQUENCE catalog.search_version;

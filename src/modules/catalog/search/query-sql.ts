@@ -69,21 +69,15 @@ function fieldVector(field: TextField): string {
   return 'd.search_vector';
 }
 
-/** Each word is analysed in French and in English; either analysis may match. */
+/**
+ * Each word is analysed in French and in English, and either analysis may match. A word that is a
+ * stop word in either language ("de", "the") is ignored: otherwise the other language would
+ * demand a word that the first dropped from the index.
+ */
 function toTsquery(node: QueryNode, params: SqlParams): string {
   switch (node.kind) {
-    case 'text': {
-      if (node.prefix) {
-        const stem = node.value.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
-        if (stem !== '') {
-          const value = params.add(`${stem}:*`);
-          return `(to_tsquery('quai_fr', ${value}) || to_tsquery('quai_en', ${value}))`;
-        }
-      }
-      const value = params.add(node.value);
-      const parse = node.phrase ? 'phraseto_tsquery' : 'plainto_tsquery';
-      return `(${parse}('quai_fr', ${value}) || ${parse}('quai_en', ${value}))`;
-    }
+    case 'text':
+      return textTsquery(node, params);
     case 'and':
       return `(${node.nodes.map((child) => toTsquery(child, params)).join(' && ')})`;
     case 'or':
@@ -93,6 +87,21 @@ function toTsquery(node: QueryNode, params: SqlParams): string {
     default:
       throw new Error(`not a text node: ${node.kind}`);
   }
+}
+
+function textTsquery(node: Extract<QueryNode, { kind: 'text' }>, params: SqlParams): string {
+  if (node.prefix) {
+    const stem = node.value.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+    if (stem !== '') return bothLanguages('to_tsquery', params.add(`${stem}:*`));
+  }
+  return bothLanguages(node.phrase ? 'phraseto_tsquery' : 'plainto_tsquery', params.add(node.value));
+}
+
+function bothLanguages(parse: string, value: string): string {
+  const fr = `${parse}('quai_fr', ${value})`;
+  const en = `${parse}('quai_en', ${value})`;
+  // Most words analyse alike in both languages: then one copy, not "eau | eau", to match and rank.
+  return `(CASE WHEN numnode(${fr}) = 0 OR numnode(${en}) = 0 THEN ''::tsquery WHEN ${fr} = ${en} THEN ${fr} ELSE ${fr} || ${en} END)`;
 }
 
 /** Field clauses CKAN clients use in `fq` (and sometimes in `q`). */
@@ -108,12 +117,13 @@ function matchSql(field: string, value: string, params: SqlParams): string {
       return `d.owner_org::text = ${params.add(value)}`;
     case 'creator_user_id':
       return `d.creator_user_id::text = ${params.add(value)}`;
+    // Themes, tags and formats are looked up in facet_keys (one GIN index; see search.repo.ts).
     case 'groups':
-      return `d.group_ids && ARRAY(SELECT id FROM catalog.groups WHERE NOT is_organization AND name = ${params.add(value)})`;
+      return `d.facet_keys && ARRAY(SELECT 'g' || id FROM catalog.groups WHERE NOT is_organization AND name = ${params.add(value)})`;
     case 'tags':
-      return `d.tags @> ARRAY[${params.add(value)}]::text[]`;
+      return `d.facet_keys @> ARRAY['t' || ${params.add(value)}]`;
     case 'res_format':
-      return `d.res_formats @> ARRAY[${params.add(findFormat(value)?.label ?? value)}]::text[]`;
+      return `d.facet_keys @> ARRAY['r' || ${params.add(findFormat(value)?.label ?? value)}]`;
     case 'license_id':
       return `d.license_id = ${params.add(value)}`;
     case 'state':

@@ -47,9 +47,22 @@ const SORT_COLUMNS: Record<SortField, string> = {
   name: 'name',
 };
 
+/** The prefix of each facet's values in `facet_keys` (see the catalog migration). */
+const FACET_PREFIXES: Record<FacetField, string> = {
+  organization: 'o',
+  groups: 'g',
+  tags: 't',
+  res_format: 'r',
+  license_id: 'l',
+};
+const FIELD_OF_PREFIX = new Map(
+  Object.entries(FACET_PREFIXES).map(([field, prefix]) => [prefix, field as FacetField]),
+);
+
 /**
- * Builds the one statement that answers a search: total, the page of ids and every facet's
- * counts, all computed over the same set of matching, visible datasets.
+ * Builds the one statement that answers a search: total, the page of ids and the counts of every
+ * facet value, all over the same set of matching, visible datasets. Facets are counted in a single
+ * pass over `facet_keys`; organisations and groups come back with their names and titles.
  */
 export function buildSearchSql(statement: SearchStatement): { sql: string; values: unknown[] } {
   const params = new SqlParams();
@@ -68,57 +81,59 @@ export function buildSearchSql(statement: SearchStatement): { sql: string; value
       LIMIT ${params.add(statement.rows)} OFFSET ${params.add(statement.start)}) page) AS ids`);
   }
   if (statement.facets.length > 0) {
-    const limit = statement.facetLimit === null ? '' : `LIMIT ${params.add(statement.facetLimit)}`;
-    for (const field of statement.facets) selects.push(`(${facetSql(field, limit)}) AS facet_${field}`);
+    // Filtering keys costs more than counting them: only when some facets are left out.
+    const wanted =
+      statement.facets.length === FACET_FIELDS.length
+        ? ''
+        : `WHERE left(k, 1) = ANY(${params.add(statement.facets.map((field) => FACET_PREFIXES[field]))}::text[])`;
+    selects.push(`(SELECT coalesce(json_agg(json_build_array(f.k, f.n, g.name, g.title_fr, g.title_en)), '[]')
+      FROM (SELECT k, count(*)::int AS n FROM matched, unnest(facet_keys) AS k ${wanted} GROUP BY k) f
+      LEFT JOIN catalog.groups g ON left(f.k, 1) IN ('o', 'g') AND g.id::text = substr(f.k, 2)) AS facets`);
   }
-
   const sql = `WITH matched AS MATERIALIZED (
-    SELECT d.id, d.owner_org, d.group_ids, d.tags, d.res_formats, d.license_id, d.name, d.title_sort,
-           d.metadata_modified, d.metadata_created, ${rank} AS rank
+    SELECT d.id, d.facet_keys, d.name, d.title_sort, d.metadata_modified, d.metadata_created, ${rank} AS rank
     FROM catalog.datasets d
     WHERE ${visible} AND ${where})
   SELECT ${selects.join(',\n')}`;
   return { sql, values: params.values };
 }
 
-function facetSql(field: FacetField, limit: string): string {
-  const counted = (expression: string, from = 'matched') => `SELECT ${expression} AS value, count(*)::int AS n
-    FROM ${from} GROUP BY 1 ORDER BY n DESC, 1 ${limit}`;
-  switch (field) {
-    case 'organization':
-    case 'groups': {
-      const inner =
-        field === 'organization' ? counted('owner_org') : counted('g', 'matched, unnest(group_ids) AS g');
-      return `SELECT coalesce(json_agg(json_build_array(c.name, f.n, c.title_fr, c.title_en) ORDER BY f.n DESC, c.name), '[]')
-        FROM (${inner}) f JOIN catalog.groups c ON c.id = f.value`;
-    }
-    case 'tags':
-      return facetJson(counted('t', 'matched, unnest(tags) AS t'));
-    case 'res_format':
-      return facetJson(counted('f', 'matched, unnest(res_formats) AS f'));
-    case 'license_id':
-      return facetJson(
-        counted('license_id', '(SELECT license_id FROM matched WHERE license_id IS NOT NULL) l'),
-      );
-  }
-}
-
-function facetJson(counted: string): string {
-  return `SELECT coalesce(json_agg(json_build_array(f.value, f.n) ORDER BY f.n DESC, f.value), '[]') FROM (${counted}) f`;
-}
-
-type FacetJson = [string, number, string?, (string | null)?][];
+type FacetRow = [
+  key: string,
+  count: number,
+  name: string | null,
+  titleFr: string | null,
+  titleEn: string | null,
+];
 
 export async function runSearch(db: Queryable, statement: SearchStatement): Promise<SearchRows> {
   const { sql, values } = buildSearchSql(statement);
   const [row] = await db.query<Record<string, unknown>>(sql, values);
   if (!row) throw new Error('search returned no row');
-  const facets: SearchRows['facets'] = {};
-  for (const field of statement.facets) {
-    const items = (row[`facet_${field}`] ?? []) as FacetJson;
-    facets[field] = items.map(([value, count, fr, en]) =>
-      fr === undefined ? { value, count } : { value, count, title: { fr, en: en ?? null } },
-    );
+  return {
+    count: row.count as number,
+    ids: (row.ids ?? []) as string[],
+    facets: groupFacets((row.facets ?? []) as FacetRow[], statement),
+  };
+}
+
+/** Counted keys back into facets: most frequent first, at most `facetLimit` values each. */
+function groupFacets(rows: FacetRow[], statement: SearchStatement): SearchRows['facets'] {
+  const facets: SearchRows['facets'] = Object.fromEntries(statement.facets.map((field) => [field, []]));
+  for (const [key, count, name, titleFr, titleEn] of rows) {
+    const field = FIELD_OF_PREFIX.get(key[0] as string);
+    if (!field) continue;
+    if (field === 'organization' || field === 'groups') {
+      // A key whose group is gone (deleted theme) counts for nothing.
+      if (name !== null)
+        facets[field]?.push({ value: name, count, title: { fr: titleFr ?? name, en: titleEn } });
+    } else {
+      facets[field]?.push({ value: key.slice(1), count });
+    }
   }
-  return { count: row.count as number, ids: (row.ids ?? []) as string[], facets };
+  for (const items of Object.values(facets)) {
+    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    if (statement.facetLimit !== null) items.splice(statement.facetLimit);
+  }
+  return facets;
 }

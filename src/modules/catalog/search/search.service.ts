@@ -4,9 +4,10 @@ import type { Bbox, Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
 import { parseQuery, type QueryNode, queryError } from './query-syntax.js';
 import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
+import type { SearchCache } from './search-cache.js';
 import { correctQuery } from './spelling.js';
 import { similarTitles, type TitleSuggestion } from './suggest.repo.js';
-import { visibilityFor } from './visibility.js';
+import { PUBLIC, seesOnlyPublic, type Visibility, visibilityFor } from './visibility.js';
 
 export interface SearchRequest {
   /** Free text with CKAN's (Solr's) syntax; empty matches everything. */
@@ -66,32 +67,53 @@ export function parseSort(sort: string | null): SortKey[] {
   });
 }
 
-export function createSearchService({ db, datasets }: { db: Db; datasets: DatasetService }) {
+export function createSearchService(deps: {
+  db: Db;
+  datasets: DatasetService;
+  cache: SearchCache<SearchResult> | null;
+}) {
+  const { db, datasets, cache } = deps;
+
+  async function run(request: SearchRequest, visibility: Visibility): Promise<SearchResult> {
+    const clauses: QueryNode[] = [parseQuery(request.q), ...request.fq.map(parseQuery)];
+    if (request.bbox) clauses.push({ kind: 'bbox', ...request.bbox });
+    const query: QueryNode =
+      clauses.length === 1 ? (clauses[0] as QueryNode) : { kind: 'and', nodes: clauses };
+    const sort = parseSort(request.sort);
+    const rows = await runSearch(db, {
+      query,
+      visibility,
+      sort,
+      rows: request.rows,
+      start: request.start,
+      facets: request.facetFields,
+      facetLimit: request.facetLimit,
+    });
+    return {
+      count: rows.count,
+      datasets: await datasets.loadMany(rows.ids),
+      facets: rows.facets,
+      sort: sort
+        .map((key) => `${key.field === 'title' ? 'title_string' : key.field} ${key.direction}`)
+        .join(', '),
+    };
+  }
+
   return {
+    /**
+     * Searches what the actor may see. A search that would see only public datasets is the same
+     * for everyone, so it is answered from the cache while the catalogue has not changed.
+     */
     async search(actor: Actor, request: SearchRequest): Promise<SearchResult> {
-      const clauses: QueryNode[] = [parseQuery(request.q), ...request.fq.map(parseQuery)];
-      if (request.bbox) clauses.push({ kind: 'bbox', ...request.bbox });
-      const query: QueryNode =
-        clauses.length === 1 ? (clauses[0] as QueryNode) : { kind: 'and', nodes: clauses };
-      const sort = parseSort(request.sort);
-      const rows = await runSearch(db, {
-        query,
-        visibility: visibilityFor(actor, request),
-        sort,
-        rows: request.rows,
-        start: request.start,
-        facets: request.facetFields,
-        facetLimit: request.facetLimit,
-      });
-      return {
-        count: rows.count,
-        datasets: await datasets.loadMany(rows.ids),
-        facets: rows.facets,
-        sort: sort
-          .map((key) => `${key.field === 'title' ? 'title_string' : key.field} ${key.direction}`)
-          .join(', '),
-      };
+      const visibility = visibilityFor(actor, request);
+      if (!cache || !seesOnlyPublic(visibility)) return run(request, visibility);
+      const { q, fq, sort, rows, start, facetFields, facetLimit, bbox } = request;
+      const key = JSON.stringify([q, fq, sort, rows, start, facetFields, facetLimit, bbox ?? null]);
+      return cache.remember(key, () => run(request, PUBLIC));
     },
+
+    /** Hits and misses of the public-search cache, for monitoring and benchmarks. */
+    cacheStats: () => cache?.stats() ?? null,
 
     /** Titles close to the text, and the text with its misspelt words corrected. */
     async suggest(actor: Actor, text: string, limit: number): Promise<Suggestions> {

@@ -28,6 +28,24 @@ export function visibilityFor(
   };
 }
 
+/** What an anonymous caller sees: public, active datasets. */
+export const PUBLIC: Visibility = Object.freeze({
+  sysadmin: false,
+  userId: null,
+  memberOrgs: [],
+  editorOrgs: [],
+  includePrivate: false,
+  includeDrafts: false,
+  includeDeleted: false,
+});
+
+/** True when the caller would see exactly what an anonymous caller sees. */
+export function seesOnlyPublic(visibility: Visibility): boolean {
+  if (visibility.sysadmin) return false;
+  if (visibility.includePrivate && visibility.memberOrgs.length > 0) return false;
+  return !(visibility.includeDrafts && visibility.userId !== null);
+}
+
 /** The SQL predicate over `catalog.datasets d` that keeps only what the caller may see. */
 export function visibilitySql(visibility: Visibility, params: SqlParams): string {
   if (visibility.sysadmin) {

@@ -1,0 +1,54 @@
+import type { SearchVersionRepo } from './search-version.repo.js';
+
+export interface SearchCacheOptions {
+  maxEntries: number;
+  /** A safety net: even without a change, an entry is recomputed after this long. */
+  ttlMs: number;
+}
+
+interface Entry<T> {
+  version: string;
+  storedAt: number;
+  value: T;
+}
+
+/**
+ * Results of public searches, reused until the catalogue changes. Only what anyone may see goes in
+ * here (the caller decides), so no private data can be served from it. The catalogue's version is
+ * a database sequence bumped after each committed write, read on every lookup: one cheap query
+ * keeps every process consistent.
+ */
+export function createSearchCache<T>(versions: SearchVersionRepo, options: SearchCacheOptions) {
+  const entries = new Map<string, Entry<T>>();
+  let hits = 0;
+  let misses = 0;
+
+  return {
+    /** The cached value for `key` at the current version, or `compute()` stored for the next caller. */
+    async remember(key: string, compute: () => Promise<T>): Promise<T> {
+      const current = await versions.current();
+      const entry = entries.get(key);
+      if (entry && entry.version === current && Date.now() - entry.storedAt < options.ttlMs) {
+        hits++;
+        entries.delete(key);
+        entries.set(key, entry);
+        return entry.value;
+      }
+      misses++;
+      const value = await compute();
+      entries.set(key, { version: current, storedAt: Date.now(), value });
+      if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+      return value;
+    },
+
+    /** After a committed change: every cached result, here and in other processes, is stale. */
+    async invalidate(): Promise<void> {
+      entries.clear();
+      await versions.bump();
+    },
+
+    stats: () => ({ hits, misses, entries: entries.size }),
+  };
+}
+
+export type SearchCache<T> = ReturnType<typeof createSearchCache<T>>;
