@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachEngine, TEST_BASE_URL } from './helpers/app.js';
-import { type Caller, call, seedOrganization, seedUser } from './helpers/fixtures.js';
+import { type Caller, call, datasetInput, seedOrganization, seedUser } from './helpers/fixtures.js';
 
 describeEachEngine('CKAN Action API: transport and envelope', (current) => {
   let admin: Caller;
@@ -10,28 +10,14 @@ describeEachEngine('CKAN Action API: transport and envelope', (current) => {
     const { ctx } = current();
     admin = await seedUser(ctx, 'admin', { sysadmin: true });
     await seedOrganization(ctx, 'mamh');
-    await ctx.catalog.datasets.create((await ctx.accounts.actorForToken(admin.token))!, {
-      name: 'jeu-public',
-      title: { fr: 'Jeu public', en: null },
-      notes: { fr: null, en: null },
-      ownerOrg: 'mamh',
-      author: null,
-      authorEmail: null,
-      maintainer: null,
-      maintainerEmail: null,
-      licenseId: 'cc-by',
-      url: null,
-      version: null,
-      updateFrequency: null,
-      temporalStart: null,
-      temporalEnd: null,
-      bbox: null,
-      languages: ['fr'],
-      tags: [],
-      keywordsEn: [],
-      groups: [],
-      extras: {},
-    });
+    await ctx.catalog.datasets.create(
+      (await ctx.accounts.actorForToken(admin.token))!,
+      datasetInput('jeu-public', {
+        title: { fr: 'Jeu public', en: null },
+        ownerOrg: 'mamh',
+        licenseId: 'cc-by',
+      }),
+    );
   });
 
   test('/api and /api/3 give the API version', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SYSTEM } from '../src/modules/accounts/index.js';
+import { searchRequest } from '../src/modules/catalog/index.js';
 import { startTestApp, TEST_BASE_URL, type TestApp } from './helpers/app.js';
 import {
   type CkanapiError,
@@ -131,18 +132,10 @@ for (const engine of enginesUnderTest()) {
       assert.deepEqual(names, ['permis-0', 'permis-1', 'permis-2']);
       assert.equal(
         (
-          await target.ctx.catalog.search.search(SYSTEM, {
-            q: '',
-            fq: [],
-            sort: null,
-            rows: 0,
-            start: 0,
-            facetFields: [],
-            facetLimit: 0,
-            includePrivate: true,
-            includeDrafts: true,
-            includeDeleted: false,
-          })
+          await target.ctx.catalog.search.search(
+            SYSTEM,
+            searchRequest({ rows: 0, includePrivate: true, includeDrafts: true }),
+          )
         ).count,
         3,
       );

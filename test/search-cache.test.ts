@@ -3,7 +3,14 @@ import { before, test } from 'node:test';
 import { ANONYMOUS, SYSTEM } from '../src/modules/accounts/index.js';
 import { createCatalogService, type SearchRequest } from '../src/modules/catalog/index.js';
 import { describeEachEngine } from './helpers/app.js';
-import { type Caller, call, datasetBody, seedOrganization, seedUser } from './helpers/fixtures.js';
+import {
+  type Caller,
+  call,
+  datasetBody,
+  datasetInput,
+  seedOrganization,
+  seedUser,
+} from './helpers/fixtures.js';
 
 const everything: SearchRequest = {
   q: 'cache',
@@ -71,28 +78,11 @@ describeEachEngine('the search cache', (current) => {
     const other = createCatalogService({ db: ctx.db, blobs: ctx.blobs, searchCacheSize: 100 });
     const before = await other.search.search(ANONYMOUS, everything);
     assert.equal(before.count, 1);
-    await ctx.catalog.datasets.update(SYSTEM, 'cache-prive', {
-      name: 'cache-prive',
-      title: { fr: 'Cache privé', en: null },
-      notes: { fr: null, en: null },
-      private: false,
-      author: null,
-      authorEmail: null,
-      maintainer: null,
-      maintainerEmail: null,
-      licenseId: null,
-      url: null,
-      version: null,
-      updateFrequency: null,
-      temporalStart: null,
-      temporalEnd: null,
-      bbox: null,
-      languages: ['fr'],
-      tags: [],
-      keywordsEn: [],
-      groups: [],
-      extras: {},
-    });
+    await ctx.catalog.datasets.update(
+      SYSTEM,
+      'cache-prive',
+      datasetInput('cache-prive', { title: { fr: 'Cache privé', en: null }, private: false }),
+    );
     const after = await other.search.search(ANONYMOUS, everything);
     assert.equal(after.count, 2, 'the other process does not serve its stale result');
   });

@@ -7,9 +7,18 @@ const ATTRIBUTION = {
   fr: '\n\nSource : Statistique Canada, Classification géographique type (CGT) 2016, compilée par Open Civic Data (CC0 1.0). Découpage de 2016 : les changements municipaux ultérieurs n’y figurent pas.',
   en: '\n\nSource: Statistics Canada, Standard Geographical Classification (SGC) 2016, compiled by Open Civic Data (CC0 1.0). 2016 boundaries: later municipal changes are not included.',
 };
-const CONTACT = {
+/** What the datasets built from the 2016 geography share: the same source, licence and coverage. */
+const SGC_2016 = {
+  license: 'cc-zero',
+  frequency: 'never',
+  temporal: ['2016-01-01', '2016-12-31'] as [string, string],
+  bbox: QUEBEC_BBOX,
+};
+const GEOGRAPHY = {
+  organization: 'institut-statistique-quebec',
   maintainer: 'Direction des données géographiques',
   maintainerEmail: 'donnees-geo@quai.example',
+  ...SGC_2016,
 };
 const AUTOCHTHONOUS = new Set(['IRI', 'S-É', 'TI', 'TC', 'TK', 'VC', 'VK', 'VN']);
 
@@ -50,15 +59,10 @@ export function referenceDatasets(): DemoDataset[] {
         fr: `Liste des **${subdivisions.length} subdivisions de recensement** du Québec — municipalités, villes, paroisses, territoires non organisés, réserves et terres autochtones — avec leur code géographique à cinq chiffres, leur type et leur division de recensement (MRC ou territoire équivalent).${ATTRIBUTION.fr}`,
         en: `List of Québec's **${subdivisions.length} census subdivisions** — municipalities, cities, parishes, unorganized territories, reserves and Indigenous lands — with their five-digit geographic code, type and census division (RCM or equivalent territory).${ATTRIBUTION.en}`,
       },
-      organization: 'institut-statistique-quebec',
       groups: ['territoire'],
       tags: ['municipalités', 'codes géographiques', 'découpage administratif', 'référence'],
       keywordsEn: ['municipalities', 'geographic codes'],
-      license: 'cc-zero',
-      frequency: 'never',
-      temporal: ['2016-01-01', '2016-12-31'],
-      bbox: QUEBEC_BBOX,
-      ...CONTACT,
+      ...GEOGRAPHY,
       resources: [
         {
           filename: 'municipalites-sgc-2016.csv',
@@ -82,15 +86,10 @@ export function referenceDatasets(): DemoDataset[] {
         fr: `Les **${divisions.length} divisions de recensement** du Québec : MRC, territoires équivalents et communautés métropolitaines, avec leur code à deux chiffres.${ATTRIBUTION.fr}`,
         en: `Québec's **${divisions.length} census divisions**: RCMs, equivalent territories and metropolitan communities, with their two-digit code.${ATTRIBUTION.en}`,
       },
-      organization: 'institut-statistique-quebec',
       groups: ['territoire'],
       tags: ['MRC', 'codes géographiques', 'découpage administratif', 'référence'],
       keywordsEn: ['regional county municipalities'],
-      license: 'cc-zero',
-      frequency: 'never',
-      temporal: ['2016-01-01', '2016-12-31'],
-      bbox: QUEBEC_BBOX,
-      ...CONTACT,
+      ...GEOGRAPHY,
       resources: [
         {
           filename: 'mrc-sgc-2016.csv',
@@ -116,15 +115,10 @@ export function referenceDatasets(): DemoDataset[] {
         fr: `Extrait du répertoire de 2016 : réserves indiennes, établissements indiens, terres et villages cris, inuits et naskapis, avec leur code géographique.${ATTRIBUTION.fr}`,
         en: `Extract of the 2016 directory: Indian reserves and settlements, Cree, Inuit and Naskapi lands and villages, with their geographic code.${ATTRIBUTION.en}`,
       },
-      organization: 'institut-statistique-quebec',
       groups: ['territoire', 'societe-et-culture'],
       tags: ['Premières Nations', 'Inuit', 'codes géographiques', 'référence'],
       keywordsEn: ['First Nations', 'Inuit'],
-      license: 'cc-zero',
-      frequency: 'never',
-      temporal: ['2016-01-01', '2016-12-31'],
-      bbox: QUEBEC_BBOX,
-      ...CONTACT,
+      ...GEOGRAPHY,
       resources: [
         {
           filename: 'territoires-autochtones-sgc-2016.csv',
@@ -151,10 +145,7 @@ export function referenceDatasets(): DemoDataset[] {
       groups: ['territoire', 'gouvernement-et-finances'],
       tags: ['municipalités', 'organisation municipale', 'statistiques'],
       keywordsEn: ['municipalities', 'statistics'],
-      license: 'cc-zero',
-      frequency: 'never',
-      temporal: ['2016-01-01', '2016-12-31'],
-      bbox: QUEBEC_BBOX,
+      ...SGC_2016,
       maintainer: "Direction de l'organisation municipale",
       maintainerEmail: 'organisation-municipale@quai.example',
       resources: [

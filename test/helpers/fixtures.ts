@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Context } from '../../src/context.js';
 import { type Role, SYSTEM } from '../../src/modules/accounts/index.js';
-import type { Group } from '../../src/modules/catalog/index.js';
+import type { DatasetInput, Group } from '../../src/modules/catalog/index.js';
 
 export interface Caller {
   name: string;
@@ -54,6 +54,32 @@ export function seedTheme(
     euTheme,
     extras: {},
   });
+}
+
+/** A service-level dataset input with every field empty; override what the test is about. */
+export function datasetInput(name: string, overrides: Partial<DatasetInput> = {}): DatasetInput {
+  return {
+    name,
+    title: { fr: name, en: null },
+    notes: { fr: null, en: null },
+    author: null,
+    authorEmail: null,
+    maintainer: null,
+    maintainerEmail: null,
+    licenseId: null,
+    url: null,
+    version: null,
+    updateFrequency: null,
+    temporalStart: null,
+    temporalEnd: null,
+    bbox: null,
+    languages: ['fr'],
+    tags: [],
+    keywordsEn: [],
+    groups: [],
+    extras: {},
+    ...overrides,
+  };
 }
 
 /** A REST dataset body with sensible values; override what the test is about. */

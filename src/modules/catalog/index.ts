@@ -15,6 +15,7 @@ export {
   type SearchRequest,
   type SearchResult,
   type Suggestions,
+  searchRequest,
 } from './search/search.service.js';
 export { findFormat, guessFormat } from './vocabularies/formats.js';
 export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import { ANONYMOUS } from '../accounts/index.js';
-import type { CatalogService } from '../catalog/index.js';
+import { type CatalogService, searchRequest } from '../catalog/index.js';
 import { ApiDocsPage, type OpenApiDocument } from './pages/api-docs.js';
 import { HomePage } from './pages/home.js';
 import { renderPage } from './render.js';
@@ -24,18 +24,14 @@ export function webRoutes(deps: WebDeps) {
     );
 
     app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const catalog = await deps.catalog.search.search(ANONYMOUS, {
-        q: '',
-        fq: [],
-        sort: 'metadata_modified desc',
-        rows: 10,
-        start: 0,
-        facetFields: ['organization', 'groups', 'res_format'],
-        facetLimit: 20,
-        includePrivate: false,
-        includeDrafts: false,
-        includeDeleted: false,
-      });
+      const catalog = await deps.catalog.search.search(
+        ANONYMOUS,
+        searchRequest({
+          sort: 'metadata_modified desc',
+          facetFields: ['organization', 'groups', 'res_format'],
+          facetLimit: 20,
+        }),
+      );
       const page = (
         <HomePage
           siteTitle={config.siteTitle}

@@ -11,6 +11,7 @@ import { addDataset } from '../rdf/dcat.present.js';
 import { GraphBuilder } from '../rdf/graph.js';
 import { presentSchemaOrg } from '../rdf/schema-org.present.js';
 import { toJsonLd, toTurtle } from '../rdf/serialize.js';
+import { searchRequest } from '../search/search.service.js';
 import { problemResponses, Reference } from './v1.schemas.js';
 
 export const CATALOG_PAGE_SIZE = 100;
@@ -149,18 +150,16 @@ export function dcatRoutes(deps: {
       }
       fq.push(`metadata_modified:[${since.toISOString()} TO *]`);
     }
-    const result = await catalog.search.search(ANONYMOUS, {
-      q: query.q ?? '',
-      fq,
-      sort: 'metadata_modified desc',
-      rows: CATALOG_PAGE_SIZE,
-      start: (page - 1) * CATALOG_PAGE_SIZE,
-      facetFields: [],
-      facetLimit: 0,
-      includePrivate: false,
-      includeDrafts: false,
-      includeDeleted: false,
-    });
+    const result = await catalog.search.search(
+      ANONYMOUS,
+      searchRequest({
+        q: query.q ?? '',
+        fq,
+        sort: 'metadata_modified desc',
+        rows: CATALOG_PAGE_SIZE,
+        start: (page - 1) * CATALOG_PAGE_SIZE,
+      }),
+    );
     const base = new URL(url, site.baseUrl);
     return catalogGraph(site, {
       datasets: result.datasets,

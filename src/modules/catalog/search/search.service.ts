@@ -43,6 +43,26 @@ export interface Suggestions {
 
 export const DEFAULT_SORT = 'score desc, metadata_modified desc';
 
+/**
+ * A search request with the usual defaults (everything public, ranked, first 10, no facets),
+ * for callers that list datasets rather than answer a user's search.
+ */
+export function searchRequest(options: Partial<SearchRequest> = {}): SearchRequest {
+  return {
+    q: '',
+    fq: [],
+    sort: null,
+    rows: 10,
+    start: 0,
+    facetFields: [],
+    facetLimit: 50,
+    includePrivate: false,
+    includeDrafts: false,
+    includeDeleted: false,
+    ...options,
+  };
+}
+
 const SORT_ALIASES: Record<string, SortKey['field']> = {
   rank: 'score',
   title_string: 'title',

@@ -9,7 +9,7 @@ import {
   roleAtLeast,
   SYSTEM,
 } from '../../accounts/index.js';
-import type { Group, GroupKind } from '../../catalog/index.js';
+import { type Group, type GroupKind, searchRequest } from '../../catalog/index.js';
 import { groupInputFromDict } from '../input.js';
 import {
   type CkanData,
@@ -51,18 +51,14 @@ async function showGroup(kind: GroupKind, { actor, data, deps }: ActionContext) 
       : [];
   let packages: unknown[] | undefined;
   if (readBoolean(data, 'include_datasets', false)) {
-    const result = await deps.catalog.search.search(actor, {
-      q: '',
-      fq: [kind === 'organization' ? `owner_org:${group.id}` : `groups:${group.name}`],
-      sort: 'metadata_modified desc',
-      rows: 10,
-      start: 0,
-      facetFields: [],
-      facetLimit: 0,
-      includePrivate: true,
-      includeDrafts: false,
-      includeDeleted: false,
-    });
+    const result = await deps.catalog.search.search(
+      actor,
+      searchRequest({
+        fq: [kind === 'organization' ? `owner_org:${group.id}` : `groups:${group.name}`],
+        sort: 'metadata_modified desc',
+        includePrivate: true,
+      }),
+    );
     packages = result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset));
   }
   return presentGroup(deps.baseUrl, group, {

@@ -1,7 +1,7 @@
 import { QueryError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
-import { FACET_FIELDS, type FacetField, type SearchRequest } from '../../catalog/index.js';
+import { FACET_FIELDS, type FacetField, type SearchRequest, searchRequest } from '../../catalog/index.js';
 import { datasetInputFromPackage, readSpatial } from '../input.js';
 import { type CkanData, readBoolean, readInteger, readList, readString, requireString } from '../params.js';
 import { presentActivity, presentPackage, presentSearch } from '../present.js';
@@ -108,18 +108,15 @@ export const packageActions: ActionTable = {
       const limit = Math.min(readInteger(data, 'limit', 10), ROWS_MAX);
       const page = data.page === undefined ? null : readInteger(data, 'page', 1, 1);
       const offset = page === null ? readInteger(data, 'offset', 0) : (page - 1) * limit;
-      const result = await deps.catalog.search.search(actor, {
-        q: '',
-        fq: [],
-        sort: 'metadata_modified desc',
-        rows: limit,
-        start: offset,
-        facetFields: [],
-        facetLimit: 0,
-        includePrivate: isSysadmin(actor),
-        includeDrafts: false,
-        includeDeleted: false,
-      });
+      const result = await deps.catalog.search.search(
+        actor,
+        searchRequest({
+          sort: 'metadata_modified desc',
+          rows: limit,
+          start: offset,
+          includePrivate: isSysadmin(actor),
+        }),
+      );
       return result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset));
     },
   ),

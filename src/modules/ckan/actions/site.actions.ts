@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
-import { LICENSES } from '../../catalog/index.js';
+import { LICENSES, searchRequest } from '../../catalog/index.js';
 import { readBoolean, readInteger, readString, requireString } from '../params.js';
 import { ckanTimestamp, presentLicense, tagId } from '../present.js';
 import { type ActionTable, readAction, writeAction } from './action.js';
@@ -59,18 +59,10 @@ export const siteActions: ActionTable = {
     async ({ actor, data, deps }) => {
       const user = await deps.accounts.requireUser(requireString(data, 'id'));
       const own = actor.user?.id === user.id || isSysadmin(actor);
-      const created = await deps.catalog.search.search(actor, {
-        q: '',
-        fq: [`creator_user_id:${user.id}`],
-        sort: null,
-        rows: 0,
-        start: 0,
-        facetFields: [],
-        facetLimit: 0,
-        includePrivate: true,
-        includeDrafts: false,
-        includeDeleted: false,
-      });
+      const created = await deps.catalog.search.search(
+        actor,
+        searchRequest({ fq: [`creator_user_id:${user.id}`], rows: 0, includePrivate: true }),
+      );
       return {
         about: user.about,
         activity_streams_email_notifications: false,
