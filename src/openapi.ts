@@ -24,6 +24,11 @@ export function openApiDocument(config: Config): SwaggerOptions {
             description:
               'An API token, raw or as "Bearer <token>". Create one with POST /api/v1/tokens or `quai token create`.',
           },
+          password: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'Name (or email) and password: only to create a token with POST /api/v1/tokens.',
+          },
         },
       },
       security: [{}, { apiToken: [] }],

@@ -81,6 +81,40 @@ describeEachEngine('accounts, roles and API tokens', (current) => {
     assert.equal(revokeForeign.status, 404);
   });
 
+  test('a first token can be had with name and password (HTTP Basic); guessing is throttled', async () => {
+    const { app } = current();
+    const basic = (login: string, password: string) =>
+      `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
+    const created = await call(app, 'POST', '/api/v1/tokens', {
+      headers: { authorization: basic('cheffe@quai.test', 'un-mot-de-passe-assez-long') },
+      body: { name: 'premier jeton' },
+    });
+    assert.equal(created.status, 201, created.body);
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/users/me', { token: created.json.token })).json.name,
+      'cheffe',
+    );
+    const basicElsewhere = await call(app, 'GET', '/api/v1/users/me', {
+      headers: { authorization: basic('cheffe', 'un-mot-de-passe-assez-long') },
+    });
+    assert.equal(basicElsewhere.status, 401, 'passwords open nothing but token creation');
+
+    const wrong = () =>
+      call(app, 'POST', '/api/v1/tokens', {
+        headers: { authorization: basic('cheffe', 'devine') },
+        body: { name: 'x' },
+      });
+    for (let i = 0; i < 10; i++) assert.equal((await wrong()).status, 401);
+    const blocked = await wrong();
+    assert.equal(blocked.status, 429);
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    const evenRight = await call(app, 'POST', '/api/v1/tokens', {
+      headers: { authorization: basic('cheffe', 'un-mot-de-passe-assez-long') },
+      body: { name: 'x' },
+    });
+    assert.equal(evenRight.status, 429, 'the right password waits too, or guessing would go on');
+  });
+
   test('passwords are hashed with scrypt and checked', async () => {
     const { ctx } = current();
     const [row] = await ctx.db.query<{ password_hash: string }>(

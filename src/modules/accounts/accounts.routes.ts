@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { UnauthorizedError } from '../../platform/http/errors.js';
 import { ProblemOut as Problem } from '../../platform/http/problem-schema.js';
 import { localized } from '../../platform/i18n/index.js';
 import type { UserRow } from './accounts.repo.js';
 import type { AccountsService } from './accounts.service.js';
+import { basicCredentials } from './actor.hook.js';
 import { type Actor, isSysadmin } from './actor.js';
 
 const tags = ['Comptes / Accounts'];
@@ -55,6 +57,17 @@ function presentToken(token: {
     last_used: token.last_used?.toISOString() ?? null,
     expires_at: token.expires_at?.toISOString() ?? null,
   };
+}
+
+/** The actor named by HTTP Basic credentials, to obtain a first token; anonymous when there are none. */
+async function actorFromPassword(accounts: AccountsService, request: FastifyRequest): Promise<Actor> {
+  const credentials = basicCredentials(request);
+  if (!credentials) return request.actor;
+  const user = await accounts.authenticatePassword(credentials.login, credentials.password);
+  if (!user) {
+    throw new UnauthorizedError(localized('Nom ou mot de passe incorrect.', 'Wrong name or password.'));
+  }
+  return accounts.actorForUser(user);
 }
 
 function signedIn(actor: Actor): string {
@@ -134,6 +147,11 @@ export function accountRoutes({ accounts }: { accounts: AccountsService }): Fast
         schema: {
           tags,
           summary: 'Create an API token; the secret is in this response only',
+          description:
+            'Authenticate with an existing token, or with your name (or email) and password as HTTP Basic ' +
+            'credentials to get a first token: `curl -u name:password -X POST …/api/v1/tokens`. ' +
+            'Ten wrong passwords within 15 minutes block further attempts for a while (429).',
+          security: [{ apiToken: [] }, { password: [] }],
           body: Type.Object({
             name: Type.String(),
             expires_at: Type.Optional(Type.String({ format: 'date-time' })),
@@ -148,8 +166,9 @@ export function accountRoutes({ accounts }: { accounts: AccountsService }): Fast
       },
       async (request, reply) => {
         const { name, expires_at, user } = request.body;
-        const created = await accounts.createToken(request.actor, {
-          user: user ?? signedIn(request.actor),
+        const actor = request.actor.user ? request.actor : await actorFromPassword(accounts, request);
+        const created = await accounts.createToken(actor, {
+          user: user ?? signedIn(actor),
           name,
           expiresAt: expires_at ? new Date(expires_at) : null,
         });

@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   IssueCollector,
   NotFoundError,
+  TooManyRequestsError,
   ValidationError,
 } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
@@ -16,6 +17,7 @@ import {
   type UserRow,
 } from './accounts.repo.js';
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
 
 export interface NewUser {
@@ -40,6 +42,7 @@ const forbidden = (fr: string, en: string) => new ForbiddenError(localized(fr, e
 
 export function createAccountsService({ db }: { db: Db }) {
   const repo = createAccountsRepo(db);
+  const throttle = createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
 
   return {
     /** Only sysadmins create accounts (self-registration is a portal setting for later). */
@@ -107,11 +110,29 @@ export function createAccountsService({ db }: { db: Db }) {
 
     countUsers: () => repo.countUsers(),
 
-    /** The user whose name (or email) and password match; null otherwise, whichever was wrong. */
+    /**
+     * The user whose name (or email) and password match; null otherwise, whichever was wrong.
+     * After ten failures for a login within 15 minutes, attempts are refused for a while.
+     */
     async authenticatePassword(login: string, password: string): Promise<UserRow | null> {
+      const wait = throttle.waitSeconds(login);
+      if (wait > 0) {
+        throw new TooManyRequestsError(
+          localized(
+            `Trop d'essais : réessayez dans ${wait} secondes.`,
+            `Too many attempts: try again in ${wait} seconds.`,
+          ),
+          wait,
+        );
+      }
       const user = await repo.findUserByLogin(login);
-      if (!user?.password_hash) return null;
-      return (await verifyPassword(password, user.password_hash)) ? user : null;
+      const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : false;
+      if (!ok) {
+        throttle.failed(login);
+        return null;
+      }
+      throttle.succeeded(login);
+      return user;
     },
 
     /** The actor behind an API token, or null when the token is unknown, expired or revoked. */

@@ -20,8 +20,18 @@ declare module 'fastify' {
 export function tokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization ?? request.headers['x-ckan-api-key'];
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (!value) return null;
+  // "Basic" carries a name and a password, not a token (see basicCredentials).
+  if (!value || /^Basic\s/i.test(value)) return null;
   return value.replace(/^Bearer\s+/i, '');
+}
+
+/** HTTP Basic credentials (name or email, and password), or null. */
+export function basicCredentials(request: FastifyRequest): { login: string; password: string } | null {
+  const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 /** Resolves `request.actor` before any route runs. */

@@ -4,6 +4,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable } from './db.js';
+import { lockDirectory } from './directory-lock.js';
 
 export interface PgliteDb extends Db {
   /** A snapshot of the whole database; the tests clone a migrated template from it. */
@@ -12,11 +13,18 @@ export interface PgliteDb extends Db {
 
 /** Opens an embedded PostgreSQL (PGlite). Without `dataDir` it lives in memory (tests). */
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteDb> {
-  if (options.dataDir) await mkdir(path.dirname(options.dataDir), { recursive: true });
+  let unlock = async () => {};
+  if (options.dataDir) {
+    await mkdir(path.dirname(options.dataDir), { recursive: true });
+    unlock = await lockDirectory(`${options.dataDir}.lock`, `The embedded database in ${options.dataDir}`);
+  }
   const pg = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { unaccent, pg_trgm },
+  }).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
   });
   // The same planner settings as on PostgreSQL (see postgres.ts).
   await pg.exec("SET random_page_cost = 1.1; SET work_mem = '32MB'");
@@ -26,7 +34,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     exec: (sql) => runExec(pg, sql),
     transaction: (work) => pg.transaction((tx) => work(wrapTransaction(tx))),
     dump: async () => (await pg.dumpDataDir('none')) as Blob,
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      await unlock();
+    },
   };
 }
 

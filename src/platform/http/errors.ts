@@ -63,6 +63,18 @@ export class QueryError extends AppError {
   readonly status = 400;
 }
 
+/** Too many attempts; the client may try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  override name = 'TooManyRequestsError';
+  readonly status = 429;
+  constructor(
+    detail: Localized,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   override name = 'PayloadTooLargeError';
   readonly status = 413;

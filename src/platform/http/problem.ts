@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, negotiateLocale } from '../i18n/index.js';
-import { AppError, type FieldIssue, ValidationError } from './errors.js';
+import { AppError, type FieldIssue, TooManyRequestsError, ValidationError } from './errors.js';
 import { issuesFromSchemaErrors } from './schema-issues.js';
 
 /** RFC 9457 problem details, with Quai's `code` and per-field `errors`. */
@@ -94,6 +94,7 @@ export function problemErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  if (error instanceof TooManyRequestsError) reply.header('Retry-After', String(error.retryAfterSeconds));
   return sendProblem(reply, toProblem(error, request));
 }
 
