@@ -34,7 +34,8 @@ describeEachEngine('accounts, roles and API tokens', (current) => {
     );
 
     const listed = await call(app, 'GET', '/api/v1/tokens', { token: secret });
-    assert.ok(listed.json.some((token: { name: string }) => token.name === 'script de publication'));
+    const mine = listed.json.find((token: { name: string }) => token.name === 'script de publication');
+    assert.ok(mine.last_used !== null, 'its use is recorded');
     assert.ok(!listed.body.includes(secret), 'the list never shows a secret');
 
     const me = await call(app, 'GET', '/api/v1/users/me', { headers: { authorization: `Bearer ${secret}` } });

@@ -73,24 +73,26 @@ export function createAccountsRepo(db: Queryable) {
       return (await db.query('SELECT 1 FROM accounts.users WHERE name = $1', [name])).length > 0;
     },
 
-    async countUsers(): Promise<number> {
-      const row = await queryOne<{ n: number }>(db, 'SELECT count(*)::int AS n FROM accounts.users');
-      return row?.n ?? 0;
-    },
-
-    /** The token's user, when the token exists and has not expired; records its use. */
-    findUserByTokenHash(tokenSha256: string): Promise<UserRow | null> {
-      return queryOne<UserRow>(
+    /**
+     * The token's user, when the token exists and has not expired. Its use is recorded at most once a
+     * minute: a write on every request would make parallel requests with one token queue on its row.
+     */
+    async findUserByTokenHash(tokenSha256: string): Promise<UserRow | null> {
+      const row = await queryOne<UserRow & { token_id: string; stale: boolean }>(
         db,
-        `UPDATE accounts.api_tokens t SET last_used = now()
-         FROM accounts.users u
-         WHERE t.token_sha256 = $1 AND u.id = t.user_id AND u.state = 'active'
-           AND (t.expires_at IS NULL OR t.expires_at > now())
-         RETURNING ${USER_COLUMNS.split(', ')
-           .map((column) => `u.${column}`)
-           .join(', ')}`,
+        `SELECT ${USER_COLUMNS.split(', ')
+          .map((column) => `u.${column}`)
+          .join(', ')}, t.id AS token_id,
+           (t.last_used IS NULL OR t.last_used < now() - interval '1 minute') AS stale
+         FROM accounts.api_tokens t JOIN accounts.users u ON u.id = t.user_id
+         WHERE t.token_sha256 = $1 AND u.state = 'active' AND (t.expires_at IS NULL OR t.expires_at > now())`,
         [tokenSha256],
       );
+      if (!row) return null;
+      if (row.stale)
+        await db.query('UPDATE accounts.api_tokens SET last_used = now() WHERE id = $1', [row.token_id]);
+      const { token_id: _token, stale: _stale, ...user } = row;
+      return user;
     },
 
     insertToken(token: {

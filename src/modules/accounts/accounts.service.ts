@@ -108,8 +108,6 @@ export function createAccountsService({ db }: { db: Db }) {
       return user;
     },
 
-    countUsers: () => repo.countUsers(),
-
     /**
      * The user whose name (or email) and password match; null otherwise, whichever was wrong.
      * After ten failures for a login within 15 minutes, attempts are refused for a while.

@@ -5,15 +5,9 @@
 import type { MigrationSource } from '../../platform/db/index.js';
 
 export type { MemberRow, TokenRow, UserRow } from './accounts.repo.js';
-export { accountRoutes, presentUser } from './accounts.routes.js';
-export {
-  type AccountsService,
-  type CreatedToken,
-  canSeeMembers,
-  createAccountsService,
-  type NewUser,
-} from './accounts.service.js';
-export { refuseRejectedToken, registerActorHook, tokenOf } from './actor.hook.js';
+export { accountRoutes } from './accounts.routes.js';
+export { type AccountsService, canSeeMembers, createAccountsService } from './accounts.service.js';
+export { refuseRejectedToken, registerActorHook } from './actor.hook.js';
 export {
   type Actor,
   ANONYMOUS,

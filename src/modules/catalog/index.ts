@@ -10,16 +10,7 @@ export type * from './catalog.types.js';
 export type { GroupKind } from './groups/group.service.js';
 export type { FacetCount, FacetField } from './search/search.repo.js';
 export { FACET_FIELDS } from './search/search.repo.js';
-export {
-  DEFAULT_SORT,
-  type SearchRequest,
-  type SearchResult,
-  type Suggestions,
-  searchRequest,
-} from './search/search.service.js';
-export { findFormat, guessFormat } from './vocabularies/formats.js';
-export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';
-export { findLanguage, LANGUAGES } from './vocabularies/languages.js';
+export { type SearchRequest, type SearchResult, searchRequest } from './search/search.service.js';
 export { findLicense, isOpenLicense, LICENSES, type License } from './vocabularies/licenses.js';
 
 /** The catalog schema: groups, datasets, resources, activities. */
@@ -27,6 +18,6 @@ export const catalogMigrations: MigrationSource = {
   module: 'catalog',
   directory: new URL('./migrations/', import.meta.url),
 };
-export { receiveUpload, uploadedFile } from './api/resources.routes.js';
+export { uploadedFile } from './api/resources.routes.js';
 export { type CatalogRouteDeps, catalogApiRoutes, catalogPublicRoutes } from './catalog.routes.js';
 export { datasetLinks, groupUrl, resourceUrl } from './links.js';

@@ -19,9 +19,6 @@ const actions: ActionTable = {
 };
 actions.help_show = helpAction(actions);
 
-/** The action names the facade answers, for documentation and tests. */
-export const CKAN_ACTIONS = Object.keys(actions).sort();
-
 const JSON_TYPE = 'application/json;charset=utf-8';
 const JSONP_CALLBACK = /^[A-Za-z_$][\w$.]{0,99}$/;
 

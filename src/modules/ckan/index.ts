@@ -3,5 +3,4 @@
  * It is a client of the catalog and accounts services and holds no SQL.
  */
 
-export { CKAN_COMPATIBLE_VERSION } from './actions/site.actions.js';
-export { CKAN_ACTIONS, type CkanRouteDeps, ckanRoutes } from './ckan.routes.js';
+export { type CkanRouteDeps, ckanRoutes } from './ckan.routes.js';

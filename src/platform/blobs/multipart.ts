@@ -19,10 +19,6 @@ export interface MultipartBody {
   file: ReceivedFile | null;
 }
 
-export function isMultipart(request: FastifyRequest): boolean {
-  return request.isMultipart();
-}
-
 /**
  * Reads a multipart request without buffering the file: text fields are collected and the one
  * file streams into the blob store. `beforeFile` runs when the file part starts, with the fields

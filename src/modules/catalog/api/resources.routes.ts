@@ -216,7 +216,7 @@ function download(
 }
 
 /** Reads an upload: checks access when the file starts, validates `metadata`, requires the file. */
-export async function receiveUpload(
+async function receiveUpload(
   request: FastifyRequest,
   deps: Pick<ResourceApiDeps, 'catalog' | 'blobs' | 'maxUploadBytes'>,
   checkAccess: () => Promise<void>,
