@@ -1,4 +1,4 @@
-import { csv, featureCollection, pointFeature, pointNear } from './files.js';
+import { csv, sites } from './files.js';
 import { CITIES, QUEBEC_BBOX } from './places.js';
 import { type DemoDataset, fictitious } from './publishers.js';
 import { Random } from './random.js';
@@ -18,38 +18,14 @@ function venues(): { geojson: string; table: string } {
     'Cinéma',
     'Lieu patrimonial',
   ];
-  const features = [];
-  const rows = [];
-  for (let i = 0; i < 180; i++) {
-    const city = random.pick(CITIES);
-    const [lon, lat] = pointNear(random, city, 5);
-    const properties = {
-      identifiant: `LC-${i + 1}`,
-      nom: `${random.pick(kinds)} ${city.name} ${i + 1}`,
-      categorie: random.pick(kinds),
-      municipalite: city.name,
-      code_geographique: city.code,
-      accessible_fauteuil: random.next() < 0.7,
-    };
-    features.push(pointFeature([lon, lat], properties));
-    rows.push([...Object.values(properties), lat, lon]);
-  }
-  return {
-    geojson: featureCollection(features),
-    table: csv(
-      [
-        'identifiant',
-        'nom',
-        'categorie',
-        'municipalite',
-        'code_geographique',
-        'accessible_fauteuil',
-        'latitude',
-        'longitude',
-      ],
-      rows,
-    ),
-  };
+  return sites(random, 180, 5, (city, i) => ({
+    identifiant: `LC-${i + 1}`,
+    nom: `${random.pick(kinds)} ${city.name} ${i + 1}`,
+    categorie: random.pick(kinds),
+    municipalite: city.name,
+    code_geographique: city.code,
+    accessible_fauteuil: random.next() < 0.7,
+  }));
 }
 
 function attendance(): string {

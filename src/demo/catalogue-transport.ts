@@ -1,4 +1,4 @@
-import { csv, featureCollection, lineFeature, pointFeature, pointNear } from './files.js';
+import { csv, featureCollection, lineFeature, pointNear, sites } from './files.js';
 import { CITIES, QUEBEC_BBOX } from './places.js';
 import { type DemoDataset, fictitious } from './publishers.js';
 import { Random } from './random.js';
@@ -11,13 +11,9 @@ const TRANSPORT_CONTACT = {
 function chargers(): { geojson: string; table: string } {
   const random = new Random(21);
   const networks = ['Circuit électrique', 'FLO', 'Tesla', 'Petro-Canada'];
-  const features = [];
-  const rows = [];
-  for (let i = 0; i < 240; i++) {
-    const city = random.pick(CITIES);
-    const [lon, lat] = pointNear(random, city, 6);
+  return sites(random, 240, 6, (city, i) => {
     const level = random.pick(['Niveau 2', 'Niveau 2', 'Recharge rapide']);
-    const properties = {
+    return {
       identifiant: `BR-${String(i + 1).padStart(5, '0')}`,
       reseau: random.pick(networks),
       niveau: level,
@@ -26,26 +22,7 @@ function chargers(): { geojson: string; table: string } {
       municipalite: city.name,
       code_geographique: city.code,
     };
-    features.push(pointFeature([lon, lat], properties));
-    rows.push([...Object.values(properties), lat, lon]);
-  }
-  return {
-    geojson: featureCollection(features),
-    table: csv(
-      [
-        'identifiant',
-        'reseau',
-        'niveau',
-        'puissance_kw',
-        'nombre_bornes',
-        'municipalite',
-        'code_geographique',
-        'latitude',
-        'longitude',
-      ],
-      rows,
-    ),
-  };
+  });
 }
 
 function trafficCounts(): string {

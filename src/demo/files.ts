@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { City } from './places.js';
+import { CITIES, type City } from './places.js';
 import type { Random } from './random.js';
 
 /** A CSV file with a header row, UTF-8, comma-separated, RFC 4180 quoting. */
@@ -67,4 +67,28 @@ export function boxFeature(
     [lon - halfWidth, lat - halfHeight],
   ].map(([x, y]) => [Number((x as number).toFixed(6)), Number((y as number).toFixed(6))]);
   return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties };
+}
+
+/**
+ * `count` places near random cities, as a GeoJSON map and as the same rows in a CSV table (with
+ * latitude and longitude columns): what a publisher offers for a list of sites.
+ */
+export function sites(
+  random: Random,
+  count: number,
+  radiusKm: number,
+  describe: (city: City, index: number) => Properties,
+): { geojson: string; table: string } {
+  const features: Feature[] = [];
+  const rows: unknown[][] = [];
+  let columns: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const city = random.pick(CITIES);
+    const [lon, lat] = pointNear(random, city, radiusKm);
+    const properties = describe(city, i);
+    columns = Object.keys(properties);
+    features.push(pointFeature([lon, lat], properties));
+    rows.push([...Object.values(properties), lat, lon]);
+  }
+  return { geojson: featureCollection(features), table: csv([...columns, 'latitude', 'longitude'], rows) };
 }
