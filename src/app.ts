@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -9,7 +10,7 @@ import type { Context } from './context.js';
 import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
 import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
 import { ckanRoutes } from './modules/ckan/index.js';
-import { webRoutes } from './modules/web/index.js';
+import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
 import { NotFoundError } from './platform/http/errors.js';
 import { problemErrorHandler } from './platform/http/problem.js';
@@ -31,6 +32,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 200, fieldSize: 10 * 1024 * 1024 },
@@ -45,7 +47,16 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(swagger, openApiDocument(config));
   registerActorHook(app, ctx.accounts);
   app.setErrorHandler(problemErrorHandler);
-  app.setNotFoundHandler(async (request) => {
+  const web = await createWeb({
+    catalog: ctx.catalog,
+    accounts: ctx.accounts,
+    blobs: ctx.blobs,
+    uploads: ctx.uploads,
+    config,
+    openApi: () => app.swagger(),
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (web.wantsPage(request)) return web.notFoundPage(request, reply);
     throw new NotFoundError(
       'route',
       request.url,
@@ -72,6 +83,6 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   );
   await app.register(catalogPublicRoutes(deps));
   await app.register(ckanRoutes({ ...deps, config }));
-  await app.register(webRoutes({ ...deps, config, openApi: () => app.swagger() }));
+  await app.register(web.routes);
   return app;
 }

@@ -4,6 +4,7 @@ import { type AccountsService, accountsMigrations, createAccountsService } from 
 import { type CatalogService, catalogMigrations, createCatalogService } from './modules/catalog/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
+import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
 import {
   type Db,
   type MigrationSource,
@@ -24,6 +25,8 @@ export interface Context {
   config: Config;
   db: Db;
   blobs: BlobStore;
+  /** Large files sent in pieces from the web pages. */
+  uploads: ResumableUploads;
   accounts: AccountsService;
   catalog: CatalogService;
   close(): Promise<void>;
@@ -40,13 +43,20 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
     }));
   await migrate(db, MIGRATIONS);
   const blobs = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const uploads = await openResumableUploads(path.join(config.dataDir, 'uploads'), {
+    blobs,
+    maxBytes: config.maxUploadBytes,
+  });
+  const catalog = createCatalogService({ db, blobs, searchCacheSize: config.searchCacheSize });
   return {
     config,
     db,
     blobs,
+    uploads,
     accounts: createAccountsService({ db }),
-    catalog: createCatalogService({ db, blobs, searchCacheSize: config.searchCacheSize }),
+    catalog,
     async close() {
+      await catalog.views.flush();
       await blobs.close();
       await db.close();
     },

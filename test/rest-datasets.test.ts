@@ -237,7 +237,10 @@ describeEachEngine('REST API: datasets', (current) => {
       !Object.keys(document.paths).some((path) => path.startsWith('/api/3')),
       'the CKAN facade is documented by CKAN',
     );
-    const page = await call(app, 'GET', '/api/v1/docs');
+    const docs = await call(app, 'GET', '/api/v1/docs');
+    assert.equal(docs.status, 302);
+    assert.equal(docs.headers.location, '/fr/api');
+    const page = await call(app, 'GET', '/fr/api');
     assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
     assert.match(page.body, /<html lang="fr">/);
     assert.match(page.body, /<code>\/api\/v1\/datasets\/\{ref\}<\/code>/);

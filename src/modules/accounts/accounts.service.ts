@@ -19,6 +19,7 @@ import {
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
+import { createSessionService } from './sessions/sessions.service.js';
 
 export interface NewUser {
   name: string;
@@ -45,6 +46,9 @@ export function createAccountsService({ db }: { db: Db }) {
   const throttle = createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
 
   return {
+    /** Signed-in browsers. */
+    sessions: createSessionService(db, (user) => actorOf(repo, user), repo),
+
     /** Only sysadmins create accounts (self-registration is a portal setting for later). */
     async createUser(actor: Actor, input: NewUser): Promise<UserRow> {
       if (!isSysadmin(actor))

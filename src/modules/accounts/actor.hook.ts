@@ -1,3 +1,4 @@
+import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
@@ -11,7 +12,18 @@ declare module 'fastify' {
     /** Set when the request carried a token that is unknown, revoked or expired. */
     rejectedToken: boolean;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route takes POSTs from signed-in browsers: it accepts the session cookie for them and
+     * must check the form's CSRF token itself. Other routes accept the cookie for reads only.
+     */
+    sessionForms?: boolean;
+  }
 }
+
+/** The cookie that carries a web session's secret. */
+export const SESSION_COOKIE = 'quai_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The API token of a request: `Authorization: <token>` (raw, as CKAN clients send it),
@@ -42,10 +54,17 @@ export function registerActorHook(app: FastifyInstance, accounts: AccountsServic
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
     const token = tokenOf(request);
-    if (token === null) return;
-    const actor = await accounts.actorForToken(token);
-    if (actor) request.actor = actor;
-    else request.rejectedToken = true;
+    if (token !== null) {
+      const actor = await accounts.actorForToken(token);
+      if (actor) request.actor = actor;
+      else request.rejectedToken = true;
+      return;
+    }
+    const session = request.cookies[SESSION_COOKIE];
+    if (session && (SAFE_METHODS.has(request.method) || request.routeOptions.config.sessionForms)) {
+      const found = await accounts.sessions.resolve(session);
+      if (found) request.actor = found.actor;
+    }
   });
 }
 

@@ -7,7 +7,7 @@ import type { MigrationSource } from '../../platform/db/index.js';
 export type { MemberRow, TokenRow, UserRow } from './accounts.repo.js';
 export { accountRoutes } from './accounts.routes.js';
 export { type AccountsService, canSeeMembers, createAccountsService } from './accounts.service.js';
-export { refuseRejectedToken, registerActorHook } from './actor.hook.js';
+export { refuseRejectedToken, registerActorHook, SESSION_COOKIE } from './actor.hook.js';
 export {
   type Actor,
   ANONYMOUS,
@@ -19,8 +19,9 @@ export {
   roleAtLeast,
   SYSTEM,
 } from './actor.js';
+export { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions/sessions.service.js';
 
-/** The accounts schema: users, memberships, API tokens. */
+/** The accounts schema: users, memberships, API tokens, web sessions. */
 export const accountsMigrations: MigrationSource = {
   module: 'accounts',
   directory: new URL('./migrations/', import.meta.url),

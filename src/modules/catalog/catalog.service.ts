@@ -7,6 +7,7 @@ import { createGroupService } from './groups/group.service.js';
 import { createSearchService, type SearchResult } from './search/search.service.js';
 import { createSearchCache } from './search/search-cache.js';
 import { createSearchVersionRepo } from './search/search-version.repo.js';
+import { createViewsService } from './views/views.service.js';
 
 /** The catalog's services, wired together once by the composition root. */
 export function createCatalogService({
@@ -37,6 +38,7 @@ export function createCatalogService({
     groups,
     search: createSearchService({ db, datasets, cache }),
     activity: createActivityService({ db, datasets, groups }),
+    views: createViewsService({ db, datasets }),
   };
 }
 

@@ -5,12 +5,18 @@
 import type { MigrationSource } from '../../platform/db/index.js';
 
 export type { Activity } from './activity/activity.repo.js';
+export { canCreateDatasetIn, canEditDataset } from './catalog.policy.js';
 export { type CatalogService, createCatalogService } from './catalog.service.js';
 export type * from './catalog.types.js';
+export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';
+export { presentSchemaOrg } from './rdf/schema-org.present.js';
 export type { FacetCount, FacetField } from './search/search.repo.js';
 export { FACET_FIELDS } from './search/search.repo.js';
 export { type SearchRequest, type SearchResult, searchRequest } from './search/search.service.js';
+export { FORMATS } from './vocabularies/formats.js';
+export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';
+export { findLanguage, LANGUAGES } from './vocabularies/languages.js';
 export { findLicense, isOpenLicense, LICENSES, type License } from './vocabularies/licenses.js';
 
 /** The catalog schema: groups, datasets, resources, activities. */

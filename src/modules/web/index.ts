@@ -1,5 +1,5 @@
 /**
- * Web pages, rendered on the server: for now the landing page and the API reference. The full
- * portal (search, dataset pages, publisher workspace) builds on this module.
+ * The web portal, rendered on the server in French and English: search, dataset pages,
+ * organisations and themes, feeds, and the publisher's workspace.
  */
-export { type WebDeps, webRoutes } from './web.routes.js';
+export { createWeb } from './web.routes.js';

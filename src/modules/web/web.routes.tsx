@@ -1,51 +1,143 @@
-import { readFile } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { ANONYMOUS } from '../accounts/index.js';
-import { type CatalogService, searchRequest } from '../catalog/index.js';
-import { ApiDocsPage, type OpenApiDocument } from './pages/api-docs.js';
-import { HomePage } from './pages/home.js';
-import { renderPage } from './render.js';
+import type { BlobStore } from '../../platform/blobs/blob-store.js';
+import type { ResumableUploads } from '../../platform/blobs/resumable-uploads.js';
+import { AppError, TooManyRequestsError } from '../../platform/http/errors.js';
+import { type Locale, negotiateLocale } from '../../platform/i18n/index.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { loadAssets } from './assets.js';
+import { type MessageKey, translator } from './i18n/messages.js';
+import { href } from './i18n/paths.js';
+import { pageRoutes, SignInRequired, sendPage, type WebDeps } from './page-routes.js';
+import { ErrorPage } from './pages/error.js';
+import { accountRoutes } from './routes/account.routes.js';
+import { browseRoutes } from './routes/browse.routes.js';
+import { datasetRoutes } from './routes/dataset.routes.js';
+import { datasetFormRoutes } from './routes/dataset-form.routes.js';
+import { feedRoutes } from './routes/feeds.routes.js';
+import { memberRoutes } from './routes/members.routes.js';
+import { redirectRoutes } from './routes/redirects.routes.js';
+import { resourceFormRoutes } from './routes/resource-form.routes.js';
+import { uploadRoutes } from './routes/uploads.routes.js';
+import { CsrfError, createWebCookies } from './web-cookies.js';
 
-export interface WebDeps {
-  catalog: CatalogService;
-  config: Config;
-  openApi: () => unknown;
+/**
+ * Pages may load only this site's own files; nothing may frame them. The JSON-LD block is data,
+ * not script, so no inline script is ever allowed.
+ */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** The language of a page's route, of its address (/fr/…, /en/…), or the one the browser asks for. */
+function localeOf(request: FastifyRequest): Locale {
+  const own = request.routeOptions.config?.locale;
+  if (own) return own;
+  const prefix = /^\/(fr|en)(\/|\?|$)/.exec(request.url)?.[1];
+  return prefix === 'fr' || prefix === 'en'
+    ? prefix
+    : negotiateLocale(request.headers['accept-language'], 'fr');
 }
 
-const STYLESHEET = new URL('./assets/site.css', import.meta.url);
+/** The web portal: pages in French and English, their assets, feeds and the upload endpoint. */
+export async function createWeb(deps: {
+  catalog: CatalogService;
+  accounts: AccountsService;
+  blobs: BlobStore;
+  uploads: ResumableUploads;
+  config: Config;
+  openApi: () => unknown;
+}) {
+  const assets = await loadAssets();
+  const web: WebDeps = {
+    ...deps,
+    cookies: createWebCookies({ secure: deps.config.baseUrl.startsWith('https://') }),
+    assets: assets.urls,
+  };
 
-export function webRoutes(deps: WebDeps) {
-  const { config } = deps;
-  return async (app: FastifyInstance) => {
-    const css = await readFile(STYLESHEET, 'utf8');
-    app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(css),
-    );
+  /** A page that says what went wrong, in the language of the page that failed. */
+  function sendError(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    title: MessageKey,
+    text: string,
+  ) {
+    const locale = localeOf(request);
+    const t = translator(locale);
+    const ctx = {
+      locale,
+      t,
+      siteTitle: deps.config.siteTitle,
+      baseUrl: deps.config.baseUrl,
+      address: { page: 'home' as const },
+      actor: request.actor,
+      csrfToken: web.cookies.csrfToken(request, reply),
+      notice: null,
+      scripts: [],
+      assets: web.assets,
+    };
+    return sendPage(reply.code(status), <ErrorPage ctx={ctx} title={t(title)} text={text} />);
+  }
 
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const catalog = await deps.catalog.search.search(
-        ANONYMOUS,
-        searchRequest({
-          sort: 'metadata_modified desc',
-          facetFields: ['organization', 'groups', 'res_format'],
-          facetLimit: 20,
-        }),
-      );
-      const page = (
-        <HomePage
-          siteTitle={config.siteTitle}
-          siteDescription={config.siteDescription}
-          baseUrl={config.baseUrl}
-          catalog={catalog}
-        />
-      );
-      return reply.type('text/html; charset=utf-8').send(renderPage(page));
-    });
+  function pageError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const locale = localeOf(request);
+    const t = translator(locale);
+    if (error instanceof SignInRequired) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`${href(locale, 'signIn')}${next}`, 303);
+    }
+    if (error instanceof CsrfError) return sendError(request, reply, 403, 'csrfTitle', t('csrfText'));
+    if (error instanceof TooManyRequestsError)
+      return sendError(request, reply, 429, 'tooManyTitle', error.detail[locale]);
+    if (error instanceof AppError) {
+      if (error.status === 404) return sendError(request, reply, 404, 'notFoundTitle', t('notFoundText'));
+      if (error.status === 403) return sendError(request, reply, 403, 'forbiddenTitle', error.detail[locale]);
+      return sendError(request, reply, error.status, 'errorTitle', error.detail[locale]);
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode < 500) {
+      return sendError(request, reply, error.statusCode, 'errorTitle', error.message);
+    }
+    request.log.error({ err: error }, 'page failed');
+    return sendError(request, reply, 500, 'errorTitle', t('errorText', { id: request.id }));
+  }
 
-    app.get('/api/v1/docs', { schema: { hide: true } }, async (_request, reply) => {
-      const page = <ApiDocsPage siteTitle={config.siteTitle} document={deps.openApi() as OpenApiDocument} />;
-      return reply.type('text/html; charset=utf-8').send(renderPage(page));
-    });
+  return {
+    async routes(app: FastifyInstance) {
+      await app.register(uploadRoutes(web));
+      await app.register(feedRoutes(web));
+      await app.register(redirectRoutes());
+      await app.register(async (site) => {
+        await site.register(compress, { threshold: 1024 });
+        await assets.register(site);
+        site.addHook('onSend', async (_request, reply) => {
+          if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+            reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+            reply.header('X-Content-Type-Options', 'nosniff');
+            reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+            if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache');
+          }
+        });
+        site.setErrorHandler(pageError);
+        const pages = pageRoutes(site, web);
+        browseRoutes(pages, web);
+        datasetRoutes(pages, web);
+        datasetFormRoutes(pages, web);
+        resourceFormRoutes(pages, web);
+        memberRoutes(pages, web);
+        accountRoutes(pages, web);
+      });
+    },
+
+    /** Browsers get a page for an unknown address; programs get problem+json. */
+    wantsPage(request: FastifyRequest): boolean {
+      if (/^\/(api|uploads|feeds)\//.test(request.url)) return false;
+      return /^\/(fr|en)(\/|$)/.test(request.url) || (request.headers.accept ?? '').includes('text/html');
+    },
+
+    notFoundPage(request: FastifyRequest, reply: FastifyReply) {
+      return sendError(request, reply, 404, 'notFoundTitle', translator(localeOf(request))('notFoundText'));
+    },
   };
 }

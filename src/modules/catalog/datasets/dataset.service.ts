@@ -157,6 +157,23 @@ export function createDatasetService({
       });
     },
 
+    /** Makes a draft public (or visible to the organisation, when private). */
+    async publish(actor: Actor, reference: string): Promise<Dataset> {
+      const ref = await editableRef(actor, reference);
+      if (ref.state === 'draft') {
+        await db.transaction(async (tx) => {
+          const repo = createDatasetRepo(tx);
+          await repo.setState(ref.id, 'active');
+          await repo.refreshSearch([ref.id]);
+          await createActivityRepo(tx).record(
+            datasetActivity(actor, await loadOne(ref.id, tx), 'changed', ['state']),
+          );
+        });
+        await changed();
+      }
+      return loadOne(ref.id);
+    },
+
     /** Soft delete: the dataset disappears from every list but stays restorable by a sysadmin. */
     async delete(actor: Actor, reference: string): Promise<void> {
       const ref = await editableRef(actor, reference);

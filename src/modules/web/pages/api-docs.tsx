@@ -1,4 +1,5 @@
-import { Layout } from '../render.js';
+import { Layout } from '../components/layout.js';
+import type { PageContext } from '../page-context.js';
 
 interface Schema {
   type?: string | string[];
@@ -37,9 +38,11 @@ export function typeLabel(schema: Schema | undefined): string {
 }
 
 function FieldTable({
+  ctx,
   caption,
   rows,
 }: {
+  ctx: PageContext;
   caption: string;
   rows: { name: string; type: string; required: boolean; description: string }[];
 }) {
@@ -49,10 +52,10 @@ function FieldTable({
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Nom / Name</th>
-          <th scope="col">Type</th>
-          <th scope="col">Requis / Required</th>
-          <th scope="col">Description</th>
+          <th scope="col">{ctx.t('apiName')}</th>
+          <th scope="col">{ctx.t('apiType')}</th>
+          <th scope="col">{ctx.t('apiRequired')}</th>
+          <th scope="col">{ctx.t('apiDescription')}</th>
         </tr>
       </thead>
       <tbody>
@@ -62,8 +65,8 @@ function FieldTable({
               <code>{row.name}</code>
             </th>
             <td>{row.type}</td>
-            <td>{row.required ? 'oui / yes' : 'non / no'}</td>
-            <td>{row.description}</td>
+            <td>{row.required ? ctx.t('yes') : ctx.t('no')}</td>
+            <td lang="en">{row.description}</td>
           </tr>
         ))}
       </tbody>
@@ -72,10 +75,12 @@ function FieldTable({
 }
 
 function OperationSection({
+  ctx,
   method,
   path,
   operation,
 }: {
+  ctx: PageContext;
   method: string;
   path: string;
   operation: Operation;
@@ -101,10 +106,10 @@ function OperationSection({
       </h3>
       {operation.summary ? <p lang="en">{operation.summary}</p> : null}
       {operation.description ? <p lang="en">{operation.description}</p> : null}
-      <FieldTable caption="Paramètres / Parameters" rows={parameters} />
-      <FieldTable caption="Corps JSON / JSON body" rows={bodyRows} />
+      <FieldTable ctx={ctx} caption={ctx.t('apiParameters')} rows={parameters} />
+      <FieldTable ctx={ctx} caption={ctx.t('apiBody')} rows={bodyRows} />
       <p>
-        Réponses / Responses :{' '}
+        {ctx.t('apiResponses')}{' '}
         {Object.entries(operation.responses ?? {})
           .map(([status]) => status)
           .join(', ')}
@@ -114,40 +119,53 @@ function OperationSection({
 }
 
 /** The REST API's reference, rendered on the server from the OpenAPI document. */
-export function ApiDocsPage({ siteTitle, document }: { siteTitle: string; document: OpenApiDocument }) {
+export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: OpenApiDocument }) {
+  const { t } = ctx;
   const groups = new Map<string, { method: string; path: string; operation: Operation }[]>();
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const tag = operation.tags?.[0] ?? 'Autres / Other';
+      const tag = operation.tags?.[0] ?? t('apiOther');
       groups.set(tag, [...(groups.get(tag) ?? []), { method, path, operation }]);
     }
   }
+  const anchor = (tag: string) => tag.replace(/[^a-z0-9]+/gi, '-');
   return (
-    <Layout title="Documentation de l'API" siteTitle={siteTitle} lang="fr">
-      <h1>Documentation de l'API REST</h1>
-      <p>
-        Description machine : <a href="/api/v1/openapi.json">OpenAPI 3.1 (JSON)</a>. Authentification : un
-        jeton d'API dans l'en-tête <code>Authorization</code>. Erreurs : <code>application/problem+json</code>{' '}
-        (RFC 9457), en français avec <code>Accept-Language: fr</code>.
-      </p>
-      <p lang="en">
-        Machine-readable description: OpenAPI 3.1 above. Authentication: an API token in the Authorization
-        header. CKAN clients can keep using the CKAN Action API v3 at <code>/api/3/action/</code>.
-      </p>
-      <nav aria-label="Sections">
+    <Layout ctx={ctx} title={t('apiTitle')} section="api" breadcrumbs={[{ label: t('apiTitle') }]}>
+      <h1>{t('apiTitle')}</h1>
+      <p>{t('apiLead')}</p>
+      <ul>
+        <li>
+          <a href="/api/v1/openapi.json" type="application/json">
+            {t('apiOpenApi')}
+          </a>
+        </li>
+        <li>
+          <a href="/api/3/action/status_show" type="application/json">
+            {t('apiCkan')}
+          </a>
+        </li>
+        <li>
+          <a href="/catalog.ttl" type="text/turtle">
+            {t('footerCatalogDcat')}
+          </a>
+        </li>
+      </ul>
+      <p>{t('apiAuth')}</p>
+      <nav aria-labelledby="sections-api">
+        <h2 id="sections-api">{t('apiSections')}</h2>
         <ul>
           {[...groups.keys()].map((tag) => (
             <li key={tag}>
-              <a href={`#${tag.replace(/[^a-z0-9]+/gi, '-')}`}>{tag}</a>
+              <a href={`#${anchor(tag)}`}>{tag}</a>
             </li>
           ))}
         </ul>
       </nav>
       {[...groups.entries()].map(([tag, operations]) => (
-        <section key={tag} aria-labelledby={tag.replace(/[^a-z0-9]+/gi, '-')}>
-          <h2 id={tag.replace(/[^a-z0-9]+/gi, '-')}>{tag}</h2>
+        <section key={tag} aria-labelledby={anchor(tag)}>
+          <h2 id={anchor(tag)}>{tag}</h2>
           {operations.map((entry) => (
-            <OperationSection key={`${entry.method} ${entry.path}`} {...entry} />
+            <OperationSection key={`${entry.method} ${entry.path}`} ctx={ctx} {...entry} />
           ))}
         </section>
       ))}

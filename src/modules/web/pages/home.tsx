@@ -1,82 +1,101 @@
-import type { FacetCount, SearchResult } from '../../catalog/index.js';
-import { datasetLinks } from '../../catalog/index.js';
-import { Layout } from '../render.js';
+import type { Dataset, FacetCount } from '../../catalog/index.js';
+import { DatasetSummary } from '../components/dataset-summary.js';
+import { Layout } from '../components/layout.js';
+import { pickTitle, Text } from '../components/localized.js';
+import { SearchBox } from '../components/search-box.js';
+import { formatNumber } from '../i18n/format.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../page-context.js';
 
-export interface HomeProps {
-  siteTitle: string;
-  siteDescription: string;
-  baseUrl: string;
-  catalog: SearchResult;
+export interface HomeView {
+  datasetCount: number;
+  themes: FacetCount[];
+  publishers: FacetCount[];
+  formatCount: number;
+  recent: Dataset[];
+  mostViewed: Dataset[];
 }
 
-function FacetList({ items, label }: { items: FacetCount[]; label: string }) {
+/** The front door: search first, then ways to browse, then what is new and what is read. */
+export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
+  const { t, locale } = ctx;
+  const figures: [number, string][] = [
+    [view.datasetCount, t('figureDatasets')],
+    [view.publishers.length, t('figureOrganizations')],
+    [view.themes.length, t('figureThemes')],
+    [view.formatCount, t('figureFormats')],
+  ];
   return (
-    <section aria-labelledby={`facet-${label}`}>
-      <h2 id={`facet-${label}`}>{label}</h2>
-      <ul>
-        {items.map((item) => (
-          <li key={item.value}>
-            {item.title?.fr ?? item.value} <span class="count">({item.count})</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+    <Layout ctx={ctx} title={ctx.siteTitle}>
+      <div class="quai-hero">
+        <h1>{ctx.siteTitle}</h1>
+        <p class="quai-lead">{t('homeLead')}</p>
+        <SearchBox ctx={ctx} q="" large />
+      </div>
 
-/** The landing page: what the catalogue holds and where its APIs are. */
-export function HomePage({ siteTitle, siteDescription, baseUrl, catalog }: HomeProps) {
-  return (
-    <Layout title="Accueil" siteTitle={siteTitle} lang="fr">
-      <h1>{siteTitle}</h1>
-      <p class="lead">{siteDescription}</p>
-      <p>
-        <strong>{catalog.count}</strong> jeux de données publics.
-      </p>
-      <section aria-labelledby="recent">
-        <h2 id="recent">Jeux de données récents</h2>
-        <ul class="datasets">
-          {catalog.datasets.map((dataset) => {
-            const links = datasetLinks(baseUrl, dataset);
-            return (
-              <li key={dataset.id}>
-                <a href={links.self}>{dataset.title.fr}</a>
-                {dataset.title.en ? (
-                  <span lang="en" class="alt">
-                    {' '}
-                    — {dataset.title.en}
-                  </span>
-                ) : null}
-                <br />
-                <small>
-                  {dataset.organization.title.fr} · <a href={links.dcat_turtle}>DCAT (Turtle)</a> ·{' '}
-                  <a href={links.dcat_jsonld}>DCAT (JSON-LD)</a>
-                </small>
-              </li>
-            );
-          })}
+      <section aria-labelledby="chiffres" class="quai-section">
+        <h2 id="chiffres">{t('figures')}</h2>
+        <ul class="quai-figures">
+          {figures.map(([value, label]) => (
+            <li key={label}>
+              <strong>{formatNumber(locale, value)}</strong> {label}
+            </li>
+          ))}
         </ul>
       </section>
-      <div class="columns">
-        <FacetList items={catalog.facets.organization ?? []} label="Organisations" />
-        <FacetList items={catalog.facets.groups ?? []} label="Thèmes" />
-        <FacetList items={catalog.facets.res_format ?? []} label="Formats" />
-      </div>
-      <section aria-labelledby="apis">
-        <h2 id="apis">Interfaces de programmation</h2>
-        <ul>
-          <li>
-            <a href="/api/v1/docs">API REST (documentation)</a> et sa description{' '}
-            <a href="/api/v1/openapi.json">OpenAPI 3.1</a>
-          </li>
-          <li>
-            <a href="/api/3/action/package_search?q=eau">API CKAN (Action API v3)</a>, compatible avec les
-            scripts et ckanapi
-          </li>
-          <li>
-            Catalogue <a href="/catalog.jsonld">DCAT-AP (JSON-LD)</a> et <a href="/catalog.ttl">Turtle</a>
-          </li>
+
+      <section aria-labelledby="themes" class="quai-section">
+        <h2 id="themes">{t('browseThemes')}</h2>
+        <ul class="quai-tiles">
+          {view.themes.map((theme) => (
+            <li key={theme.value}>
+              <a href={href(locale, 'theme', { name: theme.value })}>
+                <Text value={pickTitle(locale, theme.title ?? { fr: theme.value, en: null })} />
+              </a>
+              <span class="quai-count">
+                {t('datasetCount', { count: formatNumber(locale, theme.count) })}
+              </span>
+            </li>
+          ))}
         </ul>
+      </section>
+
+      <div class="quai-columns">
+        <section aria-labelledby="nouveautes" class="quai-section">
+          <h2 id="nouveautes">{t('recentDatasets')}</h2>
+          {view.recent.map((dataset) => (
+            <DatasetSummary key={dataset.id} ctx={ctx} dataset={dataset} />
+          ))}
+          <p>
+            <a href={href(locale, 'search', {}, 'sort=recent')}>{t('allDatasets')}</a>
+          </p>
+        </section>
+        <section aria-labelledby="populaires" class="quai-section">
+          <h2 id="populaires">{t('mostViewed')}</h2>
+          {view.mostViewed.length === 0 ? <p>{t('noViewsYet')}</p> : null}
+          {view.mostViewed.map((dataset) => (
+            <DatasetSummary key={dataset.id} ctx={ctx} dataset={dataset} />
+          ))}
+        </section>
+      </div>
+
+      <section aria-labelledby="organisations" class="quai-section">
+        <h2 id="organisations">{t('browsePublishers')}</h2>
+        <ul class="quai-tiles">
+          {view.publishers.slice(0, 12).map((publisher) => (
+            <li key={publisher.value}>
+              <a href={href(locale, 'organization', { name: publisher.value })}>
+                <Text value={pickTitle(locale, publisher.title ?? { fr: publisher.value, en: null })} />
+              </a>
+              <span class="quai-count">
+                {t('datasetCount', { count: formatNumber(locale, publisher.count) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={href(locale, 'organizations')}>{t('allOrganizations')}</a>
+        </p>
       </section>
     </Layout>
   );

@@ -1,0 +1,73 @@
+/**
+ * Screenshots of the main pages, in French and English, at 1280 and 375 pixels wide, into
+ * `screenshots/`: `npm run screenshots`. The portal runs on a temporary embedded database with
+ * the demo content; the workspace pages are taken signed in as the demo editor.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { loadDemoContent } from '../src/demo/index.js';
+import { USERS } from '../src/demo/publishers.js';
+import { startTestApp } from '../test/helpers/app.js';
+import { launchBrowser, signIn } from '../test/helpers/browser.js';
+
+const OUT = path.resolve('screenshots');
+const WIDTHS = [1280, 375];
+
+const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
+  fr: [
+    ['accueil', '/fr'],
+    ['recherche', '/fr/jeux-de-donnees?q=eau&format=CSV'],
+    ['jeu-de-donnees', '/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses'],
+    ['organisations', '/fr/organisations'],
+    ['themes', '/fr/themes'],
+    ['api', '/fr/api'],
+    ['connexion', '/fr/connexion'],
+    ['introuvable', '/fr/nulle-part'],
+  ],
+  en: [
+    ['home', '/en'],
+    ['search', '/en/datasets?q=water&format=CSV'],
+    ['dataset', '/en/datasets/qualite-eau-potable-resultats-analyses'],
+    ['organizations', '/en/organizations'],
+    ['sign-in', '/en/sign-in'],
+  ],
+};
+const WORKSPACE_PAGES: [string, string][] = [
+  ['espace', '/fr/espace'],
+  ['nouveau-jeu-de-donnees', '/fr/espace/nouveau-jeu-de-donnees'],
+  [
+    'ajouter-une-ressource',
+    '/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses/ajouter-une-ressource',
+  ],
+  ['jetons', '/fr/espace/jetons'],
+];
+
+const testApp = await startTestApp('pglite');
+await loadDemoContent(testApp.ctx);
+const baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+const browser = await launchBrowser();
+await mkdir(OUT, { recursive: true });
+try {
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const [locale, pages] of Object.entries(PUBLIC_PAGES)) {
+      for (const [name, url] of pages) {
+        await page.goto(baseUrl + url);
+        await page.screenshot({ path: path.join(OUT, `${locale}-${name}-${width}.png`), fullPage: true });
+      }
+    }
+    const editor = USERS.find((user) => user.name === 'editeur-demo');
+    if (!editor) throw new Error('no demo editor');
+    await signIn(page, baseUrl, editor.name, editor.password);
+    for (const [name, url] of WORKSPACE_PAGES) {
+      await page.goto(baseUrl + url);
+      await page.screenshot({ path: path.join(OUT, `fr-${name}-${width}.png`), fullPage: true });
+    }
+    await context.close();
+  }
+  console.log(`Screenshots in ${path.relative(process.cwd(), OUT)}/`);
+} finally {
+  await browser.close();
+  await testApp.close();
+}

@@ -1,0 +1,45 @@
+import type { Locale } from '../../../platform/i18n/index.js';
+
+const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-CA', en: 'en-CA' };
+
+/** "26 novembre 2026" / "November 26, 2026". */
+export function formatDate(locale: Locale, value: Date | string): string {
+  const date =
+    typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'long',
+    timeZone: 'America/Toronto',
+  }).format(date);
+}
+
+/** "26 novembre 2026, 14 h 05" / "November 26, 2026, 2:05 p.m." */
+export function formatDateTime(locale: Locale, value: Date): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'America/Toronto',
+  }).format(value);
+}
+
+/** "1 234" / "1,234". */
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+}
+
+const UNITS: Record<Locale, string[]> = {
+  fr: ['octets', 'ko', 'Mo', 'Go', 'To'],
+  en: ['bytes', 'kB', 'MB', 'GB', 'TB'],
+};
+
+/** "2,3 Mo" / "2.3 MB" (decimal units, as file managers show them). */
+export function formatSize(locale: Locale, bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS[locale].length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
+  return `${number} ${UNITS[locale][unit]}`;
+}

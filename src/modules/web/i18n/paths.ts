@@ -1,0 +1,57 @@
+import type { Locale } from '../../../platform/i18n/index.js';
+
+/**
+ * Every page's path in French and in English. Pages are shareable in either language, and the
+ * language switch sends a reader to the same page in the other one.
+ */
+export const PAGES = {
+  home: { fr: '/fr', en: '/en' },
+  search: { fr: '/fr/jeux-de-donnees', en: '/en/datasets' },
+  dataset: { fr: '/fr/jeux-de-donnees/:name', en: '/en/datasets/:name' },
+  resource: { fr: '/fr/jeux-de-donnees/:name/ressources/:id', en: '/en/datasets/:name/resources/:id' },
+  organizations: { fr: '/fr/organisations', en: '/en/organizations' },
+  organization: { fr: '/fr/organisations/:name', en: '/en/organizations/:name' },
+  themes: { fr: '/fr/themes', en: '/en/themes' },
+  theme: { fr: '/fr/themes/:name', en: '/en/themes/:name' },
+  api: { fr: '/fr/api', en: '/en/api' },
+  signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
+  signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
+  workspace: { fr: '/fr/espace', en: '/en/workspace' },
+  tokens: { fr: '/fr/espace/jetons', en: '/en/workspace/tokens' },
+  newDataset: { fr: '/fr/espace/nouveau-jeu-de-donnees', en: '/en/workspace/new-dataset' },
+  editDataset: { fr: '/fr/jeux-de-donnees/:name/modifier', en: '/en/datasets/:name/edit' },
+  publishDataset: { fr: '/fr/jeux-de-donnees/:name/publier', en: '/en/datasets/:name/publish' },
+  newResource: {
+    fr: '/fr/jeux-de-donnees/:name/ajouter-une-ressource',
+    en: '/en/datasets/:name/add-resource',
+  },
+  members: { fr: '/fr/organisations/:name/membres', en: '/en/organizations/:name/members' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Page = keyof typeof PAGES;
+export type PageParams = Record<string, string>;
+
+/** The path of a page in a language, with its parameters and query string. */
+export function href(
+  locale: Locale,
+  page: Page,
+  params: PageParams = {},
+  query?: URLSearchParams | string,
+): string {
+  const path = PAGES[page][locale].replace(/:(\w+)/g, (_, key: string) =>
+    encodeURIComponent(params[key] ?? ''),
+  );
+  const search = query === undefined ? '' : String(query);
+  return search ? `${path}?${search}` : path;
+}
+
+/** Where a page is, so that the layout can link to its twin in the other language. */
+export interface PageAddress {
+  page: Page;
+  params?: PageParams | undefined;
+  query?: string | undefined;
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'fr' ? 'en' : 'fr';
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Config } from '../../config.js';
+import type { BlobStore } from '../../platform/blobs/blob-store.js';
+import type { ResumableUploads } from '../../platform/blobs/resumable-uploads.js';
+import { UnauthorizedError } from '../../platform/http/errors.js';
+import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
+import type { AccountsService, Actor } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { AssetUrls, ClientScript } from './assets.js';
+import { type Translate, translator } from './i18n/messages.js';
+import { href, PAGES, type Page, type PageAddress } from './i18n/paths.js';
+import type { PageContext } from './page-context.js';
+import { CSRF_FIELD, type WebCookies } from './web-cookies.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The language of a page route, for its error pages. */
+    locale?: Locale;
+  }
+}
+
+export interface WebDeps {
+  catalog: CatalogService;
+  accounts: AccountsService;
+  blobs: BlobStore;
+  uploads: ResumableUploads;
+  config: Config;
+  cookies: WebCookies;
+  assets: AssetUrls;
+  openApi: () => unknown;
+}
+
+export type FormFields = Record<string, string | string[] | undefined>;
+
+/** One request to a page, in one language. */
+export interface PageRequest {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  locale: Locale;
+  t: Translate;
+  actor: Actor;
+  params: Record<string, string>;
+  query: Record<string, string | string[] | undefined>;
+  /** What the layout needs, for a page at this address. */
+  context(address: PageAddress, options?: { scripts?: ClientScript[] }): PageContext;
+  /** Redirects (303, so that a reload does not resend a form) to a page of the same language. */
+  redirect(page: Page, params?: Record<string, string>, query?: string): FastifyReply;
+}
+
+type Handler = (page: PageRequest) => Promise<VNode | FastifyReply>;
+
+/** Thrown by pages that need a signed-in user: the visitor is sent to the sign-in page. */
+export class SignInRequired extends UnauthorizedError {
+  constructor() {
+    super(localized('Connectez-vous pour voir cette page.', 'Sign in to see this page.'));
+  }
+}
+
+export function signedInUser(page: PageRequest): NonNullable<Actor['user']> {
+  if (!page.actor.user) throw new SignInRequired();
+  return page.actor.user;
+}
+
+/** Registers a page's GET and POST handlers in both languages. */
+export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
+  function pageRequest(request: FastifyRequest, reply: FastifyReply, locale: Locale): PageRequest {
+    const t = translator(locale);
+    const notice = deps.cookies.takeNotice(request, reply);
+    return {
+      request,
+      reply,
+      locale,
+      t,
+      actor: request.actor,
+      params: request.params as Record<string, string>,
+      query: request.query as PageRequest['query'],
+      context: (address, options = {}) => ({
+        locale,
+        t,
+        siteTitle: deps.config.siteTitle,
+        baseUrl: deps.config.baseUrl,
+        address,
+        actor: request.actor,
+        csrfToken: deps.cookies.csrfToken(request, reply),
+        notice: notice ? t(notice) : null,
+        scripts: (options.scripts ?? []).map((name) => deps.assets.scripts[name]),
+        assets: deps.assets,
+      }),
+      redirect: (page, params, query) => reply.redirect(href(locale, page, params, query), 303),
+    };
+  }
+
+  function register(method: 'GET' | 'POST', page: Page, handler: Handler) {
+    for (const locale of LOCALES) {
+      app.route({
+        method,
+        url: PAGES[page][locale],
+        schema: { hide: true },
+        config: { locale, sessionForms: method === 'POST' },
+        handler: async (request, reply) => {
+          const result = await handler(pageRequest(request, reply, locale));
+          return isReply(result, reply) ? result : sendPage(reply, result);
+        },
+      });
+    }
+  }
+
+  return {
+    get: (page: Page, handler: Handler) => register('GET', page, handler),
+    post: (page: Page, handler: Handler) => register('POST', page, handler),
+  };
+}
+
+export type PageRoutes = ReturnType<typeof pageRoutes>;
+
+/** The fields of a submitted (URL-encoded) form, after checking its CSRF token. */
+export function formFields(page: PageRequest, cookies: WebCookies): FormFields {
+  const fields = (page.request.body ?? {}) as FormFields;
+  cookies.checkCsrf(page.request, fields[CSRF_FIELD]);
+  return fields;
+}
+
+export function sendPage(reply: FastifyReply, page: VNode): FastifyReply {
+  return reply.type('text/html; charset=utf-8').send(`<!doctype html>${renderToString(page)}`);
+}
+
+function isReply(value: unknown, reply: FastifyReply): value is FastifyReply {
+  return value === reply;
+}

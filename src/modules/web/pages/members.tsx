@@ -1,0 +1,148 @@
+import { type MemberRow, ROLES } from '../../accounts/index.js';
+import type { Group } from '../../catalog/index.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  PostForm,
+  SelectField,
+  TextField,
+} from '../components/form-fields.js';
+import { Layout } from '../components/layout.js';
+import { pickTitle } from '../components/localized.js';
+import { ScrollRegion } from '../components/scroll-region.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../page-context.js';
+import { ROLE_LABELS } from './workspace.js';
+
+export interface MembersView {
+  organization: Group;
+  members: MemberRow[];
+  canManage: boolean;
+  /** What was typed in the "add a member" form, when it was refused. */
+  username: string;
+  errors: FieldErrors;
+}
+
+export function MembersPage({ ctx, view }: { ctx: PageContext; view: MembersView }) {
+  const { t, locale } = ctx;
+  const title = pickTitle(locale, view.organization.title);
+  const action = href(locale, 'members', { name: view.organization.name });
+  const roleChoices = [...ROLES].reverse().map((role) => ({ value: role, label: t(ROLE_LABELS[role]) }));
+  const hasErrors = Object.keys(view.errors).length > 0;
+  const pageTitle = t('membersTitle', { name: title.text });
+  return (
+    <Layout
+      ctx={ctx}
+      title={hasErrors ? `${t('errorPrefix')} ${pageTitle}` : pageTitle}
+      section="organizations"
+      breadcrumbs={[
+        { label: t('organizationsTitle'), href: href(locale, 'organizations') },
+        { label: title.text, href: href(locale, 'organization', { name: view.organization.name }) },
+        { label: t('members') },
+      ]}
+    >
+      <h1>{pageTitle}</h1>
+      <p>{t('rolesExplained')}</p>
+      <ScrollRegion labelledBy="liste-membres">
+        <table class="quai-table">
+          <caption id="liste-membres">{t('members')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('memberUser')}</th>
+              <th scope="col">{t('role')}</th>
+              {view.canManage ? <th scope="col">{t('memberActions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map((member) => {
+              const name = member.fullname ? `${member.fullname} (${member.user_name})` : member.user_name;
+              const selectId = `role-${member.user_id}`;
+              return (
+                <tr key={member.user_id}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    {view.canManage ? (
+                      <PostForm ctx={ctx} action={action} class="quai-inline-form" id={`form-${selectId}`}>
+                        <input type="hidden" name="action" value="role" />
+                        <input type="hidden" name="username" value={member.user_name} />
+                        <label for={selectId} class="quai-visually-hidden">
+                          {t('changeRole', { name })}
+                        </label>
+                        <select id={selectId} name="role" class="quai-input quai-select">
+                          {roleChoices.map((choice) => (
+                            <option
+                              key={choice.value}
+                              value={choice.value}
+                              selected={choice.value === member.role}
+                            >
+                              {choice.label}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <button
+                          type="submit"
+                          class="qc-button qc-secondary qc-compact"
+                          aria-label={t('saveRoleOf', { name })}
+                        >
+                          {t('saveRole')}
+                        </button>
+                      </PostForm>
+                    ) : (
+                      t(ROLE_LABELS[member.role])
+                    )}
+                  </td>
+                  {view.canManage ? (
+                    <td>
+                      <PostForm ctx={ctx} action={action} class="quai-inline-form">
+                        <input type="hidden" name="action" value="remove" />
+                        <input type="hidden" name="username" value={member.user_name} />
+                        <button
+                          type="submit"
+                          class="qc-button qc-secondary qc-compact"
+                          aria-label={t('removeMember', { name })}
+                        >
+                          {t('remove')}
+                        </button>
+                      </PostForm>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      {view.canManage ? (
+        <section aria-labelledby="ajouter-membre">
+          <h2 id="ajouter-membre">{t('addMember')}</h2>
+          <PostForm ctx={ctx} action={action}>
+            <ErrorSummary ctx={ctx} errors={view.errors} labels={{ username: t('memberUsername') }} />
+            <input type="hidden" name="action" value="add" />
+            <TextField
+              ctx={ctx}
+              name="username"
+              label={t('memberUsername')}
+              errors={view.errors}
+              value={view.username}
+              autocomplete="off"
+              spellcheck={false}
+              required
+            />
+            <SelectField
+              ctx={ctx}
+              name="role"
+              label={t('role')}
+              errors={view.errors}
+              value="editor"
+              choices={roleChoices}
+            />
+            <button type="submit" class="qc-button qc-primary">
+              {t('addMemberButton')}
+            </button>
+          </PostForm>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

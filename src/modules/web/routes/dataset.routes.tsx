@@ -1,0 +1,93 @@
+import { NotFoundError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
+import { canEditDataset, type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
+import { codeSamples } from '../components/code-samples.js';
+import { downloadHref } from '../components/resources.js';
+import { href } from '../i18n/paths.js';
+import { formFields, type PageRequest, type PageRoutes, type WebDeps } from '../page-routes.js';
+import { DatasetPage } from '../pages/dataset.js';
+import { ResourcePage } from '../pages/resource.js';
+
+const ACTIVITY_SHOWN = 10;
+
+/** A dataset's page, its resources' pages, and publishing a draft. */
+export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { catalog, config } = deps;
+  const { baseUrl } = config;
+
+  pages.get('dataset', async (page) => {
+    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
+    // An old address (by id, or a name since changed) leads to the dataset's own address.
+    if (page.params.name !== dataset.name) return page.redirect('dataset', { name: dataset.name });
+    const activity = await catalog.activity.forDataset(page.actor, dataset.id, {
+      limit: ACTIVITY_SHOWN,
+      offset: 0,
+    });
+    if (!isRobot(page.request.headers['user-agent'])) catalog.views.record(dataset.id);
+    const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
+    const csv = dataset.resources.find((resource) => resource.format === 'CSV');
+    const view = {
+      dataset,
+      activity,
+      canEdit: canEdit(page, dataset),
+      samples: codeSamples(baseUrl, dataset.name, csv ? absolute(baseUrl, downloadHref(csv)) : null),
+      schemaOrg: { ...presentSchemaOrg(baseUrl, { title: config.siteTitle }, dataset), url: pageUrl },
+      metadataLinks: metadataLinks(baseUrl, dataset),
+    };
+    return (
+      <DatasetPage ctx={page.context({ page: 'dataset', params: { name: dataset.name } })} view={view} />
+    );
+  });
+
+  pages.get('resource', async (page) => {
+    const { dataset, resource } = await catalog.resources.get(page.actor, page.params.id ?? '');
+    if (dataset.name !== page.params.name && dataset.id !== page.params.name) {
+      throw new NotFoundError(
+        'resource',
+        page.params.id ?? '',
+        localized('Ressource introuvable', 'Resource not found'),
+      );
+    }
+    const ctx = page.context({ page: 'resource', params: { name: dataset.name, id: resource.id } });
+    return <ResourcePage ctx={ctx} dataset={dataset} resource={resource} />;
+  });
+
+  pages.post('publishDataset', async (page) => {
+    formFields(page, deps.cookies);
+    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
+    await catalog.datasets.publish(page.actor, dataset.id);
+    deps.cookies.notify(page.reply, 'published');
+    return page.redirect('dataset', { name: dataset.name });
+  });
+}
+
+function canEdit(page: PageRequest, dataset: Dataset): boolean {
+  return canEditDataset(page.actor, {
+    state: dataset.state,
+    private: dataset.private,
+    owner_org: dataset.organization.id,
+    creator_user_id: dataset.creatorUserId,
+  });
+}
+
+function metadataLinks(baseUrl: string, dataset: Dataset) {
+  const links = datasetLinks(baseUrl, dataset);
+  return [
+    { label: 'DCAT-AP (Turtle)', href: links.dcat_turtle, type: 'text/turtle' },
+    { label: 'DCAT-AP (JSON-LD)', href: links.dcat_jsonld, type: 'application/ld+json' },
+    { label: 'schema.org (JSON-LD)', href: links.schema_org, type: 'application/ld+json' },
+    { label: 'JSON (API REST)', href: links.self, type: 'application/json' },
+    {
+      label: 'JSON (API CKAN)',
+      href: `${baseUrl}/api/3/action/package_show?id=${encodeURIComponent(dataset.name)}`,
+      type: 'application/json',
+    },
+  ];
+}
+
+const absolute = (baseUrl: string, url: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
+
+/** Crawlers are not readers: their visits do not count as views. */
+function isRobot(userAgent: string | undefined): boolean {
+  return !userAgent || /bot|crawl|spider|slurp|curl|wget|python|httpclient|autocannon/i.test(userAgent);
+}

@@ -1,0 +1,156 @@
+import { type ReceivedFile, readMultipart } from '../../../platform/blobs/multipart.js';
+import { ForbiddenError, ValidationError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
+import {
+  canEditDataset,
+  type Dataset,
+  type ResourceInput,
+  type UploadedFile,
+  uploadedFile,
+} from '../../catalog/index.js';
+import type { FieldErrors } from '../components/form-fields.js';
+import { pickTitle } from '../components/localized.js';
+import { fieldErrorsOf } from '../form-errors.js';
+import type { FormFields, PageRequest, PageRoutes, WebDeps } from '../page-routes.js';
+import { signedInUser } from '../page-routes.js';
+import { RESOURCE_FORM_FIELDS, ResourceFormPage, type ResourceFormValues } from '../pages/resource-form.js';
+import { CSRF_FIELD } from '../web-cookies.js';
+
+const first = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+
+function resourceFormFrom(fields: FormFields): ResourceFormValues {
+  return {
+    kind: first(fields.kind) === 'link' ? 'link' : 'upload',
+    url: first(fields.url),
+    name_fr: first(fields.name_fr),
+    name_en: first(fields.name_en),
+    description_fr: first(fields.description_fr),
+    format: first(fields.format),
+    upload_id: first(fields.upload_id),
+  };
+}
+
+const ALIASES = { 'name.fr': 'name_fr', 'name.en': 'name_en', 'description.fr': 'description_fr' };
+
+/** Adding a resource to a dataset: a file sent with the form, a file sent in pieces, or a link. */
+export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { catalog, cookies, uploads } = deps;
+
+  async function editable(page: PageRequest): Promise<Dataset> {
+    signedInUser(page);
+    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
+    const facts = {
+      state: dataset.state,
+      private: dataset.private,
+      owner_org: dataset.organization.id,
+      creator_user_id: dataset.creatorUserId,
+    };
+    if (!canEditDataset(page.actor, facts)) {
+      throw new ForbiddenError(
+        localized('Vous ne pouvez pas modifier ce jeu de données.', 'You cannot edit this dataset.'),
+      );
+    }
+    return dataset;
+  }
+
+  function render(page: PageRequest, dataset: Dataset, values: ResourceFormValues, errors: FieldErrors) {
+    if (Object.keys(errors).length > 0) page.reply.code(422);
+    const view = {
+      datasetName: dataset.name,
+      datasetTitle: pickTitle(page.locale, dataset.title).text,
+      values,
+      errors,
+      maxUploadBytes: deps.config.maxUploadBytes,
+    };
+    const ctx = page.context(
+      { page: 'newResource', params: { name: dataset.name } },
+      { scripts: ['upload'] },
+    );
+    return <ResourceFormPage ctx={ctx} view={view} />;
+  }
+
+  pages.get('newResource', async (page) => {
+    const dataset = await editable(page);
+    const values: ResourceFormValues = {
+      kind: 'upload',
+      url: '',
+      name_fr: '',
+      name_en: '',
+      description_fr: '',
+      format: '',
+      upload_id: '',
+    };
+    return render(page, dataset, values, {});
+  });
+
+  pages.post('newResource', async (page) => {
+    const dataset = await editable(page);
+    const user = signedInUser(page);
+    const body = await readMultipart(page.request, {
+      blobs: deps.blobs,
+      maxBytes: deps.config.maxUploadBytes,
+      // Not a byte is stored for a form that came from elsewhere.
+      beforeFile: async (fields) => cookies.checkCsrf(page.request, first(fields[CSRF_FIELD])),
+      abandon: (file) => catalog.resources.discardUpload(file),
+    });
+    const sent = await usableFile(body.file, (file) => catalog.resources.discardUpload(file));
+    try {
+      cookies.checkCsrf(page.request, first(body.fields[CSRF_FIELD]));
+    } catch (error) {
+      if (sent) await catalog.resources.discardUpload(sent);
+      throw error;
+    }
+    const values = resourceFormFrom(body.fields);
+    let upload: UploadedFile | null = null;
+    if (values.kind === 'upload') {
+      if (values.upload_id) {
+        if (sent) await catalog.resources.discardUpload(sent);
+        upload = await storedPieces(values.upload_id, user.id);
+      } else if (sent) upload = uploadedFile(sent);
+      else return render(page, dataset, values, { file: page.t('fileMissing') });
+    } else {
+      if (sent) await catalog.resources.discardUpload(sent);
+      if (!values.url) return render(page, dataset, values, { url: page.t('linkMissing') });
+    }
+    const input: ResourceInput = {
+      url: values.kind === 'link' ? values.url : null,
+      name: { fr: values.name_fr || null, en: values.name_en || null },
+      description: { fr: values.description_fr || null, en: null },
+      format: values.format || null,
+      mimetype: upload?.mimetype ?? null,
+      resourceType: null,
+      extras: {},
+      upload,
+    };
+    try {
+      await catalog.resources.create(page.actor, dataset.id, input);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const errors = fieldErrorsOf(error.issues, page.locale, RESOURCE_FORM_FIELDS, ALIASES);
+      // A file sent with the form is gone with the refused request; pieces stay for the next try.
+      if (sent && !values.upload_id) errors.file = page.t('fileAgain');
+      return render(page, dataset, values, errors);
+    }
+    if (values.upload_id) await uploads.discard(user.id, values.upload_id);
+    cookies.notify(page.reply, 'resourceAdded');
+    return page.redirect('dataset', { name: dataset.name });
+  });
+
+  async function storedPieces(uploadId: string, owner: string): Promise<UploadedFile> {
+    const { upload, blob } = await uploads.store(owner, uploadId);
+    return { ...blob, filename: upload.filename, mimetype: upload.mimetype };
+  }
+}
+
+/** A browser sends an empty file part when no file was chosen: that is no file. */
+async function usableFile(
+  file: ReceivedFile | null,
+  discard: (file: ReceivedFile) => Promise<void>,
+): Promise<ReceivedFile | null> {
+  if (file && file.size === 0) {
+    await discard(file);
+    return null;
+  }
+  return file;
+}

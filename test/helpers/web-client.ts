@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+
+export const TEST_PASSWORD = 'un-mot-de-passe-assez-long';
+
+export interface Page {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: string;
+  /** Where a redirect leads. */
+  location: string | undefined;
+}
+
+/**
+ * A browser without a screen: it keeps cookies, reads the CSRF token of the last page it showed,
+ * and sends forms as a browser does (URL-encoded, or multipart with a file).
+ */
+export class WebClient {
+  private readonly cookies = new Map<string, string>();
+  private lastPage = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** The CSRF token in the forms of the last page. */
+  csrf(): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(this.lastPage);
+    if (!match?.[1]) throw new Error('the last page has no form with a CSRF token');
+    return match[1];
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<Page> {
+    return this.send({ method: 'GET', url, headers });
+  }
+
+  /** Submits a form; its CSRF token is taken from the last page unless one is given. */
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: string | null } = {},
+  ): Promise<Page> {
+    const params = new URLSearchParams();
+    const csrf = options.csrf === undefined ? this.csrf() : options.csrf;
+    if (csrf !== null) params.append('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields)) {
+      for (const item of [value].flat()) params.append(name, item);
+    }
+    return this.send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: params.toString(),
+    });
+  }
+
+  /** Submits a multipart form, fields first and the file last, as browsers order a form's parts. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; filename: string; content: Buffer | string; type?: string } | null,
+    options: { csrf?: string | null } = {},
+  ): Promise<Page> {
+    const boundary = `----quai${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const csrf = options.csrf === undefined ? this.csrf() : options.csrf;
+    const all = csrf === null ? fields : { _csrf: csrf, ...fields };
+    for (const [name, value] of Object.entries(all)) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    }
+    if (file) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+        Buffer.from(file.content),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+  }
+
+  /** A request with this browser's cookies, for the upload API. */
+  async request(options: {
+    method: 'GET' | 'POST' | 'PATCH';
+    url: string;
+    headers?: Record<string, string>;
+    payload?: string | Buffer;
+  }): Promise<Page> {
+    return this.send({ ...options, headers: options.headers ?? {} });
+  }
+
+  async signIn(login: string, password = TEST_PASSWORD, locale: 'fr' | 'en' = 'fr'): Promise<Page> {
+    const path = locale === 'fr' ? '/fr/connexion' : '/en/sign-in';
+    await this.get(path);
+    const page = await this.post(path, { login, password });
+    if (page.status !== 303) throw new Error(`sign-in failed for ${login}: ${page.status}`);
+    return page;
+  }
+
+  private async send(options: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    payload?: string | Buffer;
+  }): Promise<Page> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.app.inject({
+      method: options.method as 'GET',
+      url: options.url,
+      headers: { ...(cookie ? { cookie } : {}), ...options.headers },
+      ...(options.payload === undefined ? {} : { payload: options.payload }),
+    });
+    for (const set of response.cookies) {
+      const expired =
+        set.maxAge === 0 || (set.expires !== undefined && new Date(set.expires).getTime() <= Date.now());
+      if (expired || set.value === '') this.cookies.delete(set.name);
+      else this.cookies.set(set.name, set.value);
+    }
+    if (String(response.headers['content-type'] ?? '').startsWith('text/html')) this.lastPage = response.body;
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: response.body,
+      location: response.headers.location as string | undefined,
+    };
+  }
+}
