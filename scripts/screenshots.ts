@@ -5,10 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadDemoContent } from '../src/demo/index.js';
 import { USERS } from '../src/demo/publishers.js';
-import { startTestApp } from '../test/helpers/app.js';
-import { launchBrowser, signIn } from '../test/helpers/browser.js';
+import { launchBrowser, signIn, startDemoPortal } from '../test/helpers/browser.js';
 
 const OUT = path.resolve('screenshots');
 const WIDTHS = [1280, 375];
@@ -42,9 +40,7 @@ const WORKSPACE_PAGES: [string, string][] = [
   ['jetons', '/fr/espace/jetons'],
 ];
 
-const testApp = await startTestApp('pglite');
-await loadDemoContent(testApp.ctx);
-const baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+const { baseUrl, testApp } = await startDemoPortal();
 const browser = await launchBrowser();
 await mkdir(OUT, { recursive: true });
 try {

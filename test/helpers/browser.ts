@@ -1,4 +1,6 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { loadDemoContent } from '../../src/demo/index.js';
+import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium (installed by `.ci/run` when missing); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,4 +36,35 @@ export async function signIn(
     .locator('button[type=submit]')
     .click();
   await page.waitForURL(/\/(espace|workspace)/);
+}
+
+/** The demo portal on a free port, for browser tests and screenshots. */
+export async function startDemoPortal(): Promise<{ baseUrl: string; testApp: TestApp }> {
+  const testApp = await startTestApp('pglite');
+  await loadDemoContent(testApp.ctx);
+  const baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  return { baseUrl, testApp };
+}
+
+/**
+ * Presses Tab until the element has the focus, as a keyboard user would; fails when it never
+ * does (unreachable, or a trap), and when the focus is not visible once there (WCAG 2.4.7).
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 150): Promise<void> {
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      const visible = await target.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+        return outline || style.boxShadow !== 'none';
+      });
+      if (!visible)
+        throw new Error(
+          `the focus on ${await target.evaluate((element) => element.outerHTML.slice(0, 120))} is not visible`,
+        );
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${target}`);
 }

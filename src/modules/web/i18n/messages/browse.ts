@@ -38,14 +38,11 @@ export const BROWSE = {
   previousPage: m('Page précédente', 'Previous page'),
   nextPage: m('Page suivante', 'Next page'),
   pageNumber: m('Page {page}', 'Page {page}'),
-  pageOf: m('Page {page} sur {pages}', 'Page {page} of {pages}'),
   formatsLabel: m('Formats', 'Formats'),
   updatedOn: m('Mis à jour le {date}', 'Updated on {date}'),
   privateBadge: m('Privé', 'Private'),
   draftBadge: m('Brouillon', 'Draft'),
-  deletedBadge: m('Supprimé', 'Deleted'),
   // Home
-  homeTitle: m('Accueil', 'Home'),
   homeLead: m(
     'Trouvez, consultez et réutilisez les données publiques du Québec.',
     'Find, explore and reuse Québec’s public data.',
@@ -94,7 +91,6 @@ export const BROWSE = {
   openShort: m('Ouvrir le lien', 'Open the link'),
   download: m('Télécharger {name} ({details})', 'Download {name} ({details})'),
   openLink: m('Ouvrir le lien vers {name} (site externe)', 'Open the link to {name} (external site)'),
-  resourceDetails: m('Détails de {name}', 'Details of {name}'),
   activity: m('Historique des modifications', 'History of changes'),
   noActivity: m('Aucune modification.', 'No change.'),
   activityNew: m('{user} a créé le jeu de données', '{user} created the dataset'),
@@ -109,7 +105,6 @@ export const BROWSE = {
     "Ces exemples appellent l'API CKAN, compatible avec les scripts écrits pour Données Québec.",
     'These examples call the CKAN API, compatible with scripts written for Données Québec.',
   ),
-  copyHint: m('Sélectionnez le texte pour le copier.', 'Select the text to copy it.'),
   editDataset: m('Modifier', 'Edit'),
   addResource: m('Ajouter une ressource', 'Add a resource'),
   publishDataset: m('Publier', 'Publish'),
@@ -136,7 +131,6 @@ export const BROWSE = {
   themesLead: m('Les jeux de données regroupés par sujet.', 'Datasets grouped by subject.'),
   searchWithin: m('Chercher dans les données de {name}', 'Search the data of {name}'),
   datasetsOf: m('Jeux de données de {name}', 'Datasets of {name}'),
-  seeDatasets: m('Voir les {count} jeux de données', 'See the {count} datasets'),
   members: m('Membres', 'Members'),
   feedOf: m('Fil Atom de {name}', 'Atom feed of {name}'),
   // API page

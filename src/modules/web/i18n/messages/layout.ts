@@ -31,7 +31,6 @@ export const LAYOUT = {
     'This page does not exist, or you do not have access to it.',
   ),
   forbiddenTitle: m('Accès refusé', 'Access denied'),
-  forbiddenText: m("Vous n'avez pas le droit de faire cela.", 'You are not allowed to do that.'),
   errorTitle: m('Une erreur est survenue', 'Something went wrong'),
   errorText: m('Réessayez dans un moment. Référence : {id}', 'Try again in a moment. Reference: {id}'),
   csrfTitle: m('Formulaire expiré', 'Form expired'),

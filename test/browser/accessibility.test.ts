@@ -1,0 +1,187 @@
+/**
+ * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page type, in French and in
+ * English, signed out and signed in, in Debian's Chromium. Browser tests run on the embedded
+ * database only: they test pages, and the HTTP tests already run every page on both engines.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { USERS } from '../../src/demo/publishers.js';
+import type { TestApp } from '../helpers/app.js';
+import { launchBrowser, signIn, startDemoPortal } from '../helpers/browser.js';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DATASET = 'qualite-eau-potable-resultats-analyses';
+const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
+
+/** The same page types in both languages; `{resource}` is a resource of the dataset above. */
+const PUBLIC_PAGES = {
+  fr: [
+    '/fr',
+    '/fr/jeux-de-donnees',
+    '/fr/jeux-de-donnees?q=eau&format=CSV&sort=recent',
+    '/fr/jeux-de-donnees?q=zzzzqqq',
+    `/fr/jeux-de-donnees/${DATASET}`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}`,
+    '/fr/organisations',
+    '/fr/organisations/affaires-municipales',
+    '/fr/themes',
+    '/fr/themes/environnement',
+    '/fr/api',
+    '/fr/connexion',
+    '/fr/nulle-part',
+  ],
+  en: [
+    '/en',
+    '/en/datasets?q=water&format=CSV',
+    `/en/datasets/${DATASET}`,
+    `/en/datasets/${DATASET}/resources/{resource}`,
+    '/en/organizations',
+    '/en/organizations/affaires-municipales',
+    '/en/themes/environnement',
+    '/en/api',
+    '/en/sign-in',
+    '/en/nowhere',
+  ],
+};
+const SIGNED_IN_PAGES = {
+  fr: [
+    '/fr',
+    '/fr/espace',
+    '/fr/espace/nouveau-jeu-de-donnees',
+    `/fr/jeux-de-donnees/${DATASET}`,
+    `/fr/jeux-de-donnees/${DATASET}/modifier`,
+    `/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`,
+    '/fr/espace/jetons',
+    '/fr/organisations/affaires-municipales/membres',
+  ],
+  en: [
+    '/en/workspace',
+    '/en/workspace/new-dataset',
+    `/en/datasets/${DATASET}/edit`,
+    `/en/datasets/${DATASET}/add-resource`,
+    '/en/workspace/tokens',
+    '/en/organizations/affaires-municipales/members',
+  ],
+};
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+  );
+}
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  let portal: { baseUrl: string; testApp: TestApp };
+  let browser: Browser;
+  let visitor: BrowserContext;
+  let editor: BrowserContext;
+  let resourceId: string;
+
+  before(async () => {
+    portal = await startDemoPortal();
+    browser = await launchBrowser();
+    visitor = await browser.newContext();
+    editor = await browser.newContext();
+    const page = await editor.newPage();
+    if (!EDITOR) throw new Error('no demo editor');
+    await signIn(page, portal.baseUrl, EDITOR.name, EDITOR.password);
+    await page.close();
+    const dataset = await portal.testApp.ctx.catalog.datasets.get(
+      { user: null, memberships: new Map() },
+      DATASET,
+    );
+    resourceId = dataset.resources[0]?.id ?? '';
+  });
+
+  after(async () => {
+    await browser?.close();
+    await portal?.testApp.close();
+  });
+
+  const check = async (context: BrowserContext, path: string) => {
+    const page = await context.newPage();
+    try {
+      await page.goto(portal.baseUrl + path.replace('{resource}', resourceId));
+      assert.deepEqual(await violations(page), [], path);
+    } finally {
+      await page.close();
+    }
+  };
+
+  test('the checker finds violations when there are some', async () => {
+    const page = await visitor.newPage();
+    await page.setContent(
+      '<html><body><img src="x.png"><a href="#"></a><p style="color:#ccc">pâle</p></body></html>',
+    );
+    const found = (await violations(page)).map((violation) => violation.split(' ')[0]);
+    assert.deepEqual(found.sort(), [
+      'color-contrast',
+      'document-title',
+      'html-has-lang',
+      'image-alt',
+      'link-name',
+    ]);
+    await page.close();
+  });
+
+  for (const locale of ['fr', 'en'] as const) {
+    test(`every page type, signed out, in ${locale === 'fr' ? 'French' : 'English'}`, async () => {
+      for (const path of PUBLIC_PAGES[locale]) await check(visitor, path);
+    });
+
+    test(`the workspace and the pages a publisher sees, signed in, in ${locale === 'fr' ? 'French' : 'English'}`, async () => {
+      for (const path of SIGNED_IN_PAGES[locale]) await check(editor, path);
+    });
+  }
+
+  test('forms showing their errors (sign-in, dataset, resource), in both languages', async () => {
+    const page = await editor.newPage();
+    try {
+      for (const [path, button] of [
+        ['/fr/espace/nouveau-jeu-de-donnees', 'Créer le jeu de données'],
+        ['/en/workspace/new-dataset', 'Create the dataset'],
+        [`/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`, 'Ajouter une ressource'],
+      ] as const) {
+        await page.goto(portal.baseUrl + path);
+        await page.getByRole('button', { name: button, exact: true }).click();
+        await page.waitForLoadState();
+        assert.equal(await page.locator('.quai-error-summary').count(), 1, path);
+        // The summary has the focus, so a screen reader reads it first (WCAG 3.3.1).
+        assert.equal(await page.evaluate(() => document.activeElement?.className), 'quai-error-summary');
+        assert.deepEqual(await violations(page), [], `${path} with errors`);
+      }
+      const visitorPage = await visitor.newPage();
+      await visitorPage.goto(`${portal.baseUrl}/en/sign-in`);
+      await visitorPage.locator('#login').fill('nobody');
+      await visitorPage.locator('#password').fill('wrong password');
+      await visitorPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await visitorPage.waitForLoadState();
+      assert.deepEqual(await violations(visitorPage), [], 'sign-in error');
+      await visitorPage.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('pages fit a 320-pixel-wide screen without sideways scrolling (WCAG 1.4.10)', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await narrow.newPage();
+    for (const path of [
+      '/fr',
+      '/fr/jeux-de-donnees?q=eau',
+      `/fr/jeux-de-donnees/${DATASET}`,
+      '/fr/connexion',
+    ]) {
+      await page.goto(portal.baseUrl + path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `${path} is ${overflow} px too wide`);
+    }
+    await narrow.close();
+  });
+});

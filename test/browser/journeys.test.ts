@@ -1,0 +1,226 @@
+/**
+ * The two journeys the portal exists for, done with the keyboard only, in Debian's Chromium:
+ * finding and downloading data, and publishing it. Each runs in French and in English, with
+ * JavaScript and without it.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { USERS } from '../../src/demo/publishers.js';
+import type { TestApp } from '../helpers/app.js';
+import { launchBrowser, startDemoPortal, tabTo } from '../helpers/browser.js';
+
+const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
+
+const WORDS = {
+  fr: {
+    skip: 'Passer au contenu',
+    apply: 'Appliquer les filtres',
+    newDataset: 'Nouveau jeu de données',
+    create: 'Créer le jeu de données',
+    addResource: 'Ajouter une ressource',
+    publish: 'Publier',
+    published: 'Le jeu de données est publié.',
+    signIn: '/fr/connexion',
+    datasetPath: /\/fr\/jeux-de-donnees\/[a-z0-9-]+$/,
+  },
+  en: {
+    skip: 'Skip to content',
+    apply: 'Apply filters',
+    newDataset: 'New dataset',
+    create: 'Create the dataset',
+    addResource: 'Add a resource',
+    publish: 'Publish',
+    published: 'The dataset is published.',
+    signIn: '/en/sign-in',
+    datasetPath: /\/en\/datasets\/[a-z0-9-]+$/,
+  },
+};
+
+const VARIANTS = [
+  { locale: 'fr', javaScript: true },
+  { locale: 'en', javaScript: true },
+  { locale: 'fr', javaScript: false },
+  { locale: 'en', javaScript: false },
+] as const;
+
+describe('keyboard journeys', () => {
+  let portal: { baseUrl: string; testApp: TestApp };
+  let browser: Browser;
+
+  before(async () => {
+    portal = await startDemoPortal();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await portal?.testApp.close();
+  });
+
+  async function newPage(javaScript: boolean): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, acceptDownloads: true });
+    return context.newPage();
+  }
+
+  for (const { locale, javaScript } of VARIANTS) {
+    const words = WORDS[locale];
+    const label = `${locale === 'fr' ? 'French' : 'English'}, JavaScript ${javaScript ? 'on' : 'off'}`;
+
+    test(`search → filter → open a dataset → download (${label})`, async () => {
+      const page = await newPage(javaScript);
+      await page.goto(`${portal.baseUrl}/${locale}`);
+      // The skip link comes first, shows when focused, and leads to the main content.
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: words.skip });
+      assert.equal(await skip.evaluate((element) => element === document.activeElement), true);
+      assert.ok(((await skip.boundingBox())?.width ?? 0) > 10, 'the skip link is visible when focused');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu');
+
+      await tabTo(page, page.locator('#recherche'));
+      await page.keyboard.type('eau');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/q=eau/);
+      await tabTo(page, page.getByRole('checkbox', { name: /^CSV/ }));
+      await page.keyboard.press('Space');
+      await tabTo(page, page.getByRole('button', { name: words.apply }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/format=CSV/);
+      assert.match(page.url(), /q=eau/, 'the query is kept with the filter');
+
+      const first = page.locator('.quai-dataset-title a').first();
+      const title = (await first.textContent())?.trim() ?? '';
+      await tabTo(page, first);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(words.datasetPath);
+      assert.equal((await page.locator('h1').textContent())?.trim(), title);
+
+      await tabTo(page, page.locator('a.quai-download').first());
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      const content = await readFile((await download.path()) ?? '', 'utf8');
+      assert.ok(content.split('\n').length > 2, 'a CSV with rows was downloaded');
+      await page.context().close();
+    });
+
+    test(`sign in → create a dataset → upload a file → publish (${label})`, async () => {
+      if (!EDITOR) throw new Error('no demo editor');
+      const page = await newPage(javaScript);
+      await page.goto(portal.baseUrl + words.signIn);
+      await tabTo(page, page.locator('#login'));
+      await page.keyboard.type(EDITOR.name);
+      await tabTo(page, page.locator('#password'));
+      await page.keyboard.type(EDITOR.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/(espace|workspace)$/);
+
+      await tabTo(page, page.getByRole('link', { name: words.newDataset, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/nouveau-jeu-de-donnees|new-dataset/);
+      const title = `Comptages clavier ${locale} ${javaScript ? 'js' : 'sans-js'}`;
+      await tabTo(page, page.locator('#champ-title_fr'));
+      await page.keyboard.type(title);
+      await tabTo(page, page.getByRole('button', { name: words.create, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(words.datasetPath);
+      const datasetUrl = page.url();
+
+      await tabTo(page, page.getByRole('link', { name: words.addResource, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/ajouter-une-ressource|add-resource/);
+      await tabTo(page, page.locator('#champ-file'));
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({
+        name: 'comptages.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('heure,passages\n8,120\n9,95\n'),
+      });
+      await tabTo(page, page.getByRole('button', { name: words.addResource, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(datasetUrl);
+      assert.match((await page.locator('.quai-resources').textContent()) ?? '', /comptages\.csv/);
+
+      await tabTo(page, page.getByRole('button', { name: words.publish, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(datasetUrl);
+      assert.equal((await page.locator('.quai-notice').textContent())?.trim(), words.published);
+      const visitor = await fetch(datasetUrl);
+      assert.equal(visitor.status, 200, 'everyone sees the published dataset');
+      assert.match(await visitor.text(), new RegExp(title));
+      await page.context().close();
+    });
+  }
+
+  test('Tab goes through a whole page and out of it: no keyboard trap', async () => {
+    const page = await newPage(true);
+    await page.goto(`${portal.baseUrl}/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses`);
+    const last = page.locator('.qc-piv-footer a');
+    await tabTo(page, last, 300);
+    await page.keyboard.press('Tab');
+    assert.notEqual(await last.evaluate((element) => element === document.activeElement), true);
+    await page.context().close();
+  });
+
+  test('with JavaScript, a large upload shows its progress and resumes after a network cut', async () => {
+    if (!EDITOR) throw new Error('no demo editor');
+    const page = await newPage(true);
+    await page.goto(`${portal.baseUrl}/fr/connexion`);
+    await page.locator('#login').fill(EDITOR.name);
+    await page.locator('#password').fill(EDITOR.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/espace$/);
+    const form = `${portal.baseUrl}/fr/jeux-de-donnees/stations-qualite-air/ajouter-une-ressource`;
+    await page.goto(form);
+    // The second piece is cut once; the script asks where the upload stands and sends the rest.
+    let patches = 0;
+    let cut = false;
+    await page.route('**/uploads/*', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      patches += 1;
+      if (patches === 2 && !cut) {
+        cut = true;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    const size = 20 * 1024 * 1024;
+    const bytes = Buffer.alloc(size, 'a');
+    await page
+      .locator('#champ-file')
+      .setInputFiles({ name: 'gros.csv', mimeType: 'text/csv', buffer: bytes });
+    const statuses: string[] = [];
+    await page.exposeFunction('recordStatus', (text: string) => statuses.push(text));
+    await page.evaluate(() => {
+      const status = document.querySelector('#progression-televersement');
+      if (!status) throw new Error('no status');
+      new MutationObserver(() =>
+        (window as unknown as { recordStatus(text: string): void }).recordStatus(status.textContent ?? ''),
+      ).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await page.getByRole('button', { name: 'Ajouter une ressource' }).click();
+    await page.waitForURL(/\/fr\/jeux-de-donnees\/stations-qualite-air$/, { timeout: 60_000 });
+    assert.ok(cut, 'the connection was cut once');
+    assert.ok(patches >= 4, `the file went in pieces (${patches} requests)`);
+    assert.ok(
+      statuses.some((text) => /reprise/.test(text)),
+      `the cut was announced: ${statuses.join(' | ')}`,
+    );
+    assert.ok(
+      statuses.some((text) => /100 %/.test(text)),
+      'the progress reached 100 %',
+    );
+    const dataset = await portal.testApp.ctx.catalog.datasets.get(
+      { user: null, memberships: new Map() },
+      'stations-qualite-air',
+    );
+    const uploaded = dataset.resources.find((resource) => resource.upload?.filename === 'gros.csv');
+    assert.equal(uploaded?.size, size);
+    await page.context().close();
+  });
+});
