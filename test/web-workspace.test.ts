@@ -77,7 +77,8 @@ describeEachEngine('the publisher’s workspace', (current) => {
   test('the session cookie is HttpOnly and SameSite; signing out ends it on the server', async () => {
     const { app } = current();
     const web = new WebClient(app);
-    const csrfBefore = (await web.get('/fr/connexion'), web.cookie('quai_csrf'));
+    await web.get('/fr/connexion');
+    const csrfBefore = web.cookie('quai_csrf');
     const signedIn = await web.post('/fr/connexion', {
       login: 'editrice',
       password: 'un-mot-de-passe-assez-long',
