@@ -1,0 +1,89 @@
+/**
+ * What every HTTP benchmark needs: the generated catalogue in a bench database (kept between
+ * runs), the application listening on it, and load from a separate process.
+ */
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createContext, MIGRATIONS } from '../src/context.js';
+import { type Db, migrate } from '../src/platform/db/index.js';
+import { openPglite } from '../src/platform/db/pglite.js';
+import { openPostgres } from '../src/platform/db/postgres.js';
+import { generateCatalogue } from './catalogue-generator.js';
+import { type LatencySummary, summarize } from './stats.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+export const DATASETS = Number(process.env.BENCH_DATASETS ?? 100_000);
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+export function engineName(engine: Engine): string {
+  return engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
+}
+
+/** The `quai_bench` database on the test server, or PGlite under var/bench. */
+export async function openBenchDatabase(engine: Engine): Promise<Db> {
+  if (engine === 'pglite') return openPglite({ dataDir: path.resolve('var/bench/pglite') });
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'quai_bench'");
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE quai_bench');
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/quai_bench';
+  return openPostgres({ url: url.toString(), poolSize: CONNECTIONS });
+}
+
+/** The catalogue, generated once and kept between runs (regenerated if its size differs). */
+export async function prepareCatalogue(db: Db): Promise<void> {
+  await migrate(db, MIGRATIONS);
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM catalog.datasets');
+  if (row?.n === DATASETS) return;
+  if ((row?.n ?? 0) > 0)
+    await db.exec('TRUNCATE catalog.resources, catalog.activities, catalog.datasets, catalog.groups CASCADE');
+  process.stdout.write(`  generating ${DATASETS.toLocaleString('en')} datasets… `);
+  const generated = await generateCatalogue(db, DATASETS);
+  console.log(`${generated.seconds.toFixed(0)} s`);
+}
+
+/** The application on this database, listening; `cacheSize` 0 turns the search cache off. */
+export async function startBenchApp(db: Db, cacheSize: number) {
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: path.resolve('var/bench'),
+    DEMO_CONTENT: 'never',
+    SEARCH_CACHE_SIZE: String(cacheSize),
+  });
+  const ctx = await createContext(config, { db });
+  const app = await buildApp(ctx);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { ctx, app, url };
+}
+
+/** Load from a separate process (autocannon), so that it does not compete with the server's event loop. */
+export async function loadOverHttp(
+  url: string,
+  paths: string[],
+  connections: number,
+  seconds = SECONDS,
+): Promise<LatencySummary> {
+  const plan = path.join(os.tmpdir(), `quai-bench-${process.pid}.json`);
+  await writeFile(plan, JSON.stringify({ url, paths, connections, seconds }));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/load.ts', plan], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  await rm(plan, { force: true });
+  const result = JSON.parse(stdout) as { times: number[]; failures: number; seconds: number };
+  if (result.failures > 0) throw new Error(`${result.failures} requests failed`);
+  return summarize(result.times, result.seconds);
+}
