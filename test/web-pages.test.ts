@@ -269,6 +269,7 @@ describeEachEngine('the public portal pages', (current) => {
       ...(await web.get('/fr')).body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g),
     ].map((match) => match[1] ?? '');
     assert.equal(stylesheets.length, 2);
+    assert.match(stylesheets[1] ?? '', /^\/assets\/quai\.[0-9a-f]{12}\.css$/);
     for (const url of stylesheets) {
       const asset = await web.get(url);
       assert.equal(asset.status, 200, url);

@@ -13,6 +13,9 @@ const CLIENT_ENTRIES = {
 } as const;
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 
+/** Our stylesheet's parts, joined in this order into one file. */
+const CSS_FILES = ['base.css', 'lists.css', 'dataset.css', 'forms.css'];
+
 export interface AssetUrls {
   stylesheets: string[];
   logoWhite: string;
@@ -44,7 +47,11 @@ export async function loadAssets(): Promise<{
     built.set(url, { body, type });
     return url;
   };
-  const css = await readFile(new URL('./assets/quai.css', import.meta.url), 'utf8');
+  const css = (
+    await Promise.all(
+      CSS_FILES.map((name) => readFile(new URL(`./assets/css/${name}`, import.meta.url), 'utf8')),
+    )
+  ).join('\n');
   const scripts = {} as Record<ClientScript, string>;
   for (const [name, entry] of Object.entries(CLIENT_ENTRIES) as [ClientScript, URL][]) {
     scripts[name] = add(name, 'js', await bundle(entry), 'text/javascript; charset=utf-8');
