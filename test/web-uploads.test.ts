@@ -28,13 +28,10 @@ describeEachEngine(
       await seedUser(ctx, 'autre', { roles: [[city, 'editor']] });
       web = new WebClient(app);
       await web.signIn('editrice');
-      await web.get('/fr/espace/nouveau-jeu-de-donnees');
-      await web.post('/fr/espace/nouveau-jeu-de-donnees', {
+      await web.createDataset({
         title_fr: 'Gros fichier',
         name: 'gros',
         owner_org: city.id,
-        visibility: 'public',
-        state: 'active',
       });
       await web.get('/fr/jeux-de-donnees/gros/ajouter-une-ressource');
       csrf = web.csrf();

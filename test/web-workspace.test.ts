@@ -249,14 +249,12 @@ describeEachEngine('the publisher’s workspace', (current) => {
   test('edit a dataset: the form starts from its values and saving changes only what changed', async () => {
     const web = new WebClient(current().app);
     await web.signIn('editrice');
-    await web.get('/fr/espace/nouveau-jeu-de-donnees');
-    await web.post('/fr/espace/nouveau-jeu-de-donnees', {
+    await web.createDataset({
       title_fr: 'Arrêts',
       name: 'arrets',
       owner_org: city.id,
       tags: 'bus',
       visibility: 'private',
-      state: 'active',
     });
     const form = await web.get('/fr/jeux-de-donnees/arrets/modifier');
     assert.match(form.body, /name="tags" type="text" value="bus"/);
@@ -283,13 +281,11 @@ describeEachEngine('the publisher’s workspace', (current) => {
     const { app } = current();
     const editor = new WebClient(app);
     await editor.signIn('editrice');
-    await editor.get('/fr/espace/nouveau-jeu-de-donnees');
-    await editor.post('/fr/espace/nouveau-jeu-de-donnees', {
+    await editor.createDataset({
       title_fr: 'Paie interne',
       name: 'paie',
       owner_org: city.id,
       visibility: 'private',
-      state: 'active',
     });
     const member = new WebClient(app);
     await member.signIn('lecteur');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { multipart } from './fixtures.js';
 
 export const TEST_PASSWORD = 'un-mot-de-passe-assez-long';
 
@@ -66,30 +67,13 @@ export class WebClient {
     file: { field: string; filename: string; content: Buffer | string; type?: string } | null,
     options: { csrf?: string | null } = {},
   ): Promise<Page> {
-    const boundary = `----quai${Math.random().toString(16).slice(2)}`;
-    const parts: Buffer[] = [];
     const csrf = options.csrf === undefined ? this.csrf() : options.csrf;
-    const all = csrf === null ? fields : { _csrf: csrf, ...fields };
-    for (const [name, value] of Object.entries(all)) {
-      parts.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-      );
-    }
-    if (file) {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-        ),
-        Buffer.from(file.content),
-        Buffer.from('\r\n'),
-      );
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const body = multipart(csrf === null ? fields : { _csrf: csrf, ...fields }, file ?? undefined);
     return this.send({
       method: 'POST',
       url,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat(parts),
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
     });
   }
 
@@ -101,6 +85,16 @@ export class WebClient {
     payload?: string | Buffer;
   }): Promise<Page> {
     return this.send({ ...options, headers: options.headers ?? {} });
+  }
+
+  /** Creates a dataset through the form, as a signed-in publisher; returns where it leads. */
+  async createDataset(fields: Record<string, string | string[]>): Promise<Page> {
+    await this.get('/fr/espace/nouveau-jeu-de-donnees');
+    return this.post('/fr/espace/nouveau-jeu-de-donnees', {
+      visibility: 'public',
+      state: 'active',
+      ...fields,
+    });
   }
 
   async signIn(login: string, password = TEST_PASSWORD, locale: 'fr' | 'en' = 'fr'): Promise<Page> {

@@ -29,6 +29,15 @@ interface Manifest {
   created: number;
 }
 
+const partial = (id: string, manifest: Manifest, offset: number): PartialUpload => ({
+  id,
+  owner: manifest.owner,
+  filename: manifest.filename,
+  mimetype: manifest.mimetype,
+  size: manifest.size,
+  offset,
+});
+
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 const notFound = (id: string) =>
@@ -61,15 +70,7 @@ export async function openResumableUploads(root: string, options: { blobs: BlobS
     );
     // Someone else's upload is "not found": its existence is not the caller's business.
     if (!manifest || manifest.owner !== owner) throw notFound(id);
-    const offset = (await stat(paths.part).catch(() => null))?.size ?? 0;
-    return {
-      id,
-      owner,
-      filename: manifest.filename,
-      mimetype: manifest.mimetype,
-      size: manifest.size,
-      offset,
-    };
+    return partial(id, manifest, (await stat(paths.part).catch(() => null))?.size ?? 0);
   }
 
   async function removeAbandoned(): Promise<void> {
@@ -111,14 +112,7 @@ export async function openResumableUploads(root: string, options: { blobs: BlobS
       };
       await writeFile(paths.part, '');
       await writeFile(paths.manifest, JSON.stringify(manifest));
-      return {
-        id,
-        owner,
-        filename: manifest.filename,
-        mimetype: manifest.mimetype,
-        size: manifest.size,
-        offset: 0,
-      };
+      return partial(id, manifest, 0);
     },
 
     status: load,

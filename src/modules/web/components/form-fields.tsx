@@ -258,3 +258,59 @@ export function PostForm({
     </form>
   );
 }
+
+/** The title of a form's page: "Error: …" first when it comes back refused (WCAG 3.3.1). */
+export function formTitle(ctx: PageContext, heading: string, hasErrors: boolean): string {
+  return hasErrors ? `${ctx.t('errorPrefix')} ${heading}` : heading;
+}
+
+/** The submit button of a form, and the way out without saving. */
+export function FormButtons({
+  submit,
+  cancelHref,
+  cancel,
+}: {
+  submit: string;
+  cancelHref: string;
+  cancel: string;
+}) {
+  return (
+    <div class="quai-form-buttons">
+      <button type="submit" class="qc-button qc-primary">
+        {submit}
+      </button>
+      <a href={cancelHref} class="qc-button qc-tertiary">
+        {cancel}
+      </a>
+    </div>
+  );
+}
+
+/**
+ * One action on one row of a table (revoke a token, remove a member): a small POST form whose
+ * button says in full what it does to whom (its visible word starts the accessible name).
+ */
+export function RowAction({
+  ctx,
+  action,
+  fields,
+  label,
+  fullLabel,
+}: {
+  ctx: PageContext;
+  action: string;
+  fields: Record<string, string>;
+  label: string;
+  fullLabel: string;
+}) {
+  return (
+    <PostForm ctx={ctx} action={action} class="quai-inline-form">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="qc-button qc-secondary qc-compact" aria-label={fullLabel}>
+        {label}
+      </button>
+    </PostForm>
+  );
+}

@@ -4,6 +4,8 @@ import {
   ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
+  FormButtons,
+  formTitle,
   PostForm,
   SelectField,
   TextArea,
@@ -83,7 +85,7 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
   return (
     <Layout
       ctx={ctx}
-      title={Object.keys(errors).length > 0 ? `${t('errorPrefix')} ${heading}` : heading}
+      title={formTitle(ctx, heading, Object.keys(errors).length > 0)}
       breadcrumbs={[{ label: t('workspaceTitle'), href: href(locale, 'workspace') }, { label: heading }]}
     >
       <h1>{heading}</h1>
@@ -249,14 +251,11 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
             />
           )}
         </fieldset>
-        <div class="quai-form-buttons">
-          <button type="submit" class="qc-button qc-primary">
-            {editing ? t('save') : t('createDataset')}
-          </button>
-          <a href={cancel} class="qc-button qc-tertiary">
-            {t('cancel')}
-          </a>
-        </div>
+        <FormButtons
+          submit={editing ? t('save') : t('createDataset')}
+          cancelHref={cancel}
+          cancel={t('cancel')}
+        />
       </PostForm>
     </Layout>
   );

@@ -3,7 +3,9 @@ import type { Group } from '../../catalog/index.js';
 import {
   ErrorSummary,
   type FieldErrors,
+  formTitle,
   PostForm,
+  RowAction,
   SelectField,
   TextField,
 } from '../components/form-fields.js';
@@ -33,7 +35,7 @@ export function MembersPage({ ctx, view }: { ctx: PageContext; view: MembersView
   return (
     <Layout
       ctx={ctx}
-      title={hasErrors ? `${t('errorPrefix')} ${pageTitle}` : pageTitle}
+      title={formTitle(ctx, pageTitle, hasErrors)}
       section="organizations"
       breadcrumbs={[
         { label: t('organizationsTitle'), href: href(locale, 'organizations') },
@@ -93,17 +95,13 @@ export function MembersPage({ ctx, view }: { ctx: PageContext; view: MembersView
                   </td>
                   {view.canManage ? (
                     <td>
-                      <PostForm ctx={ctx} action={action} class="quai-inline-form">
-                        <input type="hidden" name="action" value="remove" />
-                        <input type="hidden" name="username" value={member.user_name} />
-                        <button
-                          type="submit"
-                          class="qc-button qc-secondary qc-compact"
-                          aria-label={t('removeMember', { name })}
-                        >
-                          {t('remove')}
-                        </button>
-                      </PostForm>
+                      <RowAction
+                        ctx={ctx}
+                        action={action}
+                        fields={{ action: 'remove', username: member.user_name }}
+                        label={t('remove')}
+                        fullLabel={t('removeMember', { name })}
+                      />
                     </td>
                   ) : null}
                 </tr>

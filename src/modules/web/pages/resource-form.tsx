@@ -3,7 +3,9 @@ import {
   ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
+  FormButtons,
   fieldId,
+  formTitle,
   PostForm,
   TextArea,
   TextField,
@@ -58,7 +60,7 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
   return (
     <Layout
       ctx={ctx}
-      title={Object.keys(errors).length > 0 ? `${t('errorPrefix')} ${heading}` : heading}
+      title={formTitle(ctx, heading, Object.keys(errors).length > 0)}
       breadcrumbs={[
         { label: t('searchTitle'), href: href(locale, 'search') },
         { label: view.datasetTitle, href: datasetHref },
@@ -150,14 +152,7 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
           value={values.format}
           size="short"
         />
-        <div class="quai-form-buttons">
-          <button type="submit" class="qc-button qc-primary">
-            {t('addResource')}
-          </button>
-          <a href={datasetHref} class="qc-button qc-tertiary">
-            {t('cancel')}
-          </a>
-        </div>
+        <FormButtons submit={t('addResource')} cancelHref={datasetHref} cancel={t('cancel')} />
       </PostForm>
       <template
         id="textes-televersement"

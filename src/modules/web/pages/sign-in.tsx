@@ -1,4 +1,4 @@
-import { PostForm } from '../components/form-fields.js';
+import { formTitle, PostForm } from '../components/form-fields.js';
 import { Layout } from '../components/layout.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
@@ -20,7 +20,7 @@ export function SignInPage({ ctx, view }: { ctx: PageContext; view: SignInView }
   return (
     <Layout
       ctx={ctx}
-      title={view.error ? `${t('errorPrefix')} ${t('signInTitle')}` : t('signInTitle')}
+      title={formTitle(ctx, t('signInTitle'), view.error !== null)}
       breadcrumbs={[{ label: t('signInTitle') }]}
     >
       <div class="quai-narrow">

@@ -1,5 +1,12 @@
 import type { TokenRow } from '../../accounts/index.js';
-import { ErrorSummary, type FieldErrors, PostForm, TextField } from '../components/form-fields.js';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  formTitle,
+  PostForm,
+  RowAction,
+  TextField,
+} from '../components/form-fields.js';
 import { Layout } from '../components/layout.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -21,7 +28,7 @@ export function TokensPage({ ctx, view }: { ctx: PageContext; view: TokensView }
   return (
     <Layout
       ctx={ctx}
-      title={hasErrors ? `${t('errorPrefix')} ${t('apiTokens')}` : t('apiTokens')}
+      title={formTitle(ctx, t('apiTokens'), hasErrors)}
       breadcrumbs={[
         { label: t('workspaceTitle'), href: href(locale, 'workspace') },
         { label: t('apiTokens') },
@@ -86,17 +93,13 @@ export function TokensPage({ ctx, view }: { ctx: PageContext; view: TokensView }
                     <td>{formatDateTime(locale, token.created)}</td>
                     <td>{token.last_used ? formatDateTime(locale, token.last_used) : t('never')}</td>
                     <td>
-                      <PostForm ctx={ctx} action={action} class="quai-inline-form">
-                        <input type="hidden" name="action" value="revoke" />
-                        <input type="hidden" name="token" value={token.id} />
-                        <button
-                          type="submit"
-                          class="qc-button qc-secondary qc-compact"
-                          aria-label={t('revokeToken', { name: token.name })}
-                        >
-                          {t('revoke')}
-                        </button>
-                      </PostForm>
+                      <RowAction
+                        ctx={ctx}
+                        action={action}
+                        fields={{ action: 'revoke', token: token.id }}
+                        label={t('revoke')}
+                        fullLabel={t('revokeToken', { name: token.name })}
+                      />
                     </td>
                   </tr>
                 ))}

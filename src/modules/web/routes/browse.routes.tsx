@@ -1,6 +1,7 @@
 import { QueryError } from '../../../platform/http/errors.js';
 import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
 import { type GroupKind, type SearchResult, searchRequest } from '../../catalog/index.js';
+import { allGroups } from '../loaders.js';
 import type { PageRoutes, WebDeps } from '../page-routes.js';
 import { ApiDocsPage, type OpenApiDocument } from '../pages/api-docs.js';
 import { GroupPage, GroupsPage } from '../pages/groups.js';
@@ -69,13 +70,7 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
     ['group', 'themes', 'theme'],
   ] as const) {
     pages.get(list, async (page) => {
-      const groups = await catalog.groups.list(page.actor, kind, {
-        names: null,
-        sort: 'title',
-        direction: 'asc',
-        limit: null,
-        offset: 0,
-      });
+      const groups = await allGroups(catalog, page.actor, kind);
       return <GroupsPage ctx={page.context({ page: list })} kind={kind} groups={groups} />;
     });
 

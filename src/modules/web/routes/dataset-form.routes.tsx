@@ -1,7 +1,7 @@
 import { ForbiddenError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
-import { canCreateDatasetIn, canEditDataset, type Dataset, type GroupKind } from '../../catalog/index.js';
+import { canCreateDatasetIn, type Dataset, type GroupKind } from '../../catalog/index.js';
 import type { Choice, FieldErrors } from '../components/form-fields.js';
 import { pickTitle } from '../components/localized.js';
 import {
@@ -14,6 +14,7 @@ import {
   emptyDatasetForm,
 } from '../dataset-form.js';
 import { fieldErrorsOf } from '../form-errors.js';
+import { allGroups, editableDataset } from '../loaders.js';
 import { formFields, type PageRequest, type PageRoutes, signedInUser, type WebDeps } from '../page-routes.js';
 import { DATASET_FORM_FIELDS, DatasetFormPage } from '../pages/dataset-form.js';
 
@@ -26,13 +27,7 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
     kind: GroupKind,
     keep: (id: string) => boolean,
   ): Promise<Choice[]> {
-    const groups = await catalog.groups.list(page.actor, kind, {
-      names: null,
-      sort: 'title',
-      direction: 'asc',
-      limit: null,
-      offset: 0,
-    });
+    const groups = await allGroups(catalog, page.actor, kind);
     return groups
       .filter(({ group }) => keep(group.id))
       .map(({ group }) => {
@@ -64,23 +59,6 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
       : ({ page: 'newDataset' } as const);
     if (Object.keys(errors).length > 0) page.reply.code(422);
     return <DatasetFormPage ctx={page.context(address)} view={view} />;
-  }
-
-  async function editable(page: PageRequest): Promise<Dataset> {
-    signedInUser(page);
-    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
-    const facts = {
-      state: dataset.state,
-      private: dataset.private,
-      owner_org: dataset.organization.id,
-      creator_user_id: dataset.creatorUserId,
-    };
-    if (!canEditDataset(page.actor, facts)) {
-      throw new ForbiddenError(
-        localized('Vous ne pouvez pas modifier ce jeu de données.', 'You cannot edit this dataset.'),
-      );
-    }
-    return dataset;
   }
 
   /** Saves the form, or shows it again with its errors and everything that was typed. */
@@ -123,9 +101,9 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   pages.get('editDataset', async (page) => {
-    const dataset = await editable(page);
+    const dataset = await editableDataset(page, catalog);
     return render(page, dataset, datasetFormOf(dataset), {});
   });
 
-  pages.post('editDataset', async (page) => save(page, await editable(page)));
+  pages.post('editDataset', async (page) => save(page, await editableDataset(page, catalog)));
 }

@@ -1,10 +1,11 @@
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import { canEditDataset, type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
+import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
 import { codeSamples } from '../components/code-samples.js';
 import { downloadHref } from '../components/resources.js';
 import { href } from '../i18n/paths.js';
-import { formFields, type PageRequest, type PageRoutes, type WebDeps } from '../page-routes.js';
+import { mayEdit } from '../loaders.js';
+import { formFields, type PageRoutes, type WebDeps } from '../page-routes.js';
 import { DatasetPage } from '../pages/dataset.js';
 import { ResourcePage } from '../pages/resource.js';
 
@@ -29,7 +30,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     const view = {
       dataset,
       activity,
-      canEdit: canEdit(page, dataset),
+      canEdit: mayEdit(page.actor, dataset),
       samples: codeSamples(baseUrl, dataset.name, csv ? absolute(baseUrl, downloadHref(csv)) : null),
       schemaOrg: { ...presentSchemaOrg(baseUrl, { title: config.siteTitle }, dataset), url: pageUrl },
       metadataLinks: metadataLinks(baseUrl, dataset),
@@ -58,15 +59,6 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     await catalog.datasets.publish(page.actor, dataset.id);
     deps.cookies.notify(page.reply, 'published');
     return page.redirect('dataset', { name: dataset.name });
-  });
-}
-
-function canEdit(page: PageRequest, dataset: Dataset): boolean {
-  return canEditDataset(page.actor, {
-    state: dataset.state,
-    private: dataset.private,
-    owner_org: dataset.organization.id,
-    creator_user_id: dataset.creatorUserId,
   });
 }
 

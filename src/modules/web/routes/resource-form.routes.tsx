@@ -1,16 +1,10 @@
 import { type ReceivedFile, readMultipart } from '../../../platform/blobs/multipart.js';
-import { ForbiddenError, ValidationError } from '../../../platform/http/errors.js';
-import { localized } from '../../../platform/i18n/index.js';
-import {
-  canEditDataset,
-  type Dataset,
-  type ResourceInput,
-  type UploadedFile,
-  uploadedFile,
-} from '../../catalog/index.js';
+import { ValidationError } from '../../../platform/http/errors.js';
+import { type Dataset, type ResourceInput, type UploadedFile, uploadedFile } from '../../catalog/index.js';
 import type { FieldErrors } from '../components/form-fields.js';
 import { pickTitle } from '../components/localized.js';
 import { fieldErrorsOf } from '../form-errors.js';
+import { editableDataset } from '../loaders.js';
 import type { FormFields, PageRequest, PageRoutes, WebDeps } from '../page-routes.js';
 import { signedInUser } from '../page-routes.js';
 import { RESOURCE_FORM_FIELDS, ResourceFormPage, type ResourceFormValues } from '../pages/resource-form.js';
@@ -37,23 +31,6 @@ const ALIASES = { 'name.fr': 'name_fr', 'name.en': 'name_en', 'description.fr': 
 export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { catalog, cookies, uploads } = deps;
 
-  async function editable(page: PageRequest): Promise<Dataset> {
-    signedInUser(page);
-    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
-    const facts = {
-      state: dataset.state,
-      private: dataset.private,
-      owner_org: dataset.organization.id,
-      creator_user_id: dataset.creatorUserId,
-    };
-    if (!canEditDataset(page.actor, facts)) {
-      throw new ForbiddenError(
-        localized('Vous ne pouvez pas modifier ce jeu de données.', 'You cannot edit this dataset.'),
-      );
-    }
-    return dataset;
-  }
-
   function render(page: PageRequest, dataset: Dataset, values: ResourceFormValues, errors: FieldErrors) {
     if (Object.keys(errors).length > 0) page.reply.code(422);
     const view = {
@@ -71,7 +48,7 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   }
 
   pages.get('newResource', async (page) => {
-    const dataset = await editable(page);
+    const dataset = await editableDataset(page, catalog);
     const values: ResourceFormValues = {
       kind: 'upload',
       url: '',
@@ -85,7 +62,7 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   pages.post('newResource', async (page) => {
-    const dataset = await editable(page);
+    const dataset = await editableDataset(page, catalog);
     const user = signedInUser(page);
     const body = await readMultipart(page.request, {
       blobs: deps.blobs,
