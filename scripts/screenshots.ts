@@ -45,7 +45,7 @@ const browser = await launchBrowser();
 await mkdir(OUT, { recursive: true });
 try {
   for (const width of WIDTHS) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-CA' });
     const page = await context.newPage();
     for (const [locale, pages] of Object.entries(PUBLIC_PAGES)) {
       for (const [name, url] of pages) {

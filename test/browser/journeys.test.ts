@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { USERS } from '../../src/demo/publishers.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, startDemoPortal, tabTo } from '../helpers/browser.js';
@@ -44,6 +44,18 @@ const VARIANTS = [
   { locale: 'fr', javaScript: false },
   { locale: 'en', javaScript: false },
 ] as const;
+
+/** Opens the focused file input's chooser from the keyboard (Space, or Enter if Space is ignored). */
+async function openFileChooser(page: Page): Promise<FileChooser> {
+  for (const key of ['Space', 'Enter', 'Space']) {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null),
+      page.keyboard.press(key),
+    ]);
+    if (chooser) return chooser;
+  }
+  throw new Error('the file chooser never opened');
+}
 
 describe('keyboard journeys', () => {
   let portal: { baseUrl: string; testApp: TestApp };
@@ -131,7 +143,7 @@ describe('keyboard journeys', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/ajouter-une-ressource|add-resource/);
       await tabTo(page, page.locator('#champ-file'));
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      const chooser = await openFileChooser(page);
       await chooser.setFiles({
         name: 'comptages.csv',
         mimeType: 'text/csv',
@@ -173,6 +185,11 @@ describe('keyboard journeys', () => {
     await page.waitForURL(/\/espace$/);
     const form = `${portal.baseUrl}/fr/jeux-de-donnees/stations-qualite-air/ajouter-une-ressource`;
     await page.goto(form);
+    // The script shows the field of the chosen kind only.
+    assert.equal(await page.locator('[data-link-field]').isHidden(), true);
+    await page.getByLabel('Un lien vers des données ailleurs').check();
+    assert.equal(await page.locator('[data-upload-field]').isHidden(), true);
+    await page.getByLabel('Un fichier à téléverser').check();
     // The second piece is cut once; the script asks where the upload stands and sends the rest.
     let patches = 0;
     let cut = false;

@@ -16,7 +16,25 @@ interface UploadState {
 const form = document.getElementById('formulaire-ressource') as HTMLFormElement | null;
 const texts = document.getElementById('textes-televersement')?.dataset ?? {};
 
-if (form) enhance(form);
+if (form) {
+  showOnlyTheChosenKind(form);
+  enhance(form);
+}
+
+/** The file field for a file, the link field for a link: the other one is hidden. */
+function showOnlyTheChosenKind(form: HTMLFormElement): void {
+  const fileField = form.querySelector<HTMLElement>('[data-upload-field]');
+  const linkField = form.querySelector<HTMLElement>('[data-link-field]');
+  if (!fileField || !linkField) return;
+  const update = () => {
+    const link = form.querySelector<HTMLInputElement>('input[name=kind]:checked')?.value === 'link';
+    fileField.hidden = link;
+    linkField.hidden = !link;
+  };
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name=kind]'))
+    radio.addEventListener('change', update);
+  update();
+}
 
 function enhance(form: HTMLFormElement): void {
   const fileInput = form.querySelector<HTMLInputElement>('input[type=file]');

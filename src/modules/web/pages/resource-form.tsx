@@ -117,14 +117,16 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
             <p id="progression-televersement" role="status" />
           </div>
         </div>
-        <TextField
-          {...field}
-          name="url"
-          label={t('fieldLink')}
-          hint={t('fieldLinkHint')}
-          value={values.url}
-          type="url"
-        />
+        <div data-link-field>
+          <TextField
+            {...field}
+            name="url"
+            label={t('fieldLink')}
+            hint={t('fieldLinkHint')}
+            value={values.url}
+            type="url"
+          />
+        </div>
         <TextField
           {...field}
           name="name_fr"
