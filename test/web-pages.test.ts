@@ -265,6 +265,9 @@ describeEachEngine('the public portal pages', (current) => {
     const web = new WebClient(current().app);
     const page = await web.get('/fr', { 'accept-encoding': 'gzip' });
     assert.equal(page.headers['content-encoding'], 'gzip');
+    // A page without a form sets no cookie: shared caches may keep it.
+    assert.equal(page.headers['set-cookie'], undefined);
+    assert.match(String((await web.get('/fr/connexion')).headers['set-cookie']), /quai_csrf=/);
     const stylesheets = [
       ...(await web.get('/fr')).body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g),
     ].map((match) => match[1] ?? '');

@@ -83,7 +83,10 @@ export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
         baseUrl: deps.config.baseUrl,
         address,
         actor: request.actor,
-        csrfToken: deps.cookies.csrfToken(request, reply),
+        // Read when a form renders: a page without one sets no cookie, so caches may keep it.
+        get csrfToken() {
+          return deps.cookies.csrfToken(request, reply);
+        },
         notice: notice ? t(notice) : null,
         scripts: (options.scripts ?? []).map((name) => deps.assets.scripts[name]),
         assets: deps.assets,

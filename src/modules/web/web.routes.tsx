@@ -73,7 +73,9 @@ export async function createWeb(deps: {
       baseUrl: deps.config.baseUrl,
       address: { page: 'home' as const },
       actor: request.actor,
-      csrfToken: web.cookies.csrfToken(request, reply),
+      get csrfToken() {
+        return web.cookies.csrfToken(request, reply);
+      },
       notice: null,
       scripts: [],
       assets: web.assets,

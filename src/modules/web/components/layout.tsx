@@ -41,6 +41,8 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* No icon: browsers would otherwise ask for /favicon.ico on every page. */}
+        <link rel="icon" href="data:," />
         <title>{title === ctx.siteTitle ? title : `${title} — ${ctx.siteTitle}`}</title>
         {ctx.assets.stylesheets.map((url) => (
           <link key={url} rel="stylesheet" href={url} />
