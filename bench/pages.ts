@@ -85,11 +85,12 @@ async function pageWeights(app: FastifyInstance, datasetName: string): Promise<v
     0,
   );
   const uploadScript = await gzippedBytes(app, urls.scripts.upload);
+  const tabsScript = await gzippedBytes(app, urls.scripts.tabs);
   console.log('  Page weight, gzipped (fonts excluded: the browser fetches only the ones a page uses):');
   for (const [label, url, js] of [
     ['home', '/fr', 0],
     ['search', searchPage({ q: 'eau' }), 0],
-    ['dataset', `/fr/jeux-de-donnees/${datasetName}`, 0],
+    ['dataset', `/fr/jeux-de-donnees/${datasetName}`, tabsScript],
     ['resource form (publishers)', null, uploadScript],
   ] as const) {
     const html = url ? await gzippedBytes(app, url) : null;

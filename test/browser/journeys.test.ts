@@ -165,6 +165,28 @@ describe('keyboard journeys', () => {
     });
   }
 
+  test('the code samples are tabs with JavaScript (arrow keys move between them), sections without', async () => {
+    const url = `${portal.baseUrl}/en/datasets/qualite-eau-potable-resultats-analyses`;
+    const page = await newPage(true);
+    await page.goto(url);
+    const tabs = page.getByRole('tab');
+    assert.deepEqual(await tabs.allTextContents(), ['curl', 'Python', 'R']);
+    assert.equal(await page.getByRole('tabpanel').count(), 1, 'one panel shows at a time');
+    await tabTo(page, tabs.first());
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+    assert.equal(await tabs.nth(1).evaluate((element) => element === document.activeElement), true);
+    assert.match((await page.getByRole('tabpanel').textContent()) ?? '', /import requests/);
+    await page.keyboard.press('End');
+    assert.match((await page.getByRole('tabpanel').textContent()) ?? '', /library\(jsonlite\)/);
+    await page.context().close();
+    const plain = await newPage(false);
+    await plain.goto(url);
+    assert.equal(await plain.getByRole('tab').count(), 0);
+    assert.equal(await plain.locator('.quai-code-sample pre').count(), 3);
+    await plain.context().close();
+  });
+
   test('Tab goes through a whole page and out of it: no keyboard trap', async () => {
     const page = await newPage(true);
     await page.goto(`${portal.baseUrl}/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses`);

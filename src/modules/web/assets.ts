@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 /** The browser-side scripts, each bundled on its own: a page loads only the one it needs. */
 const CLIENT_ENTRIES = {
   upload: new URL('./client/upload.ts', import.meta.url),
+  tabs: new URL('./client/tabs.ts', import.meta.url),
 } as const;
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 

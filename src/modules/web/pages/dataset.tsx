@@ -101,16 +101,18 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
           <section aria-labelledby="utiliser">
             <h2 id="utiliser">{t('useThisData')}</h2>
             <p>{t('useThisDataLead')}</p>
-            {(['curl', 'python', 'r'] as const).map((language) => (
-              <div key={language} class="quai-code-sample">
-                <h3 id={`exemple-${language}`}>{{ curl: 'curl', python: 'Python', r: 'R' }[language]}</h3>
-                <ScrollRegion labelledBy={`exemple-${language}`} class="quai-code-sample-box">
-                  <pre lang="en">
-                    <code>{view.samples[language]}</code>
-                  </pre>
-                </ScrollRegion>
-              </div>
-            ))}
+            <div class="quai-tabs" data-tabs data-tabs-label={t('codeLanguages')}>
+              {(['curl', 'python', 'r'] as const).map((language) => (
+                <div key={language} class="quai-code-sample" id={`panneau-${language}`} data-tab-panel>
+                  <h3 id={`exemple-${language}`}>{{ curl: 'curl', python: 'Python', r: 'R' }[language]}</h3>
+                  <ScrollRegion labelledBy={`exemple-${language}`} class="quai-code-sample-box">
+                    <pre lang="en">
+                      <code>{view.samples[language]}</code>
+                    </pre>
+                  </ScrollRegion>
+                </div>
+              ))}
+            </div>
           </section>
 
           <section aria-labelledby="historique">

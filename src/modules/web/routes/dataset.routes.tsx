@@ -35,9 +35,8 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       schemaOrg: { ...presentSchemaOrg(baseUrl, { title: config.siteTitle }, dataset), url: pageUrl },
       metadataLinks: metadataLinks(baseUrl, dataset),
     };
-    return (
-      <DatasetPage ctx={page.context({ page: 'dataset', params: { name: dataset.name } })} view={view} />
-    );
+    const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });
+    return <DatasetPage ctx={ctx} view={view} />;
   });
 
   pages.get('resource', async (page) => {

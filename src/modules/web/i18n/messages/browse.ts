@@ -101,6 +101,7 @@ export const BROWSE = {
   metadata: m('Métadonnées', 'Metadata'),
   metadataFormats: m('Ces métadonnées existent aussi en', 'These metadata also exist as'),
   useThisData: m('Utiliser ces données', 'Use this data'),
+  codeLanguages: m('Langages', 'Languages'),
   useThisDataLead: m(
     "Ces exemples appellent l'API CKAN, compatible avec les scripts écrits pour Données Québec.",
     'These examples call the CKAN API, compatible with scripts written for Données Québec.',
