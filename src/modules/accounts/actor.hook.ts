@@ -18,6 +18,8 @@ declare module 'fastify' {
      * must check the form's CSRF token itself. Other routes accept the cookie for reads only.
      */
     sessionForms?: boolean;
+    /** The route serves the same thing to everyone (static files): the caller is not looked up. */
+    anonymous?: boolean;
   }
 }
 
@@ -53,6 +55,7 @@ export function registerActorHook(app: FastifyInstance, accounts: AccountsServic
   app.decorateRequest('rejectedToken', false);
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
+    if (request.routeOptions.config?.anonymous) return;
     const token = tokenOf(request);
     if (token !== null) {
       const actor = await accounts.actorForToken(token);

@@ -112,7 +112,13 @@ export async function createWeb(deps: {
       await app.register(redirectRoutes());
       await app.register(async (site) => {
         await site.register(compress, { threshold: 1024 });
-        await assets.register(site);
+        await site.register(async (files) => {
+          // Files are the same for everyone: no session or token lookup for them.
+          files.addHook('onRoute', (route) => {
+            route.config = { ...route.config, anonymous: true };
+          });
+          await assets.register(files);
+        });
         site.addHook('onSend', async (_request, reply) => {
           if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
             reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
