@@ -18,6 +18,8 @@ export interface Config {
   /** Public search results kept in memory until the catalogue changes; 0 turns the cache off. */
   searchCacheSize: number;
   siteTitle: string;
+  /** The portal's name on English pages. */
+  siteTitleEn: string;
   siteDescription: string;
   trustProxy: boolean;
 }
@@ -62,6 +64,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoContent: read.oneOf('DEMO_CONTENT', DEMO_MODES, 'auto'),
     searchCacheSize: read.integer('SEARCH_CACHE_SIZE', 1000, 0, 1_000_000),
     siteTitle: read.string('SITE_TITLE', 'Quai — données ouvertes du Québec'),
+    siteTitleEn: read.string('SITE_TITLE_EN', 'Quai — Québec open data'),
     siteDescription: read.string(
       'SITE_DESCRIPTION',
       'Portail de données ouvertes : trouver, consulter et réutiliser les données publiques du Québec.',

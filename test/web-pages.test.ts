@@ -125,7 +125,7 @@ describeEachEngine('the public portal pages', (current) => {
     );
     // The title exists in French only: shown, and marked as French (WCAG 3.1.2).
     assert.match(page.body, /<h1 lang="fr">Qualité de l'eau<\/h1>/);
-    assert.match(page.body, /<title>Qualité de l'eau — /);
+    assert.match(page.body, /<title>Qualité de l'eau — Quai — Québec open data<\/title>/);
     // Interface strings are English.
     assert.match(page.body, /Data and resources/);
     assert.doesNotMatch(page.body, /Données et ressources/);

@@ -32,6 +32,11 @@ export interface WebDeps {
   openApi: () => unknown;
 }
 
+/** The portal's name in a language. */
+export function siteTitle(config: Pick<Config, 'siteTitle' | 'siteTitleEn'>, locale: Locale): string {
+  return locale === 'fr' ? config.siteTitle : config.siteTitleEn;
+}
+
 export type FormFields = Record<string, string | string[] | undefined>;
 
 /** One request to a page, in one language. */
@@ -79,7 +84,7 @@ export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
       context: (address, options = {}) => ({
         locale,
         t,
-        siteTitle: deps.config.siteTitle,
+        siteTitle: siteTitle(deps.config, locale),
         baseUrl: deps.config.baseUrl,
         address,
         actor: request.actor,

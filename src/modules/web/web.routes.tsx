@@ -10,7 +10,7 @@ import type { CatalogService } from '../catalog/index.js';
 import { loadAssets } from './assets.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
-import { pageRoutes, SignInRequired, sendPage, type WebDeps } from './page-routes.js';
+import { pageRoutes, SignInRequired, sendPage, siteTitle, type WebDeps } from './page-routes.js';
 import { ErrorPage } from './pages/error.js';
 import { accountRoutes } from './routes/account.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
@@ -69,7 +69,7 @@ export async function createWeb(deps: {
     const ctx = {
       locale,
       t,
-      siteTitle: deps.config.siteTitle,
+      siteTitle: siteTitle(deps.config, locale),
       baseUrl: deps.config.baseUrl,
       address: { page: 'home' as const },
       actor: request.actor,

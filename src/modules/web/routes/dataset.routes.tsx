@@ -5,7 +5,7 @@ import { codeSamples } from '../components/code-samples.js';
 import { downloadHref } from '../components/resources.js';
 import { href } from '../i18n/paths.js';
 import { mayEdit } from '../loaders.js';
-import { formFields, type PageRoutes, type WebDeps } from '../page-routes.js';
+import { formFields, type PageRoutes, siteTitle, type WebDeps } from '../page-routes.js';
 import { DatasetPage } from '../pages/dataset.js';
 import { ResourcePage } from '../pages/resource.js';
 
@@ -32,7 +32,10 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       activity,
       canEdit: mayEdit(page.actor, dataset),
       samples: codeSamples(baseUrl, dataset.name, csv ? absolute(baseUrl, downloadHref(csv)) : null),
-      schemaOrg: { ...presentSchemaOrg(baseUrl, { title: config.siteTitle }, dataset), url: pageUrl },
+      schemaOrg: {
+        ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
+        url: pageUrl,
+      },
       metadataLinks: metadataLinks(baseUrl, dataset),
     };
     const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });

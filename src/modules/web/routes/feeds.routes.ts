@@ -8,7 +8,7 @@ import { atomFeed } from '../feeds/atom.js';
 import { DATASETS_PER_SITEMAP, sitemapIndex, urlSet } from '../feeds/sitemap.js';
 import { translator } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
-import type { WebDeps } from '../page-routes.js';
+import { siteTitle, type WebDeps } from '../page-routes.js';
 
 const FEED_SIZE = 50;
 const FeedQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) });
@@ -37,7 +37,7 @@ export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>) {
         const body = atomFeed({
           self: `${baseUrl}/feeds/dataset.atom?lang=${locale}`,
           alternate: `${baseUrl}${href(locale, 'search', {}, 'sort=recent')}`,
-          title: `${t('recentDatasets')} — ${config.siteTitle}`,
+          title: `${t('recentDatasets')} — ${siteTitle(config, locale)}`,
           locale,
           baseUrl,
           datasets: result.datasets,
@@ -69,7 +69,7 @@ export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>) {
           const body = atomFeed({
             self: `${baseUrl}/feeds/${kind}/${encodeURIComponent(group.name)}.atom?lang=${locale}`,
             alternate: `${baseUrl}${href(locale, page, { name: group.name })}`,
-            title: `${pickTitle(locale, group.title).text} — ${config.siteTitle}`,
+            title: `${pickTitle(locale, group.title).text} — ${siteTitle(config, locale)}`,
             locale,
             baseUrl,
             datasets: result.datasets,
