@@ -148,7 +148,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       ] as const) {
         await page.goto(portal.baseUrl + path);
         await page.getByRole('button', { name: button, exact: true }).click();
-        await page.waitForLoadState();
+        // The form comes back at the same address: wait for its error summary.
+        await page.locator('.quai-error-summary').waitFor();
         assert.equal(await page.locator('.quai-error-summary').count(), 1, path);
         // The summary has the focus, so a screen reader reads it first (WCAG 3.3.1).
         assert.equal(await page.evaluate(() => document.activeElement?.className), 'quai-error-summary');
@@ -159,7 +160,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await visitorPage.locator('#login').fill('nobody');
       await visitorPage.locator('#password').fill('wrong password');
       await visitorPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await visitorPage.waitForLoadState();
+      await visitorPage.locator('.quai-error-summary').waitFor();
       assert.deepEqual(await violations(visitorPage), [], 'sign-in error');
       await visitorPage.close();
     } finally {

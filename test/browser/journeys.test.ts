@@ -156,8 +156,9 @@ describe('keyboard journeys', () => {
 
       await tabTo(page, page.getByRole('button', { name: words.publish, exact: true }));
       await page.keyboard.press('Enter');
-      await page.waitForURL(datasetUrl);
-      assert.equal((await page.locator('.quai-notice').textContent())?.trim(), words.published);
+      // The same address before and after: wait for the new page's notice.
+      await page.locator('.quai-notice', { hasText: words.published }).waitFor();
+      assert.equal(await page.locator('.quai-badge-draft').count(), 0, 'no longer a draft');
       const visitor = await fetch(datasetUrl);
       assert.equal(visitor.status, 200, 'everyone sees the published dataset');
       assert.match(await visitor.text(), new RegExp(title));
