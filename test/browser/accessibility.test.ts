@@ -133,8 +133,9 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       for (const path of PUBLIC_PAGES[locale]) await check(visitor, path);
     });
 
-    test(`the workspace and the pages a publisher sees, signed in, in ${locale === 'fr' ? 'French' : 'English'}`, async () => {
-      for (const path of SIGNED_IN_PAGES[locale]) await check(editor, path);
+    test(`the workspace, and every page type as a signed-in publisher sees it, in ${locale === 'fr' ? 'French' : 'English'}`, async () => {
+      const pages = new Set([...SIGNED_IN_PAGES[locale], ...PUBLIC_PAGES[locale]]);
+      for (const path of pages) await check(editor, path);
     });
   }
 
