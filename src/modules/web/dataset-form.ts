@@ -1,6 +1,6 @@
 import type { Dataset, DatasetInput } from '../catalog/index.js';
 import type { FieldErrors } from './components/form-fields.js';
-import type { FormFields } from './page-routes.js';
+import { type FormFields, fieldText } from './page-routes.js';
 
 /** What the dataset form holds: text as typed, so that a refused form comes back unchanged. */
 export interface DatasetFormValues {
@@ -26,8 +26,6 @@ export interface DatasetFormValues {
   state: 'draft' | 'active';
 }
 
-const text = (value: string | string[] | undefined): string =>
-  (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 const many = (value: string | string[] | undefined): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item) => item !== '');
 
@@ -42,26 +40,26 @@ export function emptyDatasetForm(ownerOrg: string): DatasetFormValues {
 
 export function datasetFormFrom(fields: FormFields): DatasetFormValues {
   return {
-    name: text(fields.name).toLowerCase(),
-    title_fr: text(fields.title_fr),
-    title_en: text(fields.title_en),
-    notes_fr: text(fields.notes_fr),
-    notes_en: text(fields.notes_en),
-    owner_org: text(fields.owner_org),
-    license_id: text(fields.license_id),
-    update_frequency: text(fields.update_frequency),
-    time_coverage_start: text(fields.time_coverage_start),
-    time_coverage_end: text(fields.time_coverage_end),
-    tags: text(fields.tags),
-    keywords_en: text(fields.keywords_en),
+    name: fieldText(fields.name).toLowerCase(),
+    title_fr: fieldText(fields.title_fr),
+    title_en: fieldText(fields.title_en),
+    notes_fr: fieldText(fields.notes_fr),
+    notes_en: fieldText(fields.notes_en),
+    owner_org: fieldText(fields.owner_org),
+    license_id: fieldText(fields.license_id),
+    update_frequency: fieldText(fields.update_frequency),
+    time_coverage_start: fieldText(fields.time_coverage_start),
+    time_coverage_end: fieldText(fields.time_coverage_end),
+    tags: fieldText(fields.tags),
+    keywords_en: fieldText(fields.keywords_en),
     groups: many(fields.groups),
     languages: many(fields.languages),
-    maintainer: text(fields.maintainer),
-    maintainer_email: text(fields.maintainer_email),
-    url: text(fields.url),
-    version: text(fields.version),
-    visibility: text(fields.visibility) === 'private' ? 'private' : 'public',
-    state: text(fields.state) === 'active' ? 'active' : 'draft',
+    maintainer: fieldText(fields.maintainer),
+    maintainer_email: fieldText(fields.maintainer_email),
+    url: fieldText(fields.url),
+    version: fieldText(fields.version),
+    visibility: fieldText(fields.visibility) === 'private' ? 'private' : 'public',
+    state: fieldText(fields.state) === 'active' ? 'active' : 'draft',
   };
 }
 

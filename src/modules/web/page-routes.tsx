@@ -39,6 +39,14 @@ export function siteTitle(config: Pick<Config, 'siteTitle' | 'siteTitleEn'>, loc
 
 export type FormFields = Record<string, string | string[] | undefined>;
 
+/** A submitted field as text: its first value when repeated, '' when absent, spaces kept. */
+export function fieldValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+/** The same without surrounding spaces: what a form's text fields hold. */
+export const fieldText = (value: string | string[] | undefined): string => fieldValue(value).trim();
+
 /** One request to a page, in one language. */
 export interface PageRequest {
   request: FastifyRequest;

@@ -3,14 +3,11 @@ import { isSysadmin, type Role, roleAtLeast } from '../../accounts/index.js';
 import { type SearchResult, searchRequest } from '../../catalog/index.js';
 import { fieldErrorsOf } from '../form-errors.js';
 import { href } from '../i18n/paths.js';
-import { formFields, type PageRoutes, signedInUser, type WebDeps } from '../page-routes.js';
+import { fieldValue, formFields, type PageRoutes, signedInUser, type WebDeps } from '../page-routes.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TokensPage } from '../pages/tokens.js';
 import { WorkspacePage } from '../pages/workspace.js';
 import { PAGE_SIZE, readSearchState } from '../search-state.js';
-
-const field = (value: string | string[] | undefined) =>
-  Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 
 /** Only a path of this site: "//elsewhere.example" or "https://…" would send people away. */
 export function safeNext(value: string): string | null {
@@ -22,18 +19,18 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { accounts, catalog, cookies } = deps;
 
   pages.get('signIn', async (page) => {
-    const next = safeNext(field(page.query.next)) ?? '';
+    const next = safeNext(fieldValue(page.query.next)) ?? '';
     if (page.actor.user) return page.reply.redirect(next || href(page.locale, 'workspace'), 303);
     return <SignInPage ctx={page.context({ page: 'signIn' })} view={{ login: '', next, error: null }} />;
   });
 
   pages.post('signIn', async (page) => {
     const fields = formFields(page, cookies);
-    const login = field(fields.login).trim();
-    const next = safeNext(field(fields.next)) ?? '';
+    const login = fieldValue(fields.login).trim();
+    const next = safeNext(fieldValue(fields.next)) ?? '';
     let error: string | null = null;
     try {
-      const user = await accounts.authenticatePassword(login, field(fields.password));
+      const user = await accounts.authenticatePassword(login, fieldValue(fields.password));
       if (user) {
         cookies.signIn(page.reply, await accounts.sessions.start(user.id));
         return page.reply.redirect(next || href(page.locale, 'workspace'), 303);
@@ -112,12 +109,12 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
   pages.post('tokens', async (page) => {
     const user = signedInUser(page);
     const fields = formFields(page, cookies);
-    if (field(fields.action) === 'revoke') {
-      await accounts.revokeToken(page.actor, field(fields.token));
+    if (fieldValue(fields.action) === 'revoke') {
+      await accounts.revokeToken(page.actor, fieldValue(fields.token));
       cookies.notify(page.reply, 'tokenRevoked');
       return page.redirect('tokens');
     }
-    const name = field(fields.name).trim();
+    const name = fieldValue(fields.name).trim();
     let created = null;
     let errors = {};
     try {

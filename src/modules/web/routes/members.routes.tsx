@@ -3,11 +3,15 @@ import { isRole, isSysadmin, roleAtLeast } from '../../accounts/index.js';
 import type { Group } from '../../catalog/index.js';
 import type { FieldErrors } from '../components/form-fields.js';
 import { fieldErrorsOf } from '../form-errors.js';
-import { formFields, type PageRequest, type PageRoutes, signedInUser, type WebDeps } from '../page-routes.js';
+import {
+  fieldText,
+  formFields,
+  type PageRequest,
+  type PageRoutes,
+  signedInUser,
+  type WebDeps,
+} from '../page-routes.js';
 import { MembersPage } from '../pages/members.js';
-
-const first = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 
 /** An organisation's members: its members see the list, its admins change it. */
 export function memberRoutes(pages: PageRoutes, deps: WebDeps): void {
@@ -32,11 +36,11 @@ export function memberRoutes(pages: PageRoutes, deps: WebDeps): void {
     signedInUser(page);
     const organization = await catalog.groups.require('organization', page.params.name ?? '');
     const fields = formFields(page, cookies);
-    const username = first(fields.username);
-    const role = first(fields.role);
+    const username = fieldText(fields.username);
+    const role = fieldText(fields.role);
     const organizationId = organization.id;
     try {
-      if (first(fields.action) === 'remove') {
+      if (fieldText(fields.action) === 'remove') {
         await accounts.removeMembership(page.actor, { organizationId, user: username });
       } else {
         if (!username) return render(page, organization, username, { username: page.t('fieldRequired') });

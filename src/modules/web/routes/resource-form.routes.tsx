@@ -5,23 +5,26 @@ import type { FieldErrors } from '../components/form-fields.js';
 import { pickTitle } from '../components/localized.js';
 import { fieldErrorsOf } from '../form-errors.js';
 import { editableDataset } from '../loaders.js';
-import type { FormFields, PageRequest, PageRoutes, WebDeps } from '../page-routes.js';
-import { signedInUser } from '../page-routes.js';
+import {
+  type FormFields,
+  fieldText,
+  type PageRequest,
+  type PageRoutes,
+  signedInUser,
+  type WebDeps,
+} from '../page-routes.js';
 import { RESOURCE_FORM_FIELDS, ResourceFormPage, type ResourceFormValues } from '../pages/resource-form.js';
 import { CSRF_FIELD } from '../web-cookies.js';
 
-const first = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-
 function resourceFormFrom(fields: FormFields): ResourceFormValues {
   return {
-    kind: first(fields.kind) === 'link' ? 'link' : 'upload',
-    url: first(fields.url),
-    name_fr: first(fields.name_fr),
-    name_en: first(fields.name_en),
-    description_fr: first(fields.description_fr),
-    format: first(fields.format),
-    upload_id: first(fields.upload_id),
+    kind: fieldText(fields.kind) === 'link' ? 'link' : 'upload',
+    url: fieldText(fields.url),
+    name_fr: fieldText(fields.name_fr),
+    name_en: fieldText(fields.name_en),
+    description_fr: fieldText(fields.description_fr),
+    format: fieldText(fields.format),
+    upload_id: fieldText(fields.upload_id),
   };
 }
 
@@ -68,12 +71,12 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
       blobs: deps.blobs,
       maxBytes: deps.config.maxUploadBytes,
       // Not a byte is stored for a form that came from elsewhere.
-      beforeFile: async (fields) => cookies.checkCsrf(page.request, first(fields[CSRF_FIELD])),
+      beforeFile: async (fields) => cookies.checkCsrf(page.request, fieldText(fields[CSRF_FIELD])),
       abandon: (file) => catalog.resources.discardUpload(file),
     });
     const sent = await usableFile(body.file, (file) => catalog.resources.discardUpload(file));
     try {
-      cookies.checkCsrf(page.request, first(body.fields[CSRF_FIELD]));
+      cookies.checkCsrf(page.request, fieldText(body.fields[CSRF_FIELD]));
     } catch (error) {
       if (sent) await catalog.resources.discardUpload(sent);
       throw error;
