@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
 import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
 import { ckanRoutes } from './modules/ckan/index.js';
+import { procurementRoutes } from './modules/procurement/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
 import { NotFoundError } from './platform/http/errors.js';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       api.addHook('preHandler', refuseRejectedToken);
       await api.register(accountRoutes(deps));
       await api.register(catalogApiRoutes(deps));
+      await api.register(procurementRoutes({ procurement: ctx.procurement }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

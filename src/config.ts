@@ -17,6 +17,8 @@ export interface Config {
   demoContent: 'auto' | 'always' | 'never';
   /** Public search results kept in memory until the catalogue changes; 0 turns the cache off. */
   searchCacheSize: number;
+  /** OCDS: the registered ocid prefix (ocds-xxxxxx) of the processes imported from events. */
+  ocdsOcidPrefix: string;
   siteTitle: string;
   /** The portal's name on English pages. */
   siteTitleEn: string;
@@ -70,9 +72,17 @@ export function loadConfig(env: Env = process.env): Config {
       'Portail de données ouvertes : trouver, consulter et réutiliser les données publiques du Québec.',
     ),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** OCP registers prefixes as "ocds-" and six lower-case letters or digits. */
+function ocidPrefix(value: string, problems: string[]): string {
+  if (!/^ocds-[a-z0-9]{6}$/.test(value))
+    problems.push(`OCDS_OCID_PREFIX must look like ocds-xxxxxx (got "${value}")`);
+  return value;
 }
 
 function createReader(env: Env, problems: string[]) {

@@ -2,6 +2,11 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { type AccountsService, accountsMigrations, createAccountsService } from './modules/accounts/index.js';
 import { type CatalogService, catalogMigrations, createCatalogService } from './modules/catalog/index.js';
+import {
+  createProcurementService,
+  type ProcurementService,
+  procurementMigrations,
+} from './modules/procurement/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
@@ -18,6 +23,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   platformMigrations,
   accountsMigrations,
   catalogMigrations,
+  procurementMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -29,6 +35,7 @@ export interface Context {
   uploads: ResumableUploads;
   accounts: AccountsService;
   catalog: CatalogService;
+  procurement: ProcurementService;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,12 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
     uploads,
     accounts: createAccountsService({ db }),
     catalog,
+    procurement: createProcurementService({
+      db,
+      baseUrl: config.baseUrl,
+      ocidPrefix: config.ocdsOcidPrefix,
+      publisherName: config.siteTitle,
+    }),
     async close() {
       await catalog.views.flush();
       await blobs.close();

@@ -1,5 +1,6 @@
 import type { JsonObject } from './json.js';
 import { isObject } from './json.js';
+import { resolveRef, typesOf } from './schema-refs.js';
 
 /**
  * How a field is merged, by its path in the release with array levels left out
@@ -12,15 +13,7 @@ export type MergeRules = ReadonlyMap<string, MergeRule>;
 /** Derives the merge rules from a release schema (local `#/definitions/…` references followed). */
 export function mergeRulesOf(schema: JsonObject): MergeRules {
   const rules = new Map<string, MergeRule>();
-  const resolve = (node: JsonObject, depth: number): JsonObject => {
-    const ref = node.$ref;
-    if (typeof ref !== 'string') return node;
-    if (depth > 32 || !ref.startsWith('#/')) throw new Error(`Unsupported schema reference ${ref}`);
-    let target: unknown = schema;
-    for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[part] : undefined;
-    if (!isObject(target)) throw new Error(`Schema reference ${ref} leads nowhere`);
-    return resolve(target, depth + 1);
-  };
+  const resolve = (node: JsonObject, _depth: number): JsonObject => resolveRef(schema, node);
   const walk = (properties: JsonObject, path: string, depth: number): void => {
     if (depth > 32) throw new Error(`Schema too deep at ${path}`);
     for (const [key, raw] of Object.entries(properties)) {
@@ -51,10 +44,4 @@ export function mergeRulesOf(schema: JsonObject): MergeRules {
   };
   if (isObject(schema.properties)) walk(schema.properties, '', 0);
   return rules;
-}
-
-function typesOf(field: JsonObject): string[] {
-  const type = field.type;
-  if (typeof type === 'string') return [type];
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
 }

@@ -1,0 +1,15 @@
+/**
+ * Public procurement in OCDS 1.1.5: releases imported from SEAO-style events or OCDS files,
+ * records compiled with the OCDS merge rules, packages, tender search and bulk files.
+ */
+import type { MigrationSource } from '../../platform/db/index.js';
+
+export { procurementRoutes } from './api/procurement.routes.js';
+export type { ImportReport } from './import.service.js';
+export type { TenderFilters, TenderRow } from './procurement.repo.js';
+export { createProcurementService, type ProcurementService } from './procurement.service.js';
+
+export const procurementMigrations: MigrationSource = {
+  module: 'procurement',
+  directory: new URL('./migrations/', import.meta.url),
+};
