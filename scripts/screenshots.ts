@@ -19,6 +19,9 @@ const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
     ['organisations', '/fr/organisations'],
     ['themes', '/fr/themes'],
     ['api', '/fr/api'],
+    ['appels-d-offres', '/fr/appels-d-offres'],
+    ['appel-d-offres', '/fr/appels-d-offres/ocds-ec9k95-0000002'],
+    ['politique-ocds', '/fr/marches-publics/politique-de-publication'],
     ['connexion', '/fr/connexion'],
     ['introuvable', '/fr/nulle-part'],
   ],
@@ -28,6 +31,7 @@ const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
     ['dataset', '/en/datasets/qualite-eau-potable-resultats-analyses'],
     ['organizations', '/en/organizations'],
     ['sign-in', '/en/sign-in'],
+    ['tenders', '/en/tenders?status=all&category=works'],
   ],
 };
 const WORKSPACE_PAGES: [string, string][] = [

@@ -51,6 +51,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const web = await createWeb({
     catalog: ctx.catalog,
     accounts: ctx.accounts,
+    procurement: ctx.procurement,
     blobs: ctx.blobs,
     uploads: ctx.uploads,
     config,

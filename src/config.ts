@@ -19,6 +19,8 @@ export interface Config {
   searchCacheSize: number;
   /** OCDS: the registered ocid prefix (ocds-xxxxxx) of the processes imported from events. */
   ocdsOcidPrefix: string;
+  /** OCDS: the organisation (by name) that owns the "Marchés publics (OCDS)" dataset. */
+  procurementOrganization: string;
   siteTitle: string;
   /** The portal's name on English pages. */
   siteTitleEn: string;
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     trustProxy: read.boolean('TRUST_PROXY', false),
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
+    procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -67,6 +67,8 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
       baseUrl: config.baseUrl,
       ocidPrefix: config.ocdsOcidPrefix,
       publisherName: config.siteTitle,
+      catalog,
+      organizationName: config.procurementOrganization,
     }),
     async close() {
       await catalog.views.flush();

@@ -8,6 +8,7 @@ import { montrealDatasets } from './catalogue-montreal.js';
 import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
+import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
 
 /** Every demo dataset, in the order they are created. */
@@ -113,7 +114,25 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
     });
     created++;
   }
+  await loadProcurementDemo(ctx);
   return created > 0 ? { datasets: created } : null;
+}
+
+/** Fictitious contracting processes of the last ten months: some tenders are open today. */
+async function loadProcurementDemo(ctx: Context): Promise<void> {
+  const { releases } = await ctx.procurement.publication.counts();
+  if (releases > 0) return;
+  const now = Date.now();
+  const options = {
+    ocidPrefix: ctx.config.ocdsOcidPrefix,
+    seed: 2026,
+    from: now - 300 * 86_400_000,
+    to: now,
+    now,
+    lifecycle: 'realistic' as const,
+  };
+  const generated = [...generateProcesses(options, 1, 400)].flat();
+  await ctx.procurement.imports.importReleases(SYSTEM, generated);
 }
 
 async function resourceInput(ctx: Context, resource: DemoResource): Promise<ResourceInput> {

@@ -18,6 +18,15 @@ function organization(name: string, fr: string, en: string, what: { fr: string; 
 
 export const ORGANIZATIONS: DemoGroup[] = [
   organization(
+    'secretariat-du-conseil-du-tresor',
+    'Secrétariat du Conseil du trésor',
+    'Secrétariat du Conseil du trésor (Treasury Board Secretariat)',
+    {
+      fr: 'Marchés publics : appels d’offres et contrats des organismes publics (OCDS).',
+      en: 'Public procurement: tenders and contracts of public bodies (OCDS).',
+    },
+  ),
+  organization(
     'institut-statistique-quebec',
     'Institut de la statistique du Québec',
     'Institut de la statistique du Québec',

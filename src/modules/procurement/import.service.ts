@@ -41,13 +41,22 @@ export function createImportService({
   db,
   merger,
   ocidPrefix,
+  published = async () => {},
 }: {
   db: Db;
   merger: Merger;
   ocidPrefix: string;
+  /** Called after an import that added releases (the catalog's dataset lists the new files). */
+  published?: () => Promise<void>;
 }) {
   async function importReleases(actor: Actor, releases: JsonObject[]): Promise<ImportReport> {
     mayPublish(actor);
+    const report = await storeAndCompile(releases);
+    if (report.added > 0) await published();
+    return report;
+  }
+
+  function storeAndCompile(releases: JsonObject[]): Promise<ImportReport> {
     return db.transaction(async (tx) => {
       const repo = createProcurementRepo(tx);
       const rows = uniqueRows(releases.map(rowOf));

@@ -5,7 +5,11 @@
 import type { MigrationSource } from '../../platform/db/index.js';
 
 export { procurementRoutes } from './api/procurement.routes.js';
+export { PERIOD_FILE_NAMES } from './bulk/bulk.service.js';
+export { TABLE_NAMES as BULK_TABLES } from './bulk/flatten.js';
 export type { ImportReport } from './import.service.js';
+export type { ProcurementLinks } from './links.js';
+export type { JsonObject } from './ocds/json.js';
 export type { TenderFilters, TenderRow } from './procurement.repo.js';
 export { createProcurementService, type ProcurementService } from './procurement.service.js';
 

@@ -174,7 +174,7 @@ export function createProcurementRepo(db: Queryable) {
         body: string;
       }>(
         `SELECT seq::text AS seq, ocid, release_id AS "releaseId", date, tags, body::text AS body
-         FROM procurement.releases WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${params.add(options.limit)}`,
+         FROM procurement.releases r WHERE ${where.join(' AND ')} ORDER BY r.seq LIMIT ${params.add(options.limit)}`,
         params.values,
       );
     },
@@ -222,10 +222,22 @@ export function createProcurementRepo(db: Queryable) {
       );
     },
 
+    /** Records of the processes that had a release in [from, to), by ocid, after `afterOcid`. */
+    async recordsTouchedIn(options: { from: string; to: string; afterOcid: string; limit: number }) {
+      return db.query<{ ocid: string; compiled: string }>(
+        `SELECT r.ocid, r.compiled::text AS compiled FROM procurement.records r
+         WHERE r.ocid > $3 AND r.ocid IN (
+           SELECT ocid FROM procurement.releases WHERE released_at >= $1::timestamptz AND released_at < $2::timestamptz)
+         ORDER BY r.ocid LIMIT $4`,
+        [options.from, options.to, options.afterOcid, options.limit],
+      );
+    },
+
     async searchTenders(filters: TenderFilters, page: { limit: number; offset: number }) {
       const params = new SqlParams();
       const where: string[] = [];
-      if (filters.q) where.push(`search_vector @@ websearch_to_tsquery('quai_fr', ${params.add(filters.q)})`);
+      const words = filters.q ? `websearch_to_tsquery('quai_fr', ${params.add(filters.q)})` : null;
+      if (words) where.push(`search_vector @@ ${words}`);
       if (filters.openAt) {
         where.push(`tender_status = 'active' AND tender_end > ${params.add(filters.openAt)}::timestamptz`);
       }
@@ -239,8 +251,8 @@ export function createProcurementRepo(db: Queryable) {
         where.push(`tender_start >= ${params.add(filters.publishedFrom)}::timestamptz`);
       if (filters.publishedTo) where.push(`tender_start < ${params.add(filters.publishedTo)}::timestamptz`);
       const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const order = filters.q
-        ? `ts_rank(search_vector, websearch_to_tsquery('quai_fr', ${params.add(filters.q)})) DESC, opened_at DESC NULLS LAST, ocid`
+      const order = words
+        ? `ts_rank(search_vector, ${words}) DESC, opened_at DESC NULLS LAST, ocid`
         : filters.openAt
           ? 'tender_end ASC, ocid'
           : 'opened_at DESC NULLS LAST, ocid';
@@ -278,7 +290,7 @@ export function createProcurementRepo(db: Queryable) {
     async periods(kind: 'month' | 'week'): Promise<{ period: string; count: number; lastSeq: string }[]> {
       const format = kind === 'month' ? "'YYYY-MM'" : `'IYYY-"W"IW'`;
       return db.query(
-        `SELECT to_char(released_at AT TIME ZONE 'UTC', ${format}) AS period, count(*)::int AS count,
+        `SELECT to_char(released_at AT TIME ZONE 'America/Toronto', ${format}) AS period, count(*)::int AS count,
            max(seq)::text AS "lastSeq"
          FROM procurement.releases GROUP BY 1 ORDER BY 1`,
       );

@@ -1,4 +1,7 @@
 import type { Db } from '../../platform/db/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { createBulkService } from './bulk/bulk.service.js';
+import { syncCatalogDataset } from './catalog-dataset.js';
 import { createImportService } from './import.service.js';
 import { procurementLinks } from './links.js';
 import { Merger } from './ocds/merge.js';
@@ -11,19 +14,37 @@ export function createProcurementService({
   baseUrl,
   ocidPrefix,
   publisherName,
+  catalog,
+  organizationName,
 }: {
   db: Db;
   baseUrl: string;
   ocidPrefix: string;
   publisherName: string;
+  catalog: CatalogService;
+  /** The organisation that owns the catalog's procurement dataset (created if missing). */
+  organizationName: string;
 }) {
   const merger = new Merger(releaseMergeRules());
   const links = procurementLinks(baseUrl);
+  const publication = createPublicationService({ db, merger, links, publisherName });
   return {
     links,
     merger,
-    imports: createImportService({ db, merger, ocidPrefix }),
-    publication: createPublicationService({ db, merger, links, publisherName }),
+    imports: createImportService({
+      db,
+      merger,
+      ocidPrefix,
+      published: () =>
+        syncCatalogDataset({
+          catalog,
+          publication,
+          links,
+          organization: { name: organizationName, title: organizationName },
+        }),
+    }),
+    publication,
+    bulk: createBulkService({ db, links, publication }),
   };
 }
 

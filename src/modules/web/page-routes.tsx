@@ -8,6 +8,7 @@ import { UnauthorizedError } from '../../platform/http/errors.js';
 import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { ProcurementService } from '../procurement/index.js';
 import type { AssetUrls, ClientScript } from './assets.js';
 import { type Translate, translator } from './i18n/messages.js';
 import { href, PAGES, type Page, type PageAddress } from './i18n/paths.js';
@@ -24,6 +25,7 @@ declare module 'fastify' {
 export interface WebDeps {
   catalog: CatalogService;
   accounts: AccountsService;
+  procurement: ProcurementService;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

@@ -7,6 +7,7 @@ import { AppError, TooManyRequestsError } from '../../platform/http/errors.js';
 import { type Locale, negotiateLocale } from '../../platform/i18n/index.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { ProcurementService } from '../procurement/index.js';
 import { loadAssets } from './assets.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
@@ -18,8 +19,10 @@ import { datasetRoutes } from './routes/dataset.routes.js';
 import { datasetFormRoutes } from './routes/dataset-form.routes.js';
 import { feedRoutes } from './routes/feeds.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
+import { procurementPageRoutes } from './routes/procurement.routes.js';
 import { redirectRoutes } from './routes/redirects.routes.js';
 import { resourceFormRoutes } from './routes/resource-form.routes.js';
+import { tenderFeedRoutes } from './routes/tender-feeds.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { CsrfError, createWebCookies } from './web-cookies.js';
 
@@ -44,6 +47,7 @@ function localeOf(request: FastifyRequest): Locale {
 export async function createWeb(deps: {
   catalog: CatalogService;
   accounts: AccountsService;
+  procurement: ProcurementService;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;
@@ -109,6 +113,7 @@ export async function createWeb(deps: {
     async routes(app: FastifyInstance) {
       await app.register(uploadRoutes(web));
       await app.register(feedRoutes(web));
+      await app.register(tenderFeedRoutes(web));
       await app.register(redirectRoutes());
       await app.register(async (site) => {
         await site.register(compress, { threshold: 1024 });
@@ -135,6 +140,7 @@ export async function createWeb(deps: {
         resourceFormRoutes(pages, web);
         memberRoutes(pages, web);
         accountRoutes(pages, web);
+        procurementPageRoutes(pages, web);
       });
     },
 

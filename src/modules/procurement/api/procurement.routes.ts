@@ -151,6 +151,33 @@ export function procurementRoutes({
       async () => publication.buyers(),
     );
 
+    app.get(
+      '/procurement/bulk/:period/:file',
+      {
+        schema: {
+          tags,
+          summary:
+            'Bulk files: per month (2026-03) or ISO week (2026-W09) releases.json.gz, records.json.gz, releases.jsonl.gz, flat.xlsx; per table (all/tenders.csv…)',
+          params: Type.Object({
+            period: Type.String({ maxLength: 20 }),
+            file: Type.String({ maxLength: 40 }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { period, file } = request.params;
+        const bulk =
+          period === 'all'
+            ? procurement.bulk.tableFile(file.replace(/\.csv$/, ''))
+            : procurement.bulk.periodFile(period, file);
+        return reply
+          .type(bulk.contentType)
+          .header('Content-Disposition', `attachment; filename="${bulk.fileName}"`)
+          .header('Cache-Control', 'public, max-age=300')
+          .send(bulk.stream);
+      },
+    );
+
     // Imports and validation read the request body as text (files can be large).
     await app.register(async (scope) => {
       scope.removeContentTypeParser('application/json');

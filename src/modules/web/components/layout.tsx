@@ -20,10 +20,11 @@ interface LayoutProps {
   section?: Page;
 }
 
-const NAVIGATION: [Page, 'navDatasets' | 'navOrganizations' | 'navThemes' | 'navApi'][] = [
+const NAVIGATION: [Page, 'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navApi'][] = [
   ['search', 'navDatasets'],
   ['organizations', 'navOrganizations'],
   ['themes', 'navThemes'],
+  ['tenders', 'navTenders'],
   ['api', 'navApi'],
 ];
 

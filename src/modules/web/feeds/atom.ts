@@ -16,42 +16,67 @@ export interface AtomFeed {
   datasets: Dataset[];
 }
 
+/** One entry of an Atom feed; texts are escaped here. */
+export interface AtomEntry {
+  id: string;
+  title: { text: string; lang?: string | undefined };
+  link: string;
+  published: Date;
+  updated: Date;
+  author: string;
+  summary?: { text: string; lang?: string | undefined } | null | undefined;
+  categories?: readonly string[];
+}
+
 /** An Atom 1.0 feed (RFC 4287) of datasets, newest change first. */
 export function atomFeed(feed: AtomFeed): string {
   const { locale, baseUrl } = feed;
-  const updated = feed.datasets[0]?.metadataModified ?? new Date(0);
-  const entries = feed.datasets.map((dataset) => {
-    const title = pickTitle(locale, dataset.title);
+  const entries = feed.datasets.map((dataset): AtomEntry => {
     const notes = pick(locale, dataset.notes);
-    const link = `${baseUrl}${href(locale, 'dataset', { name: dataset.name })}`;
-    const publisher = pickTitle(locale, dataset.organization.title);
-    return [
-      '  <entry>',
-      `    <id>urn:uuid:${dataset.id}</id>`,
-      `    <title${title.lang ? ` xml:lang="${title.lang}"` : ''}>${xml(title.text)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${xml(link)}"/>`,
-      `    <published>${dataset.metadataCreated.toISOString()}</published>`,
-      `    <updated>${dataset.metadataModified.toISOString()}</updated>`,
-      `    <author><name>${xml(publisher.text)}</name></author>`,
-      ...(notes
-        ? [
-            `    <summary${notes.lang ? ` xml:lang="${notes.lang}"` : ''}>${xml(excerpt(notes.text, 500))}</summary>`,
-          ]
-        : []),
-      ...dataset.tags.map((tag) => `    <category term="${xml(tag)}"/>`),
-      '  </entry>',
-    ].join('\n');
+    return {
+      id: `urn:uuid:${dataset.id}`,
+      title: pickTitle(locale, dataset.title),
+      link: `${baseUrl}${href(locale, 'dataset', { name: dataset.name })}`,
+      published: dataset.metadataCreated,
+      updated: dataset.metadataModified,
+      author: pickTitle(locale, dataset.organization.title).text,
+      summary: notes ? { text: excerpt(notes.text, 500), lang: notes.lang } : null,
+      categories: dataset.tags,
+    };
   });
+  return atomDocument({ ...feed, updated: feed.datasets[0]?.metadataModified ?? new Date(0) }, entries);
+}
+
+/** The Atom document around entries (newest first). */
+export function atomDocument(
+  feed: { self: string; alternate: string; title: string; locale: Locale; updated: Date },
+  entries: readonly AtomEntry[],
+): string {
+  const lang = (value: { lang?: string | undefined }) => (value.lang ? ` xml:lang="${value.lang}"` : '');
+  const body = entries.map((entry) =>
+    [
+      '  <entry>',
+      `    <id>${xml(entry.id)}</id>`,
+      `    <title${lang(entry.title)}>${xml(entry.title.text)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xml(entry.link)}"/>`,
+      `    <published>${entry.published.toISOString()}</published>`,
+      `    <updated>${entry.updated.toISOString()}</updated>`,
+      `    <author><name>${xml(entry.author)}</name></author>`,
+      ...(entry.summary ? [`    <summary${lang(entry.summary)}>${xml(entry.summary.text)}</summary>`] : []),
+      ...(entry.categories ?? []).map((term) => `    <category term="${xml(term)}"/>`),
+      '  </entry>',
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.locale}">`,
     `  <id>${xml(feed.self)}</id>`,
     `  <title>${xml(feed.title)}</title>`,
-    `  <updated>${updated.toISOString()}</updated>`,
+    `  <updated>${feed.updated.toISOString()}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(feed.self)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xml(feed.alternate)}"/>`,
     '  <generator>Quai</generator>',
-    ...entries,
+    ...body,
     '</feed>',
     '',
   ].join('\n');

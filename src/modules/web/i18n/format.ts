@@ -43,3 +43,14 @@ export function formatSize(locale: Locale, bytes: number): string {
   const number = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
   return `${number} ${UNITS[locale][unit]}`;
 }
+
+/** "1 250 000 $" / "$1,250,000" (cents shown only when there are some). */
+export function formatMoney(locale: Locale, amount: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'currency',
+    currency: 'CAD',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}

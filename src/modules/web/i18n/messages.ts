@@ -2,14 +2,18 @@ import type { Locale } from '../../../platform/i18n/index.js';
 import { BROWSE } from './messages/browse.js';
 import { FORMS } from './messages/forms.js';
 import { LAYOUT } from './messages/layout.js';
+import { PROCUREMENT } from './messages/procurement.js';
 import type { Text } from './messages/text.js';
 import { WORKSPACE } from './messages/workspace.js';
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
-export const MESSAGES = { ...LAYOUT, ...BROWSE, ...WORKSPACE, ...FORMS } as const satisfies Record<
-  string,
-  Text
->;
+export const MESSAGES = {
+  ...LAYOUT,
+  ...BROWSE,
+  ...WORKSPACE,
+  ...FORMS,
+  ...PROCUREMENT,
+} as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -14,6 +14,12 @@ export const PAGES = {
   themes: { fr: '/fr/themes', en: '/en/themes' },
   theme: { fr: '/fr/themes/:name', en: '/en/themes/:name' },
   api: { fr: '/fr/api', en: '/en/api' },
+  tenders: { fr: '/fr/appels-d-offres', en: '/en/tenders' },
+  tender: { fr: '/fr/appels-d-offres/:ocid', en: '/en/tenders/:ocid' },
+  procurementPolicy: {
+    fr: '/fr/marches-publics/politique-de-publication',
+    en: '/en/procurement/publication-policy',
+  },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },

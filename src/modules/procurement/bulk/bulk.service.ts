@@ -1,0 +1,176 @@
+import { PassThrough, Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../../platform/db/index.js';
+import { NotFoundError } from '../../../platform/http/errors.js';
+import type { ProcurementLinks } from '../links.js';
+import type { JsonObject } from '../ocds/json.js';
+import { packageJson } from '../packages.js';
+import { createProcurementRepo } from '../procurement.repo.js';
+import type { PublicationService } from '../publication.service.js';
+import { flattenRows, TABLE_NAMES, TABLES, type TableName } from './flatten.js';
+import { type Period, parsePeriod } from './periods.js';
+
+/** The files of a period, as the catalog lists them. */
+export const PERIOD_FILES = {
+  'releases.json.gz': { type: 'application/gzip', format: 'JSON' },
+  'records.json.gz': { type: 'application/gzip', format: 'JSON' },
+  'releases.jsonl.gz': { type: 'application/gzip', format: 'JSONL' },
+  'flat.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', format: 'XLSX' },
+} as const;
+export type PeriodFile = keyof typeof PERIOD_FILES;
+export const PERIOD_FILE_NAMES = Object.keys(PERIOD_FILES) as PeriodFile[];
+
+const PAGE = 2000;
+
+export interface BulkFile {
+  stream: Readable;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * Bulk files, written as they are read (a month of releases starts downloading at once and
+ * never sits whole in memory): release and record packages and JSON Lines (gzipped) per month
+ * or ISO week, the flattened spreadsheet (one sheet per array) per period, flattened CSV of
+ * everything per table.
+ */
+export function createBulkService({
+  db,
+  links,
+  publication,
+}: {
+  db: Db;
+  links: ProcurementLinks;
+  publication: PublicationService;
+}) {
+  const repo = createProcurementRepo(db);
+
+  async function* releaseBodies(period: Period): AsyncGenerator<string> {
+    let after = 0;
+    for (;;) {
+      const rows = await repo.releasePage({ afterSeq: after, limit: PAGE, from: period.from, to: period.to });
+      for (const row of rows) yield row.body;
+      if (rows.length < PAGE) return;
+      after = Number(rows[rows.length - 1]?.seq);
+    }
+  }
+
+  async function* compiledIn(period: Period | null): AsyncGenerator<{ ocid: string; compiled: string }> {
+    let after = '';
+    for (;;) {
+      const rows = period
+        ? await repo.recordsTouchedIn({ from: period.from, to: period.to, afterOcid: after, limit: PAGE })
+        : await repo.recordPage({ afterOcid: after, limit: PAGE });
+      yield* rows;
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]?.ocid ?? after;
+    }
+  }
+
+  async function* releasePackage(period: Period): AsyncGenerator<string> {
+    const [opening, closing] = packageJson(
+      'releases',
+      publication.metadata(links.bulk(period.name, 'releases.json.gz'), new Date().toISOString()),
+      ['\u0000'],
+    ).split('\u0000');
+    yield opening as string;
+    let first = true;
+    for await (const body of releaseBodies(period)) {
+      yield first ? body : `,${body}`;
+      first = false;
+    }
+    yield closing as string;
+  }
+
+  async function* recordPackage(period: Period): AsyncGenerator<string> {
+    const [opening, closing] = packageJson(
+      'records',
+      publication.metadata(links.bulk(period.name, 'records.json.gz'), new Date().toISOString()),
+      ['\u0000'],
+    ).split('\u0000');
+    yield opening as string;
+    let first = true;
+    for await (const row of compiledIn(period)) {
+      const releases = (await repo.releaseIndex([row.ocid])).get(row.ocid) ?? [];
+      const linked = releases.map((release) => ({
+        url: `${links.release(row.ocid, release.id)}#${release.id}`,
+        date: release.date,
+        tag: release.tags,
+      }));
+      const record = `{"ocid":${JSON.stringify(row.ocid)},"releases":${JSON.stringify(linked)},"compiledRelease":${row.compiled}}`;
+      yield first ? record : `,${record}`;
+      first = false;
+    }
+    yield closing as string;
+  }
+
+  async function* jsonLines(period: Period): AsyncGenerator<string> {
+    for await (const body of releaseBodies(period)) yield `${body}\n`;
+  }
+
+  function spreadsheet(period: Period): Readable {
+    const output = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: false,
+      useSharedStrings: false,
+    });
+    (async () => {
+      for (const table of TABLE_NAMES) {
+        const sheet = workbook.addWorksheet(table);
+        sheet.addRow([...TABLES[table]]).commit();
+        for await (const row of compiledIn(period)) {
+          for (const cells of flattenRows(table, JSON.parse(row.compiled) as JsonObject))
+            sheet.addRow(cells).commit();
+        }
+        sheet.commit();
+      }
+      await workbook.commit();
+    })().catch((error: Error) => output.destroy(error));
+    return output;
+  }
+
+  async function* csvTable(table: TableName): AsyncGenerator<string> {
+    yield stringify([[...TABLES[table]]]);
+    for await (const row of compiledIn(null)) {
+      const rows = flattenRows(table, JSON.parse(row.compiled) as JsonObject);
+      if (rows.length > 0) yield stringify(rows);
+    }
+  }
+
+  const gzip = (source: AsyncGenerator<string>) => Readable.from(source).pipe(createGzip());
+
+  return {
+    /** One file of a month ("2026-03") or week ("2026-W09"). */
+    periodFile(periodName: string, file: string): BulkFile {
+      const period = parsePeriod(periodName);
+      if (!period || !(file in PERIOD_FILES)) throw new NotFoundError('bulk file', `${periodName}/${file}`);
+      const name = `ocds-${period.name}-${file}`;
+      const contentType = PERIOD_FILES[file as PeriodFile].type;
+      switch (file as PeriodFile) {
+        case 'releases.json.gz':
+          return { stream: gzip(releasePackage(period)), contentType, fileName: name };
+        case 'records.json.gz':
+          return { stream: gzip(recordPackage(period)), contentType, fileName: name };
+        case 'releases.jsonl.gz':
+          return { stream: gzip(jsonLines(period)), contentType, fileName: name };
+        case 'flat.xlsx':
+          return { stream: spreadsheet(period), contentType, fileName: name };
+      }
+    },
+
+    /** One flattened table of every record, as CSV. */
+    tableFile(table: string): BulkFile {
+      if (!(TABLE_NAMES as string[]).includes(table)) throw new NotFoundError('bulk table', table);
+      return {
+        stream: Readable.from(csvTable(table as TableName)),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `ocds-${table}.csv`,
+      };
+    },
+  };
+}
+
+export type BulkService = ReturnType<typeof createBulkService>;
