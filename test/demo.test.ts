@@ -17,13 +17,22 @@ describeEachEngine('demo content', (current) => {
   test('spans publishers and themes; the private dataset and the draft stay hidden', async () => {
     const { app } = current();
     const search = (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
-    assert.equal(search.count, 26);
-    assert.equal(search.facets.organization.length, 8);
+    // 26 demo datasets, and the "Marchés publics (OCDS)" dataset of the demo procurement data.
+    assert.equal(search.count, 27);
+    assert.equal(search.facets.organization.length, 9);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
     );
     assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
+  });
+
+  test('demo procurement: tenders open today, listed in the catalog as OCDS bulk files', async () => {
+    const { app } = current();
+    const open = (await call(app, 'GET', '/api/v1/procurement/tenders?open=true&limit=1')).json;
+    assert.ok(open.count > 10, `${open.count} open tenders`);
+    const dataset = (await call(app, 'GET', '/api/v1/datasets/marches-publics-ocds')).json;
+    assert.ok(dataset.resources.length > 20);
   });
 
   test('the municipalities come from the real CC0 file, with their attribution', async () => {

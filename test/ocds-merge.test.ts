@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import type { JsonObject } from '../src/modules/procurement/ocds/json.js';
 import { Merger } from '../src/modules/procurement/ocds/merge.js';
 import { mergeRulesOf } from '../src/modules/procurement/ocds/merge-rules.js';
-import { ocdsSchema, releaseMergeRules } from '../src/modules/procurement/ocds/standard.js';
+import { releaseMergeRules } from '../src/modules/procurement/ocds/standard.js';
 
 const fixtures = 'test/fixtures/ocds/merge-fixtures';
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));

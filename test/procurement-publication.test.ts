@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { generateProcesses } from '../src/demo/procurement-generator.js';
@@ -14,13 +14,23 @@ import { SYSTEM } from '../src/modules/accounts/index.js';
 import type { JsonObject } from '../src/modules/procurement/index.js';
 import { Merger } from '../src/modules/procurement/ocds/merge.js';
 import { releaseMergeRules } from '../src/modules/procurement/ocds/standard.js';
-import { validateRecordPackage, validateRelease, validateReleasePackage } from '../src/modules/procurement/ocds/validate.js';
+import {
+  validateRecordPackage,
+  validateRelease,
+  validateReleasePackage,
+} from '../src/modules/procurement/ocds/validate.js';
 import { describeEachEngine, TEST_BASE_URL } from './helpers/app.js';
 import { call } from './helpers/fixtures.js';
 
 const DAY = 86_400_000;
 const now = Date.now();
-const generated = [...generateProcesses({ ocidPrefix: 'ocds-ec9k95', seed: 11, from: now - 200 * DAY, to: now, now, lifecycle: 'realistic' }, 1, 120)];
+const generated = [
+  ...generateProcesses(
+    { ocidPrefix: 'ocds-ec9k95', seed: 11, from: now - 200 * DAY, to: now, now, lifecycle: 'realistic' },
+    1,
+    120,
+  ),
+];
 const releases = generated.flat();
 const merger = new Merger(releaseMergeRules());
 const compiled = generated.map((process) => merger.compiled(process));
@@ -43,7 +53,8 @@ describeEachEngine('procurement publication', (current) => {
   });
 
   test('the generated releases and their compiled releases are valid OCDS 1.1.5', () => {
-    for (const release of releases.slice(0, 200)) assert.deepEqual(validateRelease(release).errors, [], String(release.id));
+    for (const release of releases.slice(0, 200))
+      assert.deepEqual(validateRelease(release).errors, [], String(release.id));
     for (const record of compiled) assert.deepEqual(validateRelease(record).errors, [], String(record.ocid));
   });
 
@@ -85,28 +96,50 @@ describeEachEngine('procurement publication', (current) => {
     const { app } = current();
     const expected = compiled.filter((record) => {
       const tender = record.tender as JsonObject;
-      return tender.status === 'active' && Date.parse((tender.tenderPeriod as JsonObject).endDate as string) > Date.now();
+      return (
+        tender.status === 'active' &&
+        Date.parse((tender.tenderPeriod as JsonObject).endDate as string) > Date.now()
+      );
     });
     assert.ok(expected.length > 3, 'the generator leaves some tenders open');
     const open = await call(app, 'GET', '/api/v1/procurement/tenders?open=true&limit=1000');
     assert.equal(open.status, 200, open.body);
     assert.equal(open.json.count, expected.length);
-    assert.deepEqual(open.json.results.map((r: { ocid: string }) => r.ocid).sort(), expected.map((r) => r.ocid).sort());
+    assert.deepEqual(
+      open.json.results.map((r: { ocid: string }) => r.ocid).sort(),
+      expected.map((r) => r.ocid).sort(),
+    );
     const ends = open.json.results.map((r: { tender_period: { end: string } }) => r.tender_period.end);
     assert.deepEqual(ends, [...ends].sort());
 
     const works = await call(app, 'GET', '/api/v1/procurement/tenders?category=works&method=open&limit=1000');
     assert.ok(works.json.count > 0);
-    for (const result of works.json.results) assert.deepEqual([result.main_category, result.procurement_method], ['works', 'open']);
+    for (const result of works.json.results)
+      assert.deepEqual([result.main_category, result.procurement_method], ['works', 'open']);
 
-    const buyer = (compiled[0]?.buyer as JsonObject).id as string;
-    const byBuyer = await call(app, 'GET', `/api/v1/procurement/tenders?buyer=${encodeURIComponent(buyer)}&limit=1000`);
-    assert.equal(byBuyer.json.count, compiled.filter((record) => (record.buyer as JsonObject).id === buyer).length);
+    const buyer = ((compiled[0] as JsonObject).buyer as JsonObject).id as string;
+    const byBuyer = await call(
+      app,
+      'GET',
+      `/api/v1/procurement/tenders?buyer=${encodeURIComponent(buyer)}&limit=1000`,
+    );
+    assert.equal(
+      byBuyer.json.count,
+      compiled.filter((record) => (record.buyer as JsonObject).id === buyer).length,
+    );
 
-    const range = await call(app, 'GET', '/api/v1/procurement/tenders?min_value=1000000&max_value=2000000&limit=1000');
+    const range = await call(
+      app,
+      'GET',
+      '/api/v1/procurement/tenders?min_value=1000000&max_value=2000000&limit=1000',
+    );
     for (const result of range.json.results) assert.ok(result.value_cad >= 1e6 && result.value_cad <= 2e6);
 
-    const words = await call(app, 'GET', `/api/v1/procurement/tenders?q=${encodeURIComponent('deneigement voie')}&limit=1000`);
+    const words = await call(
+      app,
+      'GET',
+      `/api/v1/procurement/tenders?q=${encodeURIComponent('deneigement voie')}&limit=1000`,
+    );
     assert.ok(words.json.count > 0, 'accents and plurals are ignored');
     for (const result of words.json.results) assert.match(result.title, /Déneigement des voies/);
 
@@ -119,19 +152,28 @@ describeEachEngine('procurement publication', (current) => {
     const months = await ctx.procurement.publication.periods('month');
     const month = months[months.length - 1];
     assert.ok(month);
-    const releasesFile = await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${month.period}/releases.json.gz` });
+    const releasesFile = await app.inject({
+      method: 'GET',
+      url: `/api/v1/procurement/bulk/${month.period}/releases.json.gz`,
+    });
     assert.equal(releasesFile.statusCode, 200);
     const releasePackage = JSON.parse(gunzipSync(releasesFile.rawPayload).toString('utf8'));
     assert.deepEqual(validateReleasePackage(releasePackage).errors, []);
     assert.equal(releasePackage.releases.length, month.count);
 
-    const lines = gunzipSync((await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${month.period}/releases.jsonl.gz` })).rawPayload)
+    const lines = gunzipSync(
+      (await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${month.period}/releases.jsonl.gz` }))
+        .rawPayload,
+    )
       .toString('utf8')
       .trim()
       .split('\n');
     assert.equal(lines.length, month.count);
 
-    const recordsFile = await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${month.period}/records.json.gz` });
+    const recordsFile = await app.inject({
+      method: 'GET',
+      url: `/api/v1/procurement/bulk/${month.period}/records.json.gz`,
+    });
     const recordPackage = JSON.parse(gunzipSync(recordsFile.rawPayload).toString('utf8'));
     assert.deepEqual(validateRecordPackage(recordPackage).errors, []);
     const touched = new Set(releasePackage.releases.map((release: JsonObject) => release.ocid));
@@ -139,14 +181,23 @@ describeEachEngine('procurement publication', (current) => {
 
     const weeks = await ctx.procurement.publication.periods('week');
     const week = weeks[weeks.length - 1];
-    const weekFile = await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${week?.period}/releases.json.gz` });
+    const weekFile = await app.inject({
+      method: 'GET',
+      url: `/api/v1/procurement/bulk/${week?.period}/releases.json.gz`,
+    });
     assert.equal(JSON.parse(gunzipSync(weekFile.rawPayload).toString('utf8')).releases.length, week?.count);
 
-    const xlsx = await app.inject({ method: 'GET', url: `/api/v1/procurement/bulk/${month.period}/flat.xlsx` });
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: `/api/v1/procurement/bulk/${month.period}/flat.xlsx`,
+    });
     assert.equal(xlsx.statusCode, 200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ['tenders', 'awards', 'contracts', 'amendments', 'parties']);
+    assert.deepEqual(
+      workbook.worksheets.map((sheet) => sheet.name),
+      ['tenders', 'awards', 'contracts', 'amendments', 'parties'],
+    );
     assert.equal(workbook.getWorksheet('tenders')?.rowCount, touched.size + 1);
 
     const csv = await call(app, 'GET', '/api/v1/procurement/bulk/all/tenders.csv');
@@ -162,7 +213,10 @@ describeEachEngine('procurement publication', (current) => {
     const urls: string[] = reply.json.result.resources.map((resource: { url: string }) => resource.url);
     for (const { period } of await ctx.procurement.publication.periods('month')) {
       for (const file of ['releases.json.gz', 'records.json.gz', 'releases.jsonl.gz', 'flat.xlsx']) {
-        assert.ok(urls.includes(`${TEST_BASE_URL}/api/v1/procurement/bulk/${period}/${file}`), `${period}/${file}`);
+        assert.ok(
+          urls.includes(`${TEST_BASE_URL}/api/v1/procurement/bulk/${period}/${file}`),
+          `${period}/${file}`,
+        );
       }
     }
     for (const { period } of await ctx.procurement.publication.periods('week')) {
@@ -173,11 +227,16 @@ describeEachEngine('procurement publication', (current) => {
   test('a real sample round-trips: the official lifecycle example compiles as its published record', async () => {
     const { app, ctx } = current();
     const dir = 'test/fixtures/ocds/samples/sample-data/fictional-example/1.1';
-    const report = await ctx.procurement.imports.importOcds(SYSTEM, readFileSync(`${dir}/ocds-213czf-000-00001.json`, 'utf8'));
+    const report = await ctx.procurement.imports.importOcds(
+      SYSTEM,
+      readFileSync(`${dir}/ocds-213czf-000-00001.json`, 'utf8'),
+    );
     assert.equal(report.added, 6);
     const reply = await call(app, 'GET', '/api/v1/procurement/records/ocds-213czf-000-00001');
     assert.deepEqual(validateRecordPackage(reply.json).errors, []);
-    const [expected] = JSON.parse(readFileSync(`${dir}/record/ocds-213czf-000-00001-withversions.json`, 'utf8')).records;
+    const [expected] = JSON.parse(
+      readFileSync(`${dir}/record/ocds-213czf-000-00001-withversions.json`, 'utf8'),
+    ).records;
     assert.deepEqual(reply.json.records[0].compiledRelease, expected.compiledRelease);
     assert.deepEqual(reply.json.records[0].versionedRelease, expected.versionedRelease);
   });
@@ -189,9 +248,11 @@ describeEachEngine('procurement publication', (current) => {
     const published = feed.entry.map((entry: { published: string }) => entry.published);
     assert.deepEqual(published, [...published].sort().reverse());
     assert.ok(feed.entry.length > 10);
-    const buyer = (compiled[0]?.buyer as JsonObject).id as string;
-    const buyerName = (compiled[0]?.buyer as JsonObject).name as string;
-    const own = parser.parse((await call(app, 'GET', `/feeds/tenders.atom?lang=en&buyer=${encodeURIComponent(buyer)}`)).body).feed;
+    const buyer = ((compiled[0] as JsonObject).buyer as JsonObject).id as string;
+    const buyerName = ((compiled[0] as JsonObject).buyer as JsonObject).name as string;
+    const own = parser.parse(
+      (await call(app, 'GET', `/feeds/tenders.atom?lang=en&buyer=${encodeURIComponent(buyer)}`)).body,
+    ).feed;
     assert.ok(own.entry.length > 0);
     for (const entry of own.entry) assert.equal(entry.author.name, buyerName);
   });
@@ -210,7 +271,9 @@ describeEachEngine('procurement publication', (current) => {
     assert.equal(page.status, 200);
     assert.ok(page.body.includes((record.tender as JsonObject).title as string));
     assert.match(page.body, /Historique des publications/);
-    const missing = await call(app, 'GET', '/fr/appels-d-offres/ocds-ec9k95-nope', { headers: { accept: 'text/html' } });
+    const missing = await call(app, 'GET', '/fr/appels-d-offres/ocds-ec9k95-nope', {
+      headers: { accept: 'text/html' },
+    });
     assert.equal(missing.status, 404);
     const policy = await call(app, 'GET', '/en/procurement/publication-policy');
     assert.equal(policy.status, 200);

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../modules/procurement/ocds/json.js';
+import type { JsonObject } from '../modules/procurement/index.js';
 import { CITIES } from './places.js';
 import { Random } from './random.js';
 

@@ -17,15 +17,19 @@ export function readReleases(text: string): JsonObject[] {
   documents.forEach((document, n) => {
     const base = documents.length > 1 ? `/${n}` : '';
     if (Array.isArray(document)) {
-      document.forEach((release, i) => releases.push({ release, pointer: `${base}/${i}` }));
+      document.forEach((release, i) => {
+        releases.push({ release, pointer: `${base}/${i}` });
+      });
     } else if (isObject(document) && Array.isArray(document.releases)) {
-      document.releases.forEach((release, i) => releases.push({ release, pointer: `${base}/releases/${i}` }));
+      document.releases.forEach((release, i) => {
+        releases.push({ release, pointer: `${base}/releases/${i}` });
+      });
     } else if (isObject(document) && Array.isArray(document.records)) {
       document.records.forEach((record, r) => {
         const embedded = isObject(record) && Array.isArray(record.releases) ? record.releases : [];
-        embedded.forEach((release, i) =>
-          releases.push({ release, pointer: `${base}/records/${r}/releases/${i}` }),
-        );
+        embedded.forEach((release, i) => {
+          releases.push({ release, pointer: `${base}/records/${r}/releases/${i}` });
+        });
       });
     } else {
       releases.push({ release: document, pointer: base });
