@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -15,6 +16,8 @@ const USAGE = `Usage: quai <command>
                                           create an account (a password is generated if none is given)
   token create <user> [--name N]          create an API token for a user and print it (once)
   demo load                               load the demo catalogue into an empty database
+  procurement import <file>               import OCDS (release/record package, releases, JSON Lines);
+                                          .csv files and --events read SEAO-style events (docs/procurement-events.md)
 
 Configuration comes from the environment: see the README.`;
 
@@ -37,6 +40,8 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
       await createUser(ctx, rest);
     } else if (command === 'token' && subcommand === 'create') {
       await createToken(ctx, rest);
+    } else if (command === 'procurement' && subcommand === 'import') {
+      await importProcurement(ctx, rest);
     } else if (command === 'demo' && subcommand === 'load') {
       const loaded = await loadDemoContent(ctx);
       console.log(
@@ -52,6 +57,28 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
   } finally {
     await ctx.close();
   }
+}
+
+async function importProcurement(ctx: Context, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { events: { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new Error('procurement import needs a file');
+  const text = await readFile(file, 'utf8');
+  const isCsv = file.toLowerCase().endsWith('.csv');
+  const report =
+    values.events || isCsv
+      ? await ctx.procurement.imports.importEvents(SYSTEM, text, isCsv ? 'csv' : 'json')
+      : await ctx.procurement.imports.importOcds(SYSTEM, text);
+  console.log(
+    `${report.received} releases read: ${report.added} added, ${report.unchanged} already published, ${report.recompiled} records compiled.`,
+  );
+  for (const issue of report.errors.slice(0, 20)) console.log(`  error   ${issue.pointer}: ${issue.message}`);
+  for (const issue of report.warnings.slice(0, 20))
+    console.log(`  warning ${issue.pointer}: ${issue.message}`);
 }
 
 async function createUser(ctx: Context, args: string[]): Promise<void> {

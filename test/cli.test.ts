@@ -68,6 +68,23 @@ for (const engine of enginesUnderTest()) {
       }
     });
 
+    test('procurement import reads SEAO-style events and OCDS packages; a replay adds nothing', async () => {
+      const events = await quai(['procurement', 'import', 'docs/examples/evenements-seao.csv'], env);
+      assert.equal(events.code, 0);
+      assert.match(events.output, /^11 releases read: 11 added, 0 already published, 4 records compiled\.$/);
+      const again = await quai(['procurement', 'import', 'docs/examples/evenements-seao.csv'], env);
+      assert.match(again.output, /11 releases read: 0 added, 11 already published, 0 records compiled/);
+      const ocds = await quai(
+        [
+          'procurement',
+          'import',
+          'test/fixtures/ocds/samples/sample-data/fictional-example/1.1/ocds-213czf-000-00001.json',
+        ],
+        env,
+      );
+      assert.match(ocds.output, /^6 releases read: 6 added/);
+    });
+
     test('bad commands print the usage and fail', async () => {
       const printed: string[] = [];
       const original = console.error;

@@ -24,6 +24,10 @@ const WORDS = {
     published: 'Le jeu de données est publié.',
     signIn: '/fr/connexion',
     datasetPath: /\/fr\/jeux-de-donnees\/[a-z0-9-]+$/,
+    tenders: 'Appels d’offres',
+    searchTenders: 'Chercher les appels d’offres',
+    tenderPath: /\/fr\/appels-d-offres\/ocds-/,
+    feed: 'Fil Atom des nouveaux appels d’offres',
   },
   en: {
     skip: 'Skip to content',
@@ -35,6 +39,10 @@ const WORDS = {
     published: 'The dataset is published.',
     signIn: '/en/sign-in',
     datasetPath: /\/en\/datasets\/[a-z0-9-]+$/,
+    tenders: 'Tenders',
+    searchTenders: 'Search tenders',
+    tenderPath: /\/en\/tenders\/ocds-/,
+    feed: 'Atom feed of new tenders',
   },
 };
 
@@ -114,6 +122,32 @@ describe('keyboard journeys', () => {
       assert.match(download.suggestedFilename(), /\.csv$/);
       const content = await readFile((await download.path()) ?? '', 'utf8');
       assert.ok(content.split('\n').length > 2, 'a CSV with rows was downloaded');
+      await page.context().close();
+    });
+
+    test(`a supplier finds open tenders for services, opens one, finds the feed (${label})`, async () => {
+      const page = await newPage(javaScript);
+      await page.goto(`${portal.baseUrl}/${locale}`);
+      await tabTo(page, page.getByRole('link', { name: words.tenders, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/appels-d-offres|tenders/);
+      await tabTo(page, page.locator('#champ-category'));
+      await page.keyboard.type('S');
+      await tabTo(page, page.getByRole('button', { name: words.searchTenders }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/category=services/);
+      const first = page.locator('.quai-dataset-title a').first();
+      const title = (await first.textContent())?.trim() ?? '';
+      assert.ok(title.length > 0, 'open tenders for services are listed');
+      await tabTo(page, first);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(words.tenderPath);
+      assert.equal((await page.locator('h1').textContent())?.trim(), title);
+      await page.goBack();
+      await tabTo(page, page.getByRole('link', { name: words.feed }));
+      const feed = await page.getByRole('link', { name: words.feed }).getAttribute('href');
+      const atom = await fetch(`${portal.baseUrl}${feed}`);
+      assert.match(atom.headers.get('content-type') ?? '', /application\/atom\+xml/);
       await page.context().close();
     });
 

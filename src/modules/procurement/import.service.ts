@@ -31,6 +31,7 @@ export interface ImportReport {
 
 const REPORT_LIMIT = 200;
 const COMPILE_BATCH = 2000;
+const VALIDATED_LIMIT = 5000;
 
 /**
  * Imports releases (from OCDS files or from SEAO-style events) and compiles the touched
@@ -70,14 +71,13 @@ export function createImportService({
       await repo.insertReleases(fresh);
       const touched = [...new Set(fresh.map((row) => row.ocid))];
       await compile(tx, touched);
-      const findings = fresh
-        .slice(0, 5000)
-        .map((row, index) => ({ index, report: validateRelease(JSON.parse(row.body)) }));
-      const errors = findings.flatMap(({ report }, index) =>
-        report.errors.map((issue) => prefixed(fresh[index], issue)),
-      );
-      const warnings = findings.flatMap(({ report }, index) =>
-        report.warnings.map((issue) => prefixed(fresh[index], issue)),
+      // The report covers the first releases of a large import: enough to tell what to fix.
+      const reports = fresh
+        .slice(0, VALIDATED_LIMIT)
+        .map((row) => ({ row, report: validateRelease(JSON.parse(row.body)) }));
+      const errors = reports.flatMap(({ row, report }) => report.errors.map((issue) => prefixed(row, issue)));
+      const warnings = reports.flatMap(({ row, report }) =>
+        report.warnings.map((issue) => prefixed(row, issue)),
       );
       return {
         received: releases.length,
@@ -190,8 +190,8 @@ function conflictError(rows: ReleaseRow[]): ConflictError {
   );
 }
 
-function prefixed(row: ReleaseRow | undefined, issue: Issue): Issue {
-  return { pointer: `/${row?.ocid}/${row?.releaseId}${issue.pointer}`, message: issue.message };
+function prefixed(row: ReleaseRow, issue: Issue): Issue {
+  return { pointer: `/${row.ocid}/${row.releaseId}${issue.pointer}`, message: issue.message };
 }
 
 function mayPublish(actor: Actor): void {

@@ -3,7 +3,7 @@ import { ChoiceGroup, SelectField, TextField } from '../components/form-fields.j
 import { Layout } from '../components/layout.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
 import {
@@ -23,15 +23,11 @@ export interface TendersView {
   now: Date;
 }
 
-/** A code of an OCDS codelist in the page's language ("goods" → "Biens"). */
+/** A code of an OCDS codelist in the page's language ("goods" → "Biens"); unknown codes as they are. */
 export function codeLabel(ctx: PageContext, prefix: string, code: string | null): string | null {
   if (!code) return null;
-  const key = `${prefix}_${code}` as MessageKey;
-  try {
-    return ctx.t(key) ?? code;
-  } catch {
-    return code;
-  }
+  const key = `${prefix}_${code}`;
+  return key in MESSAGES ? ctx.t(key as MessageKey) : code;
 }
 
 export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView }) {
