@@ -195,4 +195,29 @@ describeEachEngine('procurement imports', (current) => {
     assert.equal(broken.status, 422);
     assert.match(broken.body, /releases\/0\/ocid/);
   });
+
+  test('anyone can validate a package: errors by JSON pointer, warnings for extra fields and codes', async () => {
+    const { app } = current();
+    const valid = readFileSync(
+      'test/fixtures/ocds/samples/sample-data/fictional-example/1.1/ocds-213czf-000-00001.json',
+      'utf8',
+    );
+    const ok = await call(app, 'POST', '/api/v1/procurement/validate', { body: valid, headers: json });
+    assert.equal(ok.status, 200, ok.body);
+    assert.equal(ok.json.valid, true);
+    assert.ok(
+      ok.json.warnings.some((w: { message: string }) => /open codelist documentType/.test(w.message)),
+    );
+    const withBadDate = valid.replace('"date": "2009-03-15T14:45:00Z"', '"date": "2009-03-15"');
+    assert.notEqual(withBadDate, valid);
+    const bad = await call(app, 'POST', '/api/v1/procurement/validate', { body: withBadDate, headers: json });
+    assert.equal(bad.json.valid, false);
+    assert.ok(
+      bad.json.errors.some(
+        (e: { pointer: string; message: string }) =>
+          e.pointer === '/releases/0/date' && /date-time/.test(e.message),
+      ),
+      bad.body,
+    );
+  });
 });
