@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
 import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
 import { ckanRoutes } from './modules/ckan/index.js';
+import { datastoreRoutes } from './modules/datastore/index.js';
 import { procurementRoutes } from './modules/procurement/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
@@ -80,12 +81,13 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       await api.register(accountRoutes(deps));
       await api.register(catalogApiRoutes(deps));
       await api.register(procurementRoutes({ procurement: ctx.procurement }));
+      await api.register(datastoreRoutes({ datastore: ctx.datastore.tables }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(catalogPublicRoutes(deps));
-  await app.register(ckanRoutes({ ...deps, config }));
+  await app.register(ckanRoutes({ ...deps, config, datastore: ctx.datastore.tables }));
   await app.register(web.routes);
   return app;
 }

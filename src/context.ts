@@ -3,6 +3,14 @@ import type { Config } from './config.js';
 import { type AccountsService, accountsMigrations, createAccountsService } from './modules/accounts/index.js';
 import { type CatalogService, catalogMigrations, createCatalogService } from './modules/catalog/index.js';
 import {
+  createDatastoreService,
+  createIngestService,
+  type DatastoreService,
+  datastoreMigrations,
+  type IngestService,
+  LOAD_QUEUE,
+} from './modules/datastore/index.js';
+import {
   createProcurementService,
   type ProcurementService,
   procurementMigrations,
@@ -17,6 +25,8 @@ import {
   openDatabase,
   platformMigrations,
 } from './platform/db/index.js';
+import { openDuck } from './platform/duckdb/index.js';
+import { openJobs } from './platform/jobs/index.js';
 
 /** Every module's migrations, in the order they must run. */
 export const MIGRATIONS: readonly MigrationSource[] = [
@@ -24,6 +34,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   accountsMigrations,
   catalogMigrations,
   procurementMigrations,
+  datastoreMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -36,11 +47,21 @@ export interface Context {
   accounts: AccountsService;
   catalog: CatalogService;
   procurement: ProcurementService;
-  close(): Promise<void>;
+  /** Tabular resources as queryable tables, and the jobs that load them. */
+  datastore: { tables: DatastoreService; ingest: IngestService };
+  /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
-/** Opens the database (unless one is given, as tests do), brings its schema up to date, wires the services. */
-export async function createContext(config: Config, options: { db?: Db } = {}): Promise<Context> {
+/**
+ * Opens the database (unless one is given, as tests do), brings its schema up to date, wires the
+ * services. With `work`, this process also works the job queues (the server does; one-shot
+ * commands do not).
+ */
+export async function createContext(
+  config: Config,
+  options: { db?: Db; work?: boolean } = {},
+): Promise<Context> {
   const db =
     options.db ??
     (await openDatabase({
@@ -54,7 +75,35 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
     blobs,
     maxBytes: config.maxUploadBytes,
   });
-  const catalog = createCatalogService({ db, blobs, searchCacheSize: config.searchCacheSize });
+  const jobs = await openJobs(db);
+  const datastoreRoot = path.join(config.dataDir, 'datastore');
+  const duck = await openDuck({ tempDir: path.join(datastoreRoot, 'tmp', 'duckdb') });
+  let ingest: IngestService | null = null;
+  const catalog = createCatalogService({
+    db,
+    blobs,
+    searchCacheSize: config.searchCacheSize,
+    datasetWritten: async (datasetId) => {
+      // A load that cannot be queued must not undo the publisher's change: it is reported instead.
+      await ingest
+        ?.datasetWritten(datasetId)
+        .catch((error: unknown) => console.error('datastore: queueing failed', error));
+    },
+  });
+  ingest = createIngestService({
+    db,
+    blobs,
+    duck,
+    jobs,
+    catalog,
+    root: datastoreRoot,
+    maxDownloadBytes: config.maxUploadBytes,
+  });
+  const loads = ingest;
+  if (options.work) {
+    await jobs.work<{ loadId: string }>(LOAD_QUEUE, ({ loadId }) => loads.run(loadId));
+    if (db.engine === 'pglite') await loads.resumeInterrupted();
+  }
   return {
     config,
     db,
@@ -70,10 +119,13 @@ export async function createContext(config: Config, options: { db?: Db } = {}): 
       catalog,
       organizationName: config.procurementOrganization,
     }),
-    async close() {
+    datastore: { tables: createDatastoreService({ db, duck, catalog, root: datastoreRoot }), ingest: loads },
+    async close({ keepDatabase = false } = {}) {
+      await jobs.stop();
       await catalog.views.flush();
+      duck.close();
       await blobs.close();
-      await db.close();
+      if (!keepDatabase) await db.close();
     },
   };
 }

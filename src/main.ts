@@ -5,7 +5,7 @@ import { loadDemoContentIfWanted } from './demo/index.js';
 
 /** Starts the portal: context, demo content on first start, HTTP; closes everything on SIGINT/SIGTERM. */
 export async function serve(config: Config): Promise<void> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, { work: true });
   const app = await buildApp(ctx);
   const loaded = await loadDemoContentIfWanted(ctx);
   if (loaded) app.log.info({ datasets: loaded.datasets }, 'demo content loaded');

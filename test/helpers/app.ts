@@ -29,7 +29,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     DEMO_CONTENT: 'never',
     ...env,
   });
-  const ctx = await createContext(config, { db: database.db });
+  const ctx = await createContext(config, { db: database.db, work: true });
   const app = await buildApp(ctx);
   return {
     engine,
@@ -38,7 +38,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     dataDir,
     async close() {
       await app.close();
-      await ctx.blobs.close();
+      await ctx.close({ keepDatabase: true });
       await database.destroy();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -14,10 +14,13 @@ export function createCatalogService({
   db,
   blobs,
   searchCacheSize,
+  datasetWritten,
 }: {
   db: Db;
   blobs: BlobStore;
   searchCacheSize: number;
+  /** Told after each committed write to a dataset or its resources (the datastore loads new files). */
+  datasetWritten?: (datasetId: string) => Promise<void>;
 }) {
   const cache =
     searchCacheSize > 0
@@ -27,8 +30,9 @@ export function createCatalogService({
         })
       : null;
   // Every committed write calls this: cached searches of the old catalogue are dropped everywhere.
-  const changed = async () => {
+  const changed = async (datasetId?: string) => {
     if (cache) await cache.invalidate();
+    if (datasetId && datasetWritten) await datasetWritten(datasetId);
   };
   const datasets = createDatasetService({ db, blobs, changed });
   const groups = createGroupService({ db, changed });

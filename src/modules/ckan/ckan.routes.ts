@@ -3,6 +3,7 @@ import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import { ANONYMOUS } from '../accounts/index.js';
 import type { UploadedFile } from '../catalog/index.js';
 import type { ActionTable, CkanDeps } from './actions/action.js';
+import { datastoreActions } from './actions/datastore.actions.js';
 import { organizationActions } from './actions/group.actions.js';
 import { packageActions } from './actions/package.actions.js';
 import { resourceActions } from './actions/resource.actions.js';
@@ -16,6 +17,7 @@ const actions: ActionTable = {
   ...packageActions,
   ...resourceActions,
   ...organizationActions,
+  ...datastoreActions,
 };
 actions.help_show = helpAction(actions);
 

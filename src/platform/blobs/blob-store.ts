@@ -27,6 +27,8 @@ export interface BlobStore {
   /** Size of a stored blob, or null when the store does not have it. */
   size(sha256: string): Promise<number | null>;
   read(sha256: string, range?: ByteRange): Readable;
+  /** The blob as a local file that tools such as DuckDB can open, or null when not stored locally. */
+  localPath(sha256: string): string | null;
   delete(sha256: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -25,6 +25,8 @@ export async function openLocalBlobStore(root: string): Promise<BlobStore> {
   };
 
   return {
+    localPath: blobPath,
+
     async put(source, { maxBytes }): Promise<StoredBlob> {
       const tempPath = path.join(tempDir, randomUUID());
       const meter = new HashingMeter(maxBytes);

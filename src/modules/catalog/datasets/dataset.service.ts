@@ -24,7 +24,8 @@ export function createDatasetService({
 }: {
   db: Db;
   blobs: BlobStore;
-  changed: () => Promise<void>;
+  /** Called after every committed write, with the dataset written. */
+  changed: (datasetId: string) => Promise<void>;
 }) {
   const datasets = createDatasetRepo(db);
   const groups = createGroupRepo(db);
@@ -109,7 +110,7 @@ export function createDatasetService({
             await createActivityRepo(tx).record(datasetActivity(actor, created, 'new'));
           }),
         );
-        await changed();
+        await changed(id);
         return loadOne(id);
       });
     },
@@ -152,7 +153,7 @@ export function createDatasetService({
             );
           }),
         );
-        await changed();
+        await changed(ref.id);
         return loadOne(ref.id);
       });
     },
@@ -169,7 +170,7 @@ export function createDatasetService({
             datasetActivity(actor, await loadOne(ref.id, tx), 'changed', ['state']),
           );
         });
-        await changed();
+        await changed(ref.id);
       }
       return loadOne(ref.id);
     },
@@ -182,7 +183,7 @@ export function createDatasetService({
         await createDatasetRepo(tx).setState(ref.id, 'deleted');
         await createActivityRepo(tx).record(datasetActivity(actor, await loadOne(ref.id, tx), 'deleted'));
       });
-      await changed();
+      await changed(ref.id);
     },
 
     listPublicNames: (limit: number | null, offset: number) => datasets.listPublicNames(limit, offset),

@@ -24,7 +24,8 @@ export function createResourceService(deps: {
   db: Db;
   blobs: BlobStore;
   datasets: DatasetService;
-  changed: () => Promise<void>;
+  /** Called after every committed write, with the dataset written. */
+  changed: (datasetId: string) => Promise<void>;
 }) {
   const { db, blobs } = deps;
   const repo = createDatasetRepo(db);
@@ -65,7 +66,7 @@ export function createResourceService(deps: {
         if (dataset)
           await createActivityRepo(tx).record(datasetActivity(actor, dataset, 'changed', ['resources']));
       });
-      await deps.changed();
+      await deps.changed(datasetId);
       return get(actor, row.id);
     });
   }
@@ -110,7 +111,7 @@ export function createResourceService(deps: {
         if (after)
           await createActivityRepo(tx).record(datasetActivity(actor, after, 'changed', ['resources']));
       });
-      await deps.changed();
+      await deps.changed(dataset.id);
     },
   };
 }

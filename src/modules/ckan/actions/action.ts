@@ -1,11 +1,13 @@
 import type { Config } from '../../../config.js';
 import type { AccountsService, Actor } from '../../accounts/index.js';
 import type { CatalogService, UploadedFile } from '../../catalog/index.js';
+import type { DatastoreService } from '../../datastore/index.js';
 import type { CkanData } from '../params.js';
 
 export interface CkanDeps {
   catalog: CatalogService;
   accounts: AccountsService;
+  datastore: DatastoreService;
   config: Config;
   baseUrl: string;
 }

@@ -1,0 +1,157 @@
+import type { Queryable } from '../../platform/db/index.js';
+import type { Localized } from '../../platform/i18n/index.js';
+
+export type ColumnType = 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'text' | 'json';
+
+export interface Column {
+  id: string;
+  type: ColumnType;
+  /** DuckDB's type of the column in the Parquet file. */
+  sourceType: string;
+  label: Localized | null;
+  description: Localized | null;
+}
+
+export interface TableRow {
+  resourceId: string;
+  loadId: string;
+  file: string;
+  rowCount: number;
+  columns: Column[];
+  loadedAt: Date;
+}
+
+export interface LoadError {
+  message: Localized;
+  row?: number;
+  column?: string;
+}
+
+export interface LoadRow {
+  id: string;
+  resourceId: string;
+  source: string;
+  format: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  rowsDone: number;
+  bytesTotal: number | null;
+  percent: number;
+  encoding: string | null;
+  error: LoadError | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const LOAD_COLUMNS = `id, resource_id AS "resourceId", source, format, state, rows_done::float8 AS "rowsDone",
+  bytes_total::float8 AS "bytesTotal", percent, encoding, error, created_at AS "createdAt",
+  started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+export function createDatastoreRepo(db: Queryable) {
+  return {
+    async table(resourceId: string): Promise<TableRow | null> {
+      const rows = await db.query<TableRow>(
+        `SELECT resource_id AS "resourceId", load_id AS "loadId", file, row_count::float8 AS "rowCount", columns,
+           loaded_at AS "loadedAt" FROM datastore.tables WHERE resource_id = $1`,
+        [resourceId],
+      );
+      return rows[0] ?? null;
+    },
+
+    /** Publishes a complete file: readers switch to it in one statement. Returns the file it replaces. */
+    async publish(table: Omit<TableRow, 'loadedAt'>): Promise<string | null> {
+      const [previous] = await db.query<{ file: string }>(
+        'SELECT file FROM datastore.tables WHERE resource_id = $1',
+        [table.resourceId],
+      );
+      await db.query(
+        `INSERT INTO datastore.tables (resource_id, load_id, file, row_count, columns) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (resource_id) DO UPDATE SET load_id = excluded.load_id, file = excluded.file,
+           row_count = excluded.row_count, columns = excluded.columns, loaded_at = now()`,
+        [table.resourceId, table.loadId, table.file, table.rowCount, JSON.stringify(table.columns)],
+      );
+      return previous && previous.file !== table.file ? previous.file : null;
+    },
+
+    async setColumns(resourceId: string, columns: Column[]): Promise<void> {
+      await db.query('UPDATE datastore.tables SET columns = $2 WHERE resource_id = $1', [
+        resourceId,
+        JSON.stringify(columns),
+      ]);
+    },
+
+    async removeTable(resourceId: string): Promise<string | null> {
+      const rows = await db.query<{ file: string }>(
+        'DELETE FROM datastore.tables WHERE resource_id = $1 RETURNING file',
+        [resourceId],
+      );
+      return rows[0]?.file ?? null;
+    },
+
+    async createLoad(load: {
+      id: string;
+      resourceId: string;
+      source: string;
+      format: string;
+    }): Promise<void> {
+      await db.query(
+        `INSERT INTO datastore.loads (id, resource_id, source, format, state) VALUES ($1, $2, $3, $4, 'queued')`,
+        [load.id, load.resourceId, load.source, load.format],
+      );
+    },
+
+    async load(id: string): Promise<LoadRow | null> {
+      const rows = await db.query<LoadRow>(`SELECT ${LOAD_COLUMNS} FROM datastore.loads WHERE id = $1`, [id]);
+      return rows[0] ?? null;
+    },
+
+    async latestLoad(resourceId: string): Promise<LoadRow | null> {
+      const rows = await db.query<LoadRow>(
+        `SELECT ${LOAD_COLUMNS} FROM datastore.loads WHERE resource_id = $1 ORDER BY created_at DESC, id LIMIT 1`,
+        [resourceId],
+      );
+      return rows[0] ?? null;
+    },
+
+    async unfinishedLoads(): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `SELECT id FROM datastore.loads WHERE state IN ('queued', 'running')`,
+      );
+      return rows.map((row) => row.id);
+    },
+
+    async started(
+      id: string,
+      details: { bytesTotal: number | null; encoding: string | null },
+    ): Promise<void> {
+      await db.query(
+        `UPDATE datastore.loads SET state = 'running', started_at = now(), rows_done = 0, percent = 0,
+           bytes_total = $2, encoding = $3, error = NULL WHERE id = $1`,
+        [id, details.bytesTotal, details.encoding],
+      );
+    },
+
+    async progress(id: string, progress: { rows: number; percent: number }): Promise<void> {
+      await db.query(
+        `UPDATE datastore.loads SET rows_done = $2, percent = $3 WHERE id = $1 AND state = 'running'`,
+        [id, Math.round(progress.rows), Math.min(100, Math.max(0, progress.percent))],
+      );
+    },
+
+    async finished(id: string, outcome: { rows: number } | { error: LoadError }): Promise<void> {
+      if ('error' in outcome) {
+        await db.query(
+          `UPDATE datastore.loads SET state = 'failed', error = $2, finished_at = now() WHERE id = $1`,
+          [id, JSON.stringify(outcome.error)],
+        );
+      } else {
+        await db.query(
+          `UPDATE datastore.loads SET state = 'done', rows_done = $2, percent = 100, finished_at = now() WHERE id = $1`,
+          [id, outcome.rows],
+        );
+      }
+    },
+  };
+}
+
+export type DatastoreRepo = ReturnType<typeof createDatastoreRepo>;

@@ -1,0 +1,62 @@
+import { localized } from '../../../platform/i18n/index.js';
+import type { LoadError } from '../datastore.repo.js';
+
+/** A load failure the publisher can act on: what broke, in plain words, and where. */
+export class LoadFailure extends Error {
+  constructor(readonly detail: LoadError) {
+    super(detail.message.en);
+  }
+}
+
+export function failure(fr: string, en: string, where: { row?: number; column?: string } = {}): LoadFailure {
+  return new LoadFailure({ message: localized(fr, en), ...where });
+}
+
+/** DuckDB's CSV and JSON errors, turned into sentences with the line and the column. */
+export function explainDuckError(error: unknown): LoadFailure {
+  if (error instanceof LoadFailure) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  const line = Number(/CSV Error on Line: (\d+)/.exec(text)?.[1] ?? Number.NaN);
+  const row = Number.isFinite(line) ? line : undefined;
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
+  if (columns) {
+    return failure(
+      `La ligne ${row} a ${columns[2]} colonnes au lieu de ${columns[1]} (une virgule ou un guillemet de trop ou en moins ?).`,
+      `Line ${row} has ${columns[2]} columns instead of ${columns[1]} (a comma or a quote too many or missing?).`,
+      { row },
+    );
+  }
+  if (/unterminated quote|Value with unterminated quote/i.test(text)) {
+    return failure(
+      `Un guillemet ouvert n’est jamais fermé${row ? ` (ligne ${row})` : ''} : le fichier est peut-être tronqué.`,
+      `A quote is opened and never closed${row ? ` (line ${row})` : ''}: the file may be truncated.`,
+      { row },
+    );
+  }
+  if (/maximum line size|Maximum line size/i.test(text)) {
+    return failure(
+      `Une ligne${row ? ` (la ${row}e)` : ''} dépasse la taille permise pour un champ (fichier binaire ou guillemet non fermé ?).`,
+      `A line${row ? ` (line ${row})` : ''} is longer than a field may be (a binary file, or an unclosed quote?).`,
+      { row },
+    );
+  }
+  if (/Invalid unicode|invalid UTF-8/i.test(text)) {
+    return failure(
+      `Le fichier contient des caractères illisibles${row ? ` (ligne ${row})` : ''} : il n’est ni en UTF-8 ni en Windows-1252.`,
+      `The file holds unreadable characters${row ? ` (line ${row})` : ''}: it is neither UTF-8 nor Windows-1252.`,
+      { row },
+    );
+  }
+  if (/Malformed JSON|JSON|json/.test(text) && !/CSV/.test(text)) {
+    return failure(`Le JSON est mal formé : ${firstLine(text)}`, `The JSON is malformed: ${firstLine(text)}`);
+  }
+  return failure(
+    `Le fichier n’a pas pu être lu : ${firstLine(text)}`,
+    `The file could not be read: ${firstLine(text)}`,
+    { row },
+  );
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).slice(0, 300);
+}

@@ -1,0 +1,96 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
+import type { Column } from '../datastore.repo.js';
+
+/**
+ * A read of one published table, built from validated parts only: column names are checked
+ * against the table's dictionary and quoted, values are bound as parameters. `_id` is the row's
+ * position in the file (1-based), as CKAN numbers rows.
+ */
+export interface TableQuery {
+  file: string;
+  columns: Column[];
+  select: string[];
+  /** Column → accepted values (equality; several values mean any of them). */
+  equals: Record<string, string[]>;
+  /** Column → [operator, value] comparisons. */
+  ranges: { column: string; operator: '<' | '<=' | '>' | '>='; value: string }[];
+  /** Words every row must contain (accents and case ignored), in any column or in one. */
+  contains: { column: string | null; words: string[] }[];
+  sort: { column: string; descending: boolean }[];
+  distinct: boolean;
+}
+
+export interface Statement {
+  sql: string;
+  params: string[];
+}
+
+export function tableSource(file: string): string {
+  return `(SELECT file_row_number + 1 AS _id, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(file)}, file_row_number = true))`;
+}
+
+export function whereClause(query: TableQuery, params: string[]): string {
+  const conditions: string[] = [];
+  const add = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  for (const [column, values] of Object.entries(query.equals)) {
+    const placeholders = values.map(add).join(', ');
+    conditions.push(`CAST(${quoteIdentifier(column)} AS VARCHAR) IN (${placeholders})`);
+  }
+  for (const range of query.ranges) {
+    const column = query.columns.find((candidate) => candidate.id === range.column);
+    const cast =
+      column && column.type !== 'text'
+        ? `CAST(${add(range.value)} AS ${column.sourceType})`
+        : add(range.value);
+    conditions.push(`${quoteIdentifier(range.column)} ${range.operator} ${cast}`);
+  }
+  for (const { column, words } of query.contains) {
+    const text = column
+      ? `CAST(${quoteIdentifier(column)} AS VARCHAR)`
+      : `concat_ws(' ', ${query.columns.map((c) => `CAST(${quoteIdentifier(c.id)} AS VARCHAR)`).join(', ')})`;
+    for (const word of words) {
+      conditions.push(`strip_accents(lower(${text})) LIKE '%' || strip_accents(lower(${add(word)})) || '%'`);
+    }
+  }
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+export function rowsStatement(query: TableQuery, page: { limit: number; offset: number } | null): Statement {
+  const params: string[] = [];
+  const where = whereClause(query, params);
+  const fields = query.select.map(quoteIdentifier).join(', ');
+  const order =
+    query.sort.length > 0 ? query.sort : query.distinct ? [] : [{ column: '_id', descending: false }];
+  const orderBy =
+    order.length > 0
+      ? `ORDER BY ${order.map((key) => `${quoteIdentifier(key.column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`
+      : '';
+  const limit = page ? `LIMIT ${page.limit} OFFSET ${page.offset}` : '';
+  return {
+    sql: `SELECT ${query.distinct ? 'DISTINCT ' : ''}${fields} FROM ${tableSource(query.file)} ${where} ${orderBy} ${limit}`,
+    params,
+  };
+}
+
+export function countStatement(query: TableQuery): Statement {
+  const params: string[] = [];
+  const where = whereClause(query, params);
+  if (query.distinct) {
+    const fields = query.select.map(quoteIdentifier).join(', ');
+    return {
+      sql: `SELECT count(*)::DOUBLE AS n FROM (SELECT DISTINCT ${fields} FROM ${tableSource(query.file)} ${where})`,
+      params,
+    };
+  }
+  return { sql: `SELECT count(*)::DOUBLE AS n FROM ${tableSource(query.file)} ${where}`, params };
+}
+
+/** Runs a statement and returns its rows as JSON arrays, in the order of `select`. */
+export async function readRows(connection: DuckDBConnection, statement: Statement): Promise<unknown[][]> {
+  const reader = await connection.runAndReadAll(statement.sql, statement.params);
+  return reader.getRowsJson() as unknown[][];
+}

@@ -1,0 +1,1 @@
+export { type Duck, openDuck, quoteIdentifier, quoteLiteral } from './duckdb.js';

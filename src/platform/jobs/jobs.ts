@@ -1,0 +1,75 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/index.js';
+
+/**
+ * Durable jobs in the database (pg-boss, schema `jobs`), on PGlite and PostgreSQL alike: a job
+ * survives a restart, is retried when it fails, and expires when a worker dies holding it.
+ * `npm start` works them in the same process; more processes may work the same queues.
+ */
+export interface Jobs {
+  /** Handles the jobs of a queue in this process (one at a time per queue). */
+  work<T extends object>(queue: string, handler: (data: T, jobId: string) => Promise<void>): Promise<void>;
+  /** Queues a job; with `key`, a job already waiting under that key is not queued twice. */
+  send<T extends object>(
+    queue: string,
+    data: T,
+    options?: { key?: string; retryLimit?: number },
+  ): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: {
+      // pg-boss sends several statements in one string for its own migrations and locks.
+      async executeSql(text: string, values?: unknown[]) {
+        if ((!values || values.length === 0) && isScript(text)) {
+          await db.exec(text);
+          return { rows: [] };
+        }
+        return { rows: await db.query(text, values ?? []) };
+      },
+    },
+    schema: 'jobs',
+    schedule: false,
+    supervise: true,
+  });
+  const failures: Error[] = [];
+  boss.on('error', (error) => failures.push(error));
+  await boss.start();
+  const queues = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (queues.has(name)) return;
+    await boss.createQueue(name);
+    queues.add(name);
+  };
+  return {
+    async work(queue, handler) {
+      await ensureQueue(queue);
+      await boss.work(
+        queue,
+        { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data as never, job.id);
+        },
+      );
+    },
+    async send(queue, data, sendOptions = {}) {
+      await ensureQueue(queue);
+      return boss.send(queue, data, {
+        retryLimit: sendOptions.retryLimit ?? 2,
+        retryDelay: 5,
+        expireInSeconds: 6 * 3600,
+        ...(sendOptions.key ? { singletonKey: sendOptions.key } : {}),
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** More than one statement (pg-boss's scripts); those go through `exec`, which takes no parameters. */
+function isScript(text: string): boolean {
+  return text.trim().replace(/;\s*$/, '').includes(';');
+}

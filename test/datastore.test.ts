@@ -1,0 +1,202 @@
+/**
+ * The datastore: an uploaded CSV (UTF-8 or Windows-1252) becomes a queryable table through a
+ * durable job; CKAN's datastore_search and datastore_info answer on it; bad files fail with a
+ * clear report and leave the previous table serving.
+ */
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { describeEachEngine } from './helpers/app.js';
+import { type Caller, call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
+
+const CITIES = ['Montréal', 'Québec', 'Lévis', 'Trois-Rivières', 'Saint-Jérôme', 'Rivière-du-Loup'];
+
+/** A CSV of permits: integers, decimals, dates, booleans and French text. */
+function permitsCsv(rows: number): string {
+  const lines = ['numero;ville;montant;date_emission;approuve;description'];
+  for (let i = 1; i <= rows; i++) {
+    const city = CITIES[i % CITIES.length];
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `${i};${city};${(i * 12.5).toFixed(2)};2025-03-${day};${i % 3 === 0 ? 'true' : 'false'};"Rénovation d’une façade, ${city}"`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Windows-1252 bytes of a text (curly apostrophe 0x92, é 0xE9…). */
+function windows1252(text: string): Buffer {
+  const table: Record<string, number> = { '’': 0x92, '€': 0x80, œ: 0x9c, '«': 0xab, '»': 0xbb };
+  return Buffer.from([...text].map((char) => table[char] ?? char.charCodeAt(0)));
+}
+
+describeEachEngine('datastore', (current) => {
+  let editor: Caller;
+
+  async function upload(filename: string, content: Buffer | string): Promise<string> {
+    const form = multipart({}, { field: 'file', filename, content });
+    const reply = await current().app.inject({
+      method: 'POST',
+      url: '/api/v1/datasets/permis/resources/upload',
+      headers: { authorization: editor.token, 'content-type': form.contentType },
+      payload: form.payload,
+    });
+    assert.equal(reply.statusCode, 201, reply.body);
+    return JSON.parse(reply.body).id;
+  }
+
+  /** Waits for the resource's latest load to finish (the job runs in the background). */
+  async function loaded(resourceId: string) {
+    for (let i = 0; i < 200; i++) {
+      const status = await call(current().app, 'GET', `/api/v1/resources/${resourceId}/datastore`, {
+        token: editor.token,
+      });
+      if (status.json?.load && ['done', 'failed'].includes(status.json.load.state)) return status.json;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the load never finished');
+  }
+
+  const search = (params: Record<string, unknown>, token?: string) =>
+    call(current().app, 'POST', '/api/3/action/datastore_search', {
+      body: JSON.stringify(params),
+      headers: { 'content-type': 'application/json' },
+      token,
+    });
+
+  before(async () => {
+    const { ctx, app } = current();
+    const organization = await seedOrganization(ctx, 'ville');
+    editor = await seedUser(ctx, 'editrice', { roles: [[organization, 'editor']] });
+    const created = await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody('permis', 'ville'),
+    });
+    assert.equal(created.status, 201, created.body);
+  });
+
+  test('a CSV becomes a typed table; datastore_search filters, searches, sorts and pages like CKAN', async () => {
+    const id = await upload('permis.csv', permitsCsv(1200));
+    const status = await loaded(id);
+    assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+    assert.equal(status.table.row_count, 1200);
+    assert.deepEqual(
+      status.table.columns.map((column: { id: string; type: string }) => `${column.id}:${column.type}`),
+      [
+        'numero:integer',
+        'ville:text',
+        'montant:decimal',
+        'date_emission:date',
+        'approuve:boolean',
+        'description:text',
+      ],
+    );
+
+    const first = await search({ resource_id: id, limit: 5 });
+    assert.equal(first.status, 200, first.body);
+    const result = first.json.result;
+    assert.equal(result.total, 1200);
+    assert.deepEqual(
+      result.fields.map((f: { id: string; type: string }) => f.type),
+      ['int', 'int', 'text', 'numeric', 'date', 'bool', 'text'],
+    );
+    assert.deepEqual(result.records[0], {
+      _id: 1,
+      numero: 1,
+      ville: 'Québec',
+      montant: 12.5,
+      date_emission: '2025-03-02',
+      approuve: false,
+      description: 'Rénovation d’une façade, Québec',
+    });
+    assert.match(result._links.next, /offset=5/);
+
+    const filtered = await search({
+      resource_id: id,
+      filters: { ville: ['Lévis', 'Québec'] },
+      sort: 'montant desc',
+      limit: 3,
+    });
+    assert.equal(filtered.json.result.total, 400);
+    assert.deepEqual(
+      filtered.json.result.records.map((r: { numero: number }) => r.numero),
+      [1196, 1195, 1190],
+    );
+
+    const words = await search({ resource_id: id, q: 'riviere FACADE', fields: 'numero,ville', limit: 1000 });
+    assert.equal(words.json.result.total, 400, 'accents and case are ignored');
+    assert.deepEqual(Object.keys(words.json.result.records[0]), ['numero', 'ville']);
+
+    const lists = await search({
+      resource_id: id,
+      records_format: 'lists',
+      fields: ['ville'],
+      distinct: true,
+      sort: 'ville',
+    });
+    assert.deepEqual(
+      lists.json.result.records,
+      [...CITIES].sort().map((city) => [city]),
+    );
+
+    const csv = await search({
+      resource_id: id,
+      records_format: 'csv',
+      fields: ['numero', 'ville'],
+      limit: 2,
+    });
+    assert.equal(csv.json.result.records, '1,Québec\n2,Lévis\n');
+
+    const info = await call(current().app, 'GET', `/api/3/action/datastore_info?id=${id}`);
+    assert.equal(info.json.result.meta.count, 1200);
+
+    const unknown = await search({ resource_id: id, fields: ['nope'] });
+    assert.equal(unknown.status, 409);
+    assert.equal(unknown.json.error.__type, 'Validation Error');
+  });
+
+  test('a Windows-1252 file is read without mojibake', async () => {
+    const id = await upload('permis-1252.csv', windows1252(permitsCsv(50)));
+    const status = await loaded(id);
+    assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+    assert.equal(status.load.encoding, 'windows-1252');
+    const reply = await search({ resource_id: id, filters: { numero: 5 } });
+    assert.equal(reply.json.result.records[0].description, 'Rénovation d’une façade, Rivière-du-Loup');
+  });
+
+  test('bad files fail with a plain-words report: ragged row, empty file, binary data', async () => {
+    const good = permitsCsv(2000).split('\n');
+    good.splice(1500, 0, '9999;Laval;1;2025-01-01;true;"x";en trop');
+    const ragged = await loaded(await upload('ragged.csv', good.join('\n')));
+    assert.equal(ragged.load.state, 'failed');
+    assert.equal(ragged.load.error.row, 1501);
+    assert.match(ragged.load.error.message.fr, /La ligne 1501 a 7 colonnes au lieu de 6/);
+
+    const empty = await loaded(await upload('vide.csv', ''));
+    assert.match(empty.load.error.message.en, /The file is empty/);
+
+    const binary = await loaded(
+      await upload('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0])),
+    );
+    assert.match(binary.load.error.message.fr, /n’est pas un fichier texte/);
+  });
+
+  test('private data stays private: datastore_search on a private dataset answers "not found"', async () => {
+    const { app } = current();
+    await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody('secret', 'ville', { private: true }),
+    });
+    const form = multipart({}, { field: 'file', filename: 'secret.csv', content: 'a,b\n1,2\n' });
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/v1/datasets/secret/resources/upload',
+      headers: { authorization: editor.token, 'content-type': form.contentType },
+      payload: form.payload,
+    });
+    const id = JSON.parse(reply.body).id;
+    assert.equal((await loaded(id)).load.state, 'done');
+    assert.equal((await search({ resource_id: id }, editor.token)).json.result.total, 1);
+    const anonymous = await search({ resource_id: id });
+    assert.equal(anonymous.status, 404);
+  });
+});
