@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
 import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
 import { ckanRoutes } from './modules/ckan/index.js';
-import { datastoreRoutes } from './modules/datastore/index.js';
+import { dataRoutes, datastoreRoutes } from './modules/datastore/index.js';
 import { procurementRoutes } from './modules/procurement/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
@@ -82,6 +82,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       await api.register(catalogApiRoutes(deps));
       await api.register(procurementRoutes({ procurement: ctx.procurement }));
       await api.register(datastoreRoutes({ datastore: ctx.datastore.tables }));
+      await api.register(dataRoutes({ datastore: ctx.datastore.tables }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -154,6 +154,74 @@ describeEachEngine('datastore', (current) => {
     assert.equal(unknown.json.error.__type, 'Validation Error');
   });
 
+  test('the REST query API: filters, ranges, text, grouping, cursor paging to the end, streamed downloads', async () => {
+    const { app } = current();
+    const id = await upload('permis-rest.csv', permitsCsv(1000));
+    assert.equal((await loaded(id)).load.state, 'done');
+    const get = (query: string) => call(app, 'GET', `/api/v1/resources/${id}/data?${query}`);
+
+    const ranged = await get(
+      'ville=Lévis&ville=Québec&montant__gte=5000&montant__lt=6000&select=numero,montant&sort=-montant&limit=3',
+    );
+    assert.equal(ranged.status, 200, ranged.body);
+    assert.deepEqual(ranged.json.records, [
+      { numero: 476, montant: 5950 },
+      { numero: 475, montant: 5937.5 },
+      { numero: 470, montant: 5875 },
+    ]);
+    assert.equal(ranged.json.total, 26);
+
+    const grouped = await get('group_by=ville&agg=count,sum:montant,max:numero&sort=ville');
+    assert.equal(grouped.json.records.length, 6);
+    assert.deepEqual(
+      grouped.json.records.find((row: { ville: string }) => row.ville === 'Montréal'),
+      {
+        ville: 'Montréal',
+        count: 166,
+        sum_montant: 1039575,
+        max_numero: 996,
+      },
+    );
+
+    const text = await get(`description__contains=${encodeURIComponent('RIVIERE du loup')}&limit=1`);
+    assert.equal(text.json.total, 166);
+
+    let url: string | null = `/api/v1/resources/${id}/data?select=_id,numero&limit=300`;
+    const seen: number[] = [];
+    while (url) {
+      const page = await call(app, 'GET', url);
+      seen.push(...page.json.records.map((row: { numero: number }) => row.numero));
+      url = page.json.next;
+    }
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 1000 }, (_, i) => i + 1),
+    );
+
+    const csv = await get('format=csv&ville=Lévis&select=numero,ville');
+    assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
+    const lines = csv.body.trim().split('\n');
+    assert.equal(lines[0], 'numero,ville');
+    assert.equal(lines.length, 1 + 167);
+    const jsonl = await get('format=jsonl&numero__lte=3&select=numero');
+    assert.deepEqual(
+      jsonl.body
+        .trim()
+        .split('\n')
+        .map((line: string) => JSON.parse(line)),
+      [{ numero: 1 }, { numero: 2 }, { numero: 3 }],
+    );
+    const parquet = await app.inject({
+      method: 'GET',
+      url: `/api/v1/resources/${id}/data?format=parquet&ville=Lévis`,
+    });
+    assert.equal(parquet.rawPayload.subarray(0, 4).toString(), 'PAR1');
+
+    const bad = await get('nope=1');
+    assert.equal(bad.status, 422);
+    assert.match(bad.body, /nope/);
+  });
+
   test('a Windows-1252 file is read without mojibake', async () => {
     const id = await upload('permis-1252.csv', windows1252(permitsCsv(50)));
     const status = await loaded(id);

@@ -6,7 +6,16 @@ import { localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
-import { countStatement, readRows, rowsStatement, type TableQuery } from './query/table-query.duckdb.js';
+import { restQuery } from './query/rest-request.js';
+import {
+  aggregateName,
+  copyToParquet,
+  countStatement,
+  readRows,
+  rowsStatement,
+  streamRows,
+  type TableQuery,
+} from './query/table-query.duckdb.js';
 
 export interface DatastoreSearch {
   resourceId: string;
@@ -59,8 +68,113 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
     return table;
   }
 
+  /** The columns a query returns (plain columns, or groups and aggregates). */
+  function outputColumns(table: TableRow, query: TableQuery): Column[] {
+    const byId = (id: string) =>
+      id === '_id' ? ID_COLUMN : (table.columns.find((column) => column.id === id) as Column);
+    if (query.groupBy && query.groupBy.length > 0) {
+      return [
+        ...query.groupBy.map(byId),
+        ...(query.aggregates ?? []).map(
+          (aggregate): Column => ({
+            id: aggregateName(aggregate),
+            type:
+              aggregate.fn === 'count'
+                ? 'integer'
+                : aggregate.fn === 'avg'
+                  ? 'decimal'
+                  : byId(aggregate.column ?? '_id').type,
+            sourceType: 'DOUBLE',
+            label: null,
+            description: null,
+          }),
+        ),
+      ];
+    }
+    return query.select.map(byId);
+  }
+
   return {
     readableTable,
+
+    /**
+     * GET /resources/{id}/data: a page of rows (keyset on `_id` without a sort, offset with one;
+     * the cursor is opaque and has no limit on how far it goes).
+     */
+    async query(
+      actor: Actor,
+      resourceId: string,
+      params: Record<string, string | string[]>,
+      page: { limit: number; cursor: string | null },
+    ) {
+      const table = await readableTable(actor, resourceId);
+      const query = restQuery(table, path.join(deps.root, table.file), params);
+      const keyset = query.sort.length === 0 && !query.groupBy;
+      const cursor = decodeCursor(page.cursor);
+      if (keyset && cursor.afterId !== undefined) query.afterId = cursor.afterId;
+      const offset = keyset ? 0 : (cursor.offset ?? 0);
+      const columns = outputColumns(table, query);
+      const connection = await deps.duck.connect();
+      try {
+        const raw = await readRows(connection, rowsStatement(query, { limit: page.limit + 1, offset }));
+        const more = raw.length > page.limit;
+        const rows = raw
+          .slice(0, page.limit)
+          .map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+        const total = Number((await readRows(connection, countStatement(query)))[0]?.[0] ?? 0);
+        const lastId =
+          rows.length > 0 ? Number(raw[rows.length - 1]?.[query.select.indexOf('_id')]) : undefined;
+        const next = !more
+          ? null
+          : keyset && query.select.includes('_id') && lastId !== undefined
+            ? encodeCursor({ afterId: lastId })
+            : encodeCursor({ offset: offset + page.limit });
+        return { columns, rows, total, next };
+      } finally {
+        connection.closeSync();
+      }
+    },
+
+    /** Every row a query selects, in batches, for streamed downloads (CSV, JSON, JSON Lines). */
+    async *export(
+      actor: Actor,
+      resourceId: string,
+      params: Record<string, string | string[]>,
+    ): AsyncGenerator<{ columns: Column[] } | unknown[][]> {
+      const table = await readableTable(actor, resourceId);
+      const query = restQuery(table, path.join(deps.root, table.file), params);
+      const columns = outputColumns(table, query);
+      yield { columns };
+      const connection = await deps.duck.connect();
+      try {
+        for await (const rows of streamRows(connection, rowsStatement(query, null))) {
+          yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+        }
+      } finally {
+        connection.closeSync();
+      }
+    },
+
+    /** A Parquet file of the query's rows (the stored file itself when nothing is filtered). */
+    async parquet(
+      actor: Actor,
+      resourceId: string,
+      params: Record<string, string | string[]>,
+      scratch: string,
+    ): Promise<string> {
+      const table = await readableTable(actor, resourceId);
+      const file = path.join(deps.root, table.file);
+      const filtered = Object.keys(params).some((key) => key !== 'format');
+      if (!filtered) return file;
+      const query = restQuery(table, file, params);
+      const connection = await deps.duck.connect();
+      try {
+        await copyToParquet(connection, rowsStatement(query, null), scratch);
+        return scratch;
+      } finally {
+        connection.closeSync();
+      }
+    },
 
     /** The resource's latest load (progress or failure) and its table, for the publisher and the API. */
     async status(
@@ -169,4 +283,28 @@ function jsonValue(column: Column, value: unknown): unknown {
   }
   if (column.type === 'timestamp' && typeof value === 'string') return value.replace(' ', 'T');
   return value;
+}
+
+function encodeCursor(cursor: { afterId?: number; offset?: number }): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string | null): { afterId?: number; offset?: number } {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      afterId?: unknown;
+      offset?: unknown;
+    };
+    return {
+      ...(Number.isSafeInteger(value.afterId) ? { afterId: value.afterId as number } : {}),
+      ...(Number.isSafeInteger(value.offset) && (value.offset as number) >= 0
+        ? { offset: value.offset as number }
+        : {}),
+    };
+  } catch {
+    throw new ValidationError([
+      { path: 'cursor', code: 'invalid', message: localized('curseur illisible', 'unreadable cursor') },
+    ]);
+  }
 }

@@ -19,6 +19,34 @@ export interface TableQuery {
   contains: { column: string | null; words: string[] }[];
   sort: { column: string; descending: boolean }[];
   distinct: boolean;
+  /** Grouping for charts: the rows become one per group, with the aggregates asked for. */
+  groupBy?: string[];
+  aggregates?: Aggregate[];
+  /** Keyset paging on `_id` (no sort): rows after this one. */
+  afterId?: number;
+}
+
+export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max'] as const;
+export interface Aggregate {
+  fn: (typeof AGGREGATES)[number];
+  /** null for count(*). */
+  column: string | null;
+}
+
+/** The name of an aggregate's output column: "count", "sum_montant". */
+export function aggregateName(aggregate: Aggregate): string {
+  return aggregate.column ? `${aggregate.fn}_${aggregate.column}` : aggregate.fn;
+}
+
+function selectList(query: TableQuery): string {
+  if (query.groupBy && query.groupBy.length > 0) {
+    const aggregates = (query.aggregates ?? []).map(
+      (aggregate) =>
+        `${aggregate.fn === 'count' && !aggregate.column ? 'count(*)' : `${aggregate.fn}(${quoteIdentifier(aggregate.column ?? '')})`} AS ${quoteIdentifier(aggregateName(aggregate))}`,
+    );
+    return [...query.groupBy.map(quoteIdentifier), ...aggregates].join(', ');
+  }
+  return `${query.distinct ? 'DISTINCT ' : ''}${query.select.map(quoteIdentifier).join(', ')}`;
 }
 
 export interface Statement {
@@ -48,6 +76,7 @@ export function whereClause(query: TableQuery, params: string[]): string {
         : add(range.value);
     conditions.push(`${quoteIdentifier(range.column)} ${range.operator} ${cast}`);
   }
+  if (query.afterId !== undefined) conditions.push(`_id > ${add(String(query.afterId))}::BIGINT`);
   for (const { column, words } of query.contains) {
     const text = column
       ? `CAST(${quoteIdentifier(column)} AS VARCHAR)`
@@ -62,23 +91,36 @@ export function whereClause(query: TableQuery, params: string[]): string {
 export function rowsStatement(query: TableQuery, page: { limit: number; offset: number } | null): Statement {
   const params: string[] = [];
   const where = whereClause(query, params);
-  const fields = query.select.map(quoteIdentifier).join(', ');
+  const grouped = query.groupBy && query.groupBy.length > 0;
   const order =
-    query.sort.length > 0 ? query.sort : query.distinct ? [] : [{ column: '_id', descending: false }];
+    query.sort.length > 0
+      ? query.sort
+      : query.distinct || grouped
+        ? grouped
+          ? (query.groupBy ?? []).map((column) => ({ column, descending: false }))
+          : []
+        : [{ column: '_id', descending: false }];
   const orderBy =
     order.length > 0
       ? `ORDER BY ${order.map((key) => `${quoteIdentifier(key.column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`
       : '';
+  const groupBy = grouped ? `GROUP BY ${(query.groupBy ?? []).map(quoteIdentifier).join(', ')}` : '';
   const limit = page ? `LIMIT ${page.limit} OFFSET ${page.offset}` : '';
   return {
-    sql: `SELECT ${query.distinct ? 'DISTINCT ' : ''}${fields} FROM ${tableSource(query.file)} ${where} ${orderBy} ${limit}`,
+    sql: `SELECT ${selectList(query)} FROM ${tableSource(query.file)} ${where} ${groupBy} ${orderBy} ${limit}`,
     params,
   };
 }
 
 export function countStatement(query: TableQuery): Statement {
   const params: string[] = [];
-  const where = whereClause(query, params);
+  const where = whereClause({ ...query, afterId: undefined }, params);
+  if (query.groupBy && query.groupBy.length > 0) {
+    return {
+      sql: `SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM ${tableSource(query.file)} ${where} GROUP BY ${query.groupBy.map(quoteIdentifier).join(', ')})`,
+      params,
+    };
+  }
   if (query.distinct) {
     const fields = query.select.map(quoteIdentifier).join(', ');
     return {
@@ -87,6 +129,27 @@ export function countStatement(query: TableQuery): Statement {
     };
   }
   return { sql: `SELECT count(*)::DOUBLE AS n FROM ${tableSource(query.file)} ${where}`, params };
+}
+
+/** Streams a statement's rows in batches (an export of millions of rows starts at once). */
+export async function* streamRows(
+  connection: DuckDBConnection,
+  statement: Statement,
+): AsyncGenerator<unknown[][]> {
+  const result = await connection.stream(statement.sql, statement.params);
+  for await (const rows of result.yieldRowsJson()) yield rows as unknown[][];
+}
+
+/** Writes a statement's rows to a Parquet file. */
+export async function copyToParquet(
+  connection: DuckDBConnection,
+  statement: Statement,
+  file: string,
+): Promise<void> {
+  await connection.run(
+    `COPY (${statement.sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`,
+    statement.params,
+  );
 }
 
 /** Runs a statement and returns its rows as JSON arrays, in the order of `select`. */

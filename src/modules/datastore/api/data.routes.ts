@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { stringify } from 'csv-stringify/sync';
+import { Type } from 'typebox';
+import { ValidationError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
+import type { Column } from '../datastore.repo.js';
+import type { DatastoreService } from '../datastore.service.js';
+
+const tags = ['Datastore'];
+const FORMATS = ['json', 'csv', 'jsonl', 'parquet'] as const;
+type Format = (typeof FORMATS)[number];
+
+/**
+ * GET /api/v1/resources/{id}/data: a table's rows, filtered, sorted, grouped, paged by cursor
+ * (JSON), or all of them streamed as CSV, JSON Lines or Parquet (`format=`).
+ */
+export function dataRoutes({ datastore }: { datastore: DatastoreService }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/resources/:id/data',
+      {
+        schema: {
+          tags,
+          summary:
+            'Query a table: col=v, col__gt/__gte/__lt/__lte=v, col__contains=words, q=words, select=a,b, sort=a,-b, group_by=a&agg=count,sum:b, limit, cursor; format=json|csv|jsonl|parquet (downloads are streamed)',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const query = { ...(request.query as Record<string, string | string[]>) };
+        const format = (typeof query.format === 'string' ? query.format : 'json') as Format;
+        if (!FORMATS.includes(format)) {
+          throw new ValidationError([
+            {
+              path: 'format',
+              code: 'invalid',
+              message: localized(
+                `format inconnu (${FORMATS.join(', ')})`,
+                `unknown format (${FORMATS.join(', ')})`,
+              ),
+            },
+          ]);
+        }
+        delete query.format;
+        if (format === 'json') {
+          const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 10_000);
+          const cursor = typeof query.cursor === 'string' ? query.cursor : null;
+          const result = await datastore.query(request.actor, id, withoutPaging(query), { limit, cursor });
+          const next = result.next ? `${request.url.split('?')[0]}?${nextQuery(query, result.next)}` : null;
+          return {
+            columns: result.columns.map((column) => ({ id: column.id, type: column.type })),
+            records: result.rows.map((row) =>
+              Object.fromEntries(result.columns.map((column, index) => [column.id, row[index]])),
+            ),
+            total: result.total,
+            next,
+          };
+        }
+        const name = `${id}${format === 'parquet' ? '.parquet' : format === 'jsonl' ? '.jsonl' : '.csv'}`;
+        reply.header('Content-Disposition', `attachment; filename="${name}"`);
+        if (format === 'parquet') {
+          const scratch = path.join(os.tmpdir(), `quai-${randomUUID()}.parquet`);
+          const file = await datastore.parquet(request.actor, id, withoutPaging(query), scratch);
+          const stream = createReadStream(file);
+          if (file === scratch) stream.on('close', () => void rm(scratch, { force: true }));
+          return reply.type('application/vnd.apache.parquet').send(stream);
+        }
+        const batches = datastore.export(request.actor, id, withoutPaging(query));
+        const first = await batches.next();
+        const columns = (first.value as { columns: Column[] }).columns;
+        reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+        return reply.send(Readable.from(encode(format, columns, batches as AsyncGenerator<unknown[][]>)));
+      },
+    );
+  };
+}
+
+async function* encode(
+  format: Format,
+  columns: Column[],
+  batches: AsyncGenerator<unknown[][]>,
+): AsyncGenerator<string> {
+  if (format === 'csv') yield stringify([columns.map((column) => column.id)]);
+  for await (const rows of batches) {
+    if (format === 'csv') {
+      yield stringify(
+        rows.map((row) =>
+          row.map((value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value)),
+        ),
+      );
+    } else {
+      yield rows
+        .map((row) =>
+          JSON.stringify(Object.fromEntries(columns.map((column, index) => [column.id, row[index]]))),
+        )
+        .join('\n') + '\n';
+    }
+  }
+}
+
+function withoutPaging(query: Record<string, string | string[]>): Record<string, string | string[]> {
+  const { limit: _limit, cursor: _cursor, ...rest } = query;
+  return rest;
+}
+
+/** The query string of the next page: the same parameters (repeated ones kept), the new cursor. */
+function nextQuery(query: Record<string, string | string[]>, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'cursor') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  }
+  params.set('cursor', cursor);
+  return params.toString();
+}
