@@ -53,6 +53,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     catalog: ctx.catalog,
     accounts: ctx.accounts,
     procurement: ctx.procurement,
+    datastore: ctx.datastore.tables,
     blobs: ctx.blobs,
     uploads: ctx.uploads,
     config,

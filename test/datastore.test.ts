@@ -222,6 +222,25 @@ describeEachEngine('datastore', (current) => {
     assert.match(bad.body, /nope/);
   });
 
+  test('the resource page shows the table: filtered, sorted and paged by URL, with downloads of the filtered rows', async () => {
+    const { app } = current();
+    const id = await upload('permis-page.csv', permitsCsv(100));
+    assert.equal((await loaded(id)).load.state, 'done');
+    const page = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=levis&sort=-montant`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<caption id="apercu-legende">Lignes 1 à 17 sur 17<\/caption>/);
+    assert.match(page.body, /aria-sort="descending">montant</);
+    const cells = [...page.body.matchAll(/<td class="quai-number">([^<]*)<\/td>/g)].map((match) => match[1]);
+    assert.deepEqual(cells.slice(0, 2), ['98', '1\u00a0225'], 'permit 98 (Lévis, 1 225 $) comes first');
+    assert.match(page.body, new RegExp(`/api/v1/resources/${id}/data\\?format=csv&amp;q=levis&amp;sort=-montant`));
+    const second = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=facade&page=2`);
+    assert.match(second.body, /Lignes 26 à 50 sur 100/);
+    const beyond = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=levis&page=9`);
+    assert.match(beyond.body, /Aucune ligne ne correspond/);
+    const english = await call(app, 'GET', `/en/datasets/permis/resources/${id}`);
+    assert.match(english.body, /Rows 1 to 25 of 100/);
+  });
+
   test('a Windows-1252 file is read without mojibake', async () => {
     const id = await upload('permis-1252.csv', windows1252(permitsCsv(50)));
     const status = await loaded(id);

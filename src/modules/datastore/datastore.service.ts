@@ -105,12 +105,13 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       actor: Actor,
       resourceId: string,
       params: Record<string, string | string[]>,
-      page: { limit: number; cursor: string | null },
+      page: { limit: number; cursor: string | null } | { limit: number; offset: number },
     ) {
       const table = await readableTable(actor, resourceId);
       const query = restQuery(table, path.join(deps.root, table.file), params);
-      const keyset = query.sort.length === 0 && !query.groupBy;
-      const cursor = decodeCursor(page.cursor);
+      const byOffset = 'offset' in page;
+      const keyset = !byOffset && query.sort.length === 0 && !query.groupBy;
+      const cursor = 'offset' in page ? { offset: page.offset } : decodeCursor(page.cursor);
       if (keyset && cursor.afterId !== undefined) query.afterId = cursor.afterId;
       const offset = keyset ? 0 : (cursor.offset ?? 0);
       const columns = outputColumns(table, query);

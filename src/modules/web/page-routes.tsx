@@ -8,6 +8,7 @@ import { UnauthorizedError } from '../../platform/http/errors.js';
 import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { DatastoreService } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import type { AssetUrls, ClientScript } from './assets.js';
 import { type Translate, translator } from './i18n/messages.js';
@@ -26,6 +27,7 @@ export interface WebDeps {
   catalog: CatalogService;
   accounts: AccountsService;
   procurement: ProcurementService;
+  datastore: DatastoreService;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

@@ -7,6 +7,7 @@ import { AppError, TooManyRequestsError } from '../../platform/http/errors.js';
 import { type Locale, negotiateLocale } from '../../platform/i18n/index.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { DatastoreService } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import { loadAssets } from './assets.js';
 import { type MessageKey, translator } from './i18n/messages.js';
@@ -48,6 +49,7 @@ export async function createWeb(deps: {
   catalog: CatalogService;
   accounts: AccountsService;
   procurement: ProcurementService;
+  datastore: DatastoreService;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../platform/i18n/index.js';
 import { BROWSE } from './messages/browse.js';
+import { DATA } from './messages/data.js';
 import { FORMS } from './messages/forms.js';
 import { LAYOUT } from './messages/layout.js';
 import { PROCUREMENT } from './messages/procurement.js';
@@ -12,6 +13,7 @@ export const MESSAGES = {
   ...BROWSE,
   ...WORKSPACE,
   ...FORMS,
+  ...DATA,
   ...PROCUREMENT,
 } as const satisfies Record<string, Text>;
 

@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact';
 import type { Dataset, Resource } from '../../catalog/index.js';
+import { DataPreview, type DataPreviewView } from '../components/data-preview.js';
 import { Layout } from '../components/layout.js';
 import { pick, pickTitle } from '../components/localized.js';
 import { DownloadLink, resourceName } from '../components/resources.js';
@@ -11,10 +12,12 @@ export function ResourcePage({
   ctx,
   dataset,
   resource,
+  preview,
 }: {
   ctx: PageContext;
   dataset: Dataset;
   resource: Resource;
+  preview: DataPreviewView;
 }) {
   const { t, locale } = ctx;
   const index = dataset.resources.findIndex((item) => item.id === resource.id);
@@ -65,6 +68,7 @@ export function ResourcePage({
           </div>
         ))}
       </dl>
+      <DataPreview ctx={ctx} view={preview} />
       <p>
         <a href={datasetHref}>{t('backToDataset')}</a>
       </p>
