@@ -161,7 +161,7 @@ describeEachEngine('datastore', (current) => {
     const get = (query: string) => call(app, 'GET', `/api/v1/resources/${id}/data?${query}`);
 
     const ranged = await get(
-      'ville=Lévis&ville=Québec&montant__gte=5000&montant__lt=6000&select=numero,montant&sort=-montant&limit=3',
+      'ville=Lévis&ville=Québec&montant__gte=5000&montant__lt=6000&select=numero,montant&sort=-montant&limit=3&count=true',
     );
     assert.equal(ranged.status, 200, ranged.body);
     assert.deepEqual(ranged.json.records, [
@@ -170,6 +170,7 @@ describeEachEngine('datastore', (current) => {
       { numero: 470, montant: 5875 },
     ]);
     assert.equal(ranged.json.total, 26);
+    assert.equal((await get('ville=Lévis&limit=1')).json.total, null, 'no count unless asked for');
 
     const grouped = await get('group_by=ville&agg=count,sum:montant,max:numero&sort=ville');
     assert.equal(grouped.json.records.length, 6);
@@ -183,7 +184,9 @@ describeEachEngine('datastore', (current) => {
       },
     );
 
-    const text = await get(`description__contains=${encodeURIComponent('RIVIERE du loup')}&limit=1`);
+    const text = await get(
+      `description__contains=${encodeURIComponent('RIVIERE du loup')}&limit=1&count=true`,
+    );
     assert.equal(text.json.total, 166);
 
     let url: string | null = `/api/v1/resources/${id}/data?select=_id,numero&limit=300`;
@@ -232,7 +235,10 @@ describeEachEngine('datastore', (current) => {
     assert.match(page.body, /aria-sort="descending">montant</);
     const cells = [...page.body.matchAll(/<td class="quai-number">([^<]*)<\/td>/g)].map((match) => match[1]);
     assert.deepEqual(cells.slice(0, 2), ['98', '1\u00a0225'], 'permit 98 (Lévis, 1 225 $) comes first');
-    assert.match(page.body, new RegExp(`/api/v1/resources/${id}/data\\?format=csv&amp;q=levis&amp;sort=-montant`));
+    assert.match(
+      page.body,
+      new RegExp(`/api/v1/resources/${id}/data\\?format=csv&amp;q=levis&amp;sort=-montant`),
+    );
     const second = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=facade&page=2`);
     assert.match(second.body, /Lignes 26 à 50 sur 100/);
     const beyond = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=levis&page=9`);

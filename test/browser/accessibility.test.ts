@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { USERS } from '../../src/demo/publishers.js';
+import { SYSTEM } from '../../src/modules/accounts/index.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, signIn, startDemoPortal } from '../helpers/browser.js';
 
@@ -24,6 +25,7 @@ const PUBLIC_PAGES = {
     '/fr/jeux-de-donnees?q=zzzzqqq',
     `/fr/jeux-de-donnees/${DATASET}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?q=turbidite&sort=-valeur&page=2`,
     '/fr/organisations',
     '/fr/organisations/affaires-municipales',
     '/fr/themes',
@@ -102,6 +104,12 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       DATASET,
     );
     resourceId = dataset.resources[0]?.id ?? '';
+    // The resource page is checked with its data preview: wait for the demo file's load.
+    for (let i = 0; i < 300; i++) {
+      const { table } = await portal.testApp.ctx.datastore.tables.status(SYSTEM, resourceId);
+      if (table) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   after(async () => {

@@ -105,7 +105,9 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       actor: Actor,
       resourceId: string,
       params: Record<string, string | string[]>,
-      page: { limit: number; cursor: string | null } | { limit: number; offset: number },
+      page: ({ limit: number; cursor: string | null } | { limit: number; offset: number }) & {
+        count: boolean;
+      },
     ) {
       const table = await readableTable(actor, resourceId);
       const query = restQuery(table, path.join(deps.root, table.file), params);
@@ -122,7 +124,9 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
         const rows = raw
           .slice(0, page.limit)
           .map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
-        const total = Number((await readRows(connection, countStatement(query)))[0]?.[0] ?? 0);
+        const total = page.count
+          ? Number((await readRows(connection, countStatement(query)))[0]?.[0] ?? 0)
+          : null;
         const lastId =
           rows.length > 0 ? Number(raw[rows.length - 1]?.[query.select.indexOf('_id')]) : undefined;
         const next = !more

@@ -38,6 +38,8 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
   boss.on('error', (error) => failures.push(error));
   await boss.start();
   const queues = new Set<string>();
+  // Workers of this process, woken as soon as a job is queued here (no wait for the next poll).
+  const workers = new Map<string, string>();
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
     await boss.createQueue(name);
@@ -56,12 +58,15 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
     },
     async send(queue, data, sendOptions = {}) {
       await ensureQueue(queue);
-      return boss.send(queue, data, {
+      const id = await boss.send(queue, data, {
         retryLimit: sendOptions.retryLimit ?? 2,
         retryDelay: 5,
         expireInSeconds: 6 * 3600,
         ...(sendOptions.key ? { singletonKey: sendOptions.key } : {}),
       });
+      const workerId = workers.get(queue);
+      if (workerId) boss.notifyWorker(workerId);
+      return id;
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -28,7 +28,7 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
         schema: {
           tags,
           summary:
-            'Query a table: col=v, col__gt/__gte/__lt/__lte=v, col__contains=words, q=words, select=a,b, sort=a,-b, group_by=a&agg=count,sum:b, limit, cursor; format=json|csv|jsonl|parquet (downloads are streamed)',
+            'Query a table (count=true adds the exact total): col=v, col__gt/__gte/__lt/__lte=v, col__contains=words, q=words, select=a,b, sort=a,-b, group_by=a&agg=count,sum:b, limit, cursor; format=json|csv|jsonl|parquet (downloads are streamed)',
           params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         },
       },
@@ -52,7 +52,12 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
         if (format === 'json') {
           const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 10_000);
           const cursor = typeof query.cursor === 'string' ? query.cursor : null;
-          const result = await datastore.query(request.actor, id, withoutPaging(query), { limit, cursor });
+          const count = query.count === 'true';
+          const result = await datastore.query(request.actor, id, withoutPaging(query), {
+            limit,
+            cursor,
+            count,
+          });
           const next = result.next ? `${request.url.split('?')[0]}?${nextQuery(query, result.next)}` : null;
           return {
             columns: result.columns.map((column) => ({ id: column.id, type: column.type })),
@@ -106,7 +111,7 @@ async function* encode(
 }
 
 function withoutPaging(query: Record<string, string | string[]>): Record<string, string | string[]> {
-  const { limit: _limit, cursor: _cursor, ...rest } = query;
+  const { limit: _limit, cursor: _cursor, count: _count, ...rest } = query;
   return rest;
 }
 

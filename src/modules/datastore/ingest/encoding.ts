@@ -33,22 +33,36 @@ export async function detectEncoding(file: string): Promise<TextEncoding | 'bina
   }
 }
 
+/** Windows-1252's characters at 0x80–0x9F (five codes are unassigned and kept as C1 controls). */
+const C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+/**
+ * One chunk of Windows-1252 as UTF-8. Latin-1 decoding (native, fast) is right for every byte
+ * but 0x80–0x9F, where Windows-1252 puts its curly quotes, dashes, € and œ: those are mapped.
+ */
+export function windows1252ToUtf8(chunk: Buffer): Buffer {
+  const text = chunk.toString('latin1');
+  C1_RANGE.lastIndex = 0;
+  const fixed = C1_RANGE.test(text)
+    ? text.replace(C1_RANGE, (char) => C1[char.charCodeAt(0) - 0x80] as string)
+    : text;
+  return Buffer.from(fixed, 'utf8');
+}
+
 /** Rewrites a Windows-1252 file as UTF-8, streaming (memory stays flat whatever the size). */
 export async function transcodeToUtf8(
   source: string,
   target: string,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
-  const decoder = new TextDecoder('windows-1252');
   let bytes = 0;
   const transcode = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       onBytes(bytes);
-      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
-    },
-    flush(done) {
-      done(null, Buffer.from(decoder.decode(), 'utf8'));
+      done(null, windows1252ToUtf8(chunk));
     },
   });
   await pipeline(

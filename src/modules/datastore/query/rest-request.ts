@@ -4,7 +4,17 @@ import type { TableRow } from '../datastore.repo.js';
 import { AGGREGATES, type Aggregate, type TableQuery } from './table-query.duckdb.js';
 
 /** Parameters of GET /resources/{id}/data that are not column filters. */
-export const RESERVED = new Set(['select', 'sort', 'limit', 'cursor', 'format', 'group_by', 'agg', 'q']);
+export const RESERVED = new Set([
+  'select',
+  'sort',
+  'limit',
+  'cursor',
+  'format',
+  'group_by',
+  'agg',
+  'q',
+  'count',
+]);
 const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 /**

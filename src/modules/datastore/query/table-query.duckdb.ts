@@ -147,7 +147,7 @@ export async function copyToParquet(
   file: string,
 ): Promise<void> {
   await connection.run(
-    `COPY (${statement.sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (${statement.sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION snappy)`,
     statement.params,
   );
 }

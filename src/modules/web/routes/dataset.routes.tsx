@@ -125,19 +125,20 @@ async function dataPreview(
   if (!table) return { state, load, table: null, canEdit: mayEdit(page.actor, dataset), link, dataUrl };
   const offset = (state.page - 1) * PREVIEW_ROWS;
   const result = await deps.datastore
-    .query(page.actor, resourceId, previewParams(state), { limit: PREVIEW_ROWS, offset })
+    .query(page.actor, resourceId, previewParams(state), { limit: PREVIEW_ROWS, offset, count: true })
     .catch(async (error: unknown) => {
       // A sort on a column that no longer exists (an old link): the plain order instead.
       if (!(error instanceof ValidationError)) throw error;
       return deps.datastore.query(page.actor, resourceId, state.q ? { q: state.q } : {}, {
         limit: PREVIEW_ROWS,
         offset,
+        count: true,
       });
     });
   return {
     state,
     load,
-    table: { columns: result.columns, rows: result.rows, total: result.total },
+    table: { columns: result.columns, rows: result.rows, total: result.total ?? 0 },
     canEdit: mayEdit(page.actor, dataset),
     link,
     dataUrl,
