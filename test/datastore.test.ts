@@ -4,7 +4,9 @@
  * clear report and leave the previous table serving.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, test } from 'node:test';
+import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { type Caller, call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
 
@@ -271,6 +273,71 @@ describeEachEngine('datastore', (current) => {
       await upload('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0])),
     );
     assert.match(binary.load.error.message.fr, /n’est pas un fichier texte/);
+  });
+
+  test('datastore_search_sql runs one read-only SELECT; every escape from the sandbox is refused', async () => {
+    const id = await upload('permis-sql.csv', permitsCsv(300));
+    assert.equal((await loaded(id)).load.state, 'done');
+    const sql = (query: string) =>
+      call(current().app, 'POST', '/api/3/action/datastore_search_sql', {
+        body: JSON.stringify({ sql: query }),
+        headers: { 'content-type': 'application/json' },
+      });
+    const grouped = await sql(
+      `SELECT ville, count(*) AS n, sum(montant) AS total FROM "${id}" GROUP BY ville ORDER BY ville`,
+    );
+    assert.equal(grouped.status, 200, grouped.body);
+    assert.equal(grouped.json.result.records.length, 6);
+    assert.deepEqual(grouped.json.result.records[0], { ville: 'Lévis', n: 50, total: 93125 });
+    assert.deepEqual(
+      grouped.json.result.fields.map((f: { type: string }) => f.type),
+      ['text', 'int', 'numeric'],
+    );
+
+    const escapes = [
+      `SELECT * FROM read_csv('/etc/passwd')`,
+      `SELECT * FROM read_parquet('${current().dataDir}/datastore/*/*.parquet')`,
+      `COPY (SELECT 1) TO '/tmp/quai-escape.csv'`,
+      `ATTACH '/tmp/quai-escape.db' AS x`,
+      'INSTALL httpfs',
+      'LOAD httpfs',
+      'SET enable_external_access = true',
+      `CREATE TABLE copie AS SELECT * FROM "${id}"`,
+      `DELETE FROM "${id}"`,
+      `SELECT 1; SELECT 2`,
+      `SELECT * FROM glob('/etc/*')`,
+      'SELECT * FROM "00000000-0000-0000-0000-000000000000"',
+    ];
+    for (const query of escapes) {
+      const reply = await sql(query);
+      assert.equal(reply.status, 409, `${query} → ${reply.body}`);
+      assert.equal(reply.json.error.__type, 'Validation Error', query);
+    }
+    const slow = await sql('SELECT sum(hash(i)) FROM range(10000000000) t(i)');
+    assert.equal(slow.status, 409);
+    assert.match(slow.body, /stopped|arrêtée/);
+    const many = await sql('SELECT * FROM range(40000)');
+    assert.equal(many.json.result.records.length, 32000);
+    assert.equal(many.json.result.records_truncated, true);
+  });
+
+  test('a load cut by a stop is taken up again at the next start and finishes', async () => {
+    const { ctx } = current();
+    const id = await upload('permis-reprise.csv', permitsCsv(20));
+    assert.equal((await loaded(id)).load.state, 'done');
+    // As if the process had died mid-load: a newer file's load left "running", its job gone.
+    const dataset = await ctx.catalog.datasets.get(SYSTEM, 'permis');
+    const resource = dataset.resources.find((candidate) => candidate.id === id);
+    assert.ok(resource?.upload);
+    const loadId = randomUUID();
+    await ctx.db.query(
+      `INSERT INTO datastore.loads (id, resource_id, source, format, state, started_at) VALUES ($1, $2, $3, 'csv', 'running', now())`,
+      [loadId, id, `sha256:${resource.upload.sha256}`],
+    );
+    assert.equal(await ctx.datastore.ingest.resumeInterrupted(), 1);
+    const status = await loaded(id);
+    assert.equal(status.load.id, loadId);
+    assert.equal(status.load.state, 'done');
   });
 
   test('private data stays private: datastore_search on a private dataset answers "not found"', async () => {

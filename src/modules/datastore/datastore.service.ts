@@ -6,7 +6,10 @@ import { localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
+import { columnType } from './ingest/column-types.js';
+import { LoadFailure } from './ingest/load-errors.js';
 import { restQuery } from './query/rest-request.js';
+import { runSandboxed } from './query/sql-sandbox.duckdb.js';
 import {
   aggregateName,
   copyToParquet,
@@ -39,6 +42,7 @@ export interface DatastoreRows {
 }
 
 export const ROWS_MAX = 32_000;
+export const SQL_TIMEOUT_MS = 10_000;
 const ID_COLUMN: Column = {
   id: '_id',
   type: 'integer',
@@ -96,6 +100,52 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
 
   return {
     readableTable,
+
+    /**
+     * datastore_search_sql: one read-only SELECT over the tables it names (by resource id), among
+     * those the caller may read; everything else is invisible to it (see sql-sandbox.duckdb.ts).
+     */
+    async sql(actor: Actor, sql: string): Promise<DatastoreRows & { truncated: boolean }> {
+      if (sql.length > 20_000) {
+        throw new ValidationError([
+          { path: 'sql', code: 'too_long', message: localized('requête trop longue', 'query too long') },
+        ]);
+      }
+      const ids = [
+        ...new Set(
+          sql.toLowerCase().match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [],
+        ),
+      ];
+      const tables: { name: string; file: string }[] = [];
+      for (const id of ids) {
+        const table = await readableTable(actor, id).catch(() => null);
+        if (table) tables.push({ name: id, file: path.join(deps.root, table.file) });
+      }
+      try {
+        const result = await runSandboxed(sql, tables, { timeoutMs: SQL_TIMEOUT_MS, maxRows: ROWS_MAX });
+        const columns = result.columns.map(
+          (column): Column => ({
+            id: column.id,
+            type: columnType(column.duckType),
+            sourceType: column.duckType,
+            label: null,
+            description: null,
+          }),
+        );
+        return {
+          columns,
+          rows: result.rows.map((row) =>
+            row.map((value, index) => jsonValue(columns[index] as Column, value)),
+          ),
+          total: null,
+          truncated: result.truncated,
+        };
+      } catch (error) {
+        if (error instanceof LoadFailure)
+          throw new ValidationError([{ path: 'sql', code: 'invalid', message: error.detail.message }]);
+        throw error;
+      }
+    },
 
     /**
      * GET /resources/{id}/data: a page of rows (keyset on `_id` without a sort, offset with one;

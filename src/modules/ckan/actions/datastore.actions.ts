@@ -119,6 +119,21 @@ export const datastoreActions: ActionTable = {
     },
   ),
 
+  datastore_search_sql: readAction(
+    'Run one read-only SELECT over datastore tables (named by their resource id, in double quotes). Files, settings, extensions and other tables are out of reach; 10 s and 32000 rows at most.\n\n:param sql: the SELECT\n:rtype: dictionary',
+    async ({ actor, data, deps }) => {
+      const result = await deps.datastore.sql(actor, requireString(data, 'sql'));
+      return {
+        sql: requireString(data, 'sql'),
+        fields: result.columns.map(fieldOf),
+        records: result.rows.map((row) =>
+          Object.fromEntries(result.columns.map((column, index) => [column.id, row[index]])),
+        ),
+        ...(result.truncated ? { records_truncated: true } : {}),
+      };
+    },
+  ),
+
   datastore_info: readAction(
     "The columns and row count of a resource's datastore table.\n\n:param id: the resource\n:rtype: dictionary",
     async ({ actor, data, deps }) => {
