@@ -102,7 +102,7 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
     readableTable,
 
     /**
-     * datastore_search_sql: one read-only SELECT over the tables it names (by resource id), among
+     * datastore_search_sql: one read-only query on the tables it names (by resource id), among
      * those the caller may read; everything else is invisible to it (see sql-sandbox.duckdb.ts).
      */
     async sql(actor: Actor, sql: string): Promise<DatastoreRows & { truncated: boolean }> {

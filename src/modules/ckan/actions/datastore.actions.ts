@@ -120,7 +120,7 @@ export const datastoreActions: ActionTable = {
   ),
 
   datastore_search_sql: readAction(
-    'Run one read-only SELECT over datastore tables (named by their resource id, in double quotes). Files, settings, extensions and other tables are out of reach; 10 s and 32000 rows at most.\n\n:param sql: the SELECT\n:rtype: dictionary',
+    'Run one read-only query (a single SELECT) on datastore tables (named by their resource id, in double quotes). Files, settings, extensions and other tables are out of reach; 10 s and 32000 rows at most.\n\n:param sql: the SELECT\n:rtype: dictionary',
     async ({ actor, data, deps }) => {
       const result = await deps.datastore.sql(actor, requireString(data, 'sql'));
       return {
