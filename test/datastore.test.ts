@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { before, test } from 'node:test';
 import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
@@ -247,6 +249,36 @@ describeEachEngine('datastore', (current) => {
     assert.match(beyond.body, /Aucune ligne ne correspond/);
     const english = await call(app, 'GET', `/en/datasets/permis/resources/${id}`);
     assert.match(english.body, /Rows 1 to 25 of 100/);
+  });
+
+  test('a link is downloaded and loaded like an upload; a dead link fails with its status', async () => {
+    const { app } = current();
+    const server = createServer((request, response) => {
+      if (request.url === '/permis.csv')
+        response.writeHead(200, { 'content-type': 'text/csv' }).end(permitsCsv(40));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const link = await call(app, 'POST', '/api/v1/datasets/permis/resources', {
+        token: editor.token,
+        body: { url: `http://127.0.0.1:${port}/permis.csv`, name: { fr: 'Permis (lien)' }, format: 'CSV' },
+      });
+      assert.equal(link.status, 201, link.body);
+      const status = await loaded(link.json.id);
+      assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+      assert.equal(status.table.row_count, 40);
+      const dead = await call(app, 'POST', '/api/v1/datasets/permis/resources', {
+        token: editor.token,
+        body: { url: `http://127.0.0.1:${port}/disparu.csv`, name: { fr: 'Disparu' }, format: 'CSV' },
+      });
+      const failed = await loaded(dead.json.id);
+      assert.equal(failed.load.state, 'failed');
+      assert.match(failed.load.error.message.fr, /répond 404/);
+    } finally {
+      server.close();
+    }
   });
 
   test('a Windows-1252 file is read without mojibake', async () => {
