@@ -16,6 +16,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { SYSTEM } from '../src/modules/accounts/index.js';
+import { benchDataset } from './bench-dataset.js';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 5_000_000);
 const SERVER =
@@ -139,14 +140,6 @@ async function quai(
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
   try {
-    await ctx.catalog.groups.create(SYSTEM, 'organization', {
-      name: 'banc',
-      title: { fr: 'Banc', en: null },
-      description: { fr: null, en: null },
-      imageUrl: null,
-      euTheme: null,
-      extras: {},
-    });
     let stored = 0;
     let afterUpload = 0;
     const { seconds, value: rows } = await timed(async () => {
@@ -154,45 +147,17 @@ async function quai(
         maxBytes: 1e12,
       });
       stored = performance.now();
-      const dataset = await ctx.catalog.datasets.create(SYSTEM, {
-        name: name.replace(/[^a-z0-9-]/g, '-'),
-        title: { fr: name, en: null },
-        notes: { fr: null, en: null },
-        ownerOrg: 'banc',
-        author: null,
-        authorEmail: null,
-        maintainer: null,
-        maintainerEmail: null,
-        licenseId: null,
+      const dataset = await benchDataset(ctx, name.replace(/[^a-z0-9-]/g, '-'), {
         url: null,
-        version: null,
-        updateFrequency: null,
-        temporalStart: null,
-        temporalEnd: null,
-        bbox: null,
-        languages: ['fr'],
-        tags: [],
-        keywordsEn: [],
-        groups: [],
-        extras: {},
-        resources: [
-          {
-            url: null,
-            name: { fr: name, en: null },
-            description: { fr: null, en: null },
-            format: 'CSV',
-            mimetype: 'text/csv',
-            resourceType: null,
-            extras: {},
-            upload: {
-              sha256: blob.sha256,
-              size: blob.size,
-              filename: `${name}.csv`,
-              mimetype: 'text/csv',
-              created: blob.created,
-            },
-          },
-        ],
+        format: 'CSV',
+        mimetype: 'text/csv',
+        upload: {
+          sha256: blob.sha256,
+          size: blob.size,
+          filename: `${name}.csv`,
+          mimetype: 'text/csv',
+          created: blob.created,
+        },
       });
       const resourceId = dataset.resources[0]?.id as string;
       for (;;) {

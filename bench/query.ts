@@ -14,9 +14,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
-import { SYSTEM } from '../src/modules/accounts/index.js';
 import { createDatastoreRepo } from '../src/modules/datastore/datastore.repo.js';
 import { columnType } from '../src/modules/datastore/ingest/column-types.js';
+import { benchDataset } from './bench-dataset.js';
 import { formatMs, summarize } from './stats.js';
 
 const ROWS = Number(process.env.BENCH_QUERY_ROWS ?? 10_000_000);
@@ -29,47 +29,11 @@ async function main(): Promise<void> {
   );
   const app = await buildApp(ctx);
   try {
-    await ctx.catalog.groups.create(SYSTEM, 'organization', {
-      name: 'banc',
-      title: { fr: 'Banc', en: null },
-      description: { fr: null, en: null },
-      imageUrl: null,
-      euTheme: null,
-      extras: {},
-    });
-    const dataset = await ctx.catalog.datasets.create(SYSTEM, {
-      name: 'grande-table',
-      title: { fr: 'Grande table', en: null },
-      notes: { fr: null, en: null },
-      ownerOrg: 'banc',
-      author: null,
-      authorEmail: null,
-      maintainer: null,
-      maintainerEmail: null,
-      licenseId: null,
-      url: null,
-      version: null,
-      updateFrequency: null,
-      temporalStart: null,
-      temporalEnd: null,
-      bbox: null,
-      languages: ['fr'],
-      tags: [],
-      keywordsEn: [],
-      groups: [],
-      extras: {},
-      resources: [
-        {
-          url: 'https://example.org/grande.csv',
-          name: { fr: 'Grande', en: null },
-          description: { fr: null, en: null },
-          format: 'Parquet',
-          mimetype: null,
-          resourceType: null,
-          extras: {},
-          upload: null,
-        },
-      ],
+    const dataset = await benchDataset(ctx, 'grande-table', {
+      url: 'https://example.org/grande.csv',
+      format: 'Parquet',
+      mimetype: null,
+      upload: null,
     });
     const resourceId = dataset.resources[0]?.id as string;
     const root = path.join(dataDir, 'datastore');

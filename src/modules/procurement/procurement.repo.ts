@@ -37,20 +37,8 @@ export interface TenderFilters {
   publishedTo?: string;
 }
 
-export interface TenderRow {
-  ocid: string;
-  title: string | null;
-  titleEn: string | null;
-  buyerId: string | null;
-  buyerName: string | null;
-  tenderStatus: string | null;
-  procurementMethod: string | null;
-  mainCategory: string | null;
-  valueAmount: number | null;
-  tenderStart: string | null;
-  tenderEnd: string | null;
-  openedAt: string | null;
-}
+/** A record as tender search lists it: its search columns (a compiled release's summary). */
+export type TenderRow = Omit<RecordSummary, 'searchText'> & { ocid: string; openedAt: string | null };
 
 const TENDER_COLUMNS = `ocid, title, title_en AS "titleEn", buyer_id AS "buyerId", buyer_name AS "buyerName",
   tender_status AS "tenderStatus", procurement_method AS "procurementMethod", main_category AS "mainCategory",

@@ -101,11 +101,11 @@ async function* encode(
         ),
       );
     } else {
-      yield rows
+      yield `${rows
         .map((row) =>
           JSON.stringify(Object.fromEntries(columns.map((column, index) => [column.id, row[index]]))),
         )
-        .join('\n') + '\n';
+        .join('\n')}\n`;
     }
   }
 }

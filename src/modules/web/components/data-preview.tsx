@@ -121,7 +121,6 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
             </thead>
             <tbody>
               {table.rows.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows of a page have no identity but their position.
                 <tr key={index}>
                   {shownColumns.map((column) => {
                     const value = row[table.columns.indexOf(column)];

@@ -67,16 +67,7 @@ export function TenderPage({ ctx, view }: { ctx: PageContext; view: TenderView }
       <h1 lang={titleLang}>{title}</h1>
       {description ? <p lang={descriptionLang}>{description}</p> : null}
       <h2>{t('tenderFacts')}</h2>
-      <dl class="quai-metadata">
-        {facts
-          .filter(([, value]) => value !== null)
-          .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts facts={facts} />
       <Documents ctx={ctx} documents={list(tender.documents)} />
       <Amendments
         ctx={ctx}
@@ -123,8 +114,8 @@ export function TenderPage({ ctx, view }: { ctx: PageContext; view: TenderView }
         return (
           <section key={str(contract.id)} aria-labelledby={id}>
             <h2 id={id}>{t('tenderContract', { id: str(contract.id) ?? String(index + 1) })}</h2>
-            <dl class="quai-metadata">
-              {[
+            <Facts
+              facts={[
                 [t('tenderStatus'), codeLabel(ctx, 'contract', str(contract.status))],
                 [t('tenderContractSigned'), date(ctx, contract.dateSigned)],
                 [
@@ -132,15 +123,8 @@ export function TenderPage({ ctx, view }: { ctx: PageContext; view: TenderView }
                   start && end ? t('tenderPeriodTo', { start, end }) : (start ?? end),
                 ],
                 [t('tenderAmount'), money(ctx, contract.value)],
-              ]
-                .filter(([, value]) => value)
-                .map(([label, value]) => (
-                  <div key={label}>
-                    <dt>{label}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-            </dl>
+              ]}
+            />
             <Amendments
               ctx={ctx}
               heading={t('tenderExpenses')}
@@ -190,6 +174,22 @@ export function TenderPage({ ctx, view }: { ctx: PageContext; view: TenderView }
         </li>
       </ul>
     </Layout>
+  );
+}
+
+/** Label–value pairs; those without a value are left out. */
+function Facts({ facts }: { facts: [string, ComponentChildren][] }) {
+  return (
+    <dl class="quai-metadata">
+      {facts
+        .filter(([, value]) => value !== null && value !== undefined && value !== '')
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
   );
 }
 
