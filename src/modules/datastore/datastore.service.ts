@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import { CHART_POINTS, type ChartData, suggestChart } from './chart.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
 import { columnType } from './ingest/column-types.js';
 import { LoadFailure } from './ingest/load-errors.js';
@@ -14,6 +15,7 @@ import {
   aggregateName,
   copyToParquet,
   countStatement,
+  distinctCounts,
   readRows,
   rowsStatement,
   streamRows,
@@ -100,6 +102,47 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
 
   return {
     readableTable,
+
+    /** The chart the table suggests, with its points (largest categories first). */
+    async chart(actor: Actor, resourceId: string): Promise<ChartData | null> {
+      const table = await readableTable(actor, resourceId);
+      const file = path.join(deps.root, table.file);
+      const candidates = table.columns
+        .filter((column) => column.type === 'text' || column.type === 'boolean')
+        .slice(0, 12);
+      const connection = await deps.duck.connect();
+      try {
+        const counts = await distinctCounts(
+          connection,
+          file,
+          candidates.map((column) => column.id),
+        );
+        const spec = suggestChart(
+          table.columns,
+          new Map(candidates.map((column, index) => [column.id, counts[index] ?? 0])),
+        );
+        if (!spec) return null;
+        const measure = spec.measure.column ? `sum:${spec.measure.column}` : 'count';
+        const name = spec.measure.column ? `sum_${spec.measure.column}` : 'count';
+        const query = restQuery(table, file, {
+          group_by: spec.category,
+          agg: measure,
+          sort: `-${name},${spec.category}`,
+        });
+        const rows = await readRows(connection, rowsStatement(query, null));
+        const points = rows.map((row) => ({
+          label: row[0] === null ? '—' : String(row[0]),
+          value: Number(row[1] ?? 0),
+        }));
+        return {
+          ...spec,
+          points: points.slice(0, CHART_POINTS),
+          others: Math.max(0, points.length - CHART_POINTS),
+        };
+      } finally {
+        connection.closeSync();
+      }
+    },
 
     /**
      * datastore_search_sql: one read-only query on the tables it names (by resource id), among

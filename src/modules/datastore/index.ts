@@ -6,6 +6,7 @@ import type { MigrationSource } from '../../platform/db/index.js';
 
 export { dataRoutes } from './api/data.routes.js';
 export { datastoreRoutes } from './api/datastore.routes.js';
+export type { ChartData, ChartSpec } from './chart.js';
 export type { Column, ColumnType, LoadRow, TableRow } from './datastore.repo.js';
 export {
   createDatastoreService,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { TableRow } from '../datastore.repo.js';
-import { AGGREGATES, type Aggregate, type TableQuery } from './table-query.duckdb.js';
+import { AGGREGATES, type Aggregate, aggregateName, type TableQuery } from './table-query.duckdb.js';
 
 /** Parameters of GET /resources/{id}/data that are not column filters. */
 export const RESERVED = new Set([
@@ -51,7 +51,7 @@ export function restQuery(
     ranges: [],
     contains: [],
     sort: list(params.sort).map((key) => ({
-      column: check('sort', key.replace(/^-/, '')),
+      column: key.replace(/^-/, ''),
       descending: key.startsWith('-'),
     })),
     distinct: false,
@@ -78,12 +78,13 @@ export function restQuery(
       if (!(AGGREGATES as readonly string[]).includes(fn)) issues.push({ path: 'agg', name: text });
       return { fn: fn as Aggregate['fn'], column: column ? check('agg', column) : null };
     });
-    query.sort = query.sort.filter(
-      (key) =>
-        query.groupBy?.includes(key.column) ||
-        (query.aggregates ?? []).some((a) => `${a.fn}_${a.column}` === key.column || a.fn === key.column),
-    );
   }
+  // Sorting: by a column, or, when grouped, by a group or an aggregate.
+  const sortable = query.groupBy
+    ? new Set([...query.groupBy, ...(query.aggregates ?? []).map(aggregateName)])
+    : known;
+  for (const key of query.sort)
+    if (!sortable.has(key.column)) issues.push({ path: 'sort', name: key.column });
   if (issues.length > 0) {
     throw new ValidationError(
       issues.map(({ path, name }) => ({

@@ -157,3 +157,17 @@ export async function readRows(connection: DuckDBConnection, statement: Statemen
   const reader = await connection.runAndReadAll(statement.sql, statement.params);
   return reader.getRowsJson() as unknown[][];
 }
+
+/** Approximate distinct counts of some columns (to choose a chart's categories). */
+export async function distinctCounts(
+  connection: DuckDBConnection,
+  file: string,
+  columns: string[],
+): Promise<number[]> {
+  if (columns.length === 0) return [];
+  const list = columns
+    .map((column) => `approx_count_distinct(${quoteIdentifier(column)})::DOUBLE`)
+    .join(', ');
+  const reader = await connection.runAndReadAll(`SELECT ${list} FROM read_parquet(${quoteLiteral(file)})`);
+  return (reader.getRowsJson()[0] ?? []).map((value) => Number(value));
+}

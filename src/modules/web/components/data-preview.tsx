@@ -1,6 +1,7 @@
-import type { Column, LoadRow } from '../../datastore/index.js';
+import type { ChartData, Column, LoadRow } from '../../datastore/index.js';
 import { formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../page-context.js';
+import { BarChart } from './bar-chart.js';
 import { fieldId } from './form-fields.js';
 import { Pagination } from './pagination.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -19,6 +20,8 @@ export interface DataPreviewView {
   load: LoadRow | null;
   /** Null while no table is published. */
   table: { columns: Column[]; rows: unknown[][]; total: number } | null;
+  /** The chart the table suggests, if any. */
+  chart: ChartData | null;
   canEdit: boolean;
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
@@ -50,6 +53,7 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
     <section aria-labelledby="apercu">
       <h2 id="apercu">{t('dataPreview')}</h2>
       {status}
+      {view.chart ? <BarChart ctx={ctx} chart={view.chart} id="graphique" /> : null}
       <form method="get" class="quai-tender-form" action="#apercu">
         <div class="quai-field-row">
           <div class="quai-field">

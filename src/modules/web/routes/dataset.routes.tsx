@@ -122,7 +122,8 @@ async function dataPreview(
   };
   const dataUrl = (format: string) =>
     `/api/v1/resources/${resourceId}/data?${new URLSearchParams({ format, ...previewParams(state) })}`;
-  if (!table) return { state, load, table: null, canEdit: mayEdit(page.actor, dataset), link, dataUrl };
+  if (!table)
+    return { state, load, table: null, chart: null, canEdit: mayEdit(page.actor, dataset), link, dataUrl };
   const offset = (state.page - 1) * PREVIEW_ROWS;
   const result = await deps.datastore
     .query(page.actor, resourceId, previewParams(state), { limit: PREVIEW_ROWS, offset, count: true })
@@ -139,6 +140,7 @@ async function dataPreview(
     state,
     load,
     table: { columns: result.columns, rows: result.rows, total: result.total ?? 0 },
+    chart: await deps.datastore.chart(page.actor, resourceId),
     canEdit: mayEdit(page.actor, dataset),
     link,
     dataUrl,

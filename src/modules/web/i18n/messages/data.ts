@@ -29,4 +29,17 @@ export const DATA = {
   dataDownloadFiltered: m('Télécharger les lignes filtrées', 'Download the filtered rows'),
   dataApi: m('Interroger par l’API', 'Query through the API'),
   dataColumns: m('{count} colonnes', '{count} columns'),
+  chartHeading: m('Graphique', 'Chart'),
+  chartTitle: m('{measure} par {category}', '{measure} by {category}'),
+  chartSumOf: m('Somme de {column}', 'Sum of {column}'),
+  chartCount: m('Nombre de lignes', 'Number of rows'),
+  chartSummary: m(
+    '{count} catégories ; la plus grande est {top} ({topValue}), la plus petite {bottom} ({bottomValue}) ; total {total}.',
+    '{count} categories; the largest is {top} ({topValue}), the smallest {bottom} ({bottomValue}); total {total}.',
+  ),
+  chartOthers: m(
+    '{count} autres catégories, plus petites, ne sont pas montrées.',
+    '{count} other, smaller categories are not shown.',
+  ),
+  chartData: m('Les chiffres du graphique', 'The chart’s figures'),
 } as const;
