@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { type Caller, call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
@@ -293,6 +294,36 @@ describeEachEngine('datastore', (current) => {
     } finally {
       server.close();
     }
+  });
+
+  test('an XLSX workbook loads its first sheet; a file that is not a workbook fails plainly', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Permis');
+    sheet.addRow(['numero', 'ville', 'montant', 'date_emission']);
+    for (let i = 1; i <= 300; i++)
+      sheet.addRow([i, CITIES[i % CITIES.length], i * 12.5, new Date(Date.UTC(2025, 2, (i % 28) + 1))]);
+    workbook.addWorksheet('Notes').addRow(['ignorée']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const id = await upload('permis.xlsx', content);
+    const status = await loaded(id);
+    assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+    assert.equal(status.table.row_count, 300);
+    assert.deepEqual(
+      status.table.columns.map((column: { id: string; type: string }) => `${column.id}:${column.type}`),
+      ['numero:integer', 'ville:text', 'montant:decimal', 'date_emission:date'],
+    );
+    const row = await search({ resource_id: id, filters: { numero: 2 } });
+    assert.deepEqual(row.json.result.records[0], {
+      _id: 2,
+      numero: 2,
+      ville: 'Lévis',
+      montant: 25,
+      date_emission: '2025-03-03',
+    });
+
+    const fake = await loaded(await upload('image.xlsx', Buffer.from('GIF89a not a workbook at all')));
+    assert.equal(fake.load.state, 'failed');
+    assert.match(fake.load.error.message.en, /not an XLSX workbook/);
   });
 
   test('a Windows-1252 file is read without mojibake', async () => {

@@ -16,6 +16,7 @@ import { convertToParquet, type Progress } from './ingest/convert.duckdb.js';
 import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
 import { explainDuckError, failure } from './ingest/load-errors.js';
 import { type TabularFormat, tabularFormat } from './ingest/source-format.js';
+import { xlsxToCsv } from './ingest/xlsx.js';
 
 export const LOAD_QUEUE = 'datastore-load';
 
@@ -63,9 +64,23 @@ export function createIngestService(deps: {
     await mkdir(work, { recursive: true });
     await mkdir(path.dirname(target), { recursive: true });
     try {
-      const file = await sourceFile(load, work);
-      const size = (await stat(file)).size;
+      let file = await sourceFile(load, work);
+      let size = (await stat(file)).size;
       if (size === 0) throw failure('Le fichier est vide.', 'The file is empty.');
+      let format = load.format as TabularFormat;
+      if (format === 'xlsx') {
+        await repo.started(loadId, { bytesTotal: size, encoding: null });
+        const csv = path.join(work, 'sheet.csv');
+        await xlsxToCsv(
+          file,
+          csv,
+          Math.max(100 * size, 1024 ** 3),
+          (rows) => void repo.progress(loadId, { rows, percent: 0 }),
+        );
+        file = csv;
+        size = (await stat(file)).size;
+        format = 'csv';
+      }
       const encoding = await detectEncoding(file);
       if (encoding === 'binary') {
         throw failure(
@@ -81,15 +96,11 @@ export function createIngestService(deps: {
         await transcodeToUtf8(file, text, (bytes) => report({ rows: 0, percent: (bytes / size) * 30 }));
       }
       const temporary = `${target}.tmp`;
-      const converted = await convertToParquet(
-        deps.duck,
-        { file: text, format: load.format as TabularFormat },
-        temporary,
-        (progress) =>
-          report({
-            rows: progress.rows,
-            percent: encoding === 'windows-1252' ? 30 + progress.percent * 0.7 : progress.percent,
-          }),
+      const converted = await convertToParquet(deps.duck, { file: text, format }, temporary, (progress) =>
+        report({
+          rows: progress.rows,
+          percent: encoding === 'windows-1252' ? 30 + progress.percent * 0.7 : progress.percent,
+        }),
       );
       await rename(temporary, target);
       const previous = await repo.table(load.resourceId);

@@ -1,5 +1,5 @@
 /** The tabular formats the datastore loads. */
-export type TabularFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
+export type TabularFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
 
 const BY_NAME: Record<string, TabularFormat> = {
   csv: 'csv',
@@ -10,6 +10,7 @@ const BY_NAME: Record<string, TabularFormat> = {
   jsonl: 'jsonl',
   ndjson: 'jsonl',
   'json lines': 'jsonl',
+  xlsx: 'xlsx',
 };
 
 const BY_MEDIA_TYPE: Record<string, TabularFormat> = {
@@ -18,6 +19,7 @@ const BY_MEDIA_TYPE: Record<string, TabularFormat> = {
   'application/json': 'json',
   'application/x-ndjson': 'jsonl',
   'application/jsonl': 'jsonl',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
 
 /** The resource's tabular format, from its declared format, media type or file name; null if none. */

@@ -47,6 +47,7 @@ export function BarChart({ ctx, chart, id }: { ctx: PageContext; chart: ChartDat
         aria-describedby={`${id}-resume`}
         class="quai-chart-svg"
       >
+        <title>{title}</title>
         {chart.points.map((point, index) => {
           const y = TOP + index * ROW;
           const width = Math.max(1, (point.value / max) * barArea);

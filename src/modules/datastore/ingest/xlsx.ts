@@ -1,0 +1,116 @@
+import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { failure } from './load-errors.js';
+
+/**
+ * The first sheet of an XLSX workbook as a UTF-8 CSV, read as a stream (rows are never all in
+ * memory). A workbook that inflates past `maxBytes` of CSV is stopped: a zip bomb named .xlsx
+ * must not fill the disk.
+ */
+export async function xlsxToCsv(
+  source: string,
+  target: string,
+  maxBytes: number,
+  onRows: (rows: number) => void,
+): Promise<void> {
+  await checkZip(source);
+  const out = createWriteStream(target);
+  let written = 0;
+  let rows = 0;
+  let width = 0;
+  const write = (cells: unknown[][]) =>
+    new Promise<void>((resolve, reject) => {
+      const text = stringify(cells);
+      written += Buffer.byteLength(text);
+      if (written > maxBytes) {
+        reject(
+          failure(
+            'Ce classeur se décompresse en un volume démesuré (archive piégée ?) : le chargement est arrêté.',
+            'This workbook inflates to an outsized volume (a zip bomb?): the load is stopped.',
+          ),
+        );
+        return;
+      }
+      if (out.write(text)) resolve();
+      else out.once('drain', resolve);
+    });
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
+    for await (const sheet of reader) {
+      let batch: unknown[][] = [];
+      for await (const row of sheet) {
+        const values = (row.values as unknown[]).slice(1).map(cellText);
+        if (rows === 0) width = values.length;
+        batch.push(Array.from({ length: Math.max(width, values.length) }, (_, index) => values[index] ?? ''));
+        rows++;
+        if (batch.length === 1000) {
+          await write(batch);
+          batch = [];
+          onRows(rows);
+        }
+      }
+      if (batch.length > 0) await write(batch);
+      break;
+    }
+  } catch (error) {
+    out.destroy();
+    if (error instanceof Error && error.name === 'LoadFailure') throw error;
+    if ((error as { detail?: unknown }).detail) throw error;
+    throw failure(
+      `Le classeur XLSX n’a pas pu être lu : ${(error as Error).message.split('\n')[0]}`,
+      `The XLSX workbook could not be read: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (rows === 0)
+    throw failure('La première feuille du classeur est vide.', 'The workbook’s first sheet is empty.');
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+async function checkZip(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    await handle.read(magic, 0, 4, 0);
+    if (magic[0] !== 0x50 || magic[1] !== 0x4b) {
+      throw failure(
+        'Ce fichier n’est pas un classeur XLSX (ce n’est pas une archive ZIP).',
+        'This is not an XLSX workbook (it is not a ZIP archive).',
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A cell as text: numbers as written, dates as ISO, rich text and formulas by their text or result. */
+function cellText(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  if (typeof value === 'object') {
+    const cell = value as {
+      richText?: { text: string }[];
+      result?: unknown;
+      text?: unknown;
+      error?: unknown;
+    };
+    if (cell.richText) return cell.richText.map((part) => part.text).join('');
+    if ('result' in cell) return cellText(cell.result);
+    if (typeof cell.text === 'string') return cell.text;
+    if (cell.error) return '';
+    return JSON.stringify(value);
+  }
+  return value as string | number | boolean;
+}
