@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { loadDemoContent } from './demo/index.js';
-import { serve } from './main.js';
+import { serve, work } from './main.js';
 import { SYSTEM } from './modules/accounts/index.js';
 import { AppError, ValidationError } from './platform/http/errors.js';
 
 const USAGE = `Usage: quai <command>
 
-  serve                                   start the portal (default)
+  serve                                   start the portal (default); it also works the job queues
+  worker                                  work the job queues only (more workers on PostgreSQL)
   migrate                                 bring the database schema up to date
   user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
                                           create an account (a password is generated if none is given)
@@ -26,6 +27,10 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
   const [command = 'serve', subcommand, ...rest] = argv;
   if (command === 'serve') {
     await serve(config);
+    return 0;
+  }
+  if (command === 'worker') {
+    await work(config);
     return 0;
   }
   if (command === 'help' || command === '--help') {

@@ -22,3 +22,14 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
+
+/** Works the job queues without serving HTTP (more workers beside the web processes, on PostgreSQL). */
+export async function work(config: Config): Promise<void> {
+  const ctx = await createContext(config, { work: true });
+  console.log('Working the job queues; stop with Ctrl-C.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await ctx.close();
+}
