@@ -9,6 +9,7 @@ import { CHART_POINTS, type ChartData, suggestChart } from './chart.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
 import { columnType } from './ingest/column-types.js';
 import { LoadFailure } from './ingest/load-errors.js';
+import { ckanQuery, type DatastoreSearch } from './query/ckan-request.js';
 import { restQuery } from './query/rest-request.js';
 import { runSandboxed } from './query/sql-sandbox.duckdb.js';
 import {
@@ -21,21 +22,7 @@ import {
   streamRows,
   type TableQuery,
 } from './query/table-query.duckdb.js';
-
-export interface DatastoreSearch {
-  resourceId: string;
-  /** Column → value or values (CKAN's `filters`). */
-  filters: Record<string, unknown>;
-  /** Words in any column, or column → words (CKAN's `q`). */
-  q: string | Record<string, string> | null;
-  fields: string[] | null;
-  /** "a, b desc" (CKAN's `sort`). */
-  sort: string | null;
-  limit: number;
-  offset: number;
-  distinct: boolean;
-  includeTotal: boolean;
-}
+import { decodeCursor, encodeCursor, ID_COLUMN, jsonValue } from './query/values.js';
 
 export interface DatastoreRows {
   columns: Column[];
@@ -43,15 +30,9 @@ export interface DatastoreRows {
   total: number | null;
 }
 
+export type { DatastoreSearch };
 export const ROWS_MAX = 32_000;
 export const SQL_TIMEOUT_MS = 10_000;
-const ID_COLUMN: Column = {
-  id: '_id',
-  type: 'integer',
-  sourceType: 'BIGINT',
-  label: null,
-  description: null,
-};
 
 /** Reading the published tables: what the caller may see of them, through DuckDB. */
 export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: CatalogService; root: string }) {
@@ -286,14 +267,12 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
 
     async search(actor: Actor, request: DatastoreSearch): Promise<DatastoreRows> {
       const table = await readableTable(actor, request.resourceId);
-      const query = tableQuery(table, path.join(deps.root, table.file), request);
+      const query = ckanQuery(table, path.join(deps.root, table.file), request);
       const connection = await deps.duck.connect();
       try {
         const page = { limit: Math.min(request.limit, ROWS_MAX), offset: request.offset };
         const rows = await readRows(connection, rowsStatement(query, page));
-        const selected = query.select.map((id) =>
-          id === '_id' ? ID_COLUMN : (table.columns.find((column) => column.id === id) as Column),
-        );
+        const selected = outputColumns(table, query);
         let total: number | null = null;
         if (request.includeTotal) {
           const unfiltered =
@@ -315,94 +294,3 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
 }
 
 export type DatastoreService = ReturnType<typeof createDatastoreService>;
-
-function tableQuery(table: TableRow, file: string, request: DatastoreSearch): TableQuery {
-  const known = new Set(['_id', ...table.columns.map((column) => column.id)]);
-  const unknown = (field: string, name: string) =>
-    new ValidationError([
-      {
-        path: field,
-        code: 'unknown_field',
-        message: localized(`colonne « ${name} » absente de la table`, `field "${name}" not in table`),
-      },
-    ]);
-  const select = request.fields ?? ['_id', ...table.columns.map((column) => column.id)];
-  for (const name of select) if (!known.has(name)) throw unknown('fields', name);
-  const equals: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(request.filters)) {
-    if (!known.has(name)) throw unknown('filters', name);
-    equals[name] = (Array.isArray(value) ? value : [value]).map((item) => String(item));
-  }
-  const contains: TableQuery['contains'] = [];
-  if (typeof request.q === 'string' && request.q.trim() !== '')
-    contains.push({ column: null, words: words(request.q) });
-  else if (request.q && typeof request.q === 'object') {
-    for (const [name, text] of Object.entries(request.q)) {
-      if (!known.has(name)) throw unknown('q', name);
-      contains.push({ column: name, words: words(String(text)) });
-    }
-  }
-  const sort = (request.sort ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const match = /^"?(.+?)"?(?:\s+(asc|desc))?(?:\s+nulls\s+(?:first|last))?$/i.exec(part);
-      const column = match?.[1] ?? part;
-      if (!known.has(column)) throw unknown('sort', column);
-      if (request.distinct && !select.includes(column)) throw unknown('sort', column);
-      return { column, descending: match?.[2]?.toLowerCase() === 'desc' };
-    });
-  return {
-    file,
-    columns: [ID_COLUMN, ...table.columns],
-    select,
-    equals,
-    ranges: [],
-    contains,
-    sort,
-    distinct: request.distinct,
-  };
-}
-
-function words(text: string): string[] {
-  return text
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .slice(0, 20);
-}
-
-/** DuckDB's JSON rendering → the JSON CKAN clients expect (numbers as numbers, ISO timestamps). */
-function jsonValue(column: Column, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if ((column.type === 'integer' || column.type === 'decimal') && typeof value === 'string') {
-    const number = Number(value);
-    return Number.isSafeInteger(number) || column.type === 'decimal' ? number : value;
-  }
-  if (column.type === 'timestamp' && typeof value === 'string') return value.replace(' ', 'T');
-  return value;
-}
-
-function encodeCursor(cursor: { afterId?: number; offset?: number }): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string | null): { afterId?: number; offset?: number } {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
-      afterId?: unknown;
-      offset?: unknown;
-    };
-    return {
-      ...(Number.isSafeInteger(value.afterId) ? { afterId: value.afterId as number } : {}),
-      ...(Number.isSafeInteger(value.offset) && (value.offset as number) >= 0
-        ? { offset: value.offset as number }
-        : {}),
-    };
-  } catch {
-    throw new ValidationError([
-      { path: 'cursor', code: 'invalid', message: localized('curseur illisible', 'unreadable cursor') },
-    ]);
-  }
-}

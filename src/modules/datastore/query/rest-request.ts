@@ -2,6 +2,7 @@ import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { TableRow } from '../datastore.repo.js';
 import { AGGREGATES, type Aggregate, aggregateName, type TableQuery } from './table-query.duckdb.js';
+import { ID_COLUMN } from './values.js';
 
 /** Parameters of GET /resources/{id}/data that are not column filters. */
 export const RESERVED = new Set([
@@ -40,10 +41,7 @@ export function restQuery(
       .filter(Boolean);
   const query: TableQuery = {
     file,
-    columns: [
-      { id: '_id', type: 'integer', sourceType: 'BIGINT', label: null, description: null },
-      ...table.columns,
-    ],
+    columns: [ID_COLUMN, ...table.columns],
     select: params.select
       ? list(params.select).map((name) => check('select', name))
       : ['_id', ...table.columns.map((column) => column.id)],
