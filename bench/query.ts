@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       file,
       rowCount: ROWS,
       columns,
+      bbox: null,
     });
     console.log(`${((performance.now() - started) / 1000).toFixed(0)} s`);
 

@@ -326,6 +326,57 @@ describeEachEngine('datastore', (current) => {
     assert.match(fake.load.error.message.en, /not an XLSX workbook/);
   });
 
+  test('GeoJSON: one row per feature with its properties, the geometry kept, the extent computed; a bad geometry is named', async () => {
+    const parks = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { nom: 'Parc La Fontaine', superficie: 34.5 },
+          geometry: { type: 'Point', coordinates: [-73.5697, 45.5271] },
+        },
+        {
+          type: 'Feature',
+          properties: { nom: 'Plaines d’Abraham', superficie: 98 },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-71.22, 46.8],
+                [-71.21, 46.8],
+                [-71.21, 46.81],
+                [-71.22, 46.8],
+              ],
+            ],
+          },
+        },
+        { type: 'Feature', properties: { nom: 'Sans lieu', superficie: null }, geometry: null },
+      ],
+    };
+    const id = await upload('parcs.geojson', JSON.stringify(parks));
+    const status = await loaded(id);
+    assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+    assert.equal(status.table.row_count, 3);
+    assert.deepEqual(status.table.bbox, [-73.5697, 45.5271, -71.21, 46.81]);
+    const rows = await search({ resource_id: id, sort: 'nom' });
+    assert.deepEqual(JSON.parse(rows.json.result.records[0].geometry), {
+      type: 'Point',
+      coordinates: [-73.5697, 45.5271],
+    });
+
+    const broken = {
+      ...parks,
+      features: [
+        parks.features[0],
+        { type: 'Feature', properties: { nom: 'x', superficie: 1 }, geometry: { type: 'Circle', radius: 3 } },
+      ],
+    };
+    const failed = await loaded(await upload('casse.geojson', JSON.stringify(broken)));
+    assert.equal(failed.load.state, 'failed');
+    assert.equal(failed.load.error.row, 2);
+    assert.match(failed.load.error.message.fr, /L’entité n° 2 a une géométrie invalide/);
+  });
+
   test('a Windows-1252 file is read without mojibake', async () => {
     const id = await upload('permis-1252.csv', windows1252(permitsCsv(50)));
     const status = await loaded(id);

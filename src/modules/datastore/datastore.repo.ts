@@ -18,6 +18,8 @@ export interface TableRow {
   file: string;
   rowCount: number;
   columns: Column[];
+  /** Spatial tables: [west, south, east, north]. */
+  bbox: [number, number, number, number] | null;
   loadedAt: Date;
 }
 
@@ -52,7 +54,7 @@ export function createDatastoreRepo(db: Queryable) {
     async table(resourceId: string): Promise<TableRow | null> {
       const rows = await db.query<TableRow>(
         `SELECT resource_id AS "resourceId", load_id AS "loadId", file, row_count::float8 AS "rowCount", columns,
-           loaded_at AS "loadedAt" FROM datastore.tables WHERE resource_id = $1`,
+           bbox, loaded_at AS "loadedAt" FROM datastore.tables WHERE resource_id = $1`,
         [resourceId],
       );
       return rows[0] ?? null;
@@ -65,10 +67,17 @@ export function createDatastoreRepo(db: Queryable) {
         [table.resourceId],
       );
       await db.query(
-        `INSERT INTO datastore.tables (resource_id, load_id, file, row_count, columns) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO datastore.tables (resource_id, load_id, file, row_count, columns, bbox) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (resource_id) DO UPDATE SET load_id = excluded.load_id, file = excluded.file,
-           row_count = excluded.row_count, columns = excluded.columns, loaded_at = now()`,
-        [table.resourceId, table.loadId, table.file, table.rowCount, JSON.stringify(table.columns)],
+           row_count = excluded.row_count, columns = excluded.columns, bbox = excluded.bbox, loaded_at = now()`,
+        [
+          table.resourceId,
+          table.loadId,
+          table.file,
+          table.rowCount,
+          JSON.stringify(table.columns),
+          table.bbox ? JSON.stringify(table.bbox) : null,
+        ],
       );
       return previous && previous.file !== table.file ? previous.file : null;
     },

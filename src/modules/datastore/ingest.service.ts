@@ -122,6 +122,7 @@ export function createIngestService(deps: {
           file: path.relative(root, target),
           rowCount: converted.rows,
           columns,
+          bbox: converted.bbox,
         });
         await txRepo.finished(loadId, { rows: converted.rows });
         return old;

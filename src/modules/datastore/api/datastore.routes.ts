@@ -37,6 +37,7 @@ export function datastoreRoutes({ datastore }: { datastore: DatastoreService }):
           },
           table: table && {
             row_count: table.rowCount,
+            bbox: table.bbox,
             loaded: table.loadedAt,
             columns: table.columns.map((column) => ({
               id: column.id,

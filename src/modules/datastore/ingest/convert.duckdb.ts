@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Duck, quoteLiteral } from '../../../platform/duckdb/index.js';
 import { guessHeader } from './dialect.js';
@@ -7,7 +8,22 @@ import type { TabularFormat } from './source-format.js';
 export interface ConvertResult {
   rows: number;
   columns: { id: string; sourceType: string }[];
+  /** GeoJSON: the extent of every geometry, [west, south, east, north]. */
+  bbox: [number, number, number, number] | null;
 }
+
+const MAX_GEOJSON_BYTES = 512 * 1024 * 1024;
+const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+];
+/** A coordinate pair in GeoJSON text: "[x, y" (the innermost arrays, whatever the geometry). */
+const PAIR = String.raw`\[\s*(-?[0-9.eE+-]+)\s*,\s*(-?[0-9.eE+-]+)`;
 
 export interface Progress {
   rows: number;
@@ -31,9 +47,11 @@ export async function convertToParquet(
   try {
     const types: Record<string, string> = { ...input.types };
     const source =
-      input.format === 'json' || input.format === 'jsonl'
-        ? jsonSource(input.file, input.format)
-        : await csvSource(connection, input.file, input.format);
+      input.format === 'geojson'
+        ? await geojsonSource(connection, input.file)
+        : input.format === 'json' || input.format === 'jsonl'
+          ? jsonSource(input.file, input.format)
+          : await csvSource(connection, input.file, input.format);
     for (let attempt = 0; ; attempt++) {
       try {
         await withProgress(connection, onProgress, () =>
@@ -54,12 +72,21 @@ export async function convertToParquet(
     const parquet = `read_parquet(${quoteLiteral(output)})`;
     const count = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${parquet}`);
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${parquet}`);
-    return {
-      rows: Number(count.getRowObjectsJS()[0]?.n ?? 0),
-      columns: described
-        .getRowObjectsJS()
-        .map((row) => ({ id: String(row.column_name), sourceType: String(row.column_type) })),
-    };
+    const columns = described
+      .getRowObjectsJS()
+      .map((row) => ({ id: String(row.column_name), sourceType: String(row.column_type) }));
+    let bbox: ConvertResult['bbox'] = null;
+    if (input.format === 'geojson') {
+      const extent = await connection.runAndReadAll(
+        `WITH p AS (SELECT unnest(regexp_extract_all(geometry, '${PAIR}', 1))::DOUBLE AS x, unnest(regexp_extract_all(geometry, '${PAIR}', 2))::DOUBLE AS y FROM ${parquet})
+         SELECT min(x), min(y), max(x), max(y) FROM p`,
+      );
+      const [west, south, east, north] = (extent.getRowsJS()[0] ?? []).map((value) =>
+        value === null ? null : Number(value),
+      );
+      if (west != null && south != null && east != null && north != null) bbox = [west, south, east, north];
+    }
+    return { rows: Number(count.getRowObjectsJS()[0]?.n ?? 0), columns, bbox };
   } finally {
     connection.closeSync();
   }
@@ -96,6 +123,47 @@ async function csvSource(connection: DuckDBConnection, file: string, format: Tab
     .join(', ');
   return () =>
     `read_csv(${path}, delim = ${quoteLiteral(guess.delimiter)}, quote = '"', escape = '"', header = true, strict_mode = true, auto_detect = false, columns = {${columns}})`;
+}
+
+/**
+ * GeoJSON: one row per feature, its properties as columns and its geometry kept as GeoJSON text.
+ * A feature whose geometry has an unknown type or no coordinates stops the load with its number.
+ */
+async function geojsonSource(connection: DuckDBConnection, file: string): Promise<Source> {
+  // A FeatureCollection is one JSON object: DuckDB must hold it whole (up to 512 MB here).
+  const size = (await stat(file)).size;
+  if (size > MAX_GEOJSON_BYTES) {
+    throw failure(
+      'Ce GeoJSON dépasse 512 Mo : publiez-le en GeoJSON par lignes (une entité par ligne) ou découpé.',
+      'This GeoJSON is over 512 MB: publish it as line-delimited GeoJSON (one feature per line) or in parts.',
+    );
+  }
+  const objectSize = Math.max(16 * 1024 * 1024, Math.ceil(size * 1.1));
+  const features = `(SELECT unnest(features) AS f FROM read_json(${quoteLiteral(file)}, format = 'auto', maximum_object_size = ${objectSize}))`;
+  let bad: unknown[] | undefined;
+  try {
+    const check = await connection.runAndReadAll(
+      `SELECT n, CAST(to_json(g) AS VARCHAR) FROM (SELECT row_number() OVER () AS n, f.geometry AS g FROM ${features})
+       WHERE g IS NOT NULL AND (CAST(g.type AS VARCHAR) NOT IN (${GEOMETRY_TYPES.map(quoteLiteral).join(', ')})
+         OR (CAST(g.type AS VARCHAR) <> 'GeometryCollection' AND json_extract(to_json(g), '$.coordinates') IS NULL))
+       LIMIT 1`,
+    );
+    bad = check.getRowsJS()[0];
+  } catch (error) {
+    throw failure(
+      `Ce GeoJSON n’est pas une collection d’entités lisible : ${(error as Error).message.split('\n')[0]}`,
+      `This GeoJSON is not a readable feature collection: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (bad) {
+    throw failure(
+      `L’entité n° ${bad[0]} a une géométrie invalide (${String(bad[1]).slice(0, 120)}).`,
+      `Feature number ${bad[0]} has an invalid geometry (${String(bad[1]).slice(0, 120)}).`,
+      { row: Number(bad[0]) },
+    );
+  }
+  return () =>
+    `(SELECT unnest(f.properties), CAST(to_json(f.geometry) AS VARCHAR) AS geometry FROM ${features})`;
 }
 
 function jsonSource(file: string, format: TabularFormat): Source {

@@ -1,5 +1,5 @@
 /** The tabular formats the datastore loads. */
-export type TabularFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
+export type TabularFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx' | 'geojson';
 
 const BY_NAME: Record<string, TabularFormat> = {
   csv: 'csv',
@@ -11,6 +11,7 @@ const BY_NAME: Record<string, TabularFormat> = {
   ndjson: 'jsonl',
   'json lines': 'jsonl',
   xlsx: 'xlsx',
+  geojson: 'geojson',
 };
 
 const BY_MEDIA_TYPE: Record<string, TabularFormat> = {
@@ -20,6 +21,7 @@ const BY_MEDIA_TYPE: Record<string, TabularFormat> = {
   'application/x-ndjson': 'jsonl',
   'application/jsonl': 'jsonl',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/geo+json': 'geojson',
 };
 
 /** The resource's tabular format, from its declared format, media type or file name; null if none. */
