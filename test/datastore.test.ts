@@ -364,6 +364,29 @@ describeEachEngine('datastore', (current) => {
       coordinates: [-73.5697, 45.5271],
     });
 
+    const download = await call(
+      current().app,
+      'GET',
+      `/api/v1/resources/${id}/data?format=geojson&superficie__gte=50`,
+    );
+    assert.equal(download.headers['content-type'], 'application/geo+json; charset=utf-8');
+    assert.deepEqual(JSON.parse(download.body), {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: parks.features[1]?.geometry,
+          properties: { _id: 2, nom: 'Plaines d’Abraham', superficie: 98 },
+        },
+      ],
+    });
+    const notSpatial = await call(
+      current().app,
+      'GET',
+      `/api/v1/resources/${id}/data?format=geojson&select=nom`,
+    );
+    assert.equal(notSpatial.status, 422);
+
     const broken = {
       ...parks,
       features: [

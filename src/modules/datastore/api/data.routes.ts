@@ -13,7 +13,7 @@ import type { Column } from '../datastore.repo.js';
 import type { DatastoreService } from '../datastore.service.js';
 
 const tags = ['Datastore'];
-const FORMATS = ['json', 'csv', 'jsonl', 'parquet'] as const;
+const FORMATS = ['json', 'csv', 'jsonl', 'parquet', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
@@ -68,7 +68,7 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
             next,
           };
         }
-        const name = `${id}${format === 'parquet' ? '.parquet' : format === 'jsonl' ? '.jsonl' : '.csv'}`;
+        const name = `${id}.${format}`;
         reply.header('Content-Disposition', `attachment; filename="${name}"`);
         if (format === 'parquet') {
           const scratch = path.join(os.tmpdir(), `quai-${randomUUID()}.parquet`);
@@ -80,18 +80,42 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
         const batches = datastore.export(request.actor, id, withoutPaging(query));
         const first = await batches.next();
         const columns = (first.value as { columns: Column[] }).columns;
-        reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+        if (format === 'geojson' && !columns.some((column) => column.id === 'geometry')) {
+          throw new ValidationError([
+            {
+              path: 'format',
+              code: 'invalid',
+              message: localized(
+                'cette table n’a pas de géométrie (colonne geometry)',
+                'this table has no geometry (geometry column)',
+              ),
+            },
+          ]);
+        }
+        reply.type(CONTENT_TYPES[format]);
         return reply.send(Readable.from(encode(format, columns, batches as AsyncGenerator<unknown[][]>)));
       },
     );
   };
 }
 
+const CONTENT_TYPES: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
+  geojson: 'application/geo+json; charset=utf-8',
+};
+
 async function* encode(
   format: Format,
   columns: Column[],
   batches: AsyncGenerator<unknown[][]>,
 ): AsyncGenerator<string> {
+  if (format === 'geojson') {
+    yield* featureCollection(columns, batches);
+    return;
+  }
   if (format === 'csv') yield stringify([columns.map((column) => column.id)]);
   for await (const rows of batches) {
     if (format === 'csv') {
@@ -108,6 +132,29 @@ async function* encode(
         .join('\n')}\n`;
     }
   }
+}
+
+/** Rows as a GeoJSON FeatureCollection: the geometry column becomes each feature's geometry. */
+async function* featureCollection(
+  columns: Column[],
+  batches: AsyncGenerator<unknown[][]>,
+): AsyncGenerator<string> {
+  const geometry = columns.findIndex((column) => column.id === 'geometry');
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for await (const rows of batches) {
+    const features = rows.map((row) => {
+      const properties = Object.fromEntries(
+        columns.flatMap((column, index) => (index === geometry ? [] : [[column.id, row[index]]])),
+      );
+      const shape = row[geometry];
+      return `{"type":"Feature","geometry":${typeof shape === 'string' ? shape : 'null'},"properties":${JSON.stringify(properties)}}`;
+    });
+    if (features.length === 0) continue;
+    yield `${first ? '' : ','}${features.join(',')}`;
+    first = false;
+  }
+  yield ']}';
 }
 
 function withoutPaging(query: Record<string, string | string[]>): Record<string, string | string[]> {

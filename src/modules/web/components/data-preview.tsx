@@ -26,7 +26,7 @@ export interface DataPreviewView {
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
   /** Download and API addresses for the current filter. */
-  dataUrl: (format: 'csv' | 'jsonl' | 'parquet' | 'json') => string;
+  dataUrl: (format: 'csv' | 'jsonl' | 'parquet' | 'geojson' | 'json') => string;
 }
 
 /**
@@ -49,6 +49,10 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
   const from = table.total === 0 ? 0 : (state.page - 1) * PREVIEW_ROWS + 1;
   const to = Math.min(state.page * PREVIEW_ROWS, table.total);
   const pages = Math.max(1, Math.ceil(table.total / PREVIEW_ROWS));
+  const spatial = table.columns.some((column) => column.id === 'geometry');
+  const formats = spatial
+    ? (['csv', 'jsonl', 'parquet', 'geojson'] as const)
+    : (['csv', 'jsonl', 'parquet'] as const);
   return (
     <section aria-labelledby="apercu">
       <h2 id="apercu">{t('dataPreview')}</h2>
@@ -143,7 +147,7 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
       <Pagination ctx={ctx} page={state.page} pages={pages} link={(page) => view.link({ ...state, page })} />
       <h3>{t('dataDownloads')}</h3>
       <ul class="quai-inline-list">
-        {(['csv', 'jsonl', 'parquet'] as const).map((format) => (
+        {formats.map((format) => (
           <li key={format}>
             <a href={view.dataUrl(format)} download>
               {format.toUpperCase()}
