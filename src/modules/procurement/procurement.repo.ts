@@ -177,7 +177,11 @@ export function createProcurementRepo(db: Queryable) {
         [ocids],
       );
       const byOcid = new Map<string, { id: string; date: string; tags: string[] }[]>();
-      for (const { ocid, ...release } of rows) byOcid.set(ocid, [...(byOcid.get(ocid) ?? []), release]);
+      for (const { ocid, ...release } of rows) {
+        const list = byOcid.get(ocid) ?? [];
+        list.push(release);
+        byOcid.set(ocid, list);
+      }
       return byOcid;
     },
 

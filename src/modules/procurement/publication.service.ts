@@ -41,6 +41,20 @@ export function createPublicationService({
       tag: release.tags,
     }));
 
+  /**
+   * Records as package items, from stored compiled releases (their text copied, never parsed),
+   * with their linked releases: one query for the whole batch.
+   */
+  async function recordsJson(rows: readonly { ocid: string; compiled: string }[]) {
+    const index = await repo.releaseIndex(rows.map((row) => row.ocid));
+    const records = rows.map(
+      (row) =>
+        `{"ocid":${JSON.stringify(row.ocid)},"releases":${JSON.stringify(linkedReleases(row.ocid, index.get(row.ocid) ?? []))},"compiledRelease":${row.compiled}}`,
+    );
+    const dates = [...index.values()].flatMap((releases) => releases.map((release) => release.date));
+    return { records, dates };
+  }
+
   return {
     /** A release package of releases in import order; `next` continues after the last one. */
     async releasePackage(page: PageRequest & { ocid?: string }, selfUri: (after: string) => string) {
@@ -93,17 +107,14 @@ export function createPublicationService({
     /** A record package (compiled releases, linked releases) of records by ocid. */
     async recordPackage(page: PageRequest, selfUri: (after: string) => string) {
       const rows = await repo.recordPage({ ...page, afterOcid: page.after ?? '' });
-      const index = await repo.releaseIndex(rows.map((row) => row.ocid));
-      const records = rows.map(
-        (row) =>
-          `{"ocid":${JSON.stringify(row.ocid)},"releases":${JSON.stringify(linkedReleases(row.ocid, index.get(row.ocid) ?? []))},"compiledRelease":${row.compiled}}`,
-      );
+      const { records, dates } = await recordsJson(rows);
       const last = rows.length === page.limit ? rows[rows.length - 1]?.ocid : undefined;
-      const dates = [...index.values()].flatMap((releases) => releases.map((release) => release.date));
       return packageJson('records', metadata(selfUri(page.after ?? ''), newest(dates)), records, {
         links: { next: last ? selfUri(last) : undefined },
       });
     },
+
+    recordsJson,
 
     async compiledRelease(ocid: string): Promise<JsonObject> {
       const record = await repo.record(ocid);

@@ -57,13 +57,14 @@ export function createBulkService({
     }
   }
 
-  async function* compiledIn(period: Period | null): AsyncGenerator<{ ocid: string; compiled: string }> {
+  /** Records (compiled release text) in pages of PAGE, by ocid. */
+  async function* compiledIn(period: Period | null): AsyncGenerator<{ ocid: string; compiled: string }[]> {
     let after = '';
     for (;;) {
       const rows = period
         ? await repo.recordsTouchedIn({ from: period.from, to: period.to, afterOcid: after, limit: PAGE })
         : await repo.recordPage({ afterOcid: after, limit: PAGE });
-      yield* rows;
+      if (rows.length > 0) yield rows;
       if (rows.length < PAGE) return;
       after = rows[rows.length - 1]?.ocid ?? after;
     }
@@ -92,15 +93,9 @@ export function createBulkService({
     ).split('\u0000');
     yield opening as string;
     let first = true;
-    for await (const row of compiledIn(period)) {
-      const releases = (await repo.releaseIndex([row.ocid])).get(row.ocid) ?? [];
-      const linked = releases.map((release) => ({
-        url: `${links.release(row.ocid, release.id)}#${release.id}`,
-        date: release.date,
-        tag: release.tags,
-      }));
-      const record = `{"ocid":${JSON.stringify(row.ocid)},"releases":${JSON.stringify(linked)},"compiledRelease":${row.compiled}}`;
-      yield first ? record : `,${record}`;
+    for await (const rows of compiledIn(period)) {
+      const { records } = await publication.recordsJson(rows);
+      yield `${first ? '' : ','}${records.join(',')}`;
       first = false;
     }
     yield closing as string;
@@ -121,9 +116,11 @@ export function createBulkService({
       for (const table of TABLE_NAMES) {
         const sheet = workbook.addWorksheet(table);
         sheet.addRow([...TABLES[table]]).commit();
-        for await (const row of compiledIn(period)) {
-          for (const cells of flattenRows(table, JSON.parse(row.compiled) as JsonObject))
-            sheet.addRow(cells).commit();
+        for await (const rows of compiledIn(period)) {
+          for (const row of rows) {
+            for (const cells of flattenRows(table, JSON.parse(row.compiled) as JsonObject))
+              sheet.addRow(cells).commit();
+          }
         }
         sheet.commit();
       }
@@ -134,9 +131,9 @@ export function createBulkService({
 
   async function* csvTable(table: TableName): AsyncGenerator<string> {
     yield stringify([[...TABLES[table]]]);
-    for await (const row of compiledIn(null)) {
-      const rows = flattenRows(table, JSON.parse(row.compiled) as JsonObject);
-      if (rows.length > 0) yield stringify(rows);
+    for await (const rows of compiledIn(null)) {
+      const cells = rows.flatMap((row) => flattenRows(table, JSON.parse(row.compiled) as JsonObject));
+      if (cells.length > 0) yield stringify(cells);
     }
   }
 
