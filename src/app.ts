@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { accountRoutes, refuseRejectedToken, registerActorHook } from './modules/accounts/index.js';
 import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.js';
 import { ckanRoutes } from './modules/ckan/index.js';
-import { dataRoutes, datastoreRoutes } from './modules/datastore/index.js';
+import { dataRoutes, datastoreRoutes, viewsRoutes } from './modules/datastore/index.js';
 import { procurementRoutes } from './modules/procurement/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
@@ -54,6 +54,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     accounts: ctx.accounts,
     procurement: ctx.procurement,
     datastore: ctx.datastore.tables,
+    dataViews: ctx.datastore.views,
+    dictionary: ctx.datastore.dictionary,
     blobs: ctx.blobs,
     uploads: ctx.uploads,
     config,
@@ -82,7 +84,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       await api.register(accountRoutes(deps));
       await api.register(catalogApiRoutes(deps));
       await api.register(procurementRoutes({ procurement: ctx.procurement }));
-      await api.register(datastoreRoutes({ datastore: ctx.datastore.tables }));
+      await api.register(
+        datastoreRoutes({ datastore: ctx.datastore.tables, dictionary: ctx.datastore.dictionary }),
+      );
+      await api.register(viewsRoutes({ views: ctx.datastore.views }));
       await api.register(dataRoutes({ datastore: ctx.datastore.tables }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

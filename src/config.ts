@@ -21,6 +21,8 @@ export interface Config {
   ocdsOcidPrefix: string;
   /** OCDS: the organisation (by name) that owns the "Marchés publics (OCDS)" dataset. */
   procurementOrganization: string;
+  /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
+  mapTiles: { url: string; attribution: string };
   siteTitle: string;
   /** The portal's name on English pages. */
   siteTitleEn: string;
@@ -76,7 +78,16 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: read.boolean('TRUST_PROXY', false),
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
+    mapTiles: {
+      url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+      attribution: read.string(
+        'MAP_TILES_ATTRIBUTION',
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+      ),
+    },
   };
+  if (!/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(config.mapTiles.url))
+    problems.push('MAP_TILES_URL: must be an http(s) URL template with {z}, {x} and {y}');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -4,11 +4,15 @@ import { type AccountsService, accountsMigrations, createAccountsService } from 
 import { type CatalogService, catalogMigrations, createCatalogService } from './modules/catalog/index.js';
 import {
   createDatastoreService,
+  createDictionaryService,
   createIngestService,
+  createViewsService,
   type DatastoreService,
+  type DictionaryService,
   datastoreMigrations,
   type IngestService,
   LOAD_QUEUE,
+  type ViewsService,
 } from './modules/datastore/index.js';
 import {
   createProcurementService,
@@ -48,7 +52,12 @@ export interface Context {
   catalog: CatalogService;
   procurement: ProcurementService;
   /** Tabular resources as queryable tables, and the jobs that load them. */
-  datastore: { tables: DatastoreService; ingest: IngestService };
+  datastore: {
+    tables: DatastoreService;
+    ingest: IngestService;
+    dictionary: DictionaryService;
+    views: ViewsService;
+  };
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -104,6 +113,7 @@ export async function createContext(
     await jobs.work<{ loadId: string }>(LOAD_QUEUE, ({ loadId }) => loads.run(loadId));
     if (db.engine === 'pglite') await loads.resumeInterrupted();
   }
+  const tables = createDatastoreService({ db, duck, catalog, root: datastoreRoot });
   return {
     config,
     db,
@@ -119,7 +129,12 @@ export async function createContext(
       catalog,
       organizationName: config.procurementOrganization,
     }),
-    datastore: { tables: createDatastoreService({ db, duck, catalog, root: datastoreRoot }), ingest: loads },
+    datastore: {
+      tables,
+      ingest: loads,
+      dictionary: createDictionaryService({ db, datastore: tables, ingest: loads }),
+      views: createViewsService({ db, duck, catalog, datastore: tables, root: datastoreRoot }),
+    },
     async close({ keepDatabase = false } = {}) {
       await jobs.stop();
       await catalog.views.flush();

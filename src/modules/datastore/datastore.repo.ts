@@ -10,6 +10,8 @@ export interface Column {
   sourceType: string;
   label: Localized | null;
   description: Localized | null;
+  /** The type the publisher chose in the data dictionary, when it is not the guessed one. */
+  typeOverride?: ColumnType | null;
 }
 
 export interface TableRow {
@@ -39,6 +41,8 @@ export interface LoadRow {
   bytesTotal: number | null;
   percent: number;
   encoding: string | null;
+  /** Column → type the publisher asked for (data dictionary), applied by this load. */
+  types: Record<string, ColumnType> | null;
   error: LoadError | null;
   createdAt: Date;
   startedAt: Date | null;
@@ -46,7 +50,7 @@ export interface LoadRow {
 }
 
 const LOAD_COLUMNS = `id, resource_id AS "resourceId", source, format, state, rows_done::float8 AS "rowsDone",
-  bytes_total::float8 AS "bytesTotal", percent, encoding, error, created_at AS "createdAt",
+  bytes_total::float8 AS "bytesTotal", percent, encoding, types, error, created_at AS "createdAt",
   started_at AS "startedAt", finished_at AS "finishedAt"`;
 
 export function createDatastoreRepo(db: Queryable) {
@@ -102,10 +106,11 @@ export function createDatastoreRepo(db: Queryable) {
       resourceId: string;
       source: string;
       format: string;
+      types?: Record<string, ColumnType> | null;
     }): Promise<void> {
       await db.query(
-        `INSERT INTO datastore.loads (id, resource_id, source, format, state) VALUES ($1, $2, $3, $4, 'queued')`,
-        [load.id, load.resourceId, load.source, load.format],
+        `INSERT INTO datastore.loads (id, resource_id, source, format, state, types) VALUES ($1, $2, $3, $4, 'queued', $5)`,
+        [load.id, load.resourceId, load.source, load.format, load.types ? JSON.stringify(load.types) : null],
       );
     },
 

@@ -5,7 +5,6 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import { CHART_POINTS, type ChartData, suggestChart } from './chart.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
 import { columnType } from './ingest/column-types.js';
 import { LoadFailure } from './ingest/load-errors.js';
@@ -16,7 +15,6 @@ import {
   aggregateName,
   copyToParquet,
   countStatement,
-  distinctCounts,
   readRows,
   rowsStatement,
   streamRows,
@@ -84,45 +82,11 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
   return {
     readableTable,
 
-    /** The chart the table suggests, with its points (largest categories first). */
-    async chart(actor: Actor, resourceId: string): Promise<ChartData | null> {
-      const table = await readableTable(actor, resourceId);
-      const file = path.join(deps.root, table.file);
-      const candidates = table.columns
-        .filter((column) => column.type === 'text' || column.type === 'boolean')
-        .slice(0, 12);
-      const connection = await deps.duck.connect();
-      try {
-        const counts = await distinctCounts(
-          connection,
-          file,
-          candidates.map((column) => column.id),
-        );
-        const spec = suggestChart(
-          table.columns,
-          new Map(candidates.map((column, index) => [column.id, counts[index] ?? 0])),
-        );
-        if (!spec) return null;
-        const measure = spec.measure.column ? `sum:${spec.measure.column}` : 'count';
-        const name = spec.measure.column ? `sum_${spec.measure.column}` : 'count';
-        const query = restQuery(table, file, {
-          group_by: spec.category,
-          agg: measure,
-          sort: `-${name},${spec.category}`,
-        });
-        const rows = await readRows(connection, rowsStatement(query, null));
-        const points = rows.map((row) => ({
-          label: row[0] === null ? '—' : String(row[0]),
-          value: Number(row[1] ?? 0),
-        }));
-        return {
-          ...spec,
-          points: points.slice(0, CHART_POINTS),
-          others: Math.max(0, points.length - CHART_POINTS),
-        };
-      } finally {
-        connection.closeSync();
-      }
+    /** The table of a resource the actor may edit (403 for a reader, "not found" for others). */
+    async editableTable(actor: Actor, resourceId: string): Promise<TableRow> {
+      const { dataset } = await deps.catalog.resources.get(actor, resourceId);
+      await deps.catalog.datasets.editableRef(actor, dataset.id);
+      return readableTable(actor, resourceId);
     },
 
     /**
@@ -219,6 +183,7 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       actor: Actor,
       resourceId: string,
       params: Record<string, string | string[]>,
+      limit: number | null = null,
     ): AsyncGenerator<{ columns: Column[] } | unknown[][]> {
       const table = await readableTable(actor, resourceId);
       const query = restQuery(table, path.join(deps.root, table.file), params);
@@ -226,7 +191,8 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       yield { columns };
       const connection = await deps.duck.connect();
       try {
-        for await (const rows of streamRows(connection, rowsStatement(query, null))) {
+        const page = limit === null ? null : { limit, offset: 0 };
+        for await (const rows of streamRows(connection, rowsStatement(query, page))) {
           yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
         }
       } finally {

@@ -6,7 +6,7 @@ import type { MigrationSource } from '../../platform/db/index.js';
 
 export { dataRoutes } from './api/data.routes.js';
 export { datastoreRoutes } from './api/datastore.routes.js';
-export type { ChartData, ChartSpec } from './chart.js';
+export { viewsRoutes } from './api/views.routes.js';
 export type { Column, ColumnType, LoadRow, TableRow } from './datastore.repo.js';
 export {
   createDatastoreService,
@@ -15,7 +15,17 @@ export {
   type DatastoreService,
   ROWS_MAX,
 } from './datastore.service.js';
+export {
+  COLUMN_TYPES,
+  createDictionaryService,
+  type DictionaryEntry,
+  type DictionaryService,
+} from './dictionary.service.js';
 export { createIngestService, type IngestService, LOAD_QUEUE } from './ingest.service.js';
+export type { ChartData } from './query/chart-query.duckdb.js';
+export type { ChartSpec, MapSpec, SavedView, ViewSpec } from './views.js';
+export { GEOMETRY_COLUMN, VIEW_KINDS } from './views.js';
+export { createViewsService, type ViewsService } from './views.service.js';
 
 export const datastoreMigrations: MigrationSource = {
   module: 'datastore',

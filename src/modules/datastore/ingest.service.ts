@@ -10,8 +10,8 @@ import type { Duck } from '../../platform/duckdb/index.js';
 import type { Jobs } from '../../platform/jobs/index.js';
 import { SYSTEM } from '../accounts/index.js';
 import type { CatalogService, Resource } from '../catalog/index.js';
-import { type Column, createDatastoreRepo, type LoadRow } from './datastore.repo.js';
-import { columnType } from './ingest/column-types.js';
+import { type Column, type ColumnType, createDatastoreRepo, type LoadRow } from './datastore.repo.js';
+import { columnType, DUCK_TYPE_OF } from './ingest/column-types.js';
 import { convertToParquet, type Progress } from './ingest/convert.duckdb.js';
 import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
 import { explainDuckError, failure } from './ingest/load-errors.js';
@@ -96,14 +96,22 @@ export function createIngestService(deps: {
         await transcodeToUtf8(file, text, (bytes) => report({ rows: 0, percent: (bytes / size) * 30 }));
       }
       const temporary = `${target}.tmp`;
-      const converted = await convertToParquet(deps.duck, { file: text, format }, temporary, (progress) =>
-        report({
-          rows: progress.rows,
-          percent: encoding === 'windows-1252' ? 30 + progress.percent * 0.7 : progress.percent,
-        }),
+      const previous = await repo.table(load.resourceId);
+      const overrides = load.types ?? chosenTypes(previous?.columns ?? []);
+      const casts = Object.fromEntries(
+        Object.entries(overrides).map(([column, type]) => [column, DUCK_TYPE_OF[type]]),
+      );
+      const converted = await convertToParquet(
+        deps.duck,
+        { file: text, format, casts },
+        temporary,
+        (progress) =>
+          report({
+            rows: progress.rows,
+            percent: encoding === 'windows-1252' ? 30 + progress.percent * 0.7 : progress.percent,
+          }),
       );
       await rename(temporary, target);
-      const previous = await repo.table(load.resourceId);
       const columns = converted.columns.map((column): Column => {
         const kept = previous?.columns.find((old) => old.id === column.id);
         return {
@@ -112,6 +120,7 @@ export function createIngestService(deps: {
           sourceType: column.sourceType,
           label: kept?.label ?? null,
           description: kept?.description ?? null,
+          typeOverride: overrides[column.id] ?? null,
         };
       });
       const replaced = await db.transaction(async (tx) => {
@@ -177,6 +186,20 @@ export function createIngestService(deps: {
     queue,
     run,
 
+    /**
+     * Loads the resource's current file again with the column types the publisher chose (every
+     * chosen type; the others guessed). The table in use stays until the new one is complete.
+     */
+    async reload(resourceId: string, types: Record<string, ColumnType>): Promise<string | null> {
+      const table = await repo.table(resourceId);
+      const loaded = table ? await repo.load(table.loadId) : null;
+      if (!loaded) return null;
+      const id = randomUUID();
+      await repo.createLoad({ id, resourceId, source: loaded.source, format: loaded.format, types });
+      await jobs.send(LOAD_QUEUE, { loadId: id }, { key: id });
+      return id;
+    },
+
     /** Queues a load for each tabular resource of the dataset whose file changed. */
     async datasetWritten(datasetId: string): Promise<void> {
       const dataset = await catalog.datasets.get(SYSTEM, datasetId).catch(() => null);
@@ -200,6 +223,13 @@ export function createIngestService(deps: {
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;
+
+/** The types a publisher chose for a table's columns (kept across new versions of its file). */
+export function chosenTypes(columns: Column[]): Record<string, ColumnType> {
+  return Object.fromEntries(
+    columns.flatMap((column) => (column.typeOverride ? [[column.id, column.typeOverride]] : [])),
+  );
+}
 
 /** At most one progress write every half second; the last one waits for the one before. */
 function throttled(write: (progress: Progress) => Promise<void>): (progress: Progress) => void {

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 const CLIENT_ENTRIES = {
   upload: new URL('./client/upload.ts', import.meta.url),
   tabs: new URL('./client/tabs.ts', import.meta.url),
+  map: new URL('./client/map.ts', import.meta.url),
 } as const;
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 
@@ -49,9 +50,10 @@ export async function loadAssets(): Promise<{
     return url;
   };
   const css = (
-    await Promise.all(
-      CSS_FILES.map((name) => readFile(new URL(`./assets/css/${name}`, import.meta.url), 'utf8')),
-    )
+    await Promise.all([
+      readFile(leafletStylesheet(), 'utf8'),
+      ...CSS_FILES.map((name) => readFile(new URL(`./assets/css/${name}`, import.meta.url), 'utf8')),
+    ])
   ).join('\n');
   const scripts = {} as Record<ClientScript, string>;
   for (const [name, entry] of Object.entries(CLIENT_ENTRIES) as [ClientScript, URL][]) {
@@ -86,6 +88,11 @@ function designSystem(): { dist: string; version: string } {
   const manifest = require.resolve('qc-trousse-sdg/package.json');
   const { version } = require(manifest) as { version: string };
   return { dist: path.join(path.dirname(manifest), 'dist'), version };
+}
+
+/** Leaflet's own rules (the map's panes and controls), before ours. */
+function leafletStylesheet(): string {
+  return createRequire(import.meta.url).resolve('leaflet/dist/leaflet.css');
 }
 
 async function bundle(entry: URL): Promise<string> {

@@ -8,7 +8,7 @@ import { UnauthorizedError } from '../../platform/http/errors.js';
 import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { DatastoreService } from '../datastore/index.js';
+import type { DatastoreService, DictionaryService, ViewsService } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import type { AssetUrls, ClientScript } from './assets.js';
 import { type Translate, translator } from './i18n/messages.js';
@@ -28,6 +28,9 @@ export interface WebDeps {
   accounts: AccountsService;
   procurement: ProcurementService;
   datastore: DatastoreService;
+  /** Charts and maps saved on resources. */
+  dataViews: ViewsService;
+  dictionary: DictionaryService;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

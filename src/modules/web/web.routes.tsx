@@ -1,14 +1,7 @@
 import compress from '@fastify/compress';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../../config.js';
-import type { BlobStore } from '../../platform/blobs/blob-store.js';
-import type { ResumableUploads } from '../../platform/blobs/resumable-uploads.js';
 import { AppError, TooManyRequestsError } from '../../platform/http/errors.js';
 import { type Locale, negotiateLocale } from '../../platform/i18n/index.js';
-import type { AccountsService } from '../accounts/index.js';
-import type { CatalogService } from '../catalog/index.js';
-import type { DatastoreService } from '../datastore/index.js';
-import type { ProcurementService } from '../procurement/index.js';
 import { loadAssets } from './assets.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
@@ -18,10 +11,12 @@ import { accountRoutes } from './routes/account.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { datasetRoutes } from './routes/dataset.routes.js';
 import { datasetFormRoutes } from './routes/dataset-form.routes.js';
+import { dictionaryRoutes } from './routes/dictionary.routes.js';
 import { feedRoutes } from './routes/feeds.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { procurementPageRoutes } from './routes/procurement.routes.js';
 import { redirectRoutes } from './routes/redirects.routes.js';
+import { resourceRoutes } from './routes/resource.routes.js';
 import { resourceFormRoutes } from './routes/resource-form.routes.js';
 import { tenderFeedRoutes } from './routes/tender-feeds.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
@@ -31,8 +26,10 @@ import { CsrfError, createWebCookies } from './web-cookies.js';
  * Pages may load only this site's own files; nothing may frame them. The JSON-LD block is data,
  * not script, so no inline script is ever allowed.
  */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+function contentSecurityPolicy(mapTilesUrl: string): string {
+  const tiles = new URL(mapTilesUrl.replace(/\{[a-z]\}/g, '0')).origin;
+  return `default-src 'self'; img-src 'self' data: ${tiles}; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+}
 
 /** The language of a page's route, of its address (/fr/…, /en/…), or the one the browser asks for. */
 function localeOf(request: FastifyRequest): Locale {
@@ -45,16 +42,7 @@ function localeOf(request: FastifyRequest): Locale {
 }
 
 /** The web portal: pages in French and English, their assets, feeds and the upload endpoint. */
-export async function createWeb(deps: {
-  catalog: CatalogService;
-  accounts: AccountsService;
-  procurement: ProcurementService;
-  datastore: DatastoreService;
-  blobs: BlobStore;
-  uploads: ResumableUploads;
-  config: Config;
-  openApi: () => unknown;
-}) {
+export async function createWeb(deps: Omit<WebDeps, 'cookies' | 'assets'>) {
   const assets = await loadAssets();
   const web: WebDeps = {
     ...deps,
@@ -111,6 +99,7 @@ export async function createWeb(deps: {
     return sendError(request, reply, 500, 'errorTitle', t('errorText', { id: request.id }));
   }
 
+  const policy = contentSecurityPolicy(deps.config.mapTiles.url);
   return {
     async routes(app: FastifyInstance) {
       await app.register(uploadRoutes(web));
@@ -128,7 +117,7 @@ export async function createWeb(deps: {
         });
         site.addHook('onSend', async (_request, reply) => {
           if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-            reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+            reply.header('Content-Security-Policy', policy);
             reply.header('X-Content-Type-Options', 'nosniff');
             reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
             if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache');
@@ -138,6 +127,8 @@ export async function createWeb(deps: {
         const pages = pageRoutes(site, web);
         browseRoutes(pages, web);
         datasetRoutes(pages, web);
+        resourceRoutes(pages, web);
+        dictionaryRoutes(pages, web);
         datasetFormRoutes(pages, web);
         resourceFormRoutes(pages, web);
         memberRoutes(pages, web);

@@ -11,6 +11,7 @@ import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { Column } from '../datastore.repo.js';
 import type { DatastoreService } from '../datastore.service.js';
+import { GEOMETRY_COLUMN, suggestMap } from '../views.js';
 
 const tags = ['Datastore'];
 const FORMATS = ['json', 'csv', 'jsonl', 'parquet', 'geojson'] as const;
@@ -28,7 +29,7 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
         schema: {
           tags,
           summary:
-            'Query a table (count=true adds the exact total): col=v, col__gt/__gte/__lt/__lte=v, col__contains=words, q=words, select=a,b, sort=a,-b, group_by=a&agg=count,sum:b, limit, cursor; format=json|csv|jsonl|parquet (downloads are streamed)',
+            'Query a table (count=true adds the exact total): col=v, col__gt/__gte/__lt/__lte=v, col__contains=words, q=words, select=a,b, sort=a,-b, group_by=a&agg=count,sum:b, limit, cursor; format=json|csv|jsonl|parquet|geojson (downloads are streamed; limit caps them; points=latitude,longitude makes GeoJSON points)',
           params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         },
       },
@@ -77,23 +78,18 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
           if (file === scratch) stream.on('close', () => void rm(scratch, { force: true }));
           return reply.type('application/vnd.apache.parquet').send(stream);
         }
-        const batches = datastore.export(request.actor, id, withoutPaging(query));
+        const points = typeof query.points === 'string' ? query.points : null;
+        delete query.points;
+        const limit = query.limit === undefined ? null : Math.max(Number(query.limit) || 0, 0);
+        const batches = datastore.export(request.actor, id, withoutPaging(query), limit);
         const first = await batches.next();
         const columns = (first.value as { columns: Column[] }).columns;
-        if (format === 'geojson' && !columns.some((column) => column.id === 'geometry')) {
-          throw new ValidationError([
-            {
-              path: 'format',
-              code: 'invalid',
-              message: localized(
-                'cette table n’a pas de géométrie (colonne geometry)',
-                'this table has no geometry (geometry column)',
-              ),
-            },
-          ]);
-        }
+        const shape = format === 'geojson' ? geometryOf(columns, points) : null;
         reply.type(CONTENT_TYPES[format]);
-        return reply.send(Readable.from(encode(format, columns, batches as AsyncGenerator<unknown[][]>)));
+        const rows = batches as AsyncGenerator<unknown[][]>;
+        return reply.send(
+          Readable.from(shape ? featureCollection(columns, shape, rows) : encode(format, columns, rows)),
+        );
       },
     );
   };
@@ -112,10 +108,6 @@ async function* encode(
   columns: Column[],
   batches: AsyncGenerator<unknown[][]>,
 ): AsyncGenerator<string> {
-  if (format === 'geojson') {
-    yield* featureCollection(columns, batches);
-    return;
-  }
   if (format === 'csv') yield stringify([columns.map((column) => column.id)]);
   for await (const rows of batches) {
     if (format === 'csv') {
@@ -134,27 +126,69 @@ async function* encode(
   }
 }
 
-/** Rows as a GeoJSON FeatureCollection: the geometry column becomes each feature's geometry. */
+type Shape = { geometry: number } | { latitude: number; longitude: number };
+
+/**
+ * Where a row's geometry is: `points=latitude,longitude` names two columns; otherwise the
+ * geometry column, or the latitude and longitude columns the table's names suggest.
+ */
+function geometryOf(columns: Column[], points: string | null): Shape {
+  const index = (id: string | null) => (id ? columns.findIndex((column) => column.id === id) : -1);
+  const [latitudeId, longitudeId] = points ? points.split(',') : [null, null];
+  const suggested = points ? null : suggestMap(columns);
+  const geometry = index(suggested && !suggested.latitude ? GEOMETRY_COLUMN : null);
+  if (geometry >= 0) return { geometry };
+  const latitude = index(latitudeId ?? suggested?.latitude ?? null);
+  const longitude = index(longitudeId ?? suggested?.longitude ?? null);
+  if (latitude >= 0 && longitude >= 0) return { latitude, longitude };
+  throw new ValidationError([
+    {
+      path: points ? 'points' : 'format',
+      code: 'invalid',
+      message: localized(
+        'cette table n’a ni géométrie (colonne geometry) ni colonnes de latitude et de longitude (points=latitude,longitude)',
+        'this table has neither a geometry (geometry column) nor latitude and longitude columns (points=latitude,longitude)',
+      ),
+    },
+  ]);
+}
+
+/** Rows as a GeoJSON FeatureCollection: the geometry column, or a point, becomes each feature's geometry. */
 async function* featureCollection(
   columns: Column[],
+  shape: Shape,
   batches: AsyncGenerator<unknown[][]>,
 ): AsyncGenerator<string> {
-  const geometry = columns.findIndex((column) => column.id === 'geometry');
+  const used = new Set('geometry' in shape ? [shape.geometry] : []);
   yield '{"type":"FeatureCollection","features":[';
   let first = true;
   for await (const rows of batches) {
     const features = rows.map((row) => {
       const properties = Object.fromEntries(
-        columns.flatMap((column, index) => (index === geometry ? [] : [[column.id, row[index]]])),
+        columns.flatMap((column, index) => (used.has(index) ? [] : [[column.id, row[index]]])),
       );
-      const shape = row[geometry];
-      return `{"type":"Feature","geometry":${typeof shape === 'string' ? shape : 'null'},"properties":${JSON.stringify(properties)}}`;
+      return `{"type":"Feature","geometry":${geometryText(row, shape)},"properties":${JSON.stringify(properties)}}`;
     });
     if (features.length === 0) continue;
     yield `${first ? '' : ','}${features.join(',')}`;
     first = false;
   }
   yield ']}';
+}
+
+function geometryText(row: unknown[], shape: Shape): string {
+  if ('geometry' in shape) {
+    const value = row[shape.geometry];
+    return typeof value === 'string' ? value : 'null';
+  }
+  const latitude = Number(row[shape.latitude]);
+  const longitude = Number(row[shape.longitude]);
+  const valid =
+    row[shape.latitude] !== null &&
+    row[shape.longitude] !== null &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180;
+  return valid ? `{"type":"Point","coordinates":[${longitude},${latitude}]}` : 'null';
 }
 
 function withoutPaging(query: Record<string, string | string[]>): Record<string, string | string[]> {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type Duck, quoteLiteral } from '../../../platform/duckdb/index.js';
+import { type Duck, quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
 import { guessHeader } from './dialect.js';
 import { explainDuckError, failure } from './load-errors.js';
 import type { TabularFormat } from './source-format.js';
@@ -39,19 +39,25 @@ const MAX_TYPE_RETRIES = 20;
  */
 export async function convertToParquet(
   duck: Duck,
-  input: { file: string; format: TabularFormat; types?: Record<string, string> },
+  input: {
+    file: string;
+    format: TabularFormat;
+    /** Column → DuckDB type the publisher chose (data dictionary): a value that does not fit stops the load. */
+    casts?: Record<string, string>;
+  },
   output: string,
   onProgress: (progress: Progress) => void,
 ): Promise<ConvertResult> {
   const connection = await duck.connect();
   try {
-    const types: Record<string, string> = { ...input.types };
-    const source =
+    const types: Record<string, string> = {};
+    const read =
       input.format === 'geojson'
         ? await geojsonSource(connection, input.file)
         : input.format === 'json' || input.format === 'jsonl'
           ? jsonSource(input.file, input.format)
           : await csvSource(connection, input.file, input.format);
+    const source = await withCasts(connection, read, input.casts ?? {});
     for (let attempt = 0; ; attempt++) {
       try {
         await withProgress(connection, onProgress, () =>
@@ -93,6 +99,42 @@ export async function convertToParquet(
 }
 
 type Source = (types: Record<string, string>) => string;
+
+/**
+ * The publisher's types applied over the guessed ones. Each value that does not fit its type
+ * is looked for first, so that the failure names its row, its column and the value.
+ */
+async function withCasts(
+  connection: DuckDBConnection,
+  read: Source,
+  casts: Record<string, string>,
+): Promise<Source> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${read({})}`);
+  const present = new Set(described.getRowObjectsJS().map((row) => String(row.column_name)));
+  const applied = Object.entries(casts).filter(([column]) => present.has(column));
+  if (applied.length === 0) return read;
+  // The chosen columns are read as text (CSV), then cast: a wrong guess cannot get in the way.
+  const asText = Object.fromEntries(applied.map(([column]) => [column, 'VARCHAR']));
+  for (const [column, type] of applied) {
+    const name = quoteIdentifier(column);
+    const misfit = await connection.runAndReadAll(
+      `SELECT n, CAST(v AS VARCHAR) FROM (SELECT row_number() OVER () AS n, ${name} AS v FROM ${read(asText)})
+       WHERE v IS NOT NULL AND TRY_CAST(v AS ${type}) IS NULL LIMIT 1`,
+    );
+    const [row, value] = misfit.getRowsJS()[0] ?? [];
+    if (row !== undefined) {
+      throw failure(
+        `La valeur « ${String(value).slice(0, 80)} » de la colonne ${column} (ligne de données ${row}) n’est pas du type choisi dans le dictionnaire (${type}).`,
+        `The value "${String(value).slice(0, 80)}" of column ${column} (data row ${row}) is not of the type chosen in the dictionary (${type}).`,
+        { row: Number(row), column },
+      );
+    }
+  }
+  const replace = applied.map(
+    ([column, type]) => `CAST(${quoteIdentifier(column)} AS ${type}) AS ${quoteIdentifier(column)}`,
+  );
+  return (types) => `(SELECT * REPLACE (${replace.join(', ')}) FROM ${read({ ...types, ...asText })})`;
+}
 
 async function csvSource(connection: DuckDBConnection, file: string, format: TabularFormat): Promise<Source> {
   const guess = await guessHeader(file, format === 'tsv');

@@ -1,7 +1,6 @@
-import type { ChartData, Column, LoadRow } from '../../datastore/index.js';
+import type { Column, LoadRow } from '../../datastore/index.js';
 import { formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../page-context.js';
-import { BarChart } from './bar-chart.js';
 import { fieldId } from './form-fields.js';
 import { Pagination } from './pagination.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -13,6 +12,8 @@ export interface PreviewState {
   /** "column" or "-column"; empty for the file's order. */
   sort: string;
   page: number;
+  /** The chart or map shown (a saved view's id, or a suggestion's key); empty for the first. */
+  view: string;
 }
 
 export interface DataPreviewView {
@@ -20,8 +21,6 @@ export interface DataPreviewView {
   load: LoadRow | null;
   /** Null while no table is published. */
   table: { columns: Column[]; rows: unknown[][]; total: number } | null;
-  /** The chart the table suggests, if any. */
-  chart: ChartData | null;
   canEdit: boolean;
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
@@ -57,8 +56,8 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
     <section aria-labelledby="apercu">
       <h2 id="apercu">{t('dataPreview')}</h2>
       {status}
-      {view.chart ? <BarChart ctx={ctx} chart={view.chart} id="graphique" /> : null}
       <form method="get" class="quai-tender-form" action="#apercu">
+        {state.view ? <input type="hidden" name="vue" value={state.view} /> : null}
         <div class="quai-field-row">
           <div class="quai-field">
             <label class="quai-label" for={fieldId('q')}>

@@ -9,6 +9,18 @@ export const PAGES = {
   search: { fr: '/fr/jeux-de-donnees', en: '/en/datasets' },
   dataset: { fr: '/fr/jeux-de-donnees/:name', en: '/en/datasets/:name' },
   resource: { fr: '/fr/jeux-de-donnees/:name/ressources/:id', en: '/en/datasets/:name/resources/:id' },
+  resourceViews: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/vues',
+    en: '/en/datasets/:name/resources/:id/views',
+  },
+  removeResourceView: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/vues/:view/retirer',
+    en: '/en/datasets/:name/resources/:id/views/:view/remove',
+  },
+  resourceDictionary: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/dictionnaire',
+    en: '/en/datasets/:name/resources/:id/dictionary',
+  },
   organizations: { fr: '/fr/organisations', en: '/en/organizations' },
   organization: { fr: '/fr/organisations/:name', en: '/en/organizations/:name' },
   themes: { fr: '/fr/themes', en: '/en/themes' },

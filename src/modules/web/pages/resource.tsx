@@ -1,9 +1,11 @@
 import type { ComponentChild } from 'preact';
 import type { Dataset, Resource } from '../../catalog/index.js';
 import { DataPreview, type DataPreviewView } from '../components/data-preview.js';
+import { DataViews, type DataViewsModel } from '../components/data-views.js';
 import { Layout } from '../components/layout.js';
 import { pick, pickTitle } from '../components/localized.js';
 import { DownloadLink, resourceName } from '../components/resources.js';
+import { ViewManager, type ViewManagerModel } from '../components/view-manager.js';
 import { formatDateTime, formatSize } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
@@ -13,11 +15,16 @@ export function ResourcePage({
   dataset,
   resource,
   preview,
+  views,
+  manager,
 }: {
   ctx: PageContext;
   dataset: Dataset;
   resource: Resource;
   preview: DataPreviewView;
+  views: DataViewsModel | null;
+  /** For the resource's publishers: their views and the form to add one. */
+  manager: ViewManagerModel | null;
 }) {
   const { t, locale } = ctx;
   const index = dataset.resources.findIndex((item) => item.id === resource.id);
@@ -68,7 +75,9 @@ export function ResourcePage({
           </div>
         ))}
       </dl>
+      {views ? <DataViews ctx={ctx} model={views} /> : null}
       <DataPreview ctx={ctx} view={preview} />
+      {manager ? <ViewManager ctx={ctx} model={manager} /> : null}
       <p>
         <a href={datasetHref}>{t('backToDataset')}</a>
       </p>

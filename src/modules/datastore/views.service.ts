@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Db } from '../../platform/db/index.js';
+import type { Duck } from '../../platform/duckdb/index.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import type { Localized } from '../../platform/i18n/index.js';
+import type { Actor } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { TableRow } from './datastore.repo.js';
+import type { DatastoreService } from './datastore.service.js';
+import { type ChartData, chartData } from './query/chart-query.duckdb.js';
+import { distinctCounts } from './query/table-query.duckdb.js';
+import {
+  type ChartSpec,
+  checkView,
+  type MapSpec,
+  type SavedView,
+  suggestChart,
+  suggestMap,
+} from './views.js';
+import { createViewsRepo } from './views.repo.js';
+
+/**
+ * Charts and maps of a table: the ones publishers saved on the resource, the ones its column
+ * types suggest, and the figures a chart draws.
+ */
+export function createViewsService(deps: {
+  db: Db;
+  duck: Duck;
+  catalog: CatalogService;
+  datastore: DatastoreService;
+  root: string;
+}) {
+  const repo = createViewsRepo(deps.db);
+
+  async function figures(table: TableRow, spec: ChartSpec): Promise<ChartData> {
+    const x = spec.kind === 'bar' ? spec.category : spec.x;
+    const xType = table.columns.find((column) => column.id === x)?.type ?? 'text';
+    const connection = await deps.duck.connect();
+    try {
+      return await chartData(connection, path.join(deps.root, table.file), spec, xType);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  return {
+    /** The views saved on a resource the actor may read, oldest first. */
+    async list(actor: Actor, resourceId: string): Promise<SavedView[]> {
+      await deps.catalog.resources.get(actor, resourceId);
+      return repo.list(resourceId);
+    },
+
+    async get(actor: Actor, resourceId: string, viewId: string): Promise<SavedView> {
+      await deps.catalog.resources.get(actor, resourceId);
+      const view = (await repo.list(resourceId)).find((candidate) => candidate.id === viewId);
+      if (!view) throw new NotFoundError('view', viewId);
+      return view;
+    },
+
+    async create(
+      actor: Actor,
+      resourceId: string,
+      input: { title?: unknown; spec?: unknown },
+    ): Promise<SavedView> {
+      const table = await deps.datastore.editableTable(actor, resourceId);
+      const { title, spec } = checkView(table.columns, input);
+      const id = randomUUID();
+      await repo.insert({ id, resourceId, title, spec, createdBy: actor.user?.id ?? null });
+      return { id, resourceId, title, spec, createdAt: new Date() };
+    },
+
+    async remove(actor: Actor, resourceId: string, viewId: string): Promise<void> {
+      await deps.datastore.editableTable(actor, resourceId);
+      if (!(await repo.remove(resourceId, viewId))) throw new NotFoundError('view', viewId);
+    },
+
+    /** What the table's columns suggest when no view is saved: a chart and, for spatial data, a map. */
+    async suggested(
+      actor: Actor,
+      resourceId: string,
+    ): Promise<{ chart: ChartSpec | null; map: MapSpec | null }> {
+      const table = await deps.datastore.readableTable(actor, resourceId);
+      const candidates = table.columns
+        .filter((column) => column.type === 'text' || column.type === 'boolean')
+        .slice(0, 12);
+      const connection = await deps.duck.connect();
+      try {
+        const counts = await distinctCounts(
+          connection,
+          path.join(deps.root, table.file),
+          candidates.map((column) => column.id),
+        );
+        const distinct = new Map(candidates.map((column, index) => [column.id, counts[index] ?? 0]));
+        return { chart: suggestChart(table.columns, distinct), map: suggestMap(table.columns) };
+      } finally {
+        connection.closeSync();
+      }
+    },
+
+    /** A chart's figures; its spec is checked again against the table (columns change with files). */
+    async chart(actor: Actor, resourceId: string, spec: ChartSpec, title?: Localized): Promise<ChartData> {
+      const table = await deps.datastore.readableTable(actor, resourceId);
+      checkView(table.columns, { title: title ?? { fr: '-', en: '-' }, spec });
+      return figures(table, spec);
+    },
+  };
+}
+
+export type ViewsService = ReturnType<typeof createViewsService>;
