@@ -11,55 +11,13 @@ import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
+import { CITIES, datastoreClient, permitsCsv, windows1252 } from './helpers/datastore.js';
 import { type Caller, call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
-
-const CITIES = ['Montréal', 'Québec', 'Lévis', 'Trois-Rivières', 'Saint-Jérôme', 'Rivière-du-Loup'];
-
-/** A CSV of permits: integers, decimals, dates, booleans and French text. */
-function permitsCsv(rows: number): string {
-  const lines = ['numero;ville;montant;date_emission;approuve;description'];
-  for (let i = 1; i <= rows; i++) {
-    const city = CITIES[i % CITIES.length];
-    const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(
-      `${i};${city};${(i * 12.5).toFixed(2)};2025-03-${day};${i % 3 === 0 ? 'true' : 'false'};"Rénovation d’une façade, ${city}"`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Windows-1252 bytes of a text (curly apostrophe 0x92, é 0xE9…). */
-function windows1252(text: string): Buffer {
-  const table: Record<string, number> = { '’': 0x92, '€': 0x80, œ: 0x9c, '«': 0xab, '»': 0xbb };
-  return Buffer.from([...text].map((char) => table[char] ?? char.charCodeAt(0)));
-}
 
 describeEachEngine('datastore', (current) => {
   let editor: Caller;
 
-  async function upload(filename: string, content: Buffer | string): Promise<string> {
-    const form = multipart({}, { field: 'file', filename, content });
-    const reply = await current().app.inject({
-      method: 'POST',
-      url: '/api/v1/datasets/permis/resources/upload',
-      headers: { authorization: editor.token, 'content-type': form.contentType },
-      payload: form.payload,
-    });
-    assert.equal(reply.statusCode, 201, reply.body);
-    return JSON.parse(reply.body).id;
-  }
-
-  /** Waits for the resource's latest load to finish (the job runs in the background). */
-  async function loaded(resourceId: string) {
-    for (let i = 0; i < 200; i++) {
-      const status = await call(current().app, 'GET', `/api/v1/resources/${resourceId}/datastore`, {
-        token: editor.token,
-      });
-      if (status.json?.load && ['done', 'failed'].includes(status.json.load.state)) return status.json;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the load never finished');
-  }
+  const { upload, loaded } = datastoreClient(current, () => editor, 'permis');
 
   const search = (params: Record<string, unknown>, token?: string) =>
     call(current().app, 'POST', '/api/3/action/datastore_search', {

@@ -24,7 +24,7 @@ export {
 export { createIngestService, type IngestService, LOAD_QUEUE } from './ingest.service.js';
 export type { ChartData } from './query/chart-query.duckdb.js';
 export type { ChartSpec, MapSpec, SavedView, ViewSpec } from './views.js';
-export { GEOMETRY_COLUMN, VIEW_KINDS } from './views.js';
+export { GEOMETRY_COLUMN, suggestMap, VIEW_KINDS } from './views.js';
 export { createViewsService, type ViewsService } from './views.service.js';
 
 export const datastoreMigrations: MigrationSource = {

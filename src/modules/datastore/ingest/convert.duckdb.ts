@@ -4,6 +4,7 @@ import { type Duck, quoteIdentifier, quoteLiteral } from '../../../platform/duck
 import { guessHeader } from './dialect.js';
 import { explainDuckError, failure } from './load-errors.js';
 import type { TabularFormat } from './source-format.js';
+import { checkNotCutInQuotes } from './truncation.js';
 
 export interface ConvertResult {
   rows: number;
@@ -137,6 +138,7 @@ async function withCasts(
 }
 
 async function csvSource(connection: DuckDBConnection, file: string, format: TabularFormat): Promise<Source> {
+  await checkNotCutInQuotes(file);
   const guess = await guessHeader(file, format === 'tsv');
   const path = quoteLiteral(file);
   let sniffed: { delimiter: string; columns: number } | null = null;
@@ -146,7 +148,12 @@ async function csvSource(connection: DuckDBConnection, file: string, format: Tab
     );
     const row = reader.getRowObjectsJS()[0];
     if (row) sniffed = { delimiter: String(row.d), columns: Number(row.n) };
-  } catch {
+  } catch (error) {
+    // A line too long for any reader (a field of hundreds of megabytes): said as it is (the
+    // sniffer's line number counts from its sample, so it is left out).
+    const message = error instanceof Error ? error.message : '';
+    if (/Maximum line size of \d+ bytes exceeded/.test(message))
+      throw explainDuckError(new Error(message.replace(/CSV Error on Line: \d+/, '')));
     sniffed = null;
   }
   const agrees =

@@ -26,17 +26,17 @@ export function explainDuckError(error: unknown): LoadFailure {
       { row },
     );
   }
+  if (/Maximum line size of \d+ bytes exceeded/i.test(text)) {
+    return failure(
+      `Une ligne${row ? ` (la ${row}e)` : ''} dépasse 2 Mo, la taille permise pour une ligne (un champ démesuré, un fichier binaire ou un guillemet non fermé ?).`,
+      `A line${row ? ` (line ${row})` : ''} is longer than 2 MB, the size a line may have (an outsized field, a binary file, or an unclosed quote?).`,
+      { row },
+    );
+  }
   if (/unterminated quote|Value with unterminated quote/i.test(text)) {
     return failure(
       `Un guillemet ouvert n’est jamais fermé${row ? ` (ligne ${row})` : ''} : le fichier est peut-être tronqué.`,
       `A quote is opened and never closed${row ? ` (line ${row})` : ''}: the file may be truncated.`,
-      { row },
-    );
-  }
-  if (/maximum line size|Maximum line size/i.test(text)) {
-    return failure(
-      `Une ligne${row ? ` (la ${row}e)` : ''} dépasse la taille permise pour un champ (fichier binaire ou guillemet non fermé ?).`,
-      `A line${row ? ` (line ${row})` : ''} is longer than a field may be (a binary file, or an unclosed quote?).`,
       { row },
     );
   }

@@ -3,11 +3,13 @@ import { open } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { failure } from './load-errors.js';
+import { declaredInflatedSize } from './zip-directory.js';
 
 /**
  * The first sheet of an XLSX workbook as a UTF-8 CSV, read as a stream (rows are never all in
- * memory). A workbook that inflates past `maxBytes` of CSV is stopped: a zip bomb named .xlsx
- * must not fill the disk.
+ * memory). A workbook whose directory declares more than `maxBytes` inflated is refused before
+ * anything is inflated; one that writes past `maxBytes` of CSV anyway (a lying directory) is
+ * stopped there: a zip bomb named .xlsx must not fill the disk.
  */
 export async function xlsxToCsv(
   source: string,
@@ -16,6 +18,8 @@ export async function xlsxToCsv(
   onRows: (rows: number) => void,
 ): Promise<void> {
   await checkZip(source);
+  const declared = await declaredInflatedSize(source);
+  if (declared !== null && declared > maxBytes) throw inflatesTooMuch();
   const out = createWriteStream(target);
   let written = 0;
   let rows = 0;
@@ -25,12 +29,7 @@ export async function xlsxToCsv(
       const text = stringify(cells);
       written += Buffer.byteLength(text);
       if (written > maxBytes) {
-        reject(
-          failure(
-            'Ce classeur se décompresse en un volume démesuré (archive piégée ?) : le chargement est arrêté.',
-            'This workbook inflates to an outsized volume (a zip bomb?): the load is stopped.',
-          ),
-        );
+        reject(inflatesTooMuch());
         return;
       }
       if (out.write(text)) resolve();
@@ -73,6 +72,14 @@ export async function xlsxToCsv(
     throw failure('La première feuille du classeur est vide.', 'The workbook’s first sheet is empty.');
   await new Promise<void>((resolve, reject) =>
     out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+/** A workbook that inflates far beyond its size: a zip bomb must not fill the disk or the memory. */
+function inflatesTooMuch() {
+  return failure(
+    'Ce classeur se décompresse en un volume démesuré (archive piégée ?) : le chargement est arrêté.',
+    'This workbook inflates to an outsized volume (a zip bomb?): the load is stopped.',
   );
 }
 

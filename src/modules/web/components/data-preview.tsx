@@ -1,4 +1,4 @@
-import type { Column, LoadRow } from '../../datastore/index.js';
+import { type Column, type LoadRow, suggestMap } from '../../datastore/index.js';
 import { formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../page-context.js';
 import { fieldId } from './form-fields.js';
@@ -48,7 +48,7 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
   const from = table.total === 0 ? 0 : (state.page - 1) * PREVIEW_ROWS + 1;
   const to = Math.min(state.page * PREVIEW_ROWS, table.total);
   const pages = Math.max(1, Math.ceil(table.total / PREVIEW_ROWS));
-  const spatial = table.columns.some((column) => column.id === 'geometry');
+  const spatial = suggestMap(table.columns) !== null;
   const formats = spatial
     ? (['csv', 'jsonl', 'parquet', 'geojson'] as const)
     : (['csv', 'jsonl', 'parquet'] as const);

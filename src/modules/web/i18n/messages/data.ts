@@ -60,7 +60,7 @@ export const DATA = {
   ),
   viewsHeading: m('Graphiques et cartes', 'Charts and maps'),
   viewsChoose: m('Vues de ces données', 'Views of this data'),
-  viewSuggested: m('suggérée', 'suggested'),
+  viewSuggested: m('suggestion', 'suggestion'),
   mapTitle: m('Carte des données', 'Map of the data'),
   mapSummary: m(
     'La carte montre jusqu’à {limit} entités ; le tableau des données, plus bas, les liste toutes.',
