@@ -43,7 +43,7 @@ describeEachEngine('datastore bad input', (current) => {
 
     const lines = csv.split('\n');
     const insideRow = `${lines.slice(0, 2500).join('\n')}\n2500;Lévis;31`;
-    const ragged = await failure("coupe-ligne.csv", insideRow);
+    const ragged = await failure('coupe-ligne.csv', insideRow);
     assert.equal(ragged.row, 2501);
     assert.match(ragged.message.en, /Line 2501 has 3 columns instead of 6/);
 

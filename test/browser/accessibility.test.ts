@@ -14,9 +14,14 @@ import { launchBrowser, signIn, startDemoPortal } from '../helpers/browser.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DATASET = 'qualite-eau-potable-resultats-analyses';
+/** Trees with latitude and longitude: their page shows a map. */
+const TREES = 'arbres-publics-montreal';
 const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 
-/** The same page types in both languages; `{resource}` is a resource of the dataset above. */
+/**
+ * The same page types in both languages; `{resource}` is a resource of the dataset above,
+ * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource.
+ */
 const PUBLIC_PAGES = {
   fr: [
     '/fr',
@@ -26,6 +31,9 @@ const PUBLIC_PAGES = {
     `/fr/jeux-de-donnees/${DATASET}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?q=turbidite&sort=-valeur&page=2`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?vue={line}`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?vue={scatter}`,
+    `/fr/jeux-de-donnees/${TREES}/ressources/{trees}?vue=carte`,
     '/fr/organisations',
     '/fr/organisations/affaires-municipales',
     '/fr/themes',
@@ -43,6 +51,8 @@ const PUBLIC_PAGES = {
     '/en/datasets?q=water&format=CSV',
     `/en/datasets/${DATASET}`,
     `/en/datasets/${DATASET}/resources/{resource}`,
+    `/en/datasets/${DATASET}/resources/{resource}?vue={scatter}`,
+    `/en/datasets/${TREES}/resources/{trees}?vue=carte`,
     '/en/organizations',
     '/en/organizations/affaires-municipales',
     '/en/themes/environnement',
@@ -62,6 +72,7 @@ const SIGNED_IN_PAGES = {
     `/fr/jeux-de-donnees/${DATASET}`,
     `/fr/jeux-de-donnees/${DATASET}/modifier`,
     `/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}/dictionnaire`,
     '/fr/espace/jetons',
     '/fr/organisations/affaires-municipales/membres',
   ],
@@ -70,6 +81,7 @@ const SIGNED_IN_PAGES = {
     '/en/workspace/new-dataset',
     `/en/datasets/${DATASET}/edit`,
     `/en/datasets/${DATASET}/add-resource`,
+    `/en/datasets/${DATASET}/resources/{resource}/dictionary`,
     '/en/workspace/tokens',
     '/en/organizations/affaires-municipales/members',
   ],
@@ -88,7 +100,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   let browser: Browser;
   let visitor: BrowserContext;
   let editor: BrowserContext;
-  let resourceId: string;
+  const placeholders: Record<string, string> = {};
 
   before(async () => {
     portal = await startDemoPortal();
@@ -99,17 +111,32 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     if (!EDITOR) throw new Error('no demo editor');
     await signIn(page, portal.baseUrl, EDITOR.name, EDITOR.password);
     await page.close();
-    const dataset = await portal.testApp.ctx.catalog.datasets.get(
-      { user: null, memberships: new Map() },
-      DATASET,
-    );
-    resourceId = dataset.resources[0]?.id ?? '';
-    // The resource page is checked with its data preview: wait for the demo file's load.
-    for (let i = 0; i < 300; i++) {
-      const { table } = await portal.testApp.ctx.datastore.tables.status(SYSTEM, resourceId);
-      if (table) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const firstResource = async (name: string) =>
+      (await portal.testApp.ctx.catalog.datasets.get(SYSTEM, name)).resources[0]?.id ?? '';
+    placeholders.resource = await firstResource(DATASET);
+    placeholders.trees = await firstResource(TREES);
+    // Resource pages are checked with their data: wait for the demo files' loads.
+    for (const id of [placeholders.resource, placeholders.trees]) {
+      for (let i = 0; i < 300; i++) {
+        const { table } = await portal.testApp.ctx.datastore.tables.status(SYSTEM, id);
+        if (table) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
+    // A line and a scatter plot saved on the water analyses, as a publisher would.
+    const views = portal.testApp.ctx.datastore.views;
+    placeholders.line = (
+      await views.create(SYSTEM, placeholders.resource, {
+        title: { fr: 'Valeur moyenne selon la date', en: 'Mean value by date' },
+        spec: { kind: 'line', x: 'date_prelevement', measure: { fn: 'avg', column: 'valeur' } },
+      })
+    ).id;
+    placeholders.scatter = (
+      await views.create(SYSTEM, placeholders.resource, {
+        title: { fr: 'Valeur et norme', en: 'Value and standard' },
+        spec: { kind: 'scatter', x: 'norme', y: 'valeur' },
+      })
+    ).id;
   });
 
   after(async () => {
@@ -120,7 +147,10 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   const check = async (context: BrowserContext, path: string) => {
     const page = await context.newPage();
     try {
-      await page.goto(portal.baseUrl + path.replace('{resource}', resourceId));
+      await page.goto(
+        portal.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => placeholders[name] ?? ''),
+      );
+      if (path.includes('vue=carte')) await page.waitForSelector('[data-map-ready]');
       assert.deepEqual(await violations(page), [], path);
     } finally {
       await page.close();

@@ -1,6 +1,7 @@
 import { type Column, type LoadRow, suggestMap } from '../../datastore/index.js';
 import { formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../page-context.js';
+import { DataDictionary } from './data-dictionary.js';
 import { fieldId } from './form-fields.js';
 import { Pagination } from './pagination.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -144,6 +145,7 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
         </ScrollRegion>
       )}
       <Pagination ctx={ctx} page={state.page} pages={pages} link={(page) => view.link({ ...state, page })} />
+      <DataDictionary ctx={ctx} columns={table.columns} />
       <h3>{t('dataDownloads')}</h3>
       <ul class="quai-inline-list">
         {formats.map((format) => (

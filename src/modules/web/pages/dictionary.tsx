@@ -1,5 +1,6 @@
 import type { Column } from '../../datastore/index.js';
 import { COLUMN_TYPES } from '../../datastore/index.js';
+import { typeName } from '../components/data-dictionary.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -11,7 +12,6 @@ import {
   TextField,
 } from '../components/form-fields.js';
 import { Layout } from '../components/layout.js';
-import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
 
@@ -24,17 +24,6 @@ export const DICTIONARY_FIELDS = [
   'description_en',
   'type',
 ] as const;
-
-const TYPE_LABELS: Record<string, MessageKey> = {
-  auto: 'dictionaryTypeAuto',
-  text: 'typeText',
-  integer: 'typeInteger',
-  decimal: 'typeDecimal',
-  boolean: 'typeBoolean',
-  date: 'typeDate',
-  timestamp: 'typeTimestamp',
-  json: 'typeJson',
-};
 
 export interface DictionaryView {
   datasetName: string;
@@ -64,10 +53,10 @@ export function DictionaryPage({ ctx, view }: { ctx: PageContext; view: Dictiona
     labels[dictionaryField(index, 'description_en')] = `${column.id} : ${t('dictionaryDescriptionEn')}`;
     labels[dictionaryField(index, 'type')] = `${column.id} : ${t('dictionaryType')}`;
   });
-  const types = ['auto', ...COLUMN_TYPES].map((type) => ({
-    value: type,
-    label: t(TYPE_LABELS[type] ?? 'typeText'),
-  }));
+  const types = [
+    { value: 'auto', label: t('dictionaryTypeAuto') },
+    ...COLUMN_TYPES.map((type) => ({ value: type, label: typeName(ctx, type) })),
+  ];
   return (
     <Layout
       ctx={ctx}
@@ -94,9 +83,7 @@ export function DictionaryPage({ ctx, view }: { ctx: PageContext; view: Dictiona
           return (
             <fieldset key={column.id} class="quai-fieldset quai-dictionary-column">
               <legend class="quai-label">{t('dictionaryColumn', { column: column.id })}</legend>
-              <p class="quai-hint">
-                {t('dictionaryDetected', { type: t(TYPE_LABELS[column.type] ?? 'typeText') })}
-              </p>
+              <p class="quai-hint">{t('dictionaryDetected', { type: typeName(ctx, column.type) })}</p>
               <div class="quai-field-row">
                 <TextField
                   {...field}
