@@ -19,6 +19,7 @@ import {
   type ProcurementService,
   procurementMigrations,
 } from './modules/procurement/index.js';
+import { createRegistryImport, type RegistryImport, registryMigrations } from './modules/registry/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   catalogMigrations,
   procurementMigrations,
   datastoreMigrations,
+  registryMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -58,6 +60,8 @@ export interface Context {
     dictionary: DictionaryService;
     views: ViewsService;
   };
+  /** The business registry: editions imported, changes, search. */
+  registry: { imports: RegistryImport };
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -135,6 +139,7 @@ export async function createContext(
       dictionary: createDictionaryService({ db, datastore: tables, ingest: loads }),
       views: createViewsService({ db, duck, catalog, datastore: tables, root: datastoreRoot }),
     },
+    registry: { imports: createRegistryImport({ db, duck, root: path.join(config.dataDir, 'registry') }) },
     async close({ keepDatabase = false } = {}) {
       await jobs.stop();
       await catalog.views.flush();

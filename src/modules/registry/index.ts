@@ -1,0 +1,13 @@
+/**
+ * The business registry: editions of the Registraire des entreprises imported, the changes
+ * between them, search and lookup, BODS.
+ */
+import type { MigrationSource } from '../../platform/db/index.js';
+
+export { createRegistryImport, type RegistryImport } from './import/import.service.js';
+export { CHANGE_KINDS, type ChangeKind, REQ_FILES, type ReqFile, STRUCK_OFF_STATUSES } from './req-format.js';
+
+export const registryMigrations: MigrationSource = {
+  module: 'registry',
+  directory: new URL('./migrations/', import.meta.url),
+};
