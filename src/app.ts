@@ -12,10 +12,12 @@ import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.j
 import { ckanRoutes } from './modules/ckan/index.js';
 import { dataRoutes, datastoreRoutes, viewsRoutes } from './modules/datastore/index.js';
 import { procurementRoutes } from './modules/procurement/index.js';
+import { registryRoutes } from './modules/registry/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
 import { NotFoundError } from './platform/http/errors.js';
 import { problemErrorHandler } from './platform/http/problem.js';
+import { createRateLimiter } from './platform/http/rate-limit.js';
 import { localized } from './platform/i18n/index.js';
 
 /** Builds the HTTP application: platform plugins first, then each module's routes. */
@@ -88,6 +90,12 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
         datastoreRoutes({ datastore: ctx.datastore.tables, dictionary: ctx.datastore.dictionary }),
       );
       await api.register(viewsRoutes({ views: ctx.datastore.views }));
+      await api.register(
+        registryRoutes({
+          registry: ctx.registry.service,
+          limiter: createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 }),
+        }),
+      );
       await api.register(dataRoutes({ datastore: ctx.datastore.tables }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { generateRegistry, importRegistry } from './cli-registry.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { loadDemoContent } from './demo/index.js';
@@ -19,6 +20,10 @@ const USAGE = `Usage: quai <command>
   demo load                               load the demo catalogue into an empty database
   procurement import <file>               import OCDS (release/record package, releases, JSON Lines);
                                           .csv files and --events read SEAO-style events (docs/procurement-events.md)
+  registry generate <dir> [--enterprises N] [--editions K] [--seed S] [--churn C]
+                                          write fictitious editions of the business registry (REQ format)
+  registry import <zip> [--published-on YYYY-MM-DD]
+                                          import an edition of the Registraire des entreprises' open data
 
 Configuration comes from the environment: see the README.`;
 
@@ -37,6 +42,10 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
     console.log(USAGE);
     return 0;
   }
+  if (command === 'registry' && subcommand === 'generate') {
+    await generateRegistry(rest);
+    return 0;
+  }
   const ctx = await createContext(config);
   try {
     if (command === 'migrate') {
@@ -47,6 +56,8 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
       await createToken(ctx, rest);
     } else if (command === 'procurement' && subcommand === 'import') {
       await importProcurement(ctx, rest);
+    } else if (command === 'registry' && subcommand === 'import') {
+      if (!(await importRegistry(ctx, rest))) return 1;
     } else if (command === 'demo' && subcommand === 'load') {
       const loaded = await loadDemoContent(ctx);
       console.log(

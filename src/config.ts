@@ -21,6 +21,8 @@ export interface Config {
   ocdsOcidPrefix: string;
   /** OCDS: the organisation (by name) that owns the "Marchés publics (OCDS)" dataset. */
   procurementOrganization: string;
+  /** Registry API requests per client and minute (searches, lookups, the change feed). */
+  registryRateLimit: number;
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -78,6 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: read.boolean('TRUST_PROXY', false),
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
+    registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(

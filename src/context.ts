@@ -19,7 +19,13 @@ import {
   type ProcurementService,
   procurementMigrations,
 } from './modules/procurement/index.js';
-import { createRegistryImport, type RegistryImport, registryMigrations } from './modules/registry/index.js';
+import {
+  createRegistryImport,
+  createRegistryService,
+  type RegistryImport,
+  type RegistryService,
+  registryMigrations,
+} from './modules/registry/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
@@ -61,7 +67,7 @@ export interface Context {
     views: ViewsService;
   };
   /** The business registry: editions imported, changes, search. */
-  registry: { imports: RegistryImport };
+  registry: { imports: RegistryImport; service: RegistryService };
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -139,7 +145,10 @@ export async function createContext(
       dictionary: createDictionaryService({ db, datastore: tables, ingest: loads }),
       views: createViewsService({ db, duck, catalog, datastore: tables, root: datastoreRoot }),
     },
-    registry: { imports: createRegistryImport({ db, duck, root: path.join(config.dataDir, 'registry') }) },
+    registry: {
+      imports: createRegistryImport({ db, duck, root: path.join(config.dataDir, 'registry') }),
+      service: createRegistryService({ db }),
+    },
     async close({ keepDatabase = false } = {}) {
       await jobs.stop();
       await catalog.views.flush();

@@ -44,6 +44,7 @@ export const EDITION_TABLES = {
       'INDEX (municipality)',
       'INDEX (activity_code)',
       'INDEX (registered_on)',
+      'INDEX (name, neq)',
     ],
   },
   names: {
@@ -57,7 +58,12 @@ export const EDITION_TABLES = {
       ['start_on', 'date'],
       ['end_on', 'date'],
     ],
-    indexes: ['INDEX (neq)', 'INDEX USING gin (name_key gin_trgm_ops)', 'INDEX (name_key text_pattern_ops)'],
+    indexes: [
+      'INDEX (neq)',
+      'INDEX (name_key text_pattern_ops)',
+      "INDEX USING gin (to_tsvector('simple', name_key))",
+      'INDEX USING gin (name_key gin_trgm_ops)',
+    ],
   },
   establishments: {
     columns: [

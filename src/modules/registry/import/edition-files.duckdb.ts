@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteLiteral } from '../../../platform/duckdb/index.js';
+import type { EditionTable } from '../edition.repo.js';
 import { REQ_FILES, type ReqFile, STRUCK_OFF_STATUSES } from '../req-format.js';
 import { editionFailure } from './edition-failure.js';
 
@@ -104,4 +105,48 @@ export async function diffEditions(
 export async function* streamRows(connection: DuckDBConnection, sql: string): AsyncGenerator<unknown[][]> {
   const result = await connection.stream(sql);
   for await (const rows of result.yieldRowsJs()) yield rows as unknown[][];
+}
+
+/** How each table of the edition is read from the Registraire's columns (all text), in load order. */
+const SELECTS: Record<EditionTable, { file: ReqFile; select: string }> = {
+  enterprises: {
+    file: 'enterprises',
+    select: `e.NEQ, n.name, COD_STAT_IMMAT, DAT_STAT_IMMAT, COD_FORME_JURI, COD_REGIM_JURI, DAT_IMMAT, COD_INTVAL_EMPLO_QUE,
+      COD_ACT_ECON_CAE, DESC_ACT_ECON_ASSUJ, ADR_DOMCL_LIGN1_ADR, regexp_replace(ADR_DOMCL_LIGN2_ADR, ' \\([^)]*\\)$', ''),
+      ADR_DOMCL_LIGN4_ADR, IND_FAIL, DAT_CONSTI, NOM_LOCLT_CONSTI, DAT_MAJ_INDEX_NOM`,
+  },
+  names: {
+    file: 'names',
+    select:
+      'NEQ, NOM_ASSUJ, NULL, NOM_ASSUJ_LANG_ETRNG, STAT_NOM, TYP_NOM_ASSUJ, DAT_INIT_NOM_ASSUJ, DAT_FIN_NOM_ASSUJ',
+  },
+  establishments: {
+    file: 'establishments',
+    select: `NEQ, NO_SUF_ETAB, IND_ETAB_PRINC, NOM_ETAB, LIGN1_ADR, regexp_replace(LIGN2_ADR, ' \\([^)]*\\)$', ''), LIGN4_ADR,
+      COD_ACT_ECON, DESC_ACT_ECON_ETAB`,
+  },
+  relations: { file: 'mergers', select: 'NEQ, NEQ_ASSUJ_REL, DENOMN_SOC, COD_RELA_ASSUJ, DAT_EFCTVT' },
+  continuations: {
+    file: 'continuations',
+    select: 'NEQ, COD_TYP_CHANG, COD_REGIM_JURI, AUTR_REGIM_JURI, NOM_LOCLT, DAT_EFCTVT',
+  },
+  codes: { file: 'codes', select: 'TYP_DOM_VAL, COD_DOM_VAL, VAL_DOM_FRAN' },
+};
+
+/**
+ * The rows of one table of the edition, in its column order. Enterprises come with their
+ * current name (a join DuckDB does before the rows leave it); names get their search key later.
+ */
+export function tableRowsQuery(table: EditionTable, directory: string): string {
+  const { file, select } = SELECTS[table];
+  const source = `read_parquet(${quoteLiteral(parquetOf(directory, file))})`;
+  if (table !== 'enterprises') return `SELECT ${select} FROM ${source}`;
+  return `SELECT ${select} FROM ${source} e
+    LEFT JOIN (SELECT NEQ, min(NOM_ASSUJ) AS name FROM read_parquet(${quoteLiteral(parquetOf(directory, 'names'))})
+      WHERE TYP_NOM_ASSUJ = 'N' AND coalesce(DAT_FIN_NOM_ASSUJ, '') = '' GROUP BY NEQ) n ON n.NEQ = e.NEQ`;
+}
+
+/** The changes found between the previous edition and this one, in the feed's order. */
+export function changesQuery(directory: string): string {
+  return `SELECT neq, kind, details FROM read_parquet(${quoteLiteral(parquetOf(directory, 'changes'))}) ORDER BY neq, kind`;
 }

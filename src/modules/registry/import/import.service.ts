@@ -1,43 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
 import type { Duck } from '../../../platform/duckdb/index.js';
-import { quoteLiteral } from '../../../platform/duckdb/index.js';
-import { createEditionRepo, type EditionRow, type EditionTable } from '../edition.repo.js';
+import { createEditionRepo, EDITION_TABLES, type EditionRow, type EditionTable } from '../edition.repo.js';
 import { nameKey } from '../name-key.js';
-import type { ReqFile } from '../req-format.js';
 import { EditionFailure, editionFailure } from './edition-failure.js';
-import { diffEditions, editionToParquet, parquetOf, streamRows } from './edition-files.duckdb.js';
+import {
+  changesQuery,
+  diffEditions,
+  editionToParquet,
+  parquetOf,
+  streamRows,
+  tableRowsQuery,
+} from './edition-files.duckdb.js';
 import { extractEdition } from './unzip.js';
 
 const BATCH = 10_000;
-
-/** How each table of the edition is read from the Registraire's columns (DuckDB SQL, all text). */
-const SELECTS: Record<EditionTable, { file: ReqFile; select: string }> = {
-  enterprises: {
-    file: 'enterprises',
-    select: `NEQ, NULL, COD_STAT_IMMAT, DAT_STAT_IMMAT, COD_FORME_JURI, COD_REGIM_JURI, DAT_IMMAT, COD_INTVAL_EMPLO_QUE,
-      COD_ACT_ECON_CAE, DESC_ACT_ECON_ASSUJ, ADR_DOMCL_LIGN1_ADR, regexp_replace(ADR_DOMCL_LIGN2_ADR, ' \\([^)]*\\)$', ''),
-      ADR_DOMCL_LIGN4_ADR, IND_FAIL, DAT_CONSTI, NOM_LOCLT_CONSTI, DAT_MAJ_INDEX_NOM`,
-  },
-  names: {
-    file: 'names',
-    select: `NEQ, NOM_ASSUJ, NULL, NOM_ASSUJ_LANG_ETRNG, STAT_NOM, TYP_NOM_ASSUJ, DAT_INIT_NOM_ASSUJ, DAT_FIN_NOM_ASSUJ`,
-  },
-  establishments: {
-    file: 'establishments',
-    select: `NEQ, NO_SUF_ETAB, IND_ETAB_PRINC, NOM_ETAB, LIGN1_ADR, regexp_replace(LIGN2_ADR, ' \\([^)]*\\)$', ''), LIGN4_ADR,
-      COD_ACT_ECON, DESC_ACT_ECON_ETAB`,
-  },
-  relations: { file: 'mergers', select: 'NEQ, NEQ_ASSUJ_REL, DENOMN_SOC, COD_RELA_ASSUJ, DAT_EFCTVT' },
-  continuations: {
-    file: 'continuations',
-    select: 'NEQ, COD_TYP_CHANG, COD_REGIM_JURI, AUTR_REGIM_JURI, NOM_LOCLT, DAT_EFCTVT',
-  },
-  codes: { file: 'codes', select: 'TYP_DOM_VAL, COD_DOM_VAL, VAL_DOM_FRAN' },
-};
 
 /**
  * Imports an edition of the Registraire's open data: the ZIP's six files are checked and turned
@@ -52,15 +32,9 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
   async function load(editionId: string, directory: string): Promise<void> {
     const connection = await deps.duck.connect();
     try {
-      for (const [table, { file, select }] of Object.entries(SELECTS) as [
-        EditionTable,
-        (typeof SELECTS)[EditionTable],
-      ][]) {
+      for (const table of Object.keys(EDITION_TABLES) as EditionTable[]) {
         await repo.step(editionId, `load:${table}`);
-        const sql =
-          table === 'enterprises'
-            ? withCurrentNames(directory)
-            : `SELECT ${select} FROM read_parquet(${quoteLiteral(parquetOf(directory, file))})`;
+        const sql = tableRowsQuery(table, directory);
         let batch: (string | null)[][] = [];
         let rows = 0;
         for await (const chunk of streamRows(connection, sql)) {
@@ -80,14 +54,6 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
     } finally {
       connection.closeSync();
     }
-  }
-
-  /** The enterprises with their current name (a join DuckDB does before the rows leave it). */
-  function withCurrentNames(directory: string): string {
-    const select = SELECTS.enterprises.select.replace('NEQ, NULL,', 'e.NEQ, n.name,');
-    return `SELECT ${select} FROM read_parquet(${quoteLiteral(parquetOf(directory, 'enterprises'))}) e
-      LEFT JOIN (SELECT NEQ, min(NOM_ASSUJ) AS name FROM read_parquet(${quoteLiteral(parquetOf(directory, 'names'))})
-        WHERE TYP_NOM_ASSUJ = 'N' AND coalesce(DAT_FIN_NOM_ASSUJ, '') = '' GROUP BY NEQ) n ON n.NEQ = e.NEQ`;
   }
 
   return {
@@ -118,6 +84,12 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
         try {
           counts = await editionToParquet(connection, csv, directory);
           await rm(work, { recursive: true, force: true });
+          if (previous && !(await exists(parquetOf(path.join(editionsDir, previous.id), 'enterprises')))) {
+            throw editionFailure(
+              `Les fichiers de l’édition en cours (${previous.publishedOn}) manquent dans DATA_DIR : les changements ne peuvent pas être calculés.`,
+              `The files of the current edition (${previous.publishedOn}) are missing from DATA_DIR: the changes cannot be computed.`,
+            );
+          }
           if (previous) {
             await repo.step(id, 'diff');
             changes = await diffEditions(connection, path.join(editionsDir, previous.id), directory);
@@ -158,7 +130,7 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
     const connection = await deps.duck.connect();
     try {
       const rows: (string | null)[][] = [];
-      const sql = `SELECT neq, kind, details FROM read_parquet(${quoteLiteral(parquetOf(directory, 'changes'))})`;
+      const sql = changesQuery(directory);
       for await (const chunk of streamRows(connection, sql)) rows.push(...(chunk as (string | null)[][]));
       return rows;
     } finally {
@@ -175,6 +147,13 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
 }
 
 export type RegistryImport = ReturnType<typeof createRegistryImport>;
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 function sha256(file: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,128 @@
+import type { Queryable } from '../../platform/db/index.js';
+
+export interface EnterpriseRow {
+  neq: string;
+  name: string | null;
+  status: string | null;
+  statusOn: string | null;
+  legalForm: string | null;
+  regime: string | null;
+  registeredOn: string | null;
+  employees: string | null;
+  activityCode: string | null;
+  activity: string | null;
+  address: string | null;
+  municipality: string | null;
+  postalCode: string | null;
+  bankrupt: boolean | null;
+  constitutedOn: string | null;
+  constitutionPlace: string | null;
+}
+
+export interface ChangeRow {
+  seq: number;
+  neq: string;
+  kind: string;
+  details: Record<string, unknown> | null;
+  edition: string;
+}
+
+export const ENTERPRISE_COLUMNS = `e.neq, e.name, e.status, e.status_on::text AS "statusOn", e.legal_form AS "legalForm",
+  e.regime, e.registered_on::text AS "registeredOn", e.employees, e.activity_code AS "activityCode", e.activity,
+  e.address, e.municipality, e.postal_code AS "postalCode", e.bankrupt, e.constituted_on::text AS "constitutedOn",
+  e.constitution_place AS "constitutionPlace"`;
+
+/** Reads of the current edition: one enterprise and what hangs on it, the codes, the changes. */
+export function createRegistryRepo(db: Queryable) {
+  return {
+    async enterprise(neq: string): Promise<EnterpriseRow | null> {
+      const rows = await db.query<EnterpriseRow>(
+        `SELECT ${ENTERPRISE_COLUMNS} FROM registry.enterprises e WHERE e.neq = $1`,
+        [neq],
+      );
+      return rows[0] ?? null;
+    },
+
+    names(neq: string) {
+      return db.query<{
+        name: string;
+        foreignName: string | null;
+        status: string;
+        type: string;
+        startOn: string | null;
+        endOn: string | null;
+      }>(
+        `SELECT name, foreign_name AS "foreignName", status, type, start_on::text AS "startOn", end_on::text AS "endOn"
+           FROM registry.names WHERE neq = $1 ORDER BY end_on DESC NULLS FIRST, start_on DESC NULLS LAST, name`,
+        [neq],
+      );
+    },
+
+    establishments(neq: string) {
+      return db.query<{
+        suffix: number;
+        principal: boolean;
+        name: string | null;
+        address: string | null;
+        municipality: string | null;
+        postalCode: string | null;
+        activityCode: string | null;
+        activity: string | null;
+      }>(
+        `SELECT suffix, principal, name, address, municipality, postal_code AS "postalCode", activity_code AS "activityCode", activity
+           FROM registry.establishments WHERE neq = $1 ORDER BY suffix`,
+        [neq],
+      );
+    },
+
+    /** Mergers and splits the enterprise took part in, on either side. */
+    relations(neq: string) {
+      return db.query<{
+        neq: string;
+        relatedNeq: string | null;
+        relatedName: string | null;
+        kind: string | null;
+        effectiveOn: string | null;
+      }>(
+        `SELECT neq, related_neq AS "relatedNeq", related_name AS "relatedName", kind, effective_on::text AS "effectiveOn"
+           FROM registry.relations WHERE neq = $1 OR related_neq = $1 ORDER BY effective_on, neq`,
+        [neq],
+      );
+    },
+
+    continuations(neq: string) {
+      return db.query<{
+        changeType: string | null;
+        regime: string | null;
+        otherRegime: string | null;
+        locality: string | null;
+        effectiveOn: string | null;
+      }>(
+        `SELECT change_type AS "changeType", regime, other_regime AS "otherRegime", locality, effective_on::text AS "effectiveOn"
+           FROM registry.continuations WHERE neq = $1 ORDER BY effective_on`,
+        [neq],
+      );
+    },
+
+    /** Every code's French label, by domain. */
+    async codes(): Promise<Map<string, string>> {
+      const rows = await db.query<{ domain: string; code: string; label: string }>(
+        'SELECT domain, code, label FROM registry.codes',
+      );
+      return new Map(rows.map((row) => [`${row.domain}:${row.code}`, row.label]));
+    },
+
+    /** Changes after a position of the feed, in the order they were recorded; one enterprise's when asked. */
+    changes(options: { after: number; limit: number; neq?: string }): Promise<ChangeRow[]> {
+      return db.query<ChangeRow>(
+        `SELECT c.seq::float8 AS seq, c.neq, c.kind, c.details, e.published_on::text AS edition
+           FROM registry.changes c JOIN registry.editions e ON e.id = c.edition_id
+          WHERE c.seq > $1 AND ($3::text IS NULL OR c.neq = $3)
+          ORDER BY c.seq LIMIT $2`,
+        [options.after, options.limit, options.neq ?? null],
+      );
+    },
+  };
+}
+
+export type RegistryRepo = ReturnType<typeof createRegistryRepo>;

@@ -1,0 +1,111 @@
+import type { Queryable } from '../../platform/db/index.js';
+import { ENTERPRISE_COLUMNS, type EnterpriseRow } from './registry.repo.js';
+
+export interface EnterpriseFilters {
+  status: string[];
+  legalForm: string[];
+  municipality: string | null;
+  /** A CAE code or its first digits. */
+  activity: string | null;
+  registeredFrom: string | null;
+  registeredTo: string | null;
+}
+
+export interface SearchHit extends EnterpriseRow {
+  /** The name that matched (current or former) and how well. */
+  matchedName: string | null;
+  former: boolean;
+  score: number | null;
+}
+
+/** Name matches considered per stage, before the filters and the ranking. */
+const CANDIDATES = 300;
+
+function filterClause(filters: EnterpriseFilters, params: unknown[]): string {
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions: string[] = [];
+  if (filters.status.length > 0) conditions.push(`e.status = ANY(${add(filters.status)}::text[])`);
+  if (filters.legalForm.length > 0) conditions.push(`e.legal_form = ANY(${add(filters.legalForm)}::text[])`);
+  if (filters.municipality) conditions.push(`e.municipality = ${add(filters.municipality)}`);
+  if (filters.activity) conditions.push(`e.activity_code LIKE ${add(filters.activity)} || '%'`);
+  if (filters.registeredFrom) conditions.push(`e.registered_on >= ${add(filters.registeredFrom)}::date`);
+  if (filters.registeredTo) conditions.push(`e.registered_on <= ${add(filters.registeredTo)}::date`);
+  return conditions.length > 0 ? `AND ${conditions.join(' AND ')}` : '';
+}
+
+/**
+ * Search over every name (current and former), folded (accents, case, punctuation): the whole
+ * name, then every word with the last one as a prefix, then names a few letters away (typos,
+ * trigrams). Each stage reads at most a few hundred names through its index; the best name of
+ * each enterprise ranks it.
+ */
+export function createSearchRepo(db: Queryable) {
+  return {
+    async byName(
+      key: string,
+      filters: EnterpriseFilters,
+      page: { limit: number; offset: number },
+    ): Promise<SearchHit[]> {
+      const words = key.split(' ').filter(Boolean);
+      const tsquery = words
+        .map((word, index) => (index === words.length - 1 ? `${word}:*` : word))
+        .join(' & ');
+      const params: unknown[] = [key, tsquery];
+      const where = filterClause(filters, params);
+      params.push(page.limit, page.offset);
+      const limit = `$${params.length - 1}`;
+      const offset = `$${params.length}`;
+      return db.query<SearchHit>(
+        `WITH candidates AS (
+           (SELECT neq, name, name_key, end_on, 3.0 AS stage FROM registry.names
+             WHERE name_key LIKE $1 || '%' LIMIT ${CANDIDATES})
+           UNION ALL
+           (SELECT neq, name, name_key, end_on, 2.0 FROM registry.names
+             WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES})
+           UNION ALL
+           (SELECT neq, name, name_key, end_on, 1.0 FROM registry.names
+             WHERE name_key % $1 LIMIT ${CANDIDATES})
+         ), scored AS (
+           SELECT DISTINCT ON (neq) neq, name AS matched_name, end_on IS NOT NULL AS former,
+             stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key) AS score
+           FROM candidates ORDER BY neq, score DESC
+         )
+         SELECT ${ENTERPRISE_COLUMNS}, s.matched_name AS "matchedName", s.former, s.score::float8 AS score
+           FROM scored s JOIN registry.enterprises e ON e.neq = s.neq
+          WHERE (s.score >= 2 OR word_similarity($1, s.matched_name) >= 0.3) ${where}
+          ORDER BY s.score DESC, e.name, e.neq LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
+    },
+
+    /** Enterprises by their filters only, in name order (no name given). */
+    async byFilters(
+      filters: EnterpriseFilters,
+      page: { limit: number; offset: number },
+    ): Promise<SearchHit[]> {
+      const params: unknown[] = [];
+      const where = filterClause(filters, params);
+      params.push(page.limit, page.offset);
+      return db.query<SearchHit>(
+        `SELECT ${ENTERPRISE_COLUMNS}, NULL AS "matchedName", false AS former, NULL AS score
+           FROM registry.enterprises e WHERE true ${where}
+          ORDER BY e.name, e.neq LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+    },
+
+    async countByFilters(filters: EnterpriseFilters): Promise<number> {
+      const params: unknown[] = [];
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::float8 AS n FROM registry.enterprises e WHERE true ${filterClause(filters, params)}`,
+        params,
+      );
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+export type SearchRepo = ReturnType<typeof createSearchRepo>;
