@@ -9,6 +9,8 @@ export interface EditionRow {
   step: string | null;
   progress: { rows: number } | null;
   counts: Record<string, number> | null;
+  /** Seconds per step of the import (extract, parquet, diff, load, index, swap). */
+  timings: Record<string, number> | null;
   error: EditionError | null;
   isCurrent: boolean;
   startedAt: Date;
@@ -100,6 +102,13 @@ export const EDITION_TABLES = {
     ],
     indexes: ['INDEX (neq)'],
   },
+  words: {
+    columns: [
+      ['word', 'text'],
+      ['names', 'integer'],
+    ],
+    indexes: ['PRIMARY KEY (word)', 'INDEX USING gist (word gist_trgm_ops)'],
+  },
   codes: {
     columns: [
       ['domain', 'text'],
@@ -111,7 +120,7 @@ export const EDITION_TABLES = {
 } as const;
 export type EditionTable = keyof typeof EDITION_TABLES;
 
-const EDITION_COLUMNS = `id, published_on::text AS "publishedOn", source, state, step, progress, counts, error,
+const EDITION_COLUMNS = `id, published_on::text AS "publishedOn", source, state, step, progress, counts, timings, error,
   is_current AS "isCurrent", started_at AS "startedAt", finished_at AS "finishedAt"`;
 
 /** Editions, and the tables of the one being loaded (registry.<table>_next) until they are swapped in. */
@@ -204,6 +213,7 @@ export function createEditionRepo(db: Db) {
     async swapIn(
       id: string,
       counts: Record<string, number>,
+      timings: Record<string, number>,
       record: (tx: Queryable) => Promise<void>,
     ): Promise<void> {
       await db.transaction(async (tx) => {
@@ -215,8 +225,9 @@ export function createEditionRepo(db: Db) {
         await record(tx);
         await tx.query('UPDATE registry.editions SET is_current = false WHERE is_current');
         await tx.query(
-          `UPDATE registry.editions SET state = 'done', step = NULL, is_current = true, counts = $2, finished_at = now() WHERE id = $1`,
-          [id, JSON.stringify(counts)],
+          `UPDATE registry.editions SET state = 'done', step = NULL, is_current = true, counts = $2, timings = $3,
+             finished_at = now() WHERE id = $1`,
+          [id, JSON.stringify(counts), JSON.stringify(timings)],
         );
       });
     },

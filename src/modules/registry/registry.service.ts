@@ -102,7 +102,28 @@ export function createRegistryService(deps: { db: Db }) {
           { path: 'q', code: 'invalid', message: localized('aucun mot cherchable', 'no searchable word') },
         ]);
       }
-      if (key) return { hits: await labelled(await search.byName(key, request.filters, page)), total: null };
+      if (key) {
+        const words = key.split(' ');
+        let hits = await search.byName(
+          key,
+          words.map((word) => [word]),
+          request.filters,
+          page,
+        );
+        if (hits.length < page.limit && page.offset === 0) {
+          // Too few: the words that are nobody's are perhaps misspelt; their likely spellings too.
+          const corrections = await search.corrections(words);
+          if (corrections.size > 0) {
+            hits = await search.byName(
+              key,
+              words.map((word) => [word, ...(corrections.get(word) ?? [])]),
+              request.filters,
+              page,
+            );
+          }
+        }
+        return { hits: await labelled(hits), total: null };
+      }
       const hits = await labelled(await search.byFilters(request.filters, page));
       return { hits, total: request.count ? await search.countByFilters(request.filters) : null };
     },

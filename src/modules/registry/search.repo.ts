@@ -37,21 +37,26 @@ function filterClause(filters: EnterpriseFilters, params: unknown[]): string {
 }
 
 /**
- * Search over every name (current and former), folded (accents, case, punctuation): the whole
- * name, then every word with the last one as a prefix, then names a few letters away (typos,
- * trigrams). Each stage reads at most a few hundred names through its index; the best name of
- * each enterprise ranks it.
+ * Search over every name (current and former), folded (accents, case, punctuation): names that
+ * start with the words typed, then names holding every word (the last one as a prefix; each
+ * word may come with its corrections, see `corrections`). Each stage reads at most a few hundred
+ * names through its index; the best name of each enterprise ranks it.
  */
 export function createSearchRepo(db: Queryable) {
   return {
+    /** `words`: for each word typed, the spellings to accept (the word first). */
     async byName(
       key: string,
+      words: string[][],
       filters: EnterpriseFilters,
       page: { limit: number; offset: number },
     ): Promise<SearchHit[]> {
-      const words = key.split(' ').filter(Boolean);
       const tsquery = words
-        .map((word, index) => (index === words.length - 1 ? `${word}:*` : word))
+        .map((spellings, index) => {
+          const last = index === words.length - 1;
+          const terms = spellings.map((word, which) => (last && which === 0 ? `${word}:*` : word));
+          return terms.length > 1 ? `(${terms.join(' | ')})` : (terms[0] ?? '');
+        })
         .join(' & ');
       const params: unknown[] = [key, tsquery];
       const where = filterClause(filters, params);
@@ -60,14 +65,11 @@ export function createSearchRepo(db: Queryable) {
       const offset = `$${params.length}`;
       return db.query<SearchHit>(
         `WITH candidates AS (
-           (SELECT neq, name, name_key, end_on, 3.0 AS stage FROM registry.names
+           (SELECT neq, name, name_key, end_on, 2.0 AS stage FROM registry.names
              WHERE name_key LIKE $1 || '%' LIMIT ${CANDIDATES})
            UNION ALL
-           (SELECT neq, name, name_key, end_on, 2.0 FROM registry.names
-             WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES})
-           UNION ALL
            (SELECT neq, name, name_key, end_on, 1.0 FROM registry.names
-             WHERE name_key % $1 LIMIT ${CANDIDATES})
+             WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES})
          ), scored AS (
            SELECT DISTINCT ON (neq) neq, name AS matched_name, end_on IS NOT NULL AS former,
              stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key) AS score
@@ -75,10 +77,33 @@ export function createSearchRepo(db: Queryable) {
          )
          SELECT ${ENTERPRISE_COLUMNS}, s.matched_name AS "matchedName", s.former, s.score::float8 AS score
            FROM scored s JOIN registry.enterprises e ON e.neq = s.neq
-          WHERE (s.score >= 2 OR word_similarity($1, s.matched_name) >= 0.3) ${where}
+          WHERE true ${where}
           ORDER BY s.score DESC, e.name, e.neq LIMIT ${limit} OFFSET ${offset}`,
         params,
       );
+    },
+
+    /**
+     * Words of the names a few letters away from each word typed that is not one of them
+     * (trigram distance on the vocabulary, a small table): a typo's likely meanings.
+     */
+    async corrections(words: string[]): Promise<Map<string, string[]>> {
+      const found = new Map<string, string[]>();
+      for (const word of words) {
+        if (word.length < 3) continue;
+        const rows = await db.query<{ word: string; known: boolean }>(
+          `SELECT word, word = $1 AS known FROM registry.words
+            WHERE word % $1 ORDER BY word <-> $1 LIMIT 3`,
+          [word],
+        );
+        if (rows.some((row) => row.known)) continue;
+        if (rows.length > 0)
+          found.set(
+            word,
+            rows.map((row) => row.word),
+          );
+      }
+      return found;
     },
 
     /** Enterprises by their filters only, in name order (no name given). */

@@ -108,7 +108,7 @@ export async function* streamRows(connection: DuckDBConnection, sql: string): As
 }
 
 /** How each table of the edition is read from the Registraire's columns (all text), in load order. */
-const SELECTS: Record<EditionTable, { file: ReqFile; select: string }> = {
+const SELECTS: Record<Exclude<EditionTable, 'words'>, { file: ReqFile; select: string }> = {
   enterprises: {
     file: 'enterprises',
     select: `e.NEQ, n.name, COD_STAT_IMMAT, DAT_STAT_IMMAT, COD_FORME_JURI, COD_REGIM_JURI, DAT_IMMAT, COD_INTVAL_EMPLO_QUE,
@@ -137,7 +137,7 @@ const SELECTS: Record<EditionTable, { file: ReqFile; select: string }> = {
  * The rows of one table of the edition, in its column order. Enterprises come with their
  * current name (a join DuckDB does before the rows leave it); names get their search key later.
  */
-export function tableRowsQuery(table: EditionTable, directory: string): string {
+export function tableRowsQuery(table: Exclude<EditionTable, 'words'>, directory: string): string {
   const { file, select } = SELECTS[table];
   const source = `read_parquet(${quoteLiteral(parquetOf(directory, file))})`;
   if (table !== 'enterprises') return `SELECT ${select} FROM ${source}`;

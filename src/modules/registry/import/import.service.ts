@@ -29,17 +29,24 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
   const repo = createEditionRepo(deps.db);
   const editionsDir = path.join(deps.root, 'editions');
 
+  /** Every table of the edition into registry.*_next, in batches; the names' words counted on the way. */
   async function load(editionId: string, directory: string): Promise<void> {
     const connection = await deps.duck.connect();
+    const words = new Map<string, number>();
     try {
       for (const table of Object.keys(EDITION_TABLES) as EditionTable[]) {
+        if (table === 'words') continue;
         await repo.step(editionId, `load:${table}`);
-        const sql = tableRowsQuery(table, directory);
         let batch: (string | null)[][] = [];
         let rows = 0;
-        for await (const chunk of streamRows(connection, sql)) {
+        for await (const chunk of streamRows(connection, tableRowsQuery(table, directory))) {
           for (const row of chunk as (string | null)[][]) {
-            if (table === 'names') row[2] = nameKey(row[1] ?? '');
+            if (table === 'names') {
+              const key = nameKey(row[1] ?? '');
+              row[2] = key;
+              for (const word of new Set(key.split(' ')))
+                if (word) words.set(word, (words.get(word) ?? 0) + 1);
+            }
             batch.push(row);
           }
           if (batch.length >= BATCH) {
@@ -50,6 +57,10 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
           }
         }
         await repo.insertNext(table, batch);
+      }
+      const vocabulary = [...words].map(([word, count]) => [word, String(count)]);
+      for (let start = 0; start < vocabulary.length; start += BATCH) {
+        await repo.insertNext('words', vocabulary.slice(start, start + BATCH));
       }
     } finally {
       connection.closeSync();
@@ -74,40 +85,50 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
       const directory = path.join(editionsDir, id);
       const work = path.join(directory, 'csv');
       await mkdir(work, { recursive: true });
+      const timings: Record<string, number> = {};
+      /** Runs one step of the import, shown on the edition while it runs and timed. */
+      const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+        await repo.step(id, name);
+        const started = performance.now();
+        const result = await run();
+        timings[name] = Math.round(performance.now() - started) / 1000;
+        return result;
+      };
       try {
-        const csv = await extractEdition(zipPath, work);
-        await repo.step(id, 'parquet');
+        const csv = await step('extract', () => extractEdition(zipPath, work));
+        const previous = await repo.current();
         const connection = await deps.duck.connect();
         let changes = 0;
         let counts: Record<string, number>;
-        const previous = await repo.current();
         try {
-          counts = await editionToParquet(connection, csv, directory);
+          counts = await step('parquet', () => editionToParquet(connection, csv, directory));
           await rm(work, { recursive: true, force: true });
-          if (previous && !(await exists(parquetOf(path.join(editionsDir, previous.id), 'enterprises')))) {
-            throw editionFailure(
-              `Les fichiers de l’édition en cours (${previous.publishedOn}) manquent dans DATA_DIR : les changements ne peuvent pas être calculés.`,
-              `The files of the current edition (${previous.publishedOn}) are missing from DATA_DIR: the changes cannot be computed.`,
-            );
-          }
           if (previous) {
-            await repo.step(id, 'diff');
-            changes = await diffEditions(connection, path.join(editionsDir, previous.id), directory);
+            const before = path.join(editionsDir, previous.id);
+            if (!(await exists(parquetOf(before, 'enterprises')))) {
+              throw editionFailure(
+                `Les fichiers de l’édition en cours (${previous.publishedOn}) manquent dans DATA_DIR : les changements ne peuvent pas être calculés.`,
+                `The files of the current edition (${previous.publishedOn}) are missing from DATA_DIR: the changes cannot be computed.`,
+              );
+            }
+            changes = await step('diff', () => diffEditions(connection, before, directory));
           }
         } finally {
           connection.closeSync();
         }
-        await repo.createNextTables();
-        await load(id, directory);
-        await repo.step(id, 'index');
-        await repo.indexNextTables();
-        await repo.step(id, 'swap');
-        const changeRows = previous ? await readChanges(directory) : [];
-        await repo.swapIn(id, { ...counts, changes }, async (tx) => {
-          for (let start = 0; start < changeRows.length; start += BATCH) {
-            await repo.insertChanges(tx, id, changeRows.slice(start, start + BATCH));
-          }
+        await step('load', async () => {
+          await repo.createNextTables();
+          await load(id, directory);
         });
+        await step('index', () => repo.indexNextTables());
+        const changeRows = previous ? await readChanges(directory) : [];
+        await step('swap', () =>
+          repo.swapIn(id, { ...counts, changes }, timings, async (tx) => {
+            for (let start = 0; start < changeRows.length; start += BATCH) {
+              await repo.insertChanges(tx, id, changeRows.slice(start, start + BATCH));
+            }
+          }),
+        );
         await removeOldEditions(id);
         return (await repo.bySource(source)) as EditionRow;
       } catch (error) {

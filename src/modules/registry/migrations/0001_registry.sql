@@ -14,6 +14,8 @@ CREATE TABLE registry.editions (
   -- {rows, of} while loading; row counts per file once done.
   progress jsonb,
   counts jsonb,
+  -- Seconds per step of the import.
+  timings jsonb,
   -- {message: {fr, en}, file?, line?} when failed.
   error jsonb,
   is_current boolean NOT NULL DEFAULT false,
@@ -54,6 +56,13 @@ CREATE TABLE registry.names (
   type text,
   start_on date,
   end_on date
+);
+
+-- Every word of the names, with the number of names holding it: what a misspelt word is
+-- corrected to (trigram distance).
+CREATE TABLE registry.words (
+  word text PRIMARY KEY,
+  names integer NOT NULL
 );
 
 CREATE TABLE registry.establishments (
