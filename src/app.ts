@@ -51,6 +51,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(swagger, openApiDocument(config));
   registerActorHook(app, ctx.accounts);
   app.setErrorHandler(problemErrorHandler);
+  const registryLimiter = createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 });
   const web = await createWeb({
     catalog: ctx.catalog,
     accounts: ctx.accounts,
@@ -58,6 +59,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     datastore: ctx.datastore.tables,
     dataViews: ctx.datastore.views,
     dictionary: ctx.datastore.dictionary,
+    registry: ctx.registry.service,
+    registryLimiter,
     blobs: ctx.blobs,
     uploads: ctx.uploads,
     config,
@@ -93,7 +96,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       await api.register(
         registryRoutes({
           registry: ctx.registry.service,
-          limiter: createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 }),
+          limiter: registryLimiter,
         }),
       );
       await api.register(dataRoutes({ datastore: ctx.datastore.tables }));

@@ -218,6 +218,32 @@ describeEachEngine(
       assert.equal(refused.status, 422);
     });
 
+    test('portal pages: search and enterprise, in French and English; a bad date is named', async () => {
+      const { app } = current();
+      const renamed = (editions[1] as GeneratedEdition).changes.find((change) => change.kind === 'renamed');
+      const enterprise = (await get(`/api/v1/registry/enterprises/${renamed?.neq}`)).json;
+      const empty = await app.inject({ url: '/fr/registre-des-entreprises' });
+      assert.equal(empty.statusCode, 200);
+      assert.doesNotMatch(empty.body, /id="resultats"/, 'no results before a search');
+      const found = await app.inject({ url: `/fr/registre-des-entreprises?q=${encodeURIComponent(enterprise.name)}` });
+      assert.equal(found.statusCode, 200);
+      assert.match(found.body, new RegExp(`href="/fr/registre-des-entreprises/${enterprise.neq}"`));
+      const former = enterprise.names.find((name: { endOn: string | null }) => name.endOn);
+      const byFormer = await app.inject({ url: `/en/business-registry?q=${encodeURIComponent(former.name)}` });
+      assert.match(byFormer.body, /former name: <span lang="fr">/);
+      const filtered = await app.inject({ url: '/fr/registre-des-entreprises?status=registered&form=COP' });
+      assert.match(filtered.body, /\d+ entreprises/);
+      const page = await app.inject({ url: `/en/business-registry/${enterprise.neq}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h2 id="noms">Names<\/h2>/);
+      assert.match(page.body, /Former name/);
+      assert.match(page.body, /Renamed/);
+      const bad = await app.inject({ url: '/fr/registre-des-entreprises?from=2020-13-45' });
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /Date invalide/);
+      assert.equal((await app.inject({ url: '/fr/registre-des-entreprises/0000000000' })).statusCode, 404);
+    });
+
     test('a bad edition is refused by file and reason; the current edition keeps serving', async () => {
       const second = editions[1] as GeneratedEdition;
       const before = (await get('/api/v1/registry/editions')).json.find(

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../context.js';
 import { type Actor, SYSTEM } from '../modules/accounts/index.js';
@@ -10,6 +12,7 @@ import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
+import { writeEditions } from './registry/write-edition.js';
 
 /** Every demo dataset, in the order they are created. */
 export function demoDatasets(): DemoDataset[] {
@@ -115,7 +118,17 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
     created++;
   }
   await loadProcurementDemo(ctx);
+  await loadRegistryDemo(ctx);
   return created > 0 ? { datasets: created } : null;
+}
+
+/** Two fictitious editions of the business registry (3,000 enterprises): search, pages, changes. */
+async function loadRegistryDemo(ctx: Context): Promise<void> {
+  if (await ctx.registry.service.currentEdition()) return;
+  const directory = path.join(ctx.config.dataDir, 'registry', 'demo-editions');
+  const editions = await writeEditions({ seed: 2026, enterprises: 3000, churn: 3 }, 2, directory);
+  for (const edition of editions) await ctx.registry.imports.importEdition(edition.zip);
+  await rm(directory, { recursive: true, force: true });
 }
 
 /** Fictitious contracting processes of the last ten months: some tenders are open today. */

@@ -20,7 +20,8 @@ const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 
 /**
  * The same page types in both languages; `{resource}` is a resource of the dataset above,
- * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource.
+ * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource, `{enterprise}` a
+ * renamed enterprise of the demo registry.
  */
 const PUBLIC_PAGES = {
   fr: [
@@ -43,6 +44,9 @@ const PUBLIC_PAGES = {
     '/fr/appels-d-offres?status=all&min=beaucoup',
     '/fr/appels-d-offres/ocds-ec9k95-0000002',
     '/fr/marches-publics/politique-de-publication',
+    '/fr/registre-des-entreprises',
+    '/fr/registre-des-entreprises?q=tremblay&status=registered',
+    '/fr/registre-des-entreprises/{enterprise}',
     '/fr/connexion',
     '/fr/nulle-part',
   ],
@@ -60,6 +64,8 @@ const PUBLIC_PAGES = {
     '/en/tenders?category=works',
     '/en/tenders/ocds-ec9k95-0000002',
     '/en/procurement/publication-policy',
+    '/en/business-registry?q=tremblya&from=2020-13-01',
+    '/en/business-registry/{enterprise}',
     '/en/sign-in',
     '/en/nowhere',
   ],
@@ -123,6 +129,9 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
+    // An enterprise of the demo registry that changed its name (its page has a history).
+    const { changes } = await portal.testApp.ctx.registry.service.changes(null, 1000);
+    placeholders.enterprise = changes.find((change) => change.kind === 'renamed')?.neq ?? '';
     // A line and a scatter plot saved on the water analyses, as a publisher would.
     const views = portal.testApp.ctx.datastore.views;
     placeholders.line = (

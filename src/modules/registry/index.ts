@@ -6,8 +6,15 @@ import type { MigrationSource } from '../../platform/db/index.js';
 
 export { registryRoutes } from './api/registry.routes.js';
 export { createRegistryImport, type RegistryImport } from './import/import.service.js';
-export { createRegistryService, type RegistryService } from './registry.service.js';
+export type { ChangeRow, EnterpriseRow } from './registry.repo.js';
+export {
+  createRegistryService,
+  type EnterpriseSearch,
+  type LabelledEnterprise,
+  type RegistryService,
+} from './registry.service.js';
 export { CHANGE_KINDS, type ChangeKind, REQ_FILES, type ReqFile, STRUCK_OFF_STATUSES } from './req-format.js';
+export type { SearchHit } from './search.repo.js';
 
 export const registryMigrations: MigrationSource = {
   module: 'registry',

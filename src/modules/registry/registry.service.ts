@@ -53,6 +53,14 @@ export function createRegistryService(deps: { db: Db }) {
 
   return {
     currentEdition: (): Promise<EditionRow | null> => editions.current(),
+
+    /** Legal form code → its label (French, as published). */
+    async legalForms(): Promise<Map<string, string>> {
+      const table = await codes();
+      return new Map(
+        [...table].flatMap(([key, label]) => (key.startsWith('FORME_JURI:') ? [[key.slice(11), label]] : [])),
+      );
+    },
     editions: (): Promise<EditionRow[]> => editions.list(),
 
     async enterprise(neq: string) {

@@ -5,11 +5,13 @@ import type { Config } from '../../config.js';
 import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import type { ResumableUploads } from '../../platform/blobs/resumable-uploads.js';
 import { UnauthorizedError } from '../../platform/http/errors.js';
+import type { RateLimiter } from '../../platform/http/rate-limit.js';
 import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DatastoreService, DictionaryService, ViewsService } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
+import type { RegistryService } from '../registry/index.js';
 import type { AssetUrls, ClientScript } from './assets.js';
 import { type Translate, translator } from './i18n/messages.js';
 import { href, PAGES, type Page, type PageAddress } from './i18n/paths.js';
@@ -31,6 +33,9 @@ export interface WebDeps {
   /** Charts and maps saved on resources. */
   dataViews: ViewsService;
   dictionary: DictionaryService;
+  registry: RegistryService;
+  /** The per-client budget of registry searches, shared with the API. */
+  registryLimiter: RateLimiter;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

@@ -16,6 +16,7 @@ import { feedRoutes } from './routes/feeds.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { procurementPageRoutes } from './routes/procurement.routes.js';
 import { redirectRoutes } from './routes/redirects.routes.js';
+import { registryPageRoutes } from './routes/registry.routes.js';
 import { resourceRoutes } from './routes/resource.routes.js';
 import { resourceFormRoutes } from './routes/resource-form.routes.js';
 import { tenderFeedRoutes } from './routes/tender-feeds.routes.js';
@@ -134,6 +135,7 @@ export async function createWeb(deps: Omit<WebDeps, 'cookies' | 'assets'>) {
         memberRoutes(pages, web);
         accountRoutes(pages, web);
         procurementPageRoutes(pages, web);
+        registryPageRoutes(pages, web);
       });
     },
 

@@ -20,11 +20,15 @@ interface LayoutProps {
   section?: Page;
 }
 
-const NAVIGATION: [Page, 'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navApi'][] = [
+const NAVIGATION: [
+  Page,
+  'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navRegistry' | 'navApi',
+][] = [
   ['search', 'navDatasets'],
   ['organizations', 'navOrganizations'],
   ['themes', 'navThemes'],
   ['tenders', 'navTenders'],
+  ['registry', 'navRegistry'],
   ['api', 'navApi'],
 ];
 

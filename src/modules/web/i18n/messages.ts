@@ -4,6 +4,7 @@ import { DATA } from './messages/data.js';
 import { FORMS } from './messages/forms.js';
 import { LAYOUT } from './messages/layout.js';
 import { PROCUREMENT } from './messages/procurement.js';
+import { REGISTRY } from './messages/registry.js';
 import type { Text } from './messages/text.js';
 import { WORKSPACE } from './messages/workspace.js';
 
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...FORMS,
   ...DATA,
   ...PROCUREMENT,
+  ...REGISTRY,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -32,6 +32,8 @@ export const PAGES = {
     fr: '/fr/marches-publics/politique-de-publication',
     en: '/en/procurement/publication-policy',
   },
+  registry: { fr: '/fr/registre-des-entreprises', en: '/en/business-registry' },
+  enterprise: { fr: '/fr/registre-des-entreprises/:neq', en: '/en/business-registry/:neq' },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },
