@@ -12,7 +12,7 @@ import { catalogApiRoutes, catalogPublicRoutes } from './modules/catalog/index.j
 import { ckanRoutes } from './modules/ckan/index.js';
 import { dataRoutes, datastoreRoutes, viewsRoutes } from './modules/datastore/index.js';
 import { procurementRoutes } from './modules/procurement/index.js';
-import { registryRoutes } from './modules/registry/index.js';
+import { personsRoutes, registryRoutes } from './modules/registry/index.js';
 import { createWeb } from './modules/web/index.js';
 import { openApiDocument } from './openapi.js';
 import { NotFoundError } from './platform/http/errors.js';
@@ -97,6 +97,14 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
         registryRoutes({
           registry: ctx.registry.service,
           limiter: registryLimiter,
+        }),
+      );
+      await api.register(
+        personsRoutes({
+          registry: ctx.registry.service,
+          persons: ctx.registry.persons,
+          limiter: createRateLimiter({ limit: config.personSearchRateLimit, windowMs: 3_600_000 }),
+          publisher: { name: config.siteTitle, url: config.baseUrl },
         }),
       );
       await api.register(dataRoutes({ datastore: ctx.datastore.tables }));

@@ -20,8 +20,10 @@ import {
   procurementMigrations,
 } from './modules/procurement/index.js';
 import {
+  createPersonsService,
   createRegistryImport,
   createRegistryService,
+  type PersonsService,
   type RegistryImport,
   type RegistryService,
   registryMigrations,
@@ -67,7 +69,7 @@ export interface Context {
     views: ViewsService;
   };
   /** The business registry: editions imported, changes, search. */
-  registry: { imports: RegistryImport; service: RegistryService };
+  registry: { imports: RegistryImport; service: RegistryService; persons: PersonsService };
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -148,6 +150,7 @@ export async function createContext(
     registry: {
       imports: createRegistryImport({ db, duck, root: path.join(config.dataDir, 'registry') }),
       service: createRegistryService({ db }),
+      persons: createPersonsService({ db }),
     },
     async close({ keepDatabase = false } = {}) {
       await jobs.stop();

@@ -225,11 +225,15 @@ describeEachEngine(
       const empty = await app.inject({ url: '/fr/registre-des-entreprises' });
       assert.equal(empty.statusCode, 200);
       assert.doesNotMatch(empty.body, /id="resultats"/, 'no results before a search');
-      const found = await app.inject({ url: `/fr/registre-des-entreprises?q=${encodeURIComponent(enterprise.name)}` });
+      const found = await app.inject({
+        url: `/fr/registre-des-entreprises?q=${encodeURIComponent(enterprise.name)}`,
+      });
       assert.equal(found.statusCode, 200);
       assert.match(found.body, new RegExp(`href="/fr/registre-des-entreprises/${enterprise.neq}"`));
       const former = enterprise.names.find((name: { endOn: string | null }) => name.endOn);
-      const byFormer = await app.inject({ url: `/en/business-registry?q=${encodeURIComponent(former.name)}` });
+      const byFormer = await app.inject({
+        url: `/en/business-registry?q=${encodeURIComponent(former.name)}`,
+      });
       assert.match(byFormer.body, /former name: <span lang="fr">/);
       const filtered = await app.inject({ url: '/fr/registre-des-entreprises?status=registered&form=COP' });
       assert.match(filtered.body, /\d+ entreprises/);

@@ -4,8 +4,10 @@
  */
 import type { MigrationSource } from '../../platform/db/index.js';
 
+export { personsRoutes } from './api/persons.routes.js';
 export { registryRoutes } from './api/registry.routes.js';
 export { createRegistryImport, type RegistryImport } from './import/import.service.js';
+export { createPersonsService, type PersonsService } from './persons.service.js';
 export type { ChangeRow, EnterpriseRow } from './registry.repo.js';
 export {
   createRegistryService,

@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { createEditionRepo, type EditionRow } from './edition.repo.js';
 import { nameKey } from './name-key.js';
+import { createPersonsRepo } from './persons.repo.js';
 import { type ChangeRow, createRegistryRepo, type EnterpriseRow } from './registry.repo.js';
 import { createSearchRepo, type EnterpriseFilters, type SearchHit } from './search.repo.js';
 
@@ -30,6 +31,7 @@ export function createRegistryService(deps: { db: Db }) {
   const repo = createRegistryRepo(deps.db);
   const search = createSearchRepo(deps.db);
   const editions = createEditionRepo(deps.db);
+  const persons = createPersonsRepo(deps.db);
   let labels: { edition: string | null; codes: Map<string, string> } = { edition: null, codes: new Map() };
 
   async function codes(): Promise<Map<string, string>> {
@@ -73,12 +75,13 @@ export function createRegistryService(deps: { db: Db }) {
         );
       }
       const [enterprise] = await labelled([row]);
-      const [names, establishments, relations, continuations, history] = await Promise.all([
+      const [names, establishments, relations, continuations, history, people] = await Promise.all([
         repo.names(neq),
         repo.establishments(neq),
         repo.relations(neq),
         repo.continuations(neq),
         repo.changes({ after: 0, limit: CHANGES_MAX, neq }),
+        persons.ofEnterprise(neq),
       ]);
       return {
         ...(enterprise as LabelledEnterprise),
@@ -87,6 +90,7 @@ export function createRegistryService(deps: { db: Db }) {
         relations,
         continuations,
         history,
+        people,
       };
     },
 
