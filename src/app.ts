@@ -96,6 +96,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       await api.register(
         registryRoutes({
           registry: ctx.registry.service,
+          exports: ctx.registry.exports,
           limiter: registryLimiter,
         }),
       );

@@ -23,6 +23,8 @@ export interface Config {
   procurementOrganization: string;
   /** Registry API requests per client and minute (searches, lookups, the change feed). */
   registryRateLimit: number;
+  /** The organisation (by name) owning the catalog's "Registre des entreprises" dataset; created if missing. */
+  registryOrganization: string;
   /** Searches by a person's name per client and hour (exact full name only; every one logged). */
   personSearchRateLimit: number;
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
     registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),
+    registryOrganization: read.string('REGISTRY_ORGANIZATION', 'registraire-des-entreprises'),
     personSearchRateLimit: read.integer('PERSON_SEARCH_RATE_LIMIT', 30, 1, 100_000),
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),

@@ -21,12 +21,15 @@ import {
 } from './modules/procurement/index.js';
 import {
   createPersonsService,
+  createRegistryExports,
   createRegistryImport,
   createRegistryService,
   type PersonsService,
+  type RegistryExports,
   type RegistryImport,
   type RegistryService,
   registryMigrations,
+  syncRegistryDataset,
 } from './modules/registry/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
@@ -69,7 +72,12 @@ export interface Context {
     views: ViewsService;
   };
   /** The business registry: editions imported, changes, search. */
-  registry: { imports: RegistryImport; service: RegistryService; persons: PersonsService };
+  registry: {
+    imports: RegistryImport;
+    exports: RegistryExports;
+    service: RegistryService;
+    persons: PersonsService;
+  };
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -126,6 +134,13 @@ export async function createContext(
     if (db.engine === 'pglite') await loads.resumeInterrupted();
   }
   const tables = createDatastoreService({ db, duck, catalog, root: datastoreRoot });
+  const registryRoot = path.join(config.dataDir, 'registry');
+  const registryExports = createRegistryExports({
+    db,
+    duck,
+    root: registryRoot,
+    publisher: { name: config.siteTitle, url: config.baseUrl },
+  });
   return {
     config,
     db,
@@ -148,7 +163,23 @@ export async function createContext(
       views: createViewsService({ db, duck, catalog, datastore: tables, root: datastoreRoot }),
     },
     registry: {
-      imports: createRegistryImport({ db, duck, root: path.join(config.dataDir, 'registry') }),
+      imports: createRegistryImport({
+        db,
+        duck,
+        root: registryRoot,
+        exports: registryExports,
+        imported: (edition) =>
+          syncRegistryDataset({
+            catalog,
+            baseUrl: config.baseUrl,
+            organization: {
+              name: config.registryOrganization,
+              title: 'Registraire des entreprises du Québec',
+            },
+            editionDate: edition.publishedOn,
+          }),
+      }),
+      exports: registryExports,
       service: createRegistryService({ db }),
       persons: createPersonsService({ db }),
     },

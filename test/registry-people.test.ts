@@ -9,8 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { peopleStatements } from '../src/demo/registry/people.js';
 import { type GeneratedEdition, writeEdition } from '../src/demo/registry/write-edition.js';
+import { SYSTEM } from '../src/modules/accounts/index.js';
 import { validateBods } from '../src/modules/registry/bods/validate.js';
 import { describeEachEngine } from './helpers/app.js';
 import { type Caller, call, seedUser } from './helpers/fixtures.js';
@@ -159,6 +161,59 @@ describeEachEngine(
       assert.equal(log.length, asked, 'every attempt, refused ones too');
       assert.equal(log.find((entry) => entry.query === 'Marie %')?.results, 0);
       assert.deepEqual(log.at(-1), { query: 'Homonyme Québécois', client: '198.51.100.4', results: 20 });
+    });
+
+    test('bulk files of the edition: enterprises (CSV, Parquet), change log, BODS entities; never a person', async () => {
+      const { app, ctx } = current();
+      const csv = await app.inject({ url: '/api/v1/registry/bulk/entreprises.csv' });
+      assert.equal(csv.statusCode, 200);
+      const lines = csv.body.trim().split('\n');
+      assert.equal(lines.length, 401, 'a header and every enterprise');
+      assert.match(lines[0] ?? '', /^neq,name,other_names,status/);
+      const bods = await app.inject({ url: '/api/v1/registry/bulk/bods-entites.jsonl.gz' });
+      const statements = gunzipSync(bods.rawPayload)
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      assert.equal(statements.length, 400);
+      assert.deepEqual(validateBods(statements.slice(0, 100)), [], 'valid BODS 0.4');
+      assert.ok(statements.every((statement) => statement.recordType === 'entity'));
+      const parquet = await app.inject({ url: '/api/v1/registry/bulk/entreprises.parquet' });
+      assert.equal(parquet.rawPayload.subarray(0, 4).toString(), 'PAR1');
+      for (const body of [
+        csv.body,
+        gunzipSync(bods.rawPayload).toString('utf8'),
+        parquet.rawPayload.toString('latin1'),
+      ]) {
+        // Sole proprietorships bear their owner's name: that is the enterprise's name, published as
+        // such. What must never be there is a person of the people's register.
+        assert.ok(!body.includes('Homonyme Québécois'), 'no person of the register');
+        for (const person of people()) assert.ok(!body.includes(person.recordId), 'no person record');
+        assert.ok(!body.includes('Domiciles'), 'no home address');
+      }
+      const log = await app.inject({ url: '/api/v1/registry/bulk/changements.csv' });
+      assert.match(log.body, /^seq,edition,neq,kind,details/);
+      const tag = String(csv.headers.etag);
+      assert.equal(
+        (
+          await app.inject({
+            url: '/api/v1/registry/bulk/entreprises.csv',
+            headers: { 'if-none-match': tag },
+          })
+        ).statusCode,
+        304,
+      );
+      assert.equal((await app.inject({ url: '/api/v1/registry/bulk/personnes.csv' })).statusCode, 404);
+      const dataset = await ctx.catalog.datasets.get(SYSTEM, 'registre-des-entreprises');
+      assert.deepEqual(dataset.resources.map((resource) => resource.url?.split('/').pop()).sort(), [
+        'bods-entites.jsonl.gz',
+        'changements.csv',
+        'changements.parquet',
+        'entreprises.csv',
+        'entreprises.parquet',
+      ]);
+      assert.equal(dataset.licenseId, 'cc-by-nc-sa');
     });
 
     test('past its budget a client gets 429 with Retry-After for people searches', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { stableUuid } from '../../platform/stable-uuid.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
 import type { CatalogService, DatasetInput, ResourceInput } from '../catalog/index.js';
 import { PERIOD_FILE_NAMES, PERIOD_FILES, type PeriodFile } from './bulk/bulk.service.js';
@@ -108,7 +108,7 @@ function resource(
   mimetype: string,
 ): ResourceInput {
   return {
-    id: uuidFrom(url),
+    id: stableUuid('quai-ocds', url),
     url,
     name,
     description: { fr: null, en: null },
@@ -121,8 +121,3 @@ function resource(
 }
 
 /** A stable UUID (version 5 layout) from a text. */
-function uuidFrom(text: string): string {
-  const hex = createHash('sha1').update(`quai-ocds:${text}`).digest('hex');
-  const variant = ((Number.parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
-}

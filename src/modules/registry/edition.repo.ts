@@ -162,6 +162,14 @@ export function createEditionRepo(db: Db) {
       ]);
     },
 
+    /** The steps done after the swap: their timings kept with the others. */
+    async finishedSteps(id: string, timings: Record<string, number>): Promise<void> {
+      await db.query(`UPDATE registry.editions SET step = NULL, timings = $2 WHERE id = $1`, [
+        id,
+        JSON.stringify(timings),
+      ]);
+    },
+
     async failed(id: string, error: EditionError): Promise<void> {
       await db.query(
         `UPDATE registry.editions SET state = 'failed', error = $2, finished_at = now() WHERE id = $1`,

@@ -6,6 +6,13 @@ import type { MigrationSource } from '../../platform/db/index.js';
 
 export { personsRoutes } from './api/persons.routes.js';
 export { registryRoutes } from './api/registry.routes.js';
+export { REGISTRY_DATASET, syncRegistryDataset } from './catalog-dataset.js';
+export {
+  BULK_FILES,
+  type BulkFile,
+  createRegistryExports,
+  type RegistryExports,
+} from './exports/exports.service.js';
 export { createRegistryImport, type RegistryImport } from './import/import.service.js';
 export { createPersonsService, type PersonsService } from './persons.service.js';
 export type { ChangeRow, EnterpriseRow } from './registry.repo.js';

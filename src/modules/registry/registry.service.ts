@@ -10,6 +10,37 @@ import { createSearchRepo, type EnterpriseFilters, type SearchHit } from './sear
 export const SEARCH_MAX = 100;
 export const CHANGES_MAX = 1000;
 const NEQ = /^\d{10}$/;
+/** A word held by more names than this tells little: it ranks, it does not select… */
+const COMMON_WORD = 20_000;
+/** …unless nothing rarer is typed; words like "inc" or "les" never select. */
+const FILLER_WORD = 200_000;
+
+/**
+ * The words that select candidates: the rare ones (and those no name holds: typos, or the start
+ * of a word); at least two when the name has them, the rarest first; never a filler word unless
+ * it is all there is.
+ */
+export function tellingWords(words: string[], counts: Map<string, number>): string[] {
+  const byRarity = [...new Set(words)].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+  const kept = byRarity.filter((word) => (counts.get(word) ?? 0) <= COMMON_WORD);
+  for (const word of byRarity) {
+    if (kept.length >= 2) break;
+    if (!kept.includes(word) && (counts.get(word) ?? 0) <= FILLER_WORD) kept.push(word);
+  }
+  if (kept.length === 0 && byRarity[0]) kept.push(byRarity[0]);
+  // In the order typed: the last one typed stays a prefix.
+  return words.filter((word, index) => kept.includes(word) && words.indexOf(word) === index);
+}
+
+/** Two ranked lists as one, best first, each enterprise once. */
+function merge(first: SearchHit[], second: SearchHit[], limit: number): SearchHit[] {
+  const seen = new Map<string, SearchHit>();
+  for (const hit of [...first, ...second]) {
+    const kept = seen.get(hit.neq);
+    if (!kept || (hit.score ?? 0) > (kept.score ?? 0)) seen.set(hit.neq, hit);
+  }
+  return [...seen.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, limit);
+}
 
 export interface EnterpriseSearch {
   q: string;
@@ -51,6 +82,47 @@ export function createRegistryService(deps: { db: Db }) {
       legalFormLabel: label('FORME_JURI', row.legalForm),
       employeesLabel: label('INTVAL_EMPLO_QUE', row.employees),
     }));
+  }
+
+  /**
+   * Name search in stages, each only when the one before found too few: names starting with the
+   * words; names holding the telling words (the commonest ones, "inc", "les", are left to the
+   * ranking unless nothing else is typed); then with misspelt words corrected.
+   */
+  async function nameSearch(
+    key: string,
+    filters: EnterpriseFilters,
+    page: { limit: number; offset: number },
+  ) {
+    const wanted = page.limit + page.offset;
+    const byPrefix = await search.byName(key, null, filters, page);
+    if (byPrefix.length >= page.limit || (page.offset > 0 && byPrefix.length > 0)) return byPrefix;
+    const words = key.split(' ');
+    const counts = await search.wordCounts(words);
+    const kept = tellingWords(words, counts);
+    // A word no name holds, before the last one, is misspelt: nothing would match it as typed.
+    const unknown = kept.filter((word) => !counts.has(word));
+    const misspelt = unknown.some((word) => word !== words[words.length - 1]);
+    let hits = misspelt
+      ? byPrefix
+      : merge(
+          byPrefix,
+          await search.byName(
+            key,
+            kept.map((word) => [word]),
+            filters,
+            page,
+          ),
+          wanted,
+        );
+    if (hits.length < page.limit && page.offset === 0 && unknown.length > 0) {
+      const corrections = await search.corrections(unknown);
+      if (corrections.size > 0) {
+        const spellings = kept.map((word) => [word, ...(corrections.get(word) ?? [])]);
+        hits = merge(hits, await search.byName(key, spellings, filters, page), wanted);
+      }
+    }
+    return hits.slice(0, page.limit);
   }
 
   return {
@@ -115,25 +187,7 @@ export function createRegistryService(deps: { db: Db }) {
         ]);
       }
       if (key) {
-        const words = key.split(' ');
-        let hits = await search.byName(
-          key,
-          words.map((word) => [word]),
-          request.filters,
-          page,
-        );
-        if (hits.length < page.limit && page.offset === 0) {
-          // Too few: the words that are nobody's are perhaps misspelt; their likely spellings too.
-          const corrections = await search.corrections(words);
-          if (corrections.size > 0) {
-            hits = await search.byName(
-              key,
-              words.map((word) => [word, ...(corrections.get(word) ?? [])]),
-              request.filters,
-              page,
-            );
-          }
-        }
+        const hits = await nameSearch(key, request.filters, page);
         return { hits: await labelled(hits), total: null };
       }
       const hits = await labelled(await search.byFilters(request.filters, page));

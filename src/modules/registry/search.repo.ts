@@ -37,23 +37,26 @@ function filterClause(filters: EnterpriseFilters, params: unknown[]): string {
 }
 
 /**
- * Search over every name (current and former), folded (accents, case, punctuation): names that
- * start with the words typed, then names holding every word (the last one as a prefix; each
- * word may come with its corrections, see `corrections`). Each stage reads at most a few hundred
- * names through its index; the best name of each enterprise ranks it.
+ * Search over every name (current and former), folded (accents, case, punctuation), in stages
+ * the service runs until it has enough: names that start with the words typed; names holding the
+ * telling words (the last one as a prefix); the same with misspelt words corrected. Each stage
+ * reads at most a few hundred names through an index; the best name of an enterprise ranks it.
  */
 export function createSearchRepo(db: Queryable) {
   return {
-    /** `words`: for each word typed, the spellings to accept (the word first). */
+    /**
+     * Names that start with the words typed (`words` null), or that hold every word of `words`
+     * (for each word, the spellings to accept, the word typed first; the last one as a prefix).
+     */
     async byName(
       key: string,
-      words: string[][],
+      words: string[][] | null,
       filters: EnterpriseFilters,
       page: { limit: number; offset: number },
     ): Promise<SearchHit[]> {
-      const tsquery = words
-        .map((spellings, index) => {
-          const last = index === words.length - 1;
+      const tsquery = (words ?? [])
+        .map((spellings, index, all) => {
+          const last = index === all.length - 1;
           const terms = spellings.map((word, which) => (last && which === 0 ? `${word}:*` : word));
           return terms.length > 1 ? `(${terms.join(' | ')})` : (terms[0] ?? '');
         })
@@ -63,14 +66,13 @@ export function createSearchRepo(db: Queryable) {
       params.push(page.limit, page.offset);
       const limit = `$${params.length - 1}`;
       const offset = `$${params.length}`;
+      const candidates = words
+        ? `SELECT neq, name, name_key, end_on, 1.0 AS stage FROM registry.names
+             WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES}`
+        : `SELECT neq, name, name_key, end_on, 2.0 AS stage FROM registry.names
+             WHERE name_key LIKE $1 || '%' AND $2 = '' LIMIT ${CANDIDATES}`;
       return db.query<SearchHit>(
-        `WITH candidates AS (
-           (SELECT neq, name, name_key, end_on, 2.0 AS stage FROM registry.names
-             WHERE name_key LIKE $1 || '%' LIMIT ${CANDIDATES})
-           UNION ALL
-           (SELECT neq, name, name_key, end_on, 1.0 FROM registry.names
-             WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES})
-         ), scored AS (
+        `WITH candidates AS (${candidates}), scored AS (
            SELECT DISTINCT ON (neq) neq, name AS matched_name, end_on IS NOT NULL AS former,
              stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key) AS score
            FROM candidates ORDER BY neq, score DESC
@@ -83,20 +85,27 @@ export function createSearchRepo(db: Queryable) {
       );
     },
 
+    /** How many names hold each word (words no name holds are left out). */
+    async wordCounts(words: string[]): Promise<Map<string, number>> {
+      const rows = await db.query<{ word: string; names: number }>(
+        'SELECT word, names FROM registry.words WHERE word = ANY($1::text[])',
+        [words],
+      );
+      return new Map(rows.map((row) => [row.word, row.names]));
+    },
+
     /**
-     * Words of the names a few letters away from each word typed that is not one of them
-     * (trigram distance on the vocabulary, a small table): a typo's likely meanings.
+     * Words of the names a few letters away from each word given (words no name holds):
+     * trigram distance on the vocabulary, a small table; a typo's likely meanings.
      */
     async corrections(words: string[]): Promise<Map<string, string[]>> {
       const found = new Map<string, string[]>();
       for (const word of words) {
         if (word.length < 3) continue;
-        const rows = await db.query<{ word: string; known: boolean }>(
-          `SELECT word, word = $1 AS known FROM registry.words
-            WHERE word % $1 ORDER BY word <-> $1 LIMIT 3`,
+        const rows = await db.query<{ word: string }>(
+          'SELECT word FROM registry.words WHERE word % $1 ORDER BY word <-> $1 LIMIT 3',
           [word],
         );
-        if (rows.some((row) => row.known)) continue;
         if (rows.length > 0)
           found.set(
             word,

@@ -45,6 +45,14 @@ const ENTRIES: Entry[] = [
     'CC_BYSA_4_0',
   ],
   [
+    'cc-by-nc-sa',
+    'Creative Commons Attribution - Pas d’utilisation commerciale - Partage dans les mêmes conditions 4.0 (CC BY-NC-SA 4.0)',
+    'Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)',
+    'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+    'rejected',
+    'CC_BYNCSA_4_0',
+  ],
+  [
     'cc-zero',
     'Creative Commons Zéro (CC0 1.0)',
     'Creative Commons Zero (CC0 1.0)',

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { TooManyRequestsError } from '../../../platform/http/errors.js';
+import { NotFoundError, TooManyRequestsError } from '../../../platform/http/errors.js';
 import { problemResponses } from '../../../platform/http/problem-schema.js';
 import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { localized } from '../../../platform/i18n/index.js';
+import { BULK_FILES, type RegistryExports } from '../exports/exports.service.js';
 import type { RegistryService } from '../registry.service.js';
 
 const tags = ['Registry'];
@@ -43,9 +45,10 @@ const CSV_COLUMNS = [
  */
 export function registryRoutes(deps: {
   registry: RegistryService;
+  exports: RegistryExports;
   limiter: RateLimiter;
 }): FastifyPluginAsyncTypebox {
-  const { registry, limiter } = deps;
+  const { registry, exports, limiter } = deps;
 
   async function limited(request: FastifyRequest): Promise<void> {
     const client = request.actor?.user?.id ?? request.ip;
@@ -154,6 +157,36 @@ export function registryRoutes(deps: {
       async (request, reply) => {
         if (await notModified(request, reply)) return reply.code(304).send();
         return registry.enterprise(request.params.neq);
+      },
+    );
+
+    app.get(
+      '/registry/bulk/:file',
+      {
+        schema: {
+          tags,
+          summary: `The current edition in bulk (no data about people): ${Object.keys(BULK_FILES).join(', ')}`,
+          params: Type.Object({ file: Type.String() }),
+        },
+      },
+      async (request, reply) => {
+        const file = await exports.file(request.params.file);
+        if (!file) {
+          throw new NotFoundError(
+            'bulk file',
+            request.params.file,
+            localized(
+              'Ce fichier n’existe pas (ou pas encore) pour l’édition en cours.',
+              'No such file (yet) for the current edition.',
+            ),
+          );
+        }
+        const tag = `"${file.edition}-${request.params.file}"`;
+        reply.header('ETag', tag).header('Cache-Control', 'public, max-age=3600');
+        if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+        reply.header('Content-Disposition', `attachment; filename="${request.params.file}"`);
+        reply.header('Content-Length', String(file.size));
+        return reply.type(file.type).send(createReadStream(file.path));
       },
     );
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
 import type { Duck } from '../../../platform/duckdb/index.js';
 import { createEditionRepo, EDITION_TABLES, type EditionRow, type EditionTable } from '../edition.repo.js';
+import type { RegistryExports } from '../exports/exports.service.js';
 import { nameKey } from '../name-key.js';
 import { EditionFailure, editionFailure } from './edition-failure.js';
 import {
@@ -25,7 +26,15 @@ const BATCH = 10_000;
  * tables and swapped in with the changes in one transaction. Until then the current edition
  * serves readers; an import cut short is simply run again.
  */
-export function createRegistryImport(deps: { db: Db; duck: Duck; root: string }) {
+export function createRegistryImport(deps: {
+  db: Db;
+  duck: Duck;
+  root: string;
+  /** Writes the bulk files of an edition in place (after the swap: readers already have it). */
+  exports: RegistryExports;
+  /** Told once an edition is in place and its files written (the catalog lists them). */
+  imported?: (edition: { id: string; publishedOn: string }) => Promise<void>;
+}) {
   const repo = createEditionRepo(deps.db);
   const editionsDir = path.join(deps.root, 'editions');
 
@@ -130,6 +139,9 @@ export function createRegistryImport(deps: { db: Db; duck: Duck; root: string })
           }),
         );
         await removeOldEditions(id);
+        await step('exports', () => deps.exports.write(id, directory, publishedOn));
+        await repo.finishedSteps(id, timings);
+        await deps.imported?.({ id, publishedOn });
         return (await repo.bySource(source)) as EditionRow;
       } catch (error) {
         const detail =
