@@ -112,6 +112,18 @@ export function createRegistryRepo(db: Queryable) {
       return new Map(rows.map((row) => [`${row.domain}:${row.code}`, row.label]));
     },
 
+    /** The latest changes, newest first, with the enterprise's current name (for the Atom feed). */
+    latestChanges(limit: number, kind: string | null) {
+      return db.query<ChangeRow & { name: string | null }>(
+        `SELECT c.seq::float8 AS seq, c.neq, c.kind, c.details, ed.published_on::text AS edition, e.name
+           FROM registry.changes c JOIN registry.editions ed ON ed.id = c.edition_id
+           LEFT JOIN registry.enterprises e ON e.neq = c.neq
+          WHERE ($2::text IS NULL OR c.kind = $2)
+          ORDER BY c.seq DESC LIMIT $1`,
+        [limit, kind],
+      );
+    },
+
     /** Changes after a position of the feed, in the order they were recorded; one enterprise's when asked. */
     changes(options: { after: number; limit: number; neq?: string }): Promise<ChangeRow[]> {
       return db.query<ChangeRow>(

@@ -194,6 +194,10 @@ export function createRegistryService(deps: { db: Db }) {
       return { hits, total: request.count ? await search.countByFilters(request.filters) : null };
     },
 
+    /** The latest changes, newest first (one kind, or every kind). */
+    latestChanges: (limit: number, kind: string | null) =>
+      repo.latestChanges(Math.min(Math.max(limit, 1), CHANGES_MAX), kind),
+
     /** The change feed: changes after the cursor (a position), oldest first. */
     async changes(
       since: string | null,

@@ -17,6 +17,7 @@ import { memberRoutes } from './routes/members.routes.js';
 import { procurementPageRoutes } from './routes/procurement.routes.js';
 import { redirectRoutes } from './routes/redirects.routes.js';
 import { registryPageRoutes } from './routes/registry.routes.js';
+import { registryFeedRoutes } from './routes/registry-feeds.routes.js';
 import { resourceRoutes } from './routes/resource.routes.js';
 import { resourceFormRoutes } from './routes/resource-form.routes.js';
 import { tenderFeedRoutes } from './routes/tender-feeds.routes.js';
@@ -106,6 +107,7 @@ export async function createWeb(deps: Omit<WebDeps, 'cookies' | 'assets'>) {
       await app.register(uploadRoutes(web));
       await app.register(feedRoutes(web));
       await app.register(tenderFeedRoutes(web));
+      await app.register(registryFeedRoutes(web));
       await app.register(redirectRoutes());
       await app.register(async (site) => {
         await site.register(compress, { threshold: 1024 });

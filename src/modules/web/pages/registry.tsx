@@ -30,6 +30,7 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
   const { t, locale } = ctx;
   const { state, errors } = view;
   const field = { ctx, errors };
+  const feed = `/feeds/registry-changes.atom?lang=${locale}`;
   const pages =
     view.total === null
       ? Math.min(REGISTRY_MAX_PAGES, view.hits.length === REGISTRY_PAGE_SIZE ? state.page + 1 : state.page)
@@ -40,6 +41,7 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
       title={t('registryTitle')}
       section="registry"
       breadcrumbs={[{ label: t('registryTitle') }]}
+      head={<link rel="alternate" type="application/atom+xml" title={t('registryFeedTitle')} href={feed} />}
     >
       <h1>{t('registryTitle')}</h1>
       <p class="quai-lead">{t('registryLead')}</p>
@@ -51,6 +53,9 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
       ) : (
         <p role="status">{t('registryNoEdition')}</p>
       )}
+      <p>
+        <a href={feed}>{t('registryFeed')}</a>
+      </p>
       <form method="get" action={href(locale, 'registry')} class="quai-tender-form">
         <TextField
           {...field}

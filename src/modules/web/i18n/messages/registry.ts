@@ -44,6 +44,8 @@ export const REGISTRY = {
     'No edition of the registry has been imported yet.',
   ),
   registryEdition: m('Édition du {date}', 'Edition of {date}'),
+  registryFeedTitle: m('Changements au registre des entreprises', 'Changes to the business registry'),
+  registryFeed: m('Suivre les changements (fil Atom)', 'Follow the changes (Atom feed)'),
   registryLicence: m(
     'Source : Registraire des entreprises du Québec, licence CC BY-NC-SA 4.0.',
     'Source: Registraire des entreprises du Québec, licence CC BY-NC-SA 4.0.',
