@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { peopleStatements } from '../src/demo/registry/people.js';
 import { type GeneratedEdition, writeEdition } from '../src/demo/registry/write-edition.js';
 import { SYSTEM } from '../src/modules/accounts/index.js';
-import { validateBods } from '../src/modules/registry/bods/validate.js';
+import { validateBods } from '../src/modules/registry/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { type Caller, call, seedUser } from './helpers/fixtures.js';
 
@@ -107,6 +107,7 @@ describeEachEngine(
       assert.equal(enterprise.people[0].interests.length, 1);
       const page = await app.inject({ url: `/fr/registre-des-entreprises/${neq}` });
       assert.ok(!page.body.includes('rue des Domiciles privés'));
+      assert.ok(page.body.includes(enterprise.people[0].fullName), 'the page names its people');
 
       const bods = await app.inject({ url: `/api/v1/registry/enterprises/${neq}/bods` });
       const statements = JSON.parse(bods.body);

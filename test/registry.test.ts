@@ -244,9 +244,13 @@ describeEachEngine(
       assert.match(page.body, /Renamed/);
       const feed = await app.inject({ url: '/feeds/registry-changes.atom?lang=fr&kind=renamed' });
       assert.match(String(feed.headers['content-type']), /application\/atom\+xml/);
-      const renamings = (editions[1] as GeneratedEdition).changes.filter((change) => change.kind === 'renamed');
+      const renamings = (editions[1] as GeneratedEdition).changes.filter(
+        (change) => change.kind === 'renamed',
+      );
       assert.equal((feed.body.match(/<entry>/g) ?? []).length, Math.min(100, renamings.length));
-      assert.ok(feed.body.includes(`/fr/registre-des-entreprises/${enterprise.neq}`) || renamings.length > 100);
+      assert.ok(
+        feed.body.includes(`/fr/registre-des-entreprises/${enterprise.neq}`) || renamings.length > 100,
+      );
       assert.match(feed.body, /<title[^>]*>Nom changé — /);
       const bad = await app.inject({ url: '/fr/registre-des-entreprises?from=2020-13-45' });
       assert.equal(bad.statusCode, 422);

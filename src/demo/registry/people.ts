@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { entityRecordId, NEQ_SCHEME } from '../../modules/registry/bods/statements.js';
+import { entityRecordId, NEQ_SCHEME } from '../../modules/registry/index.js';
 import { Random } from '../random.js';
 
 const GIVEN = [

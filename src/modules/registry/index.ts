@@ -6,6 +6,8 @@ import type { MigrationSource } from '../../platform/db/index.js';
 
 export { personsRoutes } from './api/persons.routes.js';
 export { registryRoutes } from './api/registry.routes.js';
+export { entityRecordId, NEQ_SCHEME } from './bods/statements.js';
+export { validateBods } from './bods/validate.js';
 export { REGISTRY_DATASET, syncRegistryDataset } from './catalog-dataset.js';
 export {
   BULK_FILES,

@@ -74,7 +74,8 @@ export function createSearchRepo(db: Queryable) {
       return db.query<SearchHit>(
         `WITH candidates AS (${candidates}), scored AS (
            SELECT DISTINCT ON (neq) neq, name AS matched_name, end_on IS NOT NULL AS former,
-             stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key) AS score
+             stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key)
+               - (CASE WHEN end_on IS NOT NULL THEN 0.25 ELSE 0 END) AS score
            FROM candidates ORDER BY neq, score DESC
          )
          SELECT ${ENTERPRISE_COLUMNS}, s.matched_name AS "matchedName", s.former, s.score::float8 AS score

@@ -2,8 +2,8 @@ import type { ComponentChild } from 'preact';
 import type { RegistryService } from '../../registry/index.js';
 import { Layout } from '../components/layout.js';
 import { ScrollRegion } from '../components/scroll-region.js';
-import { formatDate } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
+import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
 
@@ -20,14 +20,12 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
     [t('enterpriseNeq'), <code>{enterprise.neq}</code>],
     [
       t('enterpriseStatus'),
-      enterprise.statusOn
-        ? t('enterpriseStatusSince', {
-            status: enterprise.statusLabel ?? enterprise.status ?? '',
-            date: day(locale, enterprise.statusOn),
-          })
-        : (enterprise.statusLabel ?? enterprise.status ?? ''),
+      <>
+        <span lang="fr">{enterprise.statusLabel ?? enterprise.status ?? ''}</span>
+        {enterprise.statusOn ? ` ${t('enterpriseSince', { date: day(locale, enterprise.statusOn) })}` : ''}
+      </>,
     ],
-    [t('enterpriseForm'), enterprise.legalFormLabel ?? enterprise.legalForm ?? ''],
+    [t('enterpriseForm'), <span lang="fr">{enterprise.legalFormLabel ?? enterprise.legalForm ?? ''}</span>],
     [t('enterpriseRegistered'), day(locale, enterprise.registeredOn)],
     [
       t('enterpriseAddress'),
@@ -120,6 +118,22 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
           ])}
         />
       ) : null}
+      {enterprise.people.length > 0 ? (
+        <>
+          <h2 id="personnes">{t('enterprisePeople')}</h2>
+          <ul class="quai-plain-list">
+            {enterprise.people.map((person) => (
+              <li key={person.recordId}>
+                <span lang="fr">{person.fullName}</span> —{' '}
+                {person.interests.map((interest) => interestText(ctx, interest)).join(' ; ')}
+                {person.addresses[0]?.address
+                  ? ` — ${t('enterpriseProfessionalAddress')} ${person.addresses[0].address}`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 id="historique">{t('enterpriseHistory')}</h2>
       {enterprise.history.length === 0 ? (
         <p>{t('enterpriseHistoryNone')}</p>
@@ -130,7 +144,7 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
               {day(locale, change.edition)} — {t(`change_${change.kind}` as MessageKey)}
               {change.details && 'to' in change.details && typeof change.details.to === 'string' ? (
                 <>
-                  {' : '}
+                  {locale === 'fr' ? ' : ' : ': '}
                   <span lang="fr">{change.details.to}</span>
                 </>
               ) : null}
@@ -144,6 +158,20 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
       <p>{t('registryLicence')}</p>
     </Layout>
   );
+}
+
+/** An interest as words: its kind, the share held, since when. */
+function interestText(ctx: PageContext, interest: Record<string, unknown>): string {
+  const { t, locale } = ctx;
+  const type = String(interest.type ?? '');
+  const key = `interest_${type}` as MessageKey;
+  const words = [key in MESSAGES ? t(key) : type];
+  const share = (interest.share as { exact?: number } | undefined)?.exact;
+  if (share !== undefined) words.push(`${formatNumber(locale, share)} %`);
+  if (interest.beneficialOwnershipOrControl === true) words.push(t('interestBeneficial'));
+  if (typeof interest.startDate === 'string')
+    words.push(t('enterpriseSince', { date: day(locale, interest.startDate) }));
+  return words.join(', ');
 }
 
 function Table({
