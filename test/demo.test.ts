@@ -17,9 +17,10 @@ describeEachEngine('demo content', (current) => {
   test('spans publishers and themes; the private dataset and the draft stay hidden', async () => {
     const { app } = current();
     const search = (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
-    // 26 demo datasets, and the "Marchés publics (OCDS)" dataset of the demo procurement data.
-    assert.equal(search.count, 27);
-    assert.equal(search.facets.organization.length, 9);
+    // 26 demo datasets, the "Marchés publics (OCDS)" dataset of the demo procurement data and
+    // the "Registre des entreprises" of the demo registry (with its organisation).
+    assert.equal(search.count, 28);
+    assert.equal(search.facets.organization.length, 10);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
@@ -33,6 +34,17 @@ describeEachEngine('demo content', (current) => {
     assert.ok(open.count > 10, `${open.count} open tenders`);
     const dataset = (await call(app, 'GET', '/api/v1/datasets/marches-publics-ocds')).json;
     assert.ok(dataset.resources.length > 20);
+  });
+
+  test('demo registry: two editions, their changes, the bulk files in the catalog', async () => {
+    const { app } = current();
+    const editions = (await call(app, 'GET', '/api/v1/registry/editions')).json;
+    assert.equal(editions.length, 2);
+    assert.equal(editions.filter((edition: { current: boolean }) => edition.current).length, 1);
+    const changes = (await call(app, 'GET', '/api/v1/registry/changes?limit=1000')).json;
+    assert.ok(changes.changes.length > 100, `${changes.changes.length} changes`);
+    const dataset = (await call(app, 'GET', '/api/v1/datasets/registre-des-entreprises')).json;
+    assert.equal(dataset.resources.length, 5);
   });
 
   test('the municipalities come from the real CC0 file, with their attribution', async () => {

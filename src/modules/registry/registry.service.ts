@@ -100,8 +100,9 @@ export function createRegistryService(deps: { db: Db }) {
     const words = key.split(' ');
     const counts = await search.wordCounts(words);
     const kept = tellingWords(words, counts);
-    // A word no name holds, before the last one, is misspelt: nothing would match it as typed.
-    const unknown = kept.filter((word) => !counts.has(word));
+    // Words of letters no name holds (numbers are not in the vocabulary, nor misspelt); one
+    // before the last word typed is misspelt: nothing would match it as typed.
+    const unknown = kept.filter((word) => !counts.has(word) && /^[a-z]{3,}$/.test(word));
     const misspelt = unknown.some((word) => word !== words[words.length - 1]);
     let hits = misspelt
       ? byPrefix

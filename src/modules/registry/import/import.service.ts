@@ -53,8 +53,9 @@ export function createRegistryImport(deps: {
             if (table === 'names') {
               const key = nameKey(row[1] ?? '');
               row[2] = key;
+              // The vocabulary serves spelling: words of letters only (numbers are not misspelt).
               for (const word of new Set(key.split(' ')))
-                if (word) words.set(word, (words.get(word) ?? 0) + 1);
+                if (/^[a-z]{3,}$/.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
             }
             batch.push(row);
           }
