@@ -119,8 +119,14 @@ export function createRegistryService(deps: { db: Db }) {
     if (hits.length < page.limit && page.offset === 0 && unknown.length > 0) {
       const corrections = await search.corrections(unknown);
       if (corrections.size > 0) {
-        const spellings = kept.map((word) => [word, ...(corrections.get(word) ?? [])]);
-        hits = merge(hits, await search.byName(key, spellings, filters, page), wanted);
+        // The name as it was probably meant, first as a start of name (cheap, usually enough)…
+        const meant = words.map((word) => corrections.get(word)?.[0] ?? word).join(' ');
+        hits = merge(hits, await search.byName(meant, null, filters, page), wanted);
+        if (hits.length < page.limit) {
+          // …then every spelling of every telling word.
+          const spellings = kept.map((word) => [word, ...(corrections.get(word) ?? [])]);
+          hits = merge(hits, await search.byName(key, spellings, filters, page), wanted);
+        }
       }
     }
     return hits.slice(0, page.limit);
