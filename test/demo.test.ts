@@ -44,7 +44,7 @@ describeEachEngine('demo content', (current) => {
     const changes = (await call(app, 'GET', '/api/v1/registry/changes?limit=1000')).json;
     assert.ok(changes.changes.length > 100, `${changes.changes.length} changes`);
     const dataset = (await call(app, 'GET', '/api/v1/datasets/registre-des-entreprises')).json;
-    assert.equal(dataset.resources.length, 5);
+    assert.equal(dataset.resources.length, 7);
   });
 
   test('the municipalities come from the real CC0 file, with their attribution', async () => {

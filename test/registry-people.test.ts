@@ -170,7 +170,7 @@ describeEachEngine(
       assert.equal(csv.statusCode, 200);
       const lines = csv.body.trim().split('\n');
       assert.equal(lines.length, 401, 'a header and every enterprise');
-      assert.match(lines[0] ?? '', /^neq,name,other_names,status/);
+      assert.match(lines[0] ?? '', /^neq,name,status,status_on/);
       const bods = await app.inject({ url: '/api/v1/registry/bulk/bods-entites.jsonl.gz' });
       const statements = gunzipSync(bods.rawPayload)
         .toString('utf8')
@@ -213,6 +213,8 @@ describeEachEngine(
         'changements.parquet',
         'entreprises.csv',
         'entreprises.parquet',
+        'noms.csv',
+        'noms.parquet',
       ]);
       assert.equal(dataset.licenseId, 'cc-by-nc-sa');
     });

@@ -170,6 +170,14 @@ export function createEditionRepo(db: Db) {
       ]);
     },
 
+    /** A step after the swap failed: the edition stays done and current, with the error kept. */
+    async afterSwapFailed(id: string, error: EditionError): Promise<void> {
+      await db.query(`UPDATE registry.editions SET step = NULL, error = $2 WHERE id = $1`, [
+        id,
+        JSON.stringify(error),
+      ]);
+    },
+
     async failed(id: string, error: EditionError): Promise<void> {
       await db.query(
         `UPDATE registry.editions SET state = 'failed', error = $2, finished_at = now() WHERE id = $1`,

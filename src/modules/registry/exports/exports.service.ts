@@ -11,7 +11,7 @@ import { entityStatement, type Publication } from '../bods/statements.js';
 import { createEditionRepo } from '../edition.repo.js';
 import { streamRows } from '../import/edition-files.duckdb.js';
 import { createRegistryRepo } from '../registry.repo.js';
-import { csvToParquet, enterprisesQuery, writeEnterpriseFiles } from './exports.duckdb.js';
+import { csvToParquet, enterprisesQuery, namesQuery, writeQueryFiles } from './exports.duckdb.js';
 
 /** The bulk files of the current edition. None holds a person. */
 export const BULK_FILES = {
@@ -26,6 +26,18 @@ export const BULK_FILES = {
     format: 'Parquet',
     fr: 'Entreprises de l’édition (Parquet)',
     en: 'Enterprises of the edition (Parquet)',
+  },
+  'noms.csv': {
+    type: 'text/csv; charset=utf-8',
+    format: 'CSV',
+    fr: 'Noms des entreprises, actuels et anciens, avec leurs périodes (CSV)',
+    en: 'Names of the enterprises, current and former, with their periods (CSV)',
+  },
+  'noms.parquet': {
+    type: 'application/vnd.apache.parquet',
+    format: 'Parquet',
+    fr: 'Noms des entreprises, actuels et anciens, avec leurs périodes (Parquet)',
+    en: 'Names of the enterprises, current and former, with their periods (Parquet)',
   },
   'changements.csv': {
     type: 'text/csv; charset=utf-8',
@@ -99,29 +111,24 @@ export function createRegistryExports(deps: {
         for (const row of chunk as (string | null)[][]) {
           // The columns of enterprisesQuery, in its order.
           const at = (index: number) => row[index] ?? null;
-          const others = at(2);
           const statement = entityStatement(
             {
               neq: at(0) ?? '',
               name: at(1),
-              status: at(3),
-              statusOn: at(4),
-              legalForm: at(5),
-              registeredOn: at(6),
-              constitutedOn: at(7),
-              address: at(11),
-              municipality: at(12),
-              postalCode: at(13),
+              status: at(2),
+              statusOn: at(3),
+              legalForm: at(4),
+              registeredOn: at(5),
+              constitutedOn: at(6),
+              activityCode: at(7),
+              activity: at(8),
+              employees: at(9),
+              address: at(10),
+              municipality: at(11),
+              postalCode: at(12),
               regime: null,
-              employees: null,
-              activityCode: null,
-              activity: null,
               bankrupt: null,
               constitutionPlace: null,
-              names: (others ?? '')
-                .split(' | ')
-                .filter(Boolean)
-                .map((other) => ({ name: other, endOn: null, type: 'A' })),
             },
             publication,
           );
@@ -141,9 +148,13 @@ export function createRegistryExports(deps: {
       const temporary = (file: BulkFile) => path.join(target, `.${file}`);
       const connection = await deps.duck.connect();
       try {
-        await writeEnterpriseFiles(connection, directory, {
+        await writeQueryFiles(connection, enterprisesQuery(directory), {
           csv: temporary('entreprises.csv'),
           parquet: temporary('entreprises.parquet'),
+        });
+        await writeQueryFiles(connection, namesQuery(directory), {
+          csv: temporary('noms.csv'),
+          parquet: temporary('noms.parquet'),
         });
         await changeLog(temporary('changements.csv'));
         await csvToParquet(connection, temporary('changements.csv'), temporary('changements.parquet'));

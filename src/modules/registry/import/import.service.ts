@@ -139,11 +139,6 @@ export function createRegistryImport(deps: {
             }
           }),
         );
-        await removeOldEditions(id);
-        await step('exports', () => deps.exports.write(id, directory, publishedOn));
-        await repo.finishedSteps(id, timings);
-        await deps.imported?.({ id, publishedOn });
-        return (await repo.bySource(source)) as EditionRow;
       } catch (error) {
         const detail =
           error instanceof EditionFailure
@@ -157,6 +152,23 @@ export function createRegistryImport(deps: {
         if (error instanceof EditionFailure) return (await repo.bySource(source)) as EditionRow;
         throw error;
       }
+      // The edition is in place: what follows may fail without taking it back (the files are
+      // written again by the next import; until then their downloads answer "not found").
+      try {
+        await removeOldEditions(id);
+        await step('exports', () => deps.exports.write(id, directory, publishedOn));
+        await repo.finishedSteps(id, timings);
+        await deps.imported?.({ id, publishedOn });
+      } catch (error) {
+        await repo.afterSwapFailed(
+          id,
+          editionFailure(
+            `L’édition est en place, mais ses fichiers en bloc n’ont pas pu être écrits : ${(error as Error).message}`,
+            `The edition is in place, but its bulk files could not be written: ${(error as Error).message}`,
+          ).detail,
+        );
+      }
+      return (await repo.bySource(source)) as EditionRow;
     },
   };
 
