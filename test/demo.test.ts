@@ -45,6 +45,10 @@ describeEachEngine('demo content', (current) => {
     assert.ok(changes.changes.length > 100, `${changes.changes.length} changes`);
     const dataset = (await call(app, 'GET', '/api/v1/datasets/registre-des-entreprises')).json;
     assert.equal(dataset.resources.length, 7);
+    const first = (await call(app, 'GET', '/api/v1/registry/enterprises?status=IM&limit=1')).json.results[0];
+    const enterprise = (await call(app, 'GET', `/api/v1/registry/enterprises/${first.neq}`)).json;
+    assert.ok(enterprise.people.length >= 1, 'the demo enterprises have people');
+    assert.ok(!JSON.stringify(enterprise).includes('Domiciles'), 'never their home address');
   });
 
   test('the municipalities come from the real CC0 file, with their attribution', async () => {

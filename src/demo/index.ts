@@ -12,6 +12,7 @@ import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
+import { peopleStatements } from './registry/people.js';
 import { writeEditions } from './registry/write-edition.js';
 
 /** Every demo dataset, in the order they are created. */
@@ -129,6 +130,31 @@ async function loadRegistryDemo(ctx: Context): Promise<void> {
   const editions = await writeEditions({ seed: 2026, enterprises: 3000, churn: 3 }, 2, directory);
   for (const edition of editions) await ctx.registry.imports.importEdition(edition.zip);
   await rm(directory, { recursive: true, force: true });
+  // People of the first hundred registered enterprises (fictitious, with the private details the
+  // portal must never show).
+  const { hits } = await ctx.registry.service.search({
+    q: '',
+    filters: {
+      status: ['IM'],
+      legalForm: [],
+      municipality: null,
+      activity: null,
+      registeredFrom: null,
+      registeredTo: null,
+    },
+    limit: 100,
+    offset: 0,
+    count: false,
+  });
+  const last = editions[editions.length - 1];
+  await ctx.registry.persons.importBods(
+    SYSTEM,
+    peopleStatements(
+      hits.map((hit) => hit.neq),
+      2026,
+      last?.date ?? '2026-01-16',
+    ),
+  );
 }
 
 /** Fictitious contracting processes of the last ten months: some tenders are open today. */
