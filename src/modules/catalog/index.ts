@@ -27,3 +27,4 @@ export const catalogMigrations: MigrationSource = {
 export { uploadedFile } from './api/resources.routes.js';
 export { type CatalogRouteDeps, catalogApiRoutes, catalogPublicRoutes } from './catalog.routes.js';
 export { datasetLinks, groupUrl, resourceUrl } from './links.js';
+export { putPortalDataset } from './portal-dataset.js';

@@ -1,6 +1,11 @@
 import { stableUuid } from '../../platform/stable-uuid.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
-import type { CatalogService, DatasetInput, ResourceInput } from '../catalog/index.js';
+import {
+  type CatalogService,
+  type DatasetInput,
+  putPortalDataset,
+  type ResourceInput,
+} from '../catalog/index.js';
 import { PERIOD_FILE_NAMES, PERIOD_FILES, type PeriodFile } from './bulk/bulk.service.js';
 import { TABLE_NAMES } from './bulk/flatten.js';
 import { parsePeriod } from './bulk/periods.js';
@@ -34,16 +39,6 @@ export async function syncCatalogDataset(deps: {
 }): Promise<void> {
   const { catalog, publication, links } = deps;
   const actor = deps.actor ?? SYSTEM;
-  if (!(await catalog.groups.find('organization', deps.organization.name))) {
-    await catalog.groups.create(actor, 'organization', {
-      name: deps.organization.name,
-      title: { fr: deps.organization.title, en: null },
-      description: { fr: null, en: null },
-      imageUrl: null,
-      euTheme: null,
-      extras: {},
-    });
-  }
   const [months, weeks] = await Promise.all([publication.periods('month'), publication.periods('week')]);
   const periods = [...months.reverse(), ...weeks.reverse()].map((row) => row.period);
   const resources: ResourceInput[] = [
@@ -96,9 +91,7 @@ export async function syncCatalogDataset(deps: {
     extras: {},
     resources,
   };
-  if (await catalog.datasets.exists(PROCUREMENT_DATASET))
-    await catalog.datasets.update(actor, PROCUREMENT_DATASET, input);
-  else await catalog.datasets.create(actor, input);
+  await putPortalDataset(catalog, actor, deps.organization, input);
 }
 
 function resource(

@@ -1,6 +1,11 @@
 import { stableUuid } from '../../platform/stable-uuid.js';
 import { SYSTEM } from '../accounts/index.js';
-import type { CatalogService, DatasetInput, ResourceInput } from '../catalog/index.js';
+import {
+  type CatalogService,
+  type DatasetInput,
+  putPortalDataset,
+  type ResourceInput,
+} from '../catalog/index.js';
 import { BULK_FILES, type BulkFile } from './exports/exports.service.js';
 
 export const REGISTRY_DATASET = 'registre-des-entreprises';
@@ -17,16 +22,6 @@ export async function syncRegistryDataset(deps: {
   editionDate: string;
 }): Promise<void> {
   const { catalog } = deps;
-  if (!(await catalog.groups.find('organization', deps.organization.name))) {
-    await catalog.groups.create(SYSTEM, 'organization', {
-      name: deps.organization.name,
-      title: { fr: deps.organization.title, en: null },
-      description: { fr: null, en: null },
-      imageUrl: null,
-      euTheme: null,
-      extras: {},
-    });
-  }
   const resources: ResourceInput[] = (Object.keys(BULK_FILES) as BulkFile[]).map((file) => {
     const url = `${deps.baseUrl}/api/v1/registry/bulk/${file}`;
     return {
@@ -67,7 +62,5 @@ export async function syncRegistryDataset(deps: {
     extras: {},
     resources,
   };
-  if (await catalog.datasets.exists(REGISTRY_DATASET))
-    await catalog.datasets.update(SYSTEM, REGISTRY_DATASET, input);
-  else await catalog.datasets.create(SYSTEM, input);
+  await putPortalDataset(catalog, SYSTEM, deps.organization, input);
 }
