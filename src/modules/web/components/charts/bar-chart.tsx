@@ -1,7 +1,6 @@
 import type { ChartData } from '../../../datastore/index.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { PageContext } from '../../page-context.js';
-import { ChartFrame, clip, measureName, round, WIDTH } from './chart-frame.js';
+import { ChartFrame, type ChartProps, clip, measureName, round, WIDTH } from './chart-frame.js';
 
 type BarData = Extract<ChartData, { kind: 'bar' }>;
 
@@ -10,19 +9,7 @@ const ROW = 28;
 const TOP = 8;
 
 /** Horizontal bars, largest first, each labelled with its category and its value. */
-export function BarChart({
-  ctx,
-  chart,
-  id,
-  title,
-  name,
-}: {
-  ctx: PageContext;
-  chart: BarData;
-  id: string;
-  title: string | null;
-  name: (column: string) => string;
-}) {
+export function BarChart({ ctx, chart, id, title, name }: ChartProps<BarData>) {
   const { t, locale } = ctx;
   const max = Math.max(...chart.points.map((point) => point.value), 0) || 1;
   const barArea = WIDTH - LABEL_WIDTH - 90;

@@ -4,6 +4,17 @@ import { ScrollRegion } from '../scroll-region.js';
 
 export const WIDTH = 720;
 
+/** What every chart component takes: the figures of one kind of chart, and how to name columns. */
+export interface ChartProps<Data> {
+  ctx: PageContext;
+  chart: Data;
+  id: string;
+  /** The publisher's title; null for a suggested chart (it names itself). */
+  title: string | null;
+  /** A column's label in the page's language. */
+  name: (column: string) => string;
+}
+
 /**
  * What every chart has around its drawing: a title, a sentence that says what it shows, the
  * SVG named and described by them, and its figures as a table (for screen readers and copying).

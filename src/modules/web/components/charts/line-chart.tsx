@@ -1,25 +1,12 @@
 import type { ChartData } from '../../../datastore/index.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { PageContext } from '../../page-context.js';
 import { Axes, linearScale, PLOT } from './axes.js';
-import { ChartFrame, measureName, round, WIDTH } from './chart-frame.js';
+import { ChartFrame, type ChartProps, measureName, round, WIDTH } from './chart-frame.js';
 
 type LineData = Extract<ChartData, { kind: 'line' }>;
 
 /** A line along a date or number axis; its highest and lowest points are told in words. */
-export function LineChart({
-  ctx,
-  chart,
-  id,
-  title,
-  name,
-}: {
-  ctx: PageContext;
-  chart: LineData;
-  id: string;
-  title: string | null;
-  name: (column: string) => string;
-}) {
+export function LineChart({ ctx, chart, id, title, name }: ChartProps<LineData>) {
   const { t, locale } = ctx;
   const measure = measureName(ctx, {
     ...chart.measure,

@@ -1,25 +1,12 @@
 import type { ChartData } from '../../../datastore/index.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { PageContext } from '../../page-context.js';
 import { Axes, linearScale, PLOT } from './axes.js';
-import { ChartFrame, round, WIDTH } from './chart-frame.js';
+import { ChartFrame, type ChartProps, round, WIDTH } from './chart-frame.js';
 
 type ScatterData = Extract<ChartData, { kind: 'scatter' }>;
 
 /** A dot per row (a fixed sample when there are many), with the correlation told in words. */
-export function ScatterChart({
-  ctx,
-  chart,
-  id,
-  title,
-  name,
-}: {
-  ctx: PageContext;
-  chart: ScatterData;
-  id: string;
-  title: string | null;
-  name: (column: string) => string;
-}) {
+export function ScatterChart({ ctx, chart, id, title, name }: ChartProps<ScatterData>) {
   const { t, locale } = ctx;
   const heading = title ?? t('scatterTitle', { x: name(chart.x), y: name(chart.y) });
   const xs = chart.points.map(([x]) => x);
