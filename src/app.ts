@@ -24,7 +24,7 @@ import { localized } from './platform/i18n/index.js';
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: ctx.log,
     trustProxy: config.trustProxy,
     genReqId: (request) =>
       (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID(),

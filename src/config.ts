@@ -27,6 +27,8 @@ export interface Config {
   registryOrganization: string;
   /** Searches by a person's name per client and hour (exact full name only; every one logged). */
   personSearchRateLimit: number;
+  /** Datastore loads: the largest file loaded into a table, the time one load may take, how many run at once. */
+  datastoreLoads: { maxBytes: number; timeoutMinutes: number; concurrency: number };
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -87,6 +89,11 @@ export function loadConfig(env: Env = process.env): Config {
     registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),
     registryOrganization: read.string('REGISTRY_ORGANIZATION', 'registraire-des-entreprises'),
     personSearchRateLimit: read.integer('PERSON_SEARCH_RATE_LIMIT', 30, 1, 100_000),
+    datastoreLoads: {
+      maxBytes: read.integer('DATASTORE_MAX_BYTES', 10 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+      timeoutMinutes: read.integer('DATASTORE_LOAD_MINUTES', 60, 1, 7 * 24 * 60),
+      concurrency: read.integer('DATASTORE_LOAD_CONCURRENCY', 2, 1, 64),
+    },
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(

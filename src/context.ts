@@ -43,6 +43,7 @@ import {
 } from './platform/db/index.js';
 import { openDuck } from './platform/duckdb/index.js';
 import { openJobs } from './platform/jobs/index.js';
+import { createLogger, type Logger } from './platform/log.js';
 
 /** Every module's migrations, in the order they must run. */
 export const MIGRATIONS: readonly MigrationSource[] = [
@@ -57,6 +58,8 @@ export const MIGRATIONS: readonly MigrationSource[] = [
 /** Everything a running Quai holds open, built once: the composition root. */
 export interface Context {
   config: Config;
+  /** The process's logger: the HTTP server's, and every module's. */
+  log: Logger;
   db: Db;
   blobs: BlobStore;
   /** Large files sent in pieces from the web pages. */
@@ -89,7 +92,7 @@ export interface Context {
  */
 export async function createContext(
   config: Config,
-  options: { db?: Db; work?: boolean } = {},
+  options: { db?: Db; work?: boolean; log?: Logger } = {},
 ): Promise<Context> {
   const db =
     options.db ??
@@ -99,6 +102,7 @@ export async function createContext(
       poolSize: config.databasePoolSize,
     }));
   await migrate(db, MIGRATIONS);
+  const log = options.log ?? createLogger(config.logLevel);
   const blobs = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
   const uploads = await openResumableUploads(path.join(config.dataDir, 'uploads'), {
     blobs,
@@ -126,11 +130,14 @@ export async function createContext(
     jobs,
     catalog,
     root: datastoreRoot,
-    maxDownloadBytes: config.maxUploadBytes,
+    limits: config.datastoreLoads,
+    log,
   });
   const loads = ingest;
   if (options.work) {
-    await jobs.work<{ loadId: string }>(LOAD_QUEUE, ({ loadId }) => loads.run(loadId));
+    await jobs.work<{ loadId: string }>(LOAD_QUEUE, ({ loadId }) => loads.run(loadId), {
+      concurrency: config.datastoreLoads.concurrency,
+    });
     if (db.engine === 'pglite') await loads.resumeInterrupted();
   }
   const tables = createDatastoreService({ db, duck, catalog, root: datastoreRoot });
@@ -143,6 +150,7 @@ export async function createContext(
   });
   return {
     config,
+    log,
     db,
     blobs,
     uploads,
@@ -184,6 +192,7 @@ export async function createContext(
       persons: createPersonsService({ db }),
     },
     async close({ keepDatabase = false } = {}) {
+      await loads.stop();
       await jobs.stop();
       await catalog.views.flush();
       duck.close();

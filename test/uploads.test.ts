@@ -6,6 +6,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import { describeEachEngine, TEST_BASE_URL } from './helpers/app.js';
 import { type Caller, call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
+import { until } from './helpers/wait.js';
 
 const MAX_BYTES = 64 * 1024;
 
@@ -178,23 +179,21 @@ describeEachEngine(
       const { port } = new URL(address);
       const boundary = 'coupure';
       const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="coupe.csv"\r\nContent-Type: text/csv\r\n\r\n`;
-      await new Promise<void>((resolve) => {
-        const socket = net.connect(Number(port), '127.0.0.1', () => {
-          socket.write(
+      const socket = await new Promise<net.Socket>((resolve) => {
+        const connection = net.connect(Number(port), '127.0.0.1', () => {
+          connection.write(
             `POST /api/v1/datasets/donnees/resources/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${editor.token}\r\n` +
               `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 50000\r\n\r\n${head}`,
           );
-          socket.write(Buffer.alloc(20000, 98));
-          // The client vanishes with 30 kB still to send.
-          setTimeout(() => {
-            socket.destroy();
-            resolve();
-          }, 200);
+          connection.write(Buffer.alloc(20000, 98));
+          resolve(connection);
         });
       });
-      // Give the server a moment to notice the cut and clean up.
-      for (let i = 0; i < 50 && (await tempFiles()).length > 0; i++)
-        await new Promise((r) => setTimeout(r, 20));
+      // The server has begun writing the file; then the client vanishes with 30 kB still to send.
+      await until(async () => (await tempFiles()).length > 0);
+      socket.destroy();
+      // The server notices the cut and cleans up.
+      await until(async () => (await tempFiles()).length === 0);
       assert.deepEqual(await tempFiles(), []);
       assert.deepEqual(await blobFiles(), before.blobs);
       assert.equal(await resourceCount(), before.resources);

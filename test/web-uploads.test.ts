@@ -4,6 +4,7 @@ import http from 'node:http';
 import { before, test } from 'node:test';
 import { describeEachEngine } from './helpers/app.js';
 import { call, seedOrganization, seedUser } from './helpers/fixtures.js';
+import { until } from './helpers/wait.js';
 import { WebClient } from './helpers/web-client.js';
 
 const PIECE = 'application/offset+octet-stream';
@@ -95,24 +96,31 @@ describeEachEngine(
       // A real socket, closed after half of a piece: the server keeps what it received.
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const cookie = `quai_session=${web.cookie('quai_session')}; quai_csrf=${web.cookie('quai_csrf')}`;
-      await new Promise<void>((resolve) => {
-        const request = http.request(`${address}/uploads/${id}`, {
-          method: 'PATCH',
-          headers: {
-            cookie,
-            'content-type': PIECE,
-            'upload-offset': '0',
-            'x-csrf-token': csrf,
-            'content-length': '60000',
-          },
-        });
-        request.on('error', () => resolve());
-        request.write(file.subarray(0, 25_000), () => setTimeout(() => request.destroy(), 100));
+      const request = http.request(`${address}/uploads/${id}`, {
+        method: 'PATCH',
+        headers: {
+          cookie,
+          'content-type': PIECE,
+          'upload-offset': '0',
+          'x-csrf-token': csrf,
+          'content-length': '60000',
+        },
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const { offset } = JSON.parse((await web.get(`/uploads/${id}`)).body);
+      request.on('error', () => {});
+      request.write(file.subarray(0, 25_000));
+      const offsetNow = async () => JSON.parse((await web.get(`/uploads/${id}`)).body).offset as number;
+      // Once the server holds what was sent, the connection is cut.
+      await until(async () => (await offsetNow()) === 25_000);
+      request.destroy();
+      const offset = await offsetNow();
       assert.ok(offset > 0 && offset <= 25_000, `kept ${offset} bytes`);
-      const rest = await piece(id, offset, file.subarray(offset));
+      // The rest is accepted once the server has let go of the cut piece.
+      let rest = await piece(id, offset, file.subarray(offset));
+      await until(async () => {
+        if (rest.status !== 409) return true;
+        rest = await piece(id, offset, file.subarray(offset));
+        return false;
+      });
       assert.equal(JSON.parse(rest.body).offset, file.length);
 
       const saved = await web.postMultipart(

@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { loadDemoContent } from '../../src/demo/index.js';
 import { startTestApp, type TestApp } from './app.js';
 
@@ -18,6 +18,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A browser context whose waits have no limit of their own: a test waits for the page's state
+ * (a URL, an element, an event), however long a busy machine takes; a genuine hang is caught by
+ * the limit on the whole test run (test/run.ts).
+ */
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(0);
+  context.setDefaultNavigationTimeout(0);
+  return context;
 }
 
 /** Signs in through the form, as a person would. */

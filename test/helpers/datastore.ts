@@ -40,15 +40,11 @@ export function datastoreClient(current: () => TestApp, editor: () => Caller, da
 
     /** Waits for the resource's latest load to finish (the job runs in the background). */
     async loaded(resourceId: string, after?: string) {
-      for (let i = 0; i < 300; i++) {
-        const status = await call(current().app, 'GET', `/api/v1/resources/${resourceId}/datastore`, {
-          token: editor().token,
-        });
-        const load = status.json?.load;
-        if (load && load.id !== after && ['done', 'failed'].includes(load.state)) return status.json;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('the load never finished');
+      await current().ctx.datastore.ingest.settled(resourceId, after);
+      const status = await call(current().app, 'GET', `/api/v1/resources/${resourceId}/datastore`, {
+        token: editor().token,
+      });
+      return status.json;
     },
   };
 }

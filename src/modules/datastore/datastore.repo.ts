@@ -134,6 +134,15 @@ export function createDatastoreRepo(db: Queryable) {
       return rows.map((row) => row.id);
     },
 
+    /** Counts one more start of the load; returns how many there have been. */
+    async attempt(id: string): Promise<number> {
+      const rows = await db.query<{ attempts: number }>(
+        'UPDATE datastore.loads SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
+        [id],
+      );
+      return rows[0]?.attempts ?? 0;
+    },
+
     async started(
       id: string,
       details: { bytesTotal: number | null; encoding: string | null },

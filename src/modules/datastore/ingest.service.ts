@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import type { Jobs } from '../../platform/jobs/index.js';
+import type { Logger } from '../../platform/log.js';
 import { SYSTEM } from '../accounts/index.js';
 import type { CatalogService, Resource } from '../catalog/index.js';
 import { type Column, type ColumnType, createDatastoreRepo, type LoadRow } from './datastore.repo.js';
@@ -34,11 +36,19 @@ export function createIngestService(deps: {
   catalog: CatalogService;
   /** DATA_DIR/datastore: Parquet files by resource, and working files under tmp/. */
   root: string;
-  maxDownloadBytes: number;
+  /** The largest file loaded into a table, and the time one load may take. */
+  limits: { maxBytes: number; timeoutMinutes: number };
+  log: Logger;
 }) {
-  const { db, jobs, catalog, root } = deps;
+  const { db, jobs, catalog, root, limits, log } = deps;
   const repo = createDatastoreRepo(db);
   const workRoot = path.join(root, 'tmp');
+  // Loads finished by this process, by resource id: what `settled` waits for.
+  const finished = new EventEmitter().setMaxListeners(0);
+  // Loads running in this process, to be interrupted when it stops.
+  const active = new Map<string, AbortController>();
+  const lastReport = new Map<string, number>();
+  let stopping = false;
 
   async function queue(resource: Resource, format: TabularFormat): Promise<string | null> {
     const source = resource.upload
@@ -56,17 +66,64 @@ export function createIngestService(deps: {
   }
 
   async function run(loadId: string): Promise<void> {
-    const load = await repo.load(loadId);
-    if (!load || load.state === 'done' || load.state === 'failed') return;
+    if (stopping) throw new LoadsStopping();
+    // The same load queued twice (a retry and a resume at start) runs once at a time.
+    if (active.has(loadId)) return;
+    const controller = new AbortController();
+    active.set(loadId, controller);
+    let resourceId: string | null = null;
+    const budget = setTimeout(() => controller.abort(new LoadTimedOut()), limits.timeoutMinutes * 60_000);
+    try {
+      const load = await repo.load(loadId);
+      if (!load || load.state === 'done' || load.state === 'failed') return;
+      resourceId = load.resourceId;
+      await attempt(load, controller.signal);
+    } finally {
+      clearTimeout(budget);
+      active.delete(loadId);
+      lastReport.delete(loadId);
+      if (resourceId) finished.emit(resourceId);
+    }
+  }
+
+  /** One attempt at a load; its failure is kept in plain words, unless the process is stopping. */
+  async function attempt(load: LoadRow, signal: AbortSignal): Promise<void> {
+    try {
+      const attempts = await repo.attempt(load.id);
+      if (attempts > MAX_ATTEMPTS) {
+        throw failure(
+          `Le chargement a été interrompu ${MAX_ATTEMPTS} fois sans aboutir : il est abandonné. Vérifiez le fichier, puis téléversez-le de nouveau.`,
+          `The load was cut short ${MAX_ATTEMPTS} times without finishing: it is given up. Check the file, then upload it again.`,
+        );
+      }
+      await convert(load, signal);
+    } catch (error) {
+      // Stopping: the load is left as it is, and taken up again by the next start (or worker).
+      if (stopping && signal.aborted) throw new LoadsStopping();
+      const detail =
+        signal.reason instanceof LoadTimedOut
+          ? failure(
+              `Le chargement a dépassé ${limits.timeoutMinutes} min et a été arrêté. Le fichier reste téléchargeable tel quel.`,
+              `The load ran past ${limits.timeoutMinutes} min and was stopped. The file can still be downloaded as it is.`,
+            ).detail
+          : explainDuckError(error).detail;
+      await repo.finished(load.id, { error: detail });
+    }
+  }
+
+  /** One load: the source file, checked and converted, then published in one transaction. */
+  async function convert(load: LoadRow, signal: AbortSignal): Promise<void> {
+    const loadId = load.id;
     const work = path.join(workRoot, loadId);
     const target = path.join(root, load.resourceId, `${loadId}.parquet`);
     await rm(work, { recursive: true, force: true });
     await mkdir(work, { recursive: true });
     await mkdir(path.dirname(target), { recursive: true });
     try {
-      let file = await sourceFile(load, work);
+      let file = await sourceFile(load, work, signal);
       let size = (await stat(file)).size;
       if (size === 0) throw failure('Le fichier est vide.', 'The file is empty.');
+      if (size > limits.maxBytes) throw tooLargeForTables(size, limits.maxBytes);
       let format = load.format as TabularFormat;
       if (format === 'xlsx') {
         await repo.started(loadId, { bytesTotal: size, encoding: null });
@@ -74,8 +131,9 @@ export function createIngestService(deps: {
         await xlsxToCsv(
           file,
           csv,
-          Math.max(100 * size, 1024 ** 3),
-          (rows) => void repo.progress(loadId, { rows, percent: 0 }),
+          Math.min(Math.max(100 * size, 1024 ** 3), limits.maxBytes),
+          (rows) => report(loadId, { rows, percent: 0 }),
+          signal,
         );
         file = csv;
         size = (await stat(file)).size;
@@ -89,11 +147,16 @@ export function createIngestService(deps: {
         );
       }
       await repo.started(loadId, { bytesTotal: size, encoding });
-      const report = throttled((progress: Progress) => repo.progress(loadId, progress));
       let text = file;
-      if (encoding === 'windows-1252') {
+      if (encoding !== 'utf-8') {
         text = path.join(work, 'utf8');
-        await transcodeToUtf8(file, text, (bytes) => report({ rows: 0, percent: (bytes / size) * 30 }));
+        await transcodeToUtf8(
+          file,
+          text,
+          encoding,
+          (bytes) => report(loadId, { rows: 0, percent: (bytes / size) * 30 }),
+          signal,
+        );
       }
       const temporary = `${target}.tmp`;
       const previous = await repo.table(load.resourceId);
@@ -106,11 +169,13 @@ export function createIngestService(deps: {
         { file: text, format, casts },
         temporary,
         (progress) =>
-          report({
+          report(loadId, {
             rows: progress.rows,
-            percent: encoding === 'windows-1252' ? 30 + progress.percent * 0.7 : progress.percent,
+            percent: encoding !== 'utf-8' ? 30 + progress.percent * 0.7 : progress.percent,
           }),
+        signal,
       );
+      signal.throwIfAborted();
       await rename(temporary, target);
       const columns = converted.columns.map((column): Column => {
         const kept = previous?.columns.find((old) => old.id === column.id);
@@ -139,27 +204,40 @@ export function createIngestService(deps: {
       if (replaced) await rm(path.join(root, replaced), { force: true });
     } catch (error) {
       await rm(`${target}.tmp`, { force: true });
-      await repo.finished(loadId, { error: explainDuckError(error).detail });
+      throw error;
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
+  /** Progress, at most every half second per load; a failed write is logged, never thrown. */
+  function report(loadId: string, progress: Progress): void {
+    const now = Date.now();
+    if (now - (lastReport.get(loadId) ?? 0) < 500) return;
+    lastReport.set(loadId, now);
+    repo
+      .progress(loadId, progress)
+      .catch((error: unknown) => log.warn({ err: error, loadId }, 'load progress not saved'));
+  }
+
   /** The file to read: the upload in the blob store, or the link downloaded into `work`. */
-  async function sourceFile(load: LoadRow, work: string): Promise<string> {
+  async function sourceFile(load: LoadRow, work: string, signal: AbortSignal): Promise<string> {
     if (load.source.startsWith('sha256:')) {
       const sha256 = load.source.slice('sha256:'.length);
       const local = deps.blobs.localPath(sha256);
       if (local) return local;
       const copy = path.join(work, 'source');
-      await pipeline(deps.blobs.read(sha256), createWriteStream(copy));
+      await pipeline(deps.blobs.read(sha256), createWriteStream(copy), { signal });
       return copy;
     }
     const url = load.source.slice('url:'.length);
     const copy = path.join(work, 'source');
     let response: Response;
     try {
-      response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(10 * 60_000) });
+      response = await fetch(url, {
+        redirect: 'follow',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(10 * 60_000)]),
+      });
     } catch (error) {
       throw failure(
         `Le lien n’a pas pu être téléchargé : ${(error as Error).message}`,
@@ -175,16 +253,42 @@ export function createIngestService(deps: {
     let bytes = 0;
     const limited = Readable.fromWeb(response.body as never).on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > deps.maxDownloadBytes)
-        limited.destroy(failure('Le fichier lié est trop gros.', 'The linked file is too large.'));
+      if (bytes > limits.maxBytes) limited.destroy(tooLargeForTables(bytes, limits.maxBytes));
     });
-    await pipeline(limited, createWriteStream(copy));
+    await pipeline(limited, createWriteStream(copy), { signal });
     return copy;
   }
 
   return {
     queue,
     run,
+
+    /**
+     * The resource's latest load once it has finished (done or failed), other than `after`.
+     * Woken when this process finishes a load of the resource, and checked every second for
+     * loads finished by another worker; it waits as long as the load takes.
+     */
+    async settled(resourceId: string, after?: string): Promise<LoadRow> {
+      for (;;) {
+        let wake = () => {};
+        const next = new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1000);
+          wake = () => {
+            clearTimeout(timer);
+            finished.off(resourceId, wake);
+            resolve();
+          };
+          finished.on(resourceId, wake);
+        });
+        const latest = await repo.latestLoad(resourceId);
+        if (latest && latest.id !== after && (latest.state === 'done' || latest.state === 'failed')) {
+          wake();
+          return latest;
+        }
+        await next;
+        wake();
+      }
+    },
 
     /**
      * Loads the resource's current file again with the column types the publisher chose (every
@@ -213,6 +317,25 @@ export function createIngestService(deps: {
       }
     },
 
+    /**
+     * Interrupts the loads running in this process and waits for them to let go: they stay
+     * unfinished, and are taken up again by the next start or by another worker.
+     */
+    async stop(): Promise<void> {
+      stopping = true;
+      const running = [...active.keys()];
+      for (const controller of active.values()) controller.abort(new LoadsStopping());
+      await Promise.all(
+        running.map(
+          (id) =>
+            new Promise<void>((resolve) => {
+              const check = () => (active.has(id) ? setTimeout(check, 20) : resolve());
+              check();
+            }),
+        ),
+      );
+    },
+
     /** Loads cut by a stop (the embedded database is one process's): queued again at start. */
     async resumeInterrupted(): Promise<number> {
       const interrupted = await repo.unfinishedLoads();
@@ -231,14 +354,26 @@ export function chosenTypes(columns: Column[]): Record<string, ColumnType> {
   );
 }
 
-/** At most one progress write every half second; the last one waits for the one before. */
-function throttled(write: (progress: Progress) => Promise<void>): (progress: Progress) => void {
-  let last = 0;
-  let pending: Promise<void> = Promise.resolve();
-  return (progress) => {
-    const now = Date.now();
-    if (now - last < 500) return;
-    last = now;
-    pending = pending.then(() => write(progress)).catch(() => {});
-  };
+/** Loads are tried this many times (a start cut short by a crash or a stop counts). */
+const MAX_ATTEMPTS = 3;
+
+/** Thrown by a load that the process's stop interrupted: the job is taken up again later. */
+class LoadsStopping extends Error {
+  override name = 'LoadsStopping';
+  constructor() {
+    super('the datastore loads are stopping');
+  }
+}
+
+/** The reason a load's budget aborts it with. */
+class LoadTimedOut extends Error {
+  override name = 'LoadTimedOut';
+}
+
+function tooLargeForTables(bytes: number, maxBytes: number) {
+  const gb = (value: number) => (value / 1024 ** 3).toFixed(1);
+  return failure(
+    `Ce fichier (${gb(bytes)} Go) dépasse la taille que l’entrepôt de données charge en table (${gb(maxBytes)} Go) : il reste téléchargeable tel quel.`,
+    `This file (${gb(bytes)} GB) is larger than the datastore loads into tables (${gb(maxBytes)} GB): it can still be downloaded as it is.`,
+  );
 }

@@ -7,8 +7,12 @@ import type { Db } from '../db/index.js';
  * `npm start` works them in the same process; more processes may work the same queues.
  */
 export interface Jobs {
-  /** Handles the jobs of a queue in this process (one at a time per queue). */
-  work<T extends object>(queue: string, handler: (data: T, jobId: string) => Promise<void>): Promise<void>;
+  /** Handles the jobs of a queue in this process: one at a time, or `concurrency` at once. */
+  work<T extends object>(
+    queue: string,
+    handler: (data: T, jobId: string) => Promise<void>,
+    options?: { concurrency?: number },
+  ): Promise<void>;
   /** Queues a job; with `key`, a job already waiting under that key is not queued twice. */
   send<T extends object>(
     queue: string,
@@ -39,22 +43,26 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
   await boss.start();
   const queues = new Set<string>();
   // Workers of this process, woken as soon as a job is queued here (no wait for the next poll).
-  const workers = new Map<string, string>();
+  const workers = new Map<string, string[]>();
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
     await boss.createQueue(name);
     queues.add(name);
   };
   return {
-    async work(queue, handler) {
+    async work(queue, handler, workOptions = {}) {
       await ensureQueue(queue);
-      await boss.work(
-        queue,
-        { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) await handler(job.data as never, job.id);
-        },
-      );
+      // pg-boss 10 works one batch at a time per worker: several workers, several jobs at once.
+      for (let i = 0; i < (workOptions.concurrency ?? 1); i++) {
+        const id = await boss.work(
+          queue,
+          { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) await handler(job.data as never, job.id);
+          },
+        );
+        workers.set(queue, [...(workers.get(queue) ?? []), id]);
+      }
     },
     async send(queue, data, sendOptions = {}) {
       await ensureQueue(queue);
@@ -64,8 +72,7 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
         expireInSeconds: 6 * 3600,
         ...(sendOptions.key ? { singletonKey: sendOptions.key } : {}),
       });
-      const workerId = workers.get(queue);
-      if (workerId) boss.notifyWorker(workerId);
+      for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
       return id;
     },
     async stop() {

@@ -4,7 +4,7 @@ import { type Duck, quoteIdentifier, quoteLiteral } from '../../../platform/duck
 import { guessHeader } from './dialect.js';
 import { explainDuckError, failure } from './load-errors.js';
 import type { TabularFormat } from './source-format.js';
-import { checkNotCutInQuotes } from './truncation.js';
+import { checkDelimitedText } from './text-checks.js';
 
 export interface ConvertResult {
   rows: number;
@@ -48,8 +48,13 @@ export async function convertToParquet(
   },
   output: string,
   onProgress: (progress: Progress) => void,
+  /** Aborting interrupts DuckDB at once (the load's time budget, or the process stopping). */
+  signal?: AbortSignal,
 ): Promise<ConvertResult> {
+  signal?.throwIfAborted();
   const connection = await duck.connect();
+  const interrupt = () => connection.interrupt();
+  signal?.addEventListener('abort', interrupt);
   try {
     const types: Record<string, string> = {};
     const read =
@@ -57,7 +62,7 @@ export async function convertToParquet(
         ? await geojsonSource(connection, input.file)
         : input.format === 'json' || input.format === 'jsonl'
           ? jsonSource(input.file, input.format)
-          : await csvSource(connection, input.file, input.format);
+          : await csvSource(connection, input.file, input.format, signal);
     const source = await withCasts(connection, read, input.casts ?? {});
     for (let attempt = 0; ; attempt++) {
       try {
@@ -68,6 +73,7 @@ export async function convertToParquet(
         );
         break;
       } catch (error) {
+        signal?.throwIfAborted();
         const column = /Error when converting column "((?:[^"]|"")*)"/.exec(
           error instanceof Error ? error.message : '',
         )?.[1];
@@ -94,7 +100,11 @@ export async function convertToParquet(
       if (west != null && south != null && east != null && north != null) bbox = [west, south, east, north];
     }
     return { rows: Number(count.getRowObjectsJS()[0]?.n ?? 0), columns, bbox };
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     connection.closeSync();
   }
 }
@@ -137,8 +147,13 @@ async function withCasts(
   return (types) => `(SELECT * REPLACE (${replace.join(', ')}) FROM ${read({ ...types, ...asText })})`;
 }
 
-async function csvSource(connection: DuckDBConnection, file: string, format: TabularFormat): Promise<Source> {
-  await checkNotCutInQuotes(file);
+async function csvSource(
+  connection: DuckDBConnection,
+  file: string,
+  format: TabularFormat,
+  signal?: AbortSignal,
+): Promise<Source> {
+  await checkDelimitedText(file, signal);
   const guess = await guessHeader(file, format === 'tsv');
   const path = quoteLiteral(file);
   let sniffed: { delimiter: string; columns: number } | null = null;

@@ -3,14 +3,16 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 const SAMPLE_BYTES = 8 * 1024 * 1024;
 
 /**
- * Tells UTF-8 from Windows-1252, the encoding of many Québec government files (its accents and
- * curly quotes are invalid UTF-8). A BOM settles it; otherwise the first 8 MB must decode as
- * UTF-8. A NUL byte means the file is not text at all.
+ * Tells the encoding of a text file: UTF-8, Windows-1252 (the encoding of many Québec
+ * government files: its accents and curly quotes are invalid UTF-8) or UTF-16 (what Excel's
+ * "Unicode text" writes). A BOM settles it. Otherwise UTF-16 shows as zero bytes in every other
+ * position, the first 8 MB of UTF-8 must decode as UTF-8, and any other zero byte means the file
+ * is not text at all.
  */
 export async function detectEncoding(file: string): Promise<TextEncoding | 'binary'> {
   const handle = await open(file, 'r');
@@ -19,7 +21,9 @@ export async function detectEncoding(file: string): Promise<TextEncoding | 'bina
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
     const sample = buffer.subarray(0, bytesRead);
     if (sample.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) return 'utf-8';
-    if (sample.includes(0)) return 'binary';
+    if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+    if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+    if (sample.includes(0)) return utf16WithoutBom(sample) ?? 'binary';
     // A multi-byte character cut by the end of the sample is not an error.
     const decoder = new TextDecoder('utf-8', { fatal: true });
     try {
@@ -31,6 +35,21 @@ export async function detectEncoding(file: string): Promise<TextEncoding | 'bina
   } finally {
     await handle.close();
   }
+}
+
+/** Latin text in UTF-16 has a zero in nearly every odd (LE) or even (BE) byte, and few others. */
+function utf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(Math.floor(sample.length / 2), 64 * 1024);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (sample[2 * i] === 0) evenZeros++;
+    if (sample[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros > pairs * 0.9 && evenZeros < pairs * 0.01) return 'utf-16le';
+  if (evenZeros > pairs * 0.9 && oddZeros < pairs * 0.01) return 'utf-16be';
+  return null;
 }
 
 /** Windows-1252's characters at 0x80–0x9F (five codes are unassigned and kept as C1 controls). */
@@ -51,23 +70,37 @@ export function windows1252ToUtf8(chunk: Buffer): Buffer {
   return Buffer.from(fixed, 'utf8');
 }
 
-/** Rewrites a Windows-1252 file as UTF-8, streaming (memory stays flat whatever the size). */
+/** A chunk-by-chunk decoder to UTF-8 for an encoding (a character cut between chunks is kept). */
+function toUtf8(encoding: Exclude<TextEncoding, 'utf-8'>): (chunk: Buffer | null) => Buffer {
+  if (encoding === 'windows-1252') return (chunk) => (chunk ? windows1252ToUtf8(chunk) : Buffer.alloc(0));
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  return (chunk) => Buffer.from(chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode(), 'utf8');
+}
+
+/** Rewrites a file in UTF-8, streaming (memory stays flat whatever the size); a BOM is dropped. */
 export async function transcodeToUtf8(
   source: string,
   target: string,
+  encoding: Exclude<TextEncoding, 'utf-8'>,
   onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   let bytes = 0;
+  const decode = toUtf8(encoding);
   const transcode = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       onBytes(bytes);
-      done(null, windows1252ToUtf8(chunk));
+      done(null, decode(chunk));
+    },
+    flush(done) {
+      done(null, decode(null));
     },
   });
   await pipeline(
     createReadStream(source, { highWaterMark: 1024 * 1024 }),
     transcode,
     createWriteStream(target),
+    ...(signal ? [{ signal }] : []),
   );
 }

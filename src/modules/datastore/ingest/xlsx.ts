@@ -16,6 +16,7 @@ export async function xlsxToCsv(
   target: string,
   maxBytes: number,
   onRows: (rows: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   await checkZip(source);
   const declared = await declaredInflatedSize(source);
@@ -51,6 +52,7 @@ export async function xlsxToCsv(
         batch.push(Array.from({ length: Math.max(width, values.length) }, (_, index) => values[index] ?? ''));
         rows++;
         if (batch.length === 1000) {
+          signal?.throwIfAborted();
           await write(batch);
           batch = [];
           onRows(rows);
@@ -61,6 +63,7 @@ export async function xlsxToCsv(
     }
   } catch (error) {
     out.destroy();
+    signal?.throwIfAborted();
     if (error instanceof Error && error.name === 'LoadFailure') throw error;
     if ((error as { detail?: unknown }).detail) throw error;
     throw failure(
