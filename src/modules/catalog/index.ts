@@ -13,6 +13,7 @@ export type { GroupKind } from './groups/group.service.js';
 export { presentSchemaOrg } from './rdf/schema-org.present.js';
 export type { FacetCount, FacetField } from './search/search.repo.js';
 export { FACET_FIELDS } from './search/search.repo.js';
+export { QUERY_LIMITS } from './search/query-syntax.js';
 export { type SearchRequest, type SearchResult, searchRequest } from './search/search.service.js';
 export { FORMATS } from './vocabularies/formats.js';
 export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';

@@ -28,7 +28,6 @@ export type SortOption = keyof typeof SORTS;
 export const PAGE_SIZE = 20;
 /** Deeper pages than this are not offered: nobody reads them, and they cost the most. */
 export const MAX_PAGE = 500;
-const MAX_QUERY_LENGTH = 500;
 const MAX_VALUES = 10;
 
 export interface SearchState {
@@ -47,7 +46,8 @@ const list = (value: string | string[] | undefined): string[] =>
 
 /** Reads the state from a query string; anything odd is dropped rather than refused. */
 export function readSearchState(query: Query): SearchState {
-  const q = (list(query.q)[0] ?? '').slice(0, MAX_QUERY_LENGTH);
+  // The text as typed, however long: the search refuses what is beyond its bounds, and says so.
+  const q = [query.q].flat()[0]?.trim() ?? '';
   const filters = Object.fromEntries(
     FILTERS.map(({ param }) => [param, [...new Set(list(query[param]))].slice(0, MAX_VALUES)]),
   ) as Record<FilterParam, string[]>;

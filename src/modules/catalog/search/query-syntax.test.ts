@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { SqlParams } from '../../../platform/db/sql-params.js';
 import { QueryError } from '../../../platform/http/errors.js';
-import { parseQuery } from './query-syntax.js';
+import { queryToSql } from './query-sql.js';
+import { countTerms, parseQuery, QUERY_LIMITS, type QueryNode } from './query-syntax.js';
 
 const text = (value: string, extra: Partial<{ phrase: boolean; prefix: boolean; field: string }> = {}) => ({
   kind: 'text',
@@ -83,4 +86,89 @@ test('malformed queries are query errors that say why', () => {
       query,
     );
   }
+});
+
+test('the query language is bounded: length, terms and nesting beyond the bounds are refused', () => {
+  const cases: [string, RegExp][] = [
+    // What took the process down: 15 KB of "a OR ", 700 terms, 5,000 open parentheses.
+    [`${'a OR '.repeat(3000)}b`, /longer than 4000 characters/],
+    [`${'a OR '.repeat(700)}b`, /more than 100 terms/],
+    [Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' '), /more than 100 terms/],
+    ['('.repeat(5000), /longer than 4000 characters/],
+    ['('.repeat(3000), /nests deeper than 10 levels/],
+    [`${'('.repeat(11)}a${')'.repeat(11)}`, /nests deeper than 10 levels/],
+    [`${'NOT '.repeat(900)}a`, /nests deeper than 10 levels/],
+    [`${'-'.repeat(3000)}a`, /nests deeper than 10 levels/],
+  ];
+  for (const [query, message] of cases) {
+    assert.throws(
+      () => parseQuery(query),
+      (error: unknown) => error instanceof QueryError && message.test(error.detail.en),
+      query.slice(0, 40),
+    );
+  }
+  // Just within the bounds: parsed.
+  assert.equal(countTerms(parseQuery(`${'a OR '.repeat(99)}b`)), 100);
+  assert.equal(countTerms(parseQuery(`${'('.repeat(10)}a${')'.repeat(10)}`)), 1);
+});
+
+/** The deepest chain of parentheses and negations in a parsed query. */
+function depth(node: QueryNode): number {
+  if (node.kind === 'and' || node.kind === 'or') return Math.max(0, ...node.nodes.map(depth));
+  if (node.kind === 'not') return 1 + depth(node.node);
+  return 0;
+}
+
+test('fuzzed: any string up to the bound parses into a bounded query or is a query error', () => {
+  // Strings made of the syntax's own characters and words, so that most of them are near-queries.
+  const piece = fc.oneof(
+    fc.constantFrom('(', ')', '"', '[', ']', '{', '}', ':', '*', '+', '-', '!', ' ', ' ', ' '),
+    fc.constantFrom('AND', 'OR', 'NOT', '&&', '||', 'TO', 'tags:', 'title:', 'name:', 'res_format:'),
+    fc.constantFrom('eau', "l'eau", 'école', 'x*', '2024-01-01', 'NOW', 'nosuchfield:'),
+    fc.string({ maxLength: 4 }),
+  );
+  const noise = fc.array(piece, { maxLength: 1500 }).map((pieces) => pieces.join(''));
+  // Well-formed queries too: long flat lists, deep nesting, long runs of negations.
+  const term = fc.constantFrom(
+    'eau',
+    'école*',
+    'tags:santé',
+    'title:"eau potable"',
+    'res_format:(CSV OR JSON)',
+    'metadata_modified:[2020-01-01 TO NOW]',
+  );
+  const { node: wellFormed } = fc.letrec<{ node: string; group: string; negated: string; list: string }>(
+    (tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, term, tie('group'), tie('negated'), tie('list')),
+      group: tie('node').map((inner) => `(${inner})`),
+      negated: fc.tuple(fc.constantFrom('NOT ', '-', '+', '!'), tie('node')).map(([op, inner]) => op + inner),
+      list: fc
+        .tuple(fc.array(tie('node'), { minLength: 1, maxLength: 300 }), fc.constantFrom(' ', ' OR ', ' AND '))
+        .map(([nodes, op]) => nodes.join(op)),
+    }),
+  );
+  const query = fc.oneof(noise, wellFormed).filter((text) => text.length <= QUERY_LIMITS.length);
+  fc.assert(
+    fc.property(query, (text) => {
+      let node: QueryNode;
+      try {
+        node = parseQuery(text);
+      } catch (error) {
+        if (error instanceof QueryError) return;
+        throw error;
+      }
+      assert.ok(countTerms(node) <= QUERY_LIMITS.terms);
+      assert.ok(depth(node) <= QUERY_LIMITS.depth + 1);
+      // The SQL it becomes is bounded too (the work the database is given).
+      try {
+        const params = new SqlParams();
+        const sql = queryToSql(node, params);
+        assert.ok(sql.length < 600 * QUERY_LIMITS.terms + 1000, `${sql.length} characters of SQL`);
+        assert.ok(params.values.length <= 2 * QUERY_LIMITS.terms + 10);
+      } catch (error) {
+        if (!(error instanceof QueryError)) throw error;
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -34,12 +34,25 @@ type Token =
   | { type: 'field'; name: string }
   | { type: '(' | ')' | 'AND' | 'OR' | 'NOT' | '+' | '-' };
 
-export function queryError(en: string): QueryError {
-  return new QueryError(localized(`Requête de recherche invalide : ${en}`, en));
+export function queryError(en: string, fr?: string): QueryError {
+  return new QueryError(localized(`Requête de recherche invalide : ${fr ?? en}`, en));
 }
+
+/**
+ * The bounds of the query language: the longest query, the most terms (words, phrases, field
+ * values, ranges) and the deepest nesting (parentheses and negations). A query within them is
+ * parsed and run with a bounded amount of work; beyond them it is refused (400), whoever sends it.
+ */
+export const QUERY_LIMITS = { length: 4000, terms: 100, depth: 10 } as const;
 
 /** Parses a query; an empty or blank one, or `*:*`, matches everything. */
 export function parseQuery(input: string): QueryNode {
+  if (input.length > QUERY_LIMITS.length) {
+    throw queryError(
+      `the query is longer than ${QUERY_LIMITS.length} characters`,
+      `la requête dépasse ${QUERY_LIMITS.length} caractères`,
+    );
+  }
   const tokens = tokenize(input);
   if (tokens.length === 0) return { kind: 'all' };
   const parser = new Parser(tokens);
@@ -48,36 +61,71 @@ export function parseQuery(input: string): QueryNode {
   return node;
 }
 
+/** How many terms a parsed query holds (the search service bounds q and fq together). */
+export function countTerms(node: QueryNode): number {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.nodes.reduce((sum, child) => sum + countTerms(child), 0);
+    case 'not':
+      return countTerms(node.node);
+    case 'all':
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+export function tooManyTerms(): QueryError {
+  return queryError(
+    `the query has more than ${QUERY_LIMITS.terms} terms`,
+    `la requête compte plus de ${QUERY_LIMITS.terms} termes`,
+  );
+}
+
+const SPACE = /\s+/y;
+const WORD = /[^\s()"[\]{}]+/y;
+const RANGE = /^\s*(\S+)\s+TO\s+(\S+)\s*$/;
+
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
+  let terms = 0;
+  const push = (token: Token) => {
+    if (token.type === 'word' || token.type === 'phrase' || token.type === 'range') {
+      if (++terms > QUERY_LIMITS.terms) throw tooManyTerms();
+    }
+    tokens.push(token);
+  };
   let i = 0;
   while (i < input.length) {
     const char = input[i] as string;
-    if (/\s/.test(char)) {
-      i++;
+    SPACE.lastIndex = i;
+    if (SPACE.test(input)) {
+      i = SPACE.lastIndex;
     } else if (char === '(' || char === ')') {
-      tokens.push({ type: char });
+      push({ type: char });
       i++;
     } else if (char === '"') {
       const end = input.indexOf('"', i + 1);
       if (end < 0) throw queryError('unterminated quotation mark');
-      tokens.push({ type: 'phrase', value: input.slice(i + 1, end) });
+      push({ type: 'phrase', value: input.slice(i + 1, end) });
       i = end + 1;
     } else if (char === '[' || char === '{') {
-      const end = input.slice(i).search(/[\]}]/);
-      if (end < 0) throw queryError('unterminated range');
-      const match = /^\s*(\S+)\s+TO\s+(\S+)\s*$/.exec(input.slice(i + 1, i + end));
+      const close = [input.indexOf(']', i), input.indexOf('}', i)].filter((at) => at >= 0);
+      if (close.length === 0) throw queryError('unterminated range');
+      const end = Math.min(...close);
+      const match = RANGE.exec(input.slice(i + 1, end));
       if (!match) throw queryError('a range must read [from TO to]');
-      tokens.push({ type: 'range', from: match[1] as string, to: match[2] as string });
-      i += end + 1;
+      push({ type: 'range', from: match[1] as string, to: match[2] as string });
+      i = end + 1;
     } else if ((char === '+' || char === '-' || char === '!') && isTokenStart(input[i + 1])) {
-      tokens.push({ type: char === '+' ? '+' : '-' });
+      push({ type: char === '+' ? '+' : '-' });
       i++;
     } else {
-      const match = /^[^\s()"[\]{}]+/.exec(input.slice(i));
-      const word = match?.[0] ?? char;
+      WORD.lastIndex = i;
+      const word = WORD.exec(input)?.[0] ?? char;
       i += word.length;
-      tokens.push(...wordTokens(word));
+      for (const token of wordTokens(word)) push(token);
     }
   }
   return tokens;
@@ -111,7 +159,18 @@ function describe(token: Token | undefined): string {
 
 class Parser {
   private position = 0;
+  /** Open parentheses and negations around the current position. */
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  private deeper(): void {
+    if (++this.depth > QUERY_LIMITS.depth) {
+      throw queryError(
+        `the query nests deeper than ${QUERY_LIMITS.depth} levels`,
+        `la requête imbrique plus de ${QUERY_LIMITS.depth} niveaux`,
+      );
+    }
+  }
 
   done(): boolean {
     return this.position >= this.tokens.length;
@@ -145,17 +204,21 @@ class Parser {
     return nodes.length === 1 ? (nodes[0] as QueryNode) : { kind: 'and', nodes };
   }
 
+  /** Any run of NOT, - and + before a clause (read in a loop: a long run cannot exhaust the stack). */
   private parseUnary(): QueryNode {
-    const token = this.peek();
-    if (token?.type === 'NOT' || token?.type === '-') {
+    let negations = 0;
+    for (let token = this.peek(); token?.type === 'NOT' || token?.type === '-' || token?.type === '+'; ) {
+      if (token.type !== '+') {
+        negations++;
+        this.deeper();
+      }
       this.next();
-      return { kind: 'not', node: this.parseUnary() };
+      token = this.peek();
     }
-    if (token?.type === '+') {
-      this.next();
-      return this.parseUnary();
-    }
-    return this.parsePrimary();
+    let node = this.parsePrimary();
+    for (let i = 0; i < negations; i++) node = { kind: 'not', node };
+    this.depth -= negations;
+    return node;
   }
 
   private parsePrimary(): QueryNode {
@@ -163,8 +226,10 @@ class Parser {
     if (!token) throw queryError('the query ends too early');
     switch (token.type) {
       case '(': {
+        this.deeper();
         const node = this.parseOr();
         if (this.next()?.type !== ')') throw queryError('missing closing parenthesis');
+        this.depth--;
         return node;
       }
       case 'word':

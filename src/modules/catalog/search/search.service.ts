@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/index.js';
 import type { Actor } from '../../accounts/index.js';
 import type { Bbox, Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
-import { parseQuery, type QueryNode, queryError } from './query-syntax.js';
+import { countTerms, parseQuery, QUERY_LIMITS, type QueryNode, queryError, tooManyTerms } from './query-syntax.js';
 import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
 import type { SearchCache } from './search-cache.js';
 import { correctQuery } from './spelling.js';
@@ -43,6 +43,11 @@ export interface Suggestions {
 
 export const DEFAULT_SORT = 'score desc, metadata_modified desc';
 
+/** Filter queries in one search (each within the query language's own bounds). */
+const MAX_FILTER_QUERIES = 20;
+/** Suggestions look at the start of the text only: a title is not longer. */
+const SUGGEST_TEXT_LENGTH = 200;
+
 /**
  * A search request with the usual defaults (everything public, ranked, first 10, no facets),
  * for callers that list datasets rather than answer a user's search.
@@ -72,7 +77,9 @@ const SORT_ALIASES: Record<string, SortKey['field']> = {
 /** Parses CKAN's sort parameter; an unknown field is a query error, as Solr reports it. */
 export function parseSort(sort: string | null): SortKey[] {
   const text = sort?.trim() || DEFAULT_SORT;
-  return text.split(',').map((part) => {
+  const parts = text.split(',');
+  if (parts.length > SORT_FIELDS.length) throw queryError('Invalid "sort" parameter');
+  return parts.map((part) => {
     const [rawField = '', rawDirection = 'asc', ...rest] = part.trim().split(/\s+/);
     const field = SORT_ALIASES[rawField] ?? rawField;
     const direction = rawDirection.toLowerCase();
@@ -95,7 +102,14 @@ export function createSearchService(deps: {
   const { db, datasets, cache } = deps;
 
   async function run(request: SearchRequest, visibility: Visibility): Promise<SearchResult> {
+    if (request.fq.length > MAX_FILTER_QUERIES) {
+      throw queryError(
+        `more than ${MAX_FILTER_QUERIES} filter queries`,
+        `plus de ${MAX_FILTER_QUERIES} requêtes de filtre`,
+      );
+    }
     const clauses: QueryNode[] = [parseQuery(request.q), ...request.fq.map(parseQuery)];
+    if (clauses.reduce((sum, clause) => sum + countTerms(clause), 0) > QUERY_LIMITS.terms) throw tooManyTerms();
     if (request.bbox) clauses.push({ kind: 'bbox', ...request.bbox });
     const query: QueryNode =
       clauses.length === 1 ? (clauses[0] as QueryNode) : { kind: 'and', nodes: clauses };
@@ -136,7 +150,8 @@ export function createSearchService(deps: {
     cacheStats: () => cache?.stats() ?? null,
 
     /** Titles close to the text, and the text with its misspelt words corrected. */
-    async suggest(actor: Actor, text: string, limit: number): Promise<Suggestions> {
+    async suggest(actor: Actor, fullText: string, limit: number): Promise<Suggestions> {
+      const text = fullText.slice(0, SUGGEST_TEXT_LENGTH);
       const visibility = visibilityFor(actor, {
         includePrivate: true,
         includeDrafts: false,

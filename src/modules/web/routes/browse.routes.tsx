@@ -1,6 +1,6 @@
 import { QueryError } from '../../../platform/http/errors.js';
 import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
-import { type GroupKind, type SearchResult, searchRequest } from '../../catalog/index.js';
+import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
 import { allGroups } from '../loaders.js';
 import type { PageRoutes, WebDeps } from '../page-routes.js';
 import { ApiDocsPage, type OpenApiDocument } from '../pages/api-docs.js';
@@ -54,7 +54,8 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
       result = await catalog.search.search(page.actor, request);
     } catch (error) {
       // A query the syntax refuses ("(eau") is searched as plain words: people type, not program.
-      if (!(error instanceof QueryError)) throw error;
+      // One beyond the language's bounds is refused with its reason (a 400 page).
+      if (!(error instanceof QueryError) || state.q.length > QUERY_LIMITS.length) throw error;
       result = await catalog.search.search(page.actor, { ...request, q: plainWords(state.q) });
     }
     const correctedQuery =
