@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { describeEachEngine } from './helpers/app.js';
+import { datastoreClient, permitsCsv } from './helpers/datastore.js';
 import { type Caller, call, datasetBody, seedOrganization, seedUser } from './helpers/fixtures.js';
 
 describeEachEngine('abuse of the search', (current) => {
@@ -110,5 +111,77 @@ describeEachEngine('abuse of the search', (current) => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describeEachEngine('abuse of the datastore', (current) => {
+  let editor: Caller;
+  let resourceId: string;
+  const { upload, loaded } = datastoreClient(current, () => editor, 'donnees-visees');
+
+  before(async () => {
+    const { ctx, app } = current();
+    const organization = await seedOrganization(ctx, 'ville-visee');
+    editor = await seedUser(ctx, 'editeur-vise', { roles: [[organization, 'editor']] });
+    const created = await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody('donnees-visees', 'ville-visee'),
+    });
+    assert.equal(created.status, 201, created.body);
+    resourceId = await upload('permis.csv', permitsCsv(50));
+    assert.equal((await loaded(resourceId)).load.state, 'done');
+  });
+
+  const sql = (query: string) =>
+    call(current().app, 'POST', '/api/3/action/datastore_search_sql', { body: { sql: query } });
+
+  test('a SQL answer is bounded in bytes as well as rows: 320 MB asked, 16 MB at most given', async () => {
+    const reply = await sql("SELECT repeat('x', 10000) AS s FROM range(40000)");
+    assert.equal(reply.status, 200, reply.body.slice(0, 300));
+    assert.equal(reply.json.result.records_truncated, true);
+    assert.ok(reply.body.length < 17 * 1024 * 1024, `${reply.body.length} bytes`);
+    assert.ok(reply.json.result.records.length > 100, 'the answer holds what fits');
+  });
+
+  test('while a long SQL query runs, the portal keeps answering', async () => {
+    const order: string[] = [];
+    const slow = sql('SELECT sum(hash(i)) AS h FROM range(4000000000) t(i)').then((reply) => {
+      order.push('sql');
+      return reply;
+    });
+    const status = await call(current().app, 'GET', '/api/3/action/status_show');
+    order.push('status_show');
+    assert.equal(status.status, 200);
+    const reply = await slow;
+    assert.deepEqual(order, ['status_show', 'sql']);
+    // Stopped by the time limit, or finished: never a 500.
+    assert.ok([200, 409].includes(reply.status), reply.body.slice(0, 300));
+  });
+
+  test('a query that ends with a comment, or with a semicolon and a comment, runs', async () => {
+    for (const query of [
+      `SELECT count(*) AS n FROM "${resourceId}" -- tout compter`,
+      `SELECT count(*) AS n FROM "${resourceId}"; -- tout compter`,
+    ]) {
+      const reply = await sql(query);
+      assert.equal(reply.status, 200, `${query}: ${reply.body.slice(0, 300)}`);
+      assert.equal(reply.json.result.records[0].n, 50);
+    }
+  });
+
+  test('datastore_search of huge values returns fewer rows and links to the next ones', async () => {
+    const big = `id,texte\n${Array.from({ length: 30 }, (_, i) => `${i},${'y'.repeat(1_000_000)}`).join('\n')}\n`;
+    const wide = await upload('larges.csv', big);
+    assert.equal((await loaded(wide)).load.state, 'done');
+    const reply = await call(
+      current().app,
+      'GET',
+      `/api/3/action/datastore_search?resource_id=${wide}&limit=30`,
+    );
+    assert.equal(reply.status, 200);
+    const count = reply.json.result.records.length;
+    assert.ok(count > 0 && count < 30, `${count} records`);
+    assert.ok(reply.body.length < 17 * 1024 * 1024);
+    assert.match(reply.json.result._links.next, new RegExp(`offset=${count}`));
   });
 });

@@ -16,6 +16,7 @@ import {
   copyToParquet,
   countStatement,
   readRows,
+  readRowsBounded,
   rowsStatement,
   streamRows,
   type TableQuery,
@@ -26,10 +27,14 @@ export interface DatastoreRows {
   columns: Column[];
   rows: unknown[][];
   total: number | null;
+  /** Rows were left out to keep the answer within ANSWER_MAX_BYTES (or the row limit). */
+  truncated: boolean;
 }
 
 export type { DatastoreSearch };
 export const ROWS_MAX = 32_000;
+/** The most JSON one answer holds (about): fewer rows come back when the values are large. */
+export const ANSWER_MAX_BYTES = 16 * 1024 * 1024;
 export const SQL_TIMEOUT_MS = 10_000;
 
 /** Reading the published tables: what the caller may see of them, through DuckDB. */
@@ -93,7 +98,7 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
      * datastore_search_sql: one read-only query on the tables it names (by resource id), among
      * those the caller may read; everything else is invisible to it (see sql-sandbox.duckdb.ts).
      */
-    async sql(actor: Actor, sql: string): Promise<DatastoreRows & { truncated: boolean }> {
+    async sql(actor: Actor, sql: string): Promise<DatastoreRows> {
       if (sql.length > 20_000) {
         throw new ValidationError([
           { path: 'sql', code: 'too_long', message: localized('requête trop longue', 'query too long') },
@@ -110,7 +115,11 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
         if (table) tables.push({ name: id, file: path.join(deps.root, table.file) });
       }
       try {
-        const result = await runSandboxed(sql, tables, { timeoutMs: SQL_TIMEOUT_MS, maxRows: ROWS_MAX });
+        const result = await runSandboxed(sql, tables, {
+          timeoutMs: SQL_TIMEOUT_MS,
+          maxRows: ROWS_MAX,
+          maxBytes: ANSWER_MAX_BYTES,
+        });
         const columns = result.columns.map(
           (column): Column => ({
             id: column.id,
@@ -157,11 +166,13 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       const columns = outputColumns(table, query);
       const connection = await deps.duck.connect();
       try {
-        const raw = await readRows(connection, rowsStatement(query, { limit: page.limit + 1, offset }));
-        const more = raw.length > page.limit;
-        const rows = raw
-          .slice(0, page.limit)
-          .map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+        const { rows: raw, truncated } = await readRowsBounded(
+          connection,
+          rowsStatement(query, { limit: page.limit + 1, offset }),
+          { maxRows: page.limit, maxBytes: ANSWER_MAX_BYTES },
+        );
+        const more = truncated;
+        const rows = raw.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
         const total = page.count
           ? Number((await readRows(connection, countStatement(query)))[0]?.[0] ?? 0)
           : null;
@@ -171,7 +182,7 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
           ? null
           : keyset && query.select.includes('_id') && lastId !== undefined
             ? encodeCursor({ afterId: lastId })
-            : encodeCursor({ offset: offset + page.limit });
+            : encodeCursor({ offset: offset + rows.length });
         return { columns, rows, total, next };
       } finally {
         connection.closeSync();
@@ -237,7 +248,10 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
       const connection = await deps.duck.connect();
       try {
         const page = { limit: Math.min(request.limit, ROWS_MAX), offset: request.offset };
-        const rows = await readRows(connection, rowsStatement(query, page));
+        const { rows, truncated } = await readRowsBounded(connection, rowsStatement(query, page), {
+          maxRows: page.limit,
+          maxBytes: ANSWER_MAX_BYTES,
+        });
         const selected = outputColumns(table, query);
         let total: number | null = null;
         if (request.includeTotal) {
@@ -251,6 +265,7 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
           columns: selected,
           rows: rows.map((row) => row.map((value, index) => jsonValue(selected[index] as Column, value))),
           total,
+          truncated,
         };
       } finally {
         connection.closeSync();

@@ -139,7 +139,13 @@ test('fuzzed: any string up to the bound parses into a bounded query or is a que
   );
   const { node: wellFormed } = fc.letrec<{ node: string; group: string; negated: string; list: string }>(
     (tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, term, tie('group'), tie('negated'), tie('list')),
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        term,
+        tie('group'),
+        tie('negated'),
+        tie('list'),
+      ),
       group: tie('node').map((inner) => `(${inner})`),
       negated: fc.tuple(fc.constantFrom('NOT ', '-', '+', '!'), tie('node')).map(([op, inner]) => op + inner),
       list: fc

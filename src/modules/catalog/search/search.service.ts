@@ -2,7 +2,14 @@ import type { Db } from '../../../platform/db/index.js';
 import type { Actor } from '../../accounts/index.js';
 import type { Bbox, Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
-import { countTerms, parseQuery, QUERY_LIMITS, type QueryNode, queryError, tooManyTerms } from './query-syntax.js';
+import {
+  countTerms,
+  parseQuery,
+  QUERY_LIMITS,
+  type QueryNode,
+  queryError,
+  tooManyTerms,
+} from './query-syntax.js';
 import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
 import type { SearchCache } from './search-cache.js';
 import { correctQuery } from './spelling.js';
@@ -109,7 +116,8 @@ export function createSearchService(deps: {
       );
     }
     const clauses: QueryNode[] = [parseQuery(request.q), ...request.fq.map(parseQuery)];
-    if (clauses.reduce((sum, clause) => sum + countTerms(clause), 0) > QUERY_LIMITS.terms) throw tooManyTerms();
+    if (clauses.reduce((sum, clause) => sum + countTerms(clause), 0) > QUERY_LIMITS.terms)
+      throw tooManyTerms();
     if (request.bbox) clauses.push({ kind: 'bbox', ...request.bbox });
     const query: QueryNode =
       clauses.length === 1 ? (clauses[0] as QueryNode) : { kind: 'and', nodes: clauses };

@@ -113,7 +113,11 @@ export const datastoreActions: ActionTable = {
         ...(offset > 0 ? { offset } : {}),
         records: records(result, format),
         fields: result.columns.map(fieldOf),
-        _links: { start: linkTo(data, null), next: linkTo(data, offset + shown) },
+        // Rows left out to keep the answer within its size: the next page starts after those sent.
+        _links: {
+          start: linkTo(data, null),
+          next: linkTo(data, offset + (result.truncated ? result.rows.length : shown)),
+        },
         ...(result.total !== null ? { total: result.total, total_was_estimated: false } : {}),
       };
     },

@@ -1,6 +1,7 @@
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
 import { failure } from '../ingest/load-errors.js';
+import { type AnswerBounds, readRowsBounded } from './table-query.duckdb.js';
 
 export interface SandboxResult {
   columns: { id: string; duckType: string }[];
@@ -17,7 +18,7 @@ export interface SandboxResult {
 export async function runSandboxed(
   sql: string,
   tables: { name: string; file: string }[],
-  limits: { timeoutMs: number; maxRows: number },
+  limits: AnswerBounds & { timeoutMs: number },
 ): Promise<SandboxResult> {
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '1',
@@ -52,18 +53,12 @@ export async function runSandboxed(
         'Only SELECT queries are allowed (read only).',
       );
     }
-    const body = sql.trim().replace(/;\s*$/, '');
+    // Without its final ";"; on lines of its own, so that a closing "-- comment" ends no more than itself.
+    const body = sql.replace(/;(\s|--[^\n]*)*$/, '');
     const timer = setTimeout(() => connection.interrupt(), limits.timeoutMs);
     try {
-      const reader = await connection.runAndReadAll(`SELECT * FROM (${body}) LIMIT ${limits.maxRows + 1}`);
-      const rows = reader.getRowsJson() as unknown[][];
-      return {
-        columns: reader
-          .columnNames()
-          .map((id, index) => ({ id, duckType: String(reader.columnTypes()[index]) })),
-        rows: rows.slice(0, limits.maxRows),
-        truncated: rows.length > limits.maxRows,
-      };
+      const wrapped = `SELECT * FROM (\n${body}\n) LIMIT ${limits.maxRows + 1}`;
+      return await readRowsBounded(connection, { sql: wrapped, params: [] }, limits);
     } catch (error) {
       if (/interrupt/i.test((error as Error).message)) {
         throw failure(

@@ -152,7 +152,50 @@ export async function copyToParquet(
   );
 }
 
-/** Runs a statement and returns its rows as JSON arrays, in the order of `select`. */
+/** The bounds of one answer built in memory: rows, and bytes of JSON (about). */
+export interface AnswerBounds {
+  maxRows: number;
+  maxBytes: number;
+}
+
+/**
+ * The rows of a statement, read chunk by chunk (DuckDB's vectors of about 2,000 rows) and stopped
+ * at whichever bound comes first: a query of huge values cannot make an answer of hundreds of
+ * megabytes, and the event loop is free between chunks. `truncated` says rows were left out.
+ */
+export async function readRowsBounded(
+  connection: DuckDBConnection,
+  statement: Statement,
+  bounds: AnswerBounds,
+): Promise<{ columns: { id: string; duckType: string }[]; rows: unknown[][]; truncated: boolean }> {
+  const result = await connection.stream(statement.sql, statement.params);
+  const types = result.columnTypes();
+  const columns = result.columnNames().map((id, index) => ({ id, duckType: String(types[index]) }));
+  const rows: unknown[][] = [];
+  let bytes = 0;
+  for await (const chunk of result.yieldRowsJson()) {
+    for (const row of chunk as unknown[][]) {
+      bytes += rowBytes(row);
+      if (rows.length >= bounds.maxRows || bytes > bounds.maxBytes) return { columns, rows, truncated: true };
+      rows.push(row);
+    }
+  }
+  return { columns, rows, truncated: false };
+}
+
+/** About how many bytes a row takes in a JSON answer. */
+function rowBytes(row: unknown[]): number {
+  let bytes = 2;
+  for (const value of row) {
+    if (value === null || value === undefined) bytes += 5;
+    else if (typeof value === 'string') bytes += value.length + 3;
+    else if (typeof value === 'number' || typeof value === 'boolean') bytes += 12;
+    else bytes += JSON.stringify(value).length + 1;
+  }
+  return bytes;
+}
+
+/** Runs a statement and returns its rows as JSON arrays, in the order of `select` (small answers: counts, figures). */
 export async function readRows(connection: DuckDBConnection, statement: Statement): Promise<unknown[][]> {
   const reader = await connection.runAndReadAll(statement.sql, statement.params);
   return reader.getRowsJson() as unknown[][];
