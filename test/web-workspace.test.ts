@@ -98,6 +98,25 @@ describeEachEngine('the publisher’s workspace', (current) => {
     assert.equal((await replay.get('/fr/espace')).status, 303);
   });
 
+  test('the CSRF token is bound to the session: a forged cookie and field do nothing with a victim’s session', async () => {
+    const { app, ctx } = current();
+    const victim = new WebClient(app);
+    await victim.signIn('editrice');
+    await victim.get('/fr/espace/nouveau-jeu-de-donnees');
+    // Another site tosses a cookie of its choosing and submits the same value in the form.
+    victim.setCookie('quai_csrf', 'jeton-force-par-un-autre-site');
+    const fields = { title_fr: 'Jeu forgé deux', owner_org: city.id, visibility: 'public', state: 'active' };
+    const forged = await victim.post('/fr/espace/nouveau-jeu-de-donnees', fields, {
+      csrf: 'jeton-force-par-un-autre-site',
+    });
+    assert.equal(forged.status, 403);
+    assert.equal(await ctx.catalog.datasets.get(SYSTEM, 'jeu-forge-deux').catch(() => null), null);
+    // The page's own token still works.
+    await victim.get('/fr/espace/nouveau-jeu-de-donnees');
+    const genuine = await victim.post('/fr/espace/nouveau-jeu-de-donnees', fields);
+    assert.equal(genuine.status, 303, genuine.body.slice(0, 300));
+  });
+
   test('a form without its CSRF token, or with another browser’s, changes nothing', async () => {
     const { app, ctx } = current();
     const web = new WebClient(app);

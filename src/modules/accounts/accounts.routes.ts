@@ -63,7 +63,10 @@ function presentToken(token: {
 async function actorFromPassword(accounts: AccountsService, request: FastifyRequest): Promise<Actor> {
   const credentials = basicCredentials(request);
   if (!credentials) return request.actor;
-  const user = await accounts.authenticatePassword(credentials.login, credentials.password);
+  const user = await accounts.authenticatePassword(credentials.login, credentials.password, {
+    client: request.ip,
+    device: null,
+  });
   if (!user) {
     throw new UnauthorizedError(localized('Nom ou mot de passe incorrect.', 'Wrong name or password.'));
   }

@@ -4,7 +4,6 @@ import {
   ForbiddenError,
   IssueCollector,
   NotFoundError,
-  TooManyRequestsError,
   ValidationError,
 } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
@@ -17,9 +16,9 @@ import {
   type UserRow,
 } from './accounts.repo.js';
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
-import { createLoginThrottle } from './login-throttle.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
 import { createSessionService } from './sessions/sessions.service.js';
+import { createSignInGuard } from './sign-in-guard.js';
 
 export interface NewUser {
   name: string;
@@ -28,6 +27,12 @@ export interface NewUser {
   about: string | null;
   password: string | null;
   sysadmin: boolean;
+}
+
+/** Who tries to sign in: the client's address, and the device cookie it shows (if any). */
+export interface SignInAttempt {
+  client: string;
+  device: string | null;
 }
 
 export interface CreatedToken {
@@ -43,7 +48,9 @@ const forbidden = (fr: string, en: string) => new ForbiddenError(localized(fr, e
 
 export function createAccountsService({ db }: { db: Db }) {
   const repo = createAccountsRepo(db);
-  const throttle = createLoginThrottle({ maxFailures: 10, windowMs: 15 * 60_000 });
+  const guard = createSignInGuard(db);
+  // An unknown account costs the same password check as a real one (no telling which exist).
+  let decoy: Promise<string> | null = null;
 
   return {
     /** Signed-in browsers. */
@@ -114,28 +121,30 @@ export function createAccountsService({ db }: { db: Db }) {
 
     /**
      * The user whose name (or email) and password match; null otherwise, whichever was wrong.
-     * After ten failures for a login within 15 minutes, attempts are refused for a while.
+     * Failures are counted per account, per client and per account and client together; an
+     * attempt they hold back is refused (429) whatever the password (see sign-in-guard.ts).
      */
-    async authenticatePassword(login: string, password: string): Promise<UserRow | null> {
-      const wait = throttle.waitSeconds(login);
-      if (wait > 0) {
-        throw new TooManyRequestsError(
-          localized(
-            `Trop d'essais : réessayez dans ${wait} secondes.`,
-            `Too many attempts: try again in ${wait} seconds.`,
-          ),
-          wait,
-        );
-      }
+    async authenticatePassword(
+      login: string,
+      password: string,
+      attempt: SignInAttempt = { client: 'local', device: null },
+    ): Promise<UserRow | null> {
       const user = await repo.findUserByLogin(login);
-      const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : false;
-      if (!ok) {
-        throttle.failed(login);
+      const account = user ? user.id : `?${login.trim().toLowerCase().slice(0, 320)}`;
+      const trusted = await guard.trusts(attempt.device, user?.id ?? null);
+      await guard.check(account, attempt.client, trusted);
+      decoy ??= hashPassword(randomUUID());
+      const ok = await verifyPassword(password, user?.password_hash ?? (await decoy));
+      if (!ok || !user?.password_hash) {
+        await guard.failed(account, attempt.client, trusted);
         return null;
       }
-      throttle.succeeded(login);
+      await guard.succeeded(account, attempt.client);
       return user;
     },
+
+    /** The device cookie a browser keeps after signing in: its owner is not held back by strangers' guesses. */
+    deviceToken: (userId: string) => guard.deviceToken(userId),
 
     /** The actor behind an API token, or null when the token is unknown, expired or revoked. */
     async actorForToken(token: string): Promise<Actor | null> {

@@ -1,14 +1,30 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { localized } from '../../platform/i18n/index.js';
+import { createLimiter } from '../../platform/limiter.js';
 
 // scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per hash, which makes guessing costly on GPUs.
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, maxmem: 64 * 1024 * 1024 };
 
+// Each hash holds one of libuv's threads (shared with file reads and DuckDB) for tens of
+// milliseconds: two at a time, a few waiting, and a flood of sign-ins is refused, not queued.
+const hashing = createLimiter({
+  concurrency: 2,
+  queue: 32,
+  busy: localized(
+    'Le service de connexion est très sollicité : réessayez dans quelques secondes.',
+    'Sign-in is very busy: try again in a few seconds.',
+  ),
+});
+
 function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, SCRYPT.keyLength, { N, r, p, maxmem: SCRYPT.maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return hashing.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password, salt, SCRYPT.keyLength, { N, r, p, maxmem: SCRYPT.maxmem }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url; the parameters travel with the hash. */

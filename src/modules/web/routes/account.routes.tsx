@@ -30,9 +30,16 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
     const next = safeNext(fieldValue(fields.next)) ?? '';
     let error: string | null = null;
     try {
-      const user = await accounts.authenticatePassword(login, fieldValue(fields.password));
+      const user = await accounts.authenticatePassword(login, fieldValue(fields.password), {
+        client: page.request.ip,
+        device: cookies.device(page.request),
+      });
       if (user) {
-        cookies.signIn(page.reply, await accounts.sessions.start(user.id));
+        cookies.signIn(
+          page.reply,
+          await accounts.sessions.start(user.id),
+          await accounts.deviceToken(user.id),
+        );
         return page.reply.redirect(next || href(page.locale, 'workspace'), 303);
       }
       error = page.t('signInFailed');
