@@ -19,6 +19,7 @@ import { NotFoundError } from './platform/http/errors.js';
 import { problemErrorHandler } from './platform/http/problem.js';
 import { createRateLimiter } from './platform/http/rate-limit.js';
 import { localized } from './platform/i18n/index.js';
+import { refuseNul } from './platform/validation.js';
 
 /** Builds the HTTP application: platform plugins first, then each module's routes. */
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
@@ -30,11 +31,17 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID(),
     bodyLimit: 20 * 1024 * 1024,
     // Unknown fields are errors, not silently dropped: a typo must not pass unnoticed.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Every field's error at once (a form is corrected in one round), not only the first one.
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Served over https: browsers are told to come back over https only (a year, as usual).
+  const https = config.baseUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+    if (https) reply.header('Strict-Transport-Security', 'max-age=31536000');
   });
   await app.register(cookie);
   await app.register(formbody);
@@ -50,6 +57,11 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   await app.register(swagger, openApiDocument(config));
   registerActorHook(app, ctx.accounts);
+  // No text anywhere may hold a NUL character (PostgreSQL refuses it): refused first, by field.
+  app.addHook('preValidation', async (request) => {
+    refuseNul(request.query);
+    if (typeof request.body === 'object') refuseNul(request.body);
+  });
   app.setErrorHandler(problemErrorHandler);
   const registryLimiter = createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 });
   const web = await createWeb({

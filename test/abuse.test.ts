@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describeEachEngine } from './helpers/app.js';
 import { datastoreClient, permitsCsv } from './helpers/datastore.js';
 import { type Caller, call, datasetBody, seedOrganization, seedUser } from './helpers/fixtures.js';
+import { WebClient } from './helpers/web-client.js';
 
 describeEachEngine('abuse of the search', (current) => {
   let editor: Caller;
@@ -158,6 +159,22 @@ describeEachEngine('abuse of the datastore', (current) => {
     assert.ok([200, 409].includes(reply.status), reply.body.slice(0, 300));
   });
 
+  test('no SQL answer names a server path (settings, views, errors)', async () => {
+    const os = await import('node:os');
+    for (const query of [
+      'SELECT name, value FROM duckdb_settings()',
+      `SELECT sql FROM duckdb_views() WHERE sql LIKE '%${resourceId}%'`,
+      `SELECT * FROM "${resourceId}" WHERE numero = 'pas un nombre'`,
+    ]) {
+      const reply = await sql(query);
+      assert.ok([200, 409].includes(reply.status), reply.body.slice(0, 200));
+      for (const secret of [current().dataDir, process.cwd(), os.homedir(), '/datastore/'])
+        assert.ok(!reply.body.includes(secret), `${query} shows ${secret}`);
+    }
+    const views = await sql(`SELECT sql FROM duckdb_views() WHERE sql LIKE '%${resourceId}%'`);
+    assert.ok(JSON.stringify(views.json.result.records).includes(`read_parquet('${resourceId}')`));
+  });
+
   test('a query that ends with a comment, or with a semicolon and a comment, runs', async () => {
     for (const query of [
       `SELECT count(*) AS n FROM "${resourceId}" -- tout compter`,
@@ -184,4 +201,122 @@ describeEachEngine('abuse of the datastore', (current) => {
     assert.ok(reply.body.length < 17 * 1024 * 1024);
     assert.match(reply.json.result._links.next, new RegExp(`offset=${count}`));
   });
+});
+
+describeEachEngine(
+  'the portal behind https',
+  (current) => {
+    test('every answer carries Strict-Transport-Security', async () => {
+      for (const url of ['/fr', '/api/v1/datasets', '/api/3/action/status_show', '/nulle-part']) {
+        const reply = await current().app.inject({ url });
+        assert.equal(reply.headers['strict-transport-security'], 'max-age=31536000', url);
+      }
+    });
+  },
+  { BASE_URL: 'https://donnees.quai.test' },
+);
+
+test('over plain http, no Strict-Transport-Security', async () => {
+  const { startTestApp } = await import('./helpers/app.js');
+  const testApp = await startTestApp('pglite');
+  try {
+    const reply = await testApp.app.inject({ url: '/fr' });
+    assert.equal(reply.headers['strict-transport-security'], undefined);
+  } finally {
+    await testApp.close();
+  }
+});
+
+describeEachEngine('abuse of the forms and APIs', (current) => {
+  let editor: Caller;
+
+  before(async () => {
+    const { ctx } = current();
+    const organization = await seedOrganization(ctx, 'ville-saisie');
+    editor = await seedUser(ctx, 'editeur-saisie', { roles: [[organization, 'editor']] });
+  });
+
+  const rest = (body: unknown) =>
+    call(current().app, 'POST', '/api/v1/datasets', { token: editor.token, body: body as string });
+  const ckan = (body: unknown) =>
+    call(current().app, 'POST', '/api/3/action/package_create', {
+      token: editor.token,
+      body: body as string,
+    });
+  const fieldsOf = (reply: { json: { errors: { field: string }[] } }) =>
+    reply.json.errors.map((error) => error.field);
+
+  test('a NUL character is refused naming the field (REST, CKAN, the web form), never a 500', async () => {
+    const restReply = await rest(
+      datasetBody('avec-nul', 'ville-saisie', { title: { fr: 'Titre\u0000nul' } }),
+    );
+    assert.equal(restReply.status, 422, restReply.body.slice(0, 300));
+    assert.deepEqual(fieldsOf(restReply), ['title.fr']);
+    assert.match(restReply.json.errors[0].message, /NUL/);
+
+    const ckanReply = await ckan({ name: 'avec-nul', owner_org: 'ville-saisie', title: 'Titre\u0000nul' });
+    assert.equal(ckanReply.status, 409);
+    assert.deepEqual(Object.keys(ckanReply.json.error).sort(), ['__type', 'title']);
+
+    const web = new WebClient(current().app);
+    await web.signIn('editeur-saisie');
+    await web.get('/fr/espace/nouveau-jeu-de-donnees');
+    const page = await web.post('/fr/espace/nouveau-jeu-de-donnees', {
+      title_fr: 'Titre\u0000nul',
+      owner_org: 'ville-saisie',
+    });
+    assert.equal(page.status, 422);
+    assert.match(page.body, /title_fr/);
+  });
+
+  test('text and list fields have documented limits (20 MB of notes, 10,000 tags are refused)', async () => {
+    const longNotes = 'é'.repeat(200_000);
+    const tags = Array.from({ length: 10_000 }, (_, i) => `mot${i}`);
+    const restReply = await rest(datasetBody('demesure', 'ville-saisie', { notes: { fr: longNotes }, tags }));
+    assert.equal(restReply.status, 422);
+    assert.deepEqual(fieldsOf(restReply).sort(), ['notes.fr', 'tags']);
+
+    const ckanReply = await ckan({ name: 'demesure', owner_org: 'ville-saisie', notes: longNotes });
+    assert.equal(ckanReply.status, 409);
+    assert.ok('notes' in ckanReply.json.error, JSON.stringify(Object.keys(ckanReply.json.error)));
+    const ckanTags = await ckan({
+      name: 'demesure',
+      owner_org: 'ville-saisie',
+      tags: tags.slice(0, 150).map((name) => ({ name })),
+    });
+    assert.equal(ckanTags.status, 409);
+    assert.ok('tags' in ckanTags.json.error);
+
+    // The OpenAPI description states them.
+    const openapi = (await call(current().app, 'GET', '/api/v1/openapi.json')).json;
+    const body = JSON.stringify(openapi);
+    assert.match(body, /"maxLength":100000/);
+    assert.match(body, /"maxItems":100/);
+    assert.equal((await call(current().app, 'GET', '/api/v1/datasets/demesure')).status, 404);
+  });
+});
+
+test('a dataset page opened by its id redirects to its name, with nothing wrong in the log', async () => {
+  const { startTestApp } = await import('./helpers/app.js');
+  const { pino } = await import('pino');
+  const records: { level: number; msg: string }[] = [];
+  const log = pino({ level: 'warn' }, { write: (line: string) => records.push(JSON.parse(line)) });
+  const testApp = await startTestApp('pglite', {}, { log });
+  try {
+    const organization = await seedOrganization(testApp.ctx, 'ville-par-id');
+    const publisher = await seedUser(testApp.ctx, 'editeur-par-id', { roles: [[organization, 'editor']] });
+    const created = await call(testApp.app, 'POST', '/api/v1/datasets', {
+      token: publisher.token,
+      body: datasetBody('jeu-par-id', 'ville-par-id'),
+    });
+    const reply = await testApp.app.inject({ url: `/fr/jeux-de-donnees/${created.json.id}` });
+    assert.equal(reply.statusCode, 303);
+    assert.equal(reply.headers.location, '/fr/jeux-de-donnees/jeu-par-id');
+    assert.deepEqual(
+      records.map((record) => record.msg),
+      [],
+    );
+  } finally {
+    await testApp.close();
+  }
 });

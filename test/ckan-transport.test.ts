@@ -135,7 +135,7 @@ describeEachEngine('CKAN Action API: transport and envelope', (current) => {
     );
   });
 
-  test('the token goes raw in Authorization, or in X-CKAN-API-Key; a bad token reads as anonymous', async () => {
+  test('the token goes raw in Authorization, or in X-CKAN-API-Key; a bad token is an authorisation error', async () => {
     const raw = await call(current().app, 'GET', '/api/3/action/organization_list_for_user', {
       token: admin.token,
     });
@@ -144,11 +144,14 @@ describeEachEngine('CKAN Action API: transport and envelope', (current) => {
       headers: { 'x-ckan-api-key': admin.token },
     });
     assert.equal(legacy.json.result.length, 1);
-    const bad = await call(current().app, 'GET', '/api/3/action/organization_list_for_user', {
-      token: 'quai_not-a-token',
-    });
-    assert.equal(bad.status, 200);
-    assert.deepEqual(bad.json.result, []);
+    // A script must learn that its token is wrong, not silently read as anonymous.
+    for (const token of ['quai_not-a-token', 'garbage']) {
+      const bad = await call(current().app, 'GET', '/api/3/action/package_search', { token });
+      assert.equal(bad.status, 403);
+      assert.equal(bad.json.success, false);
+      assert.equal(bad.json.error.__type, 'Authorization Error');
+      assert.match(bad.json.error.message, /^Access denied: Unknown, revoked or expired API token/);
+    }
   });
 
   test('JSONP wraps GET answers and runs them as anonymous', async () => {

@@ -30,6 +30,10 @@ describeEachEngine('datastore bad input', (current) => {
     const status = await loaded(await upload(filename, content));
     assert.equal(status.load.state, 'failed', `${filename} should fail`);
     assert.equal(status.table, null, `${filename} leaves no table`);
+    // The message is public: it never says where the server keeps its files.
+    const text = JSON.stringify(status.load.error);
+    for (const secret of [current().dataDir, '/blobs/', 'sha256/', '/datastore/tmp'])
+      assert.ok(!text.includes(secret), `${filename}: ${text}`);
     return status.load.error as { message: { fr: string; en: string }; row?: number };
   };
 

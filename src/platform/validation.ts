@@ -1,4 +1,4 @@
-import type { IssueCollector } from './http/errors.js';
+import { type IssueCollector, ValidationError } from './http/errors.js';
 import { type Localized, localized } from './i18n/index.js';
 
 /**
@@ -21,6 +21,8 @@ export const messages = {
     ),
   tooLong: (max: number) =>
     localized(`Doit contenir au plus ${max} caractères`, `Must be a maximum of ${max} characters long`),
+  tooMany: (max: number) =>
+    localized(`Au plus ${max} éléments sont permis`, `Must have at most ${max} items`),
   email: (value: string) =>
     localized(
       `L'adresse courriel ${value} n'est pas dans un format valide`,
@@ -77,6 +79,15 @@ export function checkMaxLength(
   if (value !== null && value.length > max) issues.add(path, 'too_long', messages.tooLong(max));
 }
 
+export function checkMaxItems(
+  issues: IssueCollector,
+  path: string,
+  values: readonly unknown[] | null | undefined,
+  max: number,
+): void {
+  if (values && values.length > max) issues.add(path, 'too_many', messages.tooMany(max));
+}
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -95,4 +106,45 @@ export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/**
+ * The first text holding a NUL character (U+0000), as a dotted path, or null. PostgreSQL cannot
+ * store it in text or JSON: input is checked for it where it comes in, whatever the API, so that
+ * it is refused naming the field instead of failing deep down.
+ */
+export function pathOfNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = pathOfNul(value[index], path ? `${path}.${index}` : String(index));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found =
+        pathOfNul(key, path ? `${path}.${key}` : key) ?? pathOfNul(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses input holding a NUL character, naming the field (see pathOfNul). */
+export function refuseNul(value: unknown): void {
+  const path = pathOfNul(value);
+  if (path !== null) {
+    throw new ValidationError([
+      {
+        path,
+        code: 'nul_character',
+        message: localized(
+          'Ne peut contenir le caractère nul (U+0000)',
+          'Must not contain the NUL character (U+0000)',
+        ),
+      },
+    ]);
+  }
 }

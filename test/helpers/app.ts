@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { type Context, createContext } from '../../src/context.js';
+import type { Logger } from '../../src/platform/log.js';
 import { createTestDatabase, type Engine, enginesUnderTest } from './database.js';
 
 export const TEST_BASE_URL = 'http://quai.test';
@@ -19,7 +20,11 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database and a temporary data directory. */
-export async function startTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { log?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'quai-test-'));
   const database = await createTestDatabase(engine);
   const config = loadConfig({
@@ -29,7 +34,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     DEMO_CONTENT: 'never',
     ...env,
   });
-  const ctx = await createContext(config, { db: database.db, work: true });
+  const ctx = await createContext(config, { db: database.db, work: true, ...options });
   const app = await buildApp(ctx);
   return {
     engine,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BlobStore } from '../../platform/blobs/blob-store.js';
-import { ANONYMOUS } from '../accounts/index.js';
+import { refuseNul } from '../../platform/validation.js';
+import { ANONYMOUS, refuseRejectedToken } from '../accounts/index.js';
 import type { UploadedFile } from '../catalog/index.js';
 import type { ActionTable, CkanDeps } from './actions/action.js';
 import { datastoreActions } from './actions/datastore.actions.js';
@@ -72,6 +73,9 @@ async function handleAction(
   }
   let file: UploadedFile | null = null;
   try {
+    // A token that is unknown, revoked or expired is an authorisation error (not anonymous
+    // access): a script learns at once that its token is wrong, before any byte is stored.
+    await refuseRejectedToken(request);
     const received = await readRequestData(request, {
       sideEffectFree: action.sideEffectFree,
       blobs: deps.blobs,
@@ -81,6 +85,7 @@ async function handleAction(
     });
     file = received.file;
     const data = received.data;
+    refuseNul(data);
     // JSONP runs as anonymous, as in CKAN: a page of another site must not act with the user's cookies.
     const callback = request.method === 'GET' ? readString(data, 'callback') : null;
     delete data.callback;

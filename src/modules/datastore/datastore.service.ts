@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
@@ -115,11 +116,12 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
         if (table) tables.push({ name: id, file: path.join(deps.root, table.file) });
       }
       try {
-        const result = await runSandboxed(sql, tables, {
-          timeoutMs: SQL_TIMEOUT_MS,
-          maxRows: ROWS_MAX,
-          maxBytes: ANSWER_MAX_BYTES,
-        });
+        const result = await runSandboxed(
+          sql,
+          tables,
+          { timeoutMs: SQL_TIMEOUT_MS, maxRows: ROWS_MAX, maxBytes: ANSWER_MAX_BYTES },
+          [path.dirname(deps.root), process.cwd(), os.homedir(), os.tmpdir()],
+        );
         const columns = result.columns.map(
           (column): Column => ({
             id: column.id,

@@ -129,7 +129,10 @@ export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
         config: { locale, sessionForms: method === 'POST' },
         handler: async (request, reply) => {
           const result = await handler(pageRequest(request, reply, locale));
-          return isReply(result, reply) ? result : sendPage(reply, result);
+          // A handler that answered itself (a redirect) returns the reply, which is a thenable:
+          // awaited, it comes back undefined, so the reply's own state says it was sent.
+          if (reply.sent || isReply(result, reply)) return reply;
+          return sendPage(reply, result as VNode);
         },
       });
     }

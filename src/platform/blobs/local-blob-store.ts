@@ -8,7 +8,8 @@ import { PayloadTooLargeError } from '../http/errors.js';
 import { localized } from '../i18n/index.js';
 import { type BlobStore, type ByteRange, isSha256, type StoredBlob } from './blob-store.js';
 
-const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+/** A temp file nobody wrote to for this long was left by a process that died mid-upload. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
 
 /**
  * Blobs as files under `root/sha256/ab/cd/<hash>`. Uploads are written to `root/tmp`, flushed to
@@ -18,6 +19,9 @@ export async function openLocalBlobStore(root: string): Promise<BlobStore> {
   const tempDir = path.join(root, 'tmp');
   await mkdir(tempDir, { recursive: true });
   await removeStaleTempFiles(tempDir);
+  // A process that runs for months still clears what crashed others left behind.
+  const sweeper = setInterval(() => void removeStaleTempFiles(tempDir).catch(() => {}), STALE_TEMP_MS);
+  sweeper.unref();
 
   const blobPath = (sha256: string) => {
     if (!isSha256(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
@@ -51,7 +55,7 @@ export async function openLocalBlobStore(root: string): Promise<BlobStore> {
     read: (sha256, range?: ByteRange) =>
       createReadStream(blobPath(sha256), range ? { start: range.start, end: range.end } : {}),
     delete: (sha256) => rm(blobPath(sha256), { force: true }),
-    close: async () => {},
+    close: async () => clearInterval(sweeper),
   };
 }
 
@@ -95,7 +99,10 @@ async function fileSize(file: string): Promise<number | null> {
   }
 }
 
-/** Temp files left by a crashed process; a day old at least, so live uploads of others are safe. */
+/**
+ * Temp files left by a process killed mid-upload: untouched for ten minutes (an upload under way,
+ * here or in another process sharing the directory, writes to its file all the time).
+ */
 async function removeStaleTempFiles(tempDir: string): Promise<void> {
   const now = Date.now();
   for (const name of await readdir(tempDir)) {

@@ -11,9 +11,14 @@ export interface SchemaError {
   message?: string;
 }
 
-/** Schema violations as field issues: "/title/fr" becomes "title.fr", under `prefix` when given. */
+/**
+ * Schema violations as field issues: "/title/fr" becomes "title.fr", under `prefix` when given.
+ * One issue per field: a value that fails a union ("text or null") says why it fails the text
+ * ("too long"), not every branch it missed.
+ */
 export function issuesFromSchemaErrors(errors: readonly SchemaError[], prefix = ''): FieldIssue[] {
-  return errors.map((error) => {
+  const byPath = new Map<string, FieldIssue & { rank: number }>();
+  for (const error of errors) {
     const missing = (error.params as { missingProperty?: string; requiredProperties?: string[] })
       .missingProperty;
     const pointer = error.instancePath.split('/').filter(Boolean);
@@ -22,8 +27,13 @@ export function issuesFromSchemaErrors(errors: readonly SchemaError[], prefix = 
     const message = missing
       ? localized('Valeur manquante', 'Missing value')
       : localized(`Valeur invalide (${error.message ?? 'schéma'})`, error.message ?? 'Invalid value');
-    return { path, code: missing ? 'required' : error.keyword, message };
-  });
+    const rank =
+      error.keyword === 'anyOf' || error.keyword === 'oneOf' ? 0 : error.keyword === 'type' ? 1 : 2;
+    const known = byPath.get(path);
+    if (!known || rank > known.rank)
+      byPath.set(path, { path, code: missing ? 'required' : error.keyword, message, rank });
+  }
+  return [...byPath.values()].map(({ rank: _rank, ...issue }) => issue);
 }
 
 /** Parses a JSON text field (e.g. the `metadata` part of an upload) against a schema. */

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { LIMITS } from '../limits.js';
 
 export { problemResponses } from '../../../platform/http/problem-schema.js';
 
@@ -10,15 +11,25 @@ export const Bilingual = Type.Object(
   { fr: NullableString(), en: NullableString() },
   { description: 'A text in French and in English (either may be null)' },
 );
-const BilingualInput = Type.Object(
-  { fr: Type.Optional(NullableString()), en: Type.Optional(NullableString()) },
-  { additionalProperties: false },
-);
+const BilingualInput = (maxLength: number) =>
+  Type.Object(
+    { fr: Type.Optional(NullableString({ maxLength })), en: Type.Optional(NullableString({ maxLength })) },
+    { additionalProperties: false },
+  );
 const Bbox = Type.Object(
   { west: Type.Number(), south: Type.Number(), east: Type.Number(), north: Type.Number() },
   { description: 'Bounding box in WGS 84 degrees' },
 );
 const StringMap = Type.Record(Type.String(), Type.String());
+const ExtrasInput = Type.Record(
+  Type.String({ maxLength: 100 }),
+  Type.String({ maxLength: LIMITS.extraValue }),
+  {
+    maxProperties: LIMITS.extras,
+  },
+);
+const Text = (maxLength: number, description?: string) =>
+  NullableString({ maxLength, ...(description ? { description } : {}) });
 
 export const GroupSummary = Type.Object({ id: Type.String(), name: Type.String(), title: Bilingual });
 
@@ -87,18 +98,18 @@ export type DatasetOut = Static<typeof DatasetOut>;
 export const ResourceBody = Type.Object(
   {
     id: Type.Optional(Type.String({ format: 'uuid' })),
-    url: Type.Optional(NullableString({ description: 'The link; leave out for an uploaded file' })),
+    url: Type.Optional(Text(LIMITS.url, 'The link; leave out for an uploaded file')),
     kind: Type.Optional(
       Type.Union([Type.Literal('upload'), Type.Literal('link')], {
         description: '"upload" keeps the file of the resource with this id',
       }),
     ),
-    name: Type.Optional(BilingualInput),
-    description: Type.Optional(BilingualInput),
-    format: Type.Optional(NullableString()),
-    media_type: Type.Optional(NullableString()),
-    resource_type: Type.Optional(NullableString()),
-    extras: Type.Optional(StringMap),
+    name: Type.Optional(BilingualInput(LIMITS.resourceName)),
+    description: Type.Optional(BilingualInput(LIMITS.resourceDescription)),
+    format: Type.Optional(Text(LIMITS.format)),
+    media_type: Type.Optional(Text(LIMITS.mediaType)),
+    resource_type: Type.Optional(Text(LIMITS.resourceType)),
+    extras: Type.Optional(ExtrasInput),
   },
   { additionalProperties: false },
 );
@@ -107,29 +118,34 @@ export type ResourceBody = Static<typeof ResourceBody>;
 export const DatasetBody = Type.Object(
   {
     id: Type.Optional(Type.String({ format: 'uuid', description: 'Sysadmins only, on creation' })),
-    name: Type.String({ description: 'URL name: lowercase letters, digits, - and _' }),
-    title: Type.Optional(BilingualInput),
-    notes: Type.Optional(BilingualInput),
-    owner_org: Type.Optional(Type.String({ description: 'Organisation name or id' })),
+    name: Type.String({ description: 'URL name: lowercase letters, digits, - and _', maxLength: 100 }),
+    title: Type.Optional(BilingualInput(LIMITS.title)),
+    notes: Type.Optional(BilingualInput(LIMITS.notes)),
+    owner_org: Type.Optional(Type.String({ description: 'Organisation name or id', maxLength: 100 })),
     private: Type.Optional(Type.Boolean()),
     state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('draft')])),
-    author: Type.Optional(NullableString()),
-    author_email: Type.Optional(NullableString()),
-    maintainer: Type.Optional(NullableString()),
-    maintainer_email: Type.Optional(NullableString()),
-    license_id: Type.Optional(NullableString()),
-    url: Type.Optional(NullableString()),
-    version: Type.Optional(NullableString()),
-    update_frequency: Type.Optional(NullableString()),
-    time_coverage_start: Type.Optional(NullableString()),
-    time_coverage_end: Type.Optional(NullableString()),
+    author: Type.Optional(Text(LIMITS.person)),
+    author_email: Type.Optional(Text(LIMITS.email)),
+    maintainer: Type.Optional(Text(LIMITS.person)),
+    maintainer_email: Type.Optional(Text(LIMITS.email)),
+    license_id: Type.Optional(Text(100)),
+    url: Type.Optional(Text(LIMITS.url)),
+    version: Type.Optional(Text(LIMITS.version)),
+    update_frequency: Type.Optional(Text(100)),
+    time_coverage_start: Type.Optional(Text(10)),
+    time_coverage_end: Type.Optional(Text(10)),
     spatial: Type.Optional(Nullable(Bbox)),
-    language: Type.Optional(Type.Array(Type.String())),
-    tags: Type.Optional(Type.Array(Type.String())),
-    keywords_en: Type.Optional(Type.Array(Type.String())),
-    groups: Type.Optional(Type.Array(Type.String(), { description: 'Theme names or ids' })),
-    extras: Type.Optional(StringMap),
-    resources: Type.Optional(Type.Array(ResourceBody)),
+    language: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: LIMITS.languages })),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: LIMITS.tags })),
+    keywords_en: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: LIMITS.tags })),
+    groups: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), {
+        description: 'Theme names or ids',
+        maxItems: LIMITS.groups,
+      }),
+    ),
+    extras: Type.Optional(ExtrasInput),
+    resources: Type.Optional(Type.Array(ResourceBody, { maxItems: LIMITS.resources })),
   },
   { additionalProperties: false },
 );
@@ -190,12 +206,14 @@ export const GroupOut = Type.Object({
 export const GroupBody = Type.Object(
   {
     id: Type.Optional(Type.String({ format: 'uuid' })),
-    name: Type.String(),
-    title: BilingualInput,
-    description: Type.Optional(BilingualInput),
-    image_url: Type.Optional(NullableString()),
-    eu_theme: Type.Optional(NullableString({ description: 'EU data theme code (themes only)' })),
-    extras: Type.Optional(StringMap),
+    name: Type.String({ maxLength: 100 }),
+    title: BilingualInput(LIMITS.groupTitle),
+    description: Type.Optional(BilingualInput(LIMITS.groupDescription)),
+    image_url: Type.Optional(Text(LIMITS.url)),
+    eu_theme: Type.Optional(
+      NullableString({ description: 'EU data theme code (themes only)', maxLength: 10 }),
+    ),
+    extras: Type.Optional(ExtrasInput),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { IssueCollector } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import {
   checkEmail,
+  checkMaxItems,
   checkMaxLength,
   checkSlug,
   checkUrl,
@@ -11,6 +12,7 @@ import {
 } from '../../../platform/validation.js';
 import type { Bbox, DatasetInput, Group, ResourceInput } from '../catalog.types.js';
 import type { GroupRepo } from '../groups/group.repo.js';
+import { LIMITS } from '../limits.js';
 import { FREQUENCY_CODES } from '../vocabularies/frequencies.js';
 import { LANGUAGE_CODES } from '../vocabularies/languages.js';
 import { findLicense, LICENSES } from '../vocabularies/licenses.js';
@@ -93,12 +95,25 @@ export async function validateDataset(
   if (input.id !== undefined && (!isUuid(input.id) || (await context.datasets.idExists(input.id)))) {
     issues.add('id', 'id_taken', datasetMessages.idTaken());
   }
-  checkMaxLength(issues, 'title.fr', input.title.fr, 500);
-  checkMaxLength(issues, 'title.en', input.title.en, 500);
-  checkEmail(issues, 'author_email', input.authorEmail);
-  checkEmail(issues, 'maintainer_email', input.maintainerEmail);
-  checkUrl(issues, 'url', input.url);
-  checkMaxLength(issues, 'version', input.version, 100);
+  checkMaxLength(issues, 'title.fr', input.title.fr, LIMITS.title);
+  checkMaxLength(issues, 'title.en', input.title.en, LIMITS.title);
+  checkMaxLength(issues, 'notes.fr', input.notes.fr, LIMITS.notes);
+  checkMaxLength(issues, 'notes.en', input.notes.en, LIMITS.notes);
+  checkMaxLength(issues, 'author', input.author, LIMITS.person);
+  checkMaxLength(issues, 'maintainer', input.maintainer, LIMITS.person);
+  checkMaxLength(issues, 'author_email', input.authorEmail, LIMITS.email);
+  checkMaxLength(issues, 'maintainer_email', input.maintainerEmail, LIMITS.email);
+  if (!issues.has('author_email')) checkEmail(issues, 'author_email', input.authorEmail);
+  if (!issues.has('maintainer_email')) checkEmail(issues, 'maintainer_email', input.maintainerEmail);
+  checkMaxLength(issues, 'url', input.url, LIMITS.url);
+  if (!issues.has('url')) checkUrl(issues, 'url', input.url);
+  checkMaxLength(issues, 'version', input.version, LIMITS.version);
+  checkMaxItems(issues, 'tags', input.tags, LIMITS.tags);
+  checkMaxItems(issues, 'keywords_en', input.keywordsEn, LIMITS.tags);
+  checkMaxItems(issues, 'groups', input.groups, LIMITS.groups);
+  checkMaxItems(issues, 'language', input.languages, LIMITS.languages);
+  checkMaxItems(issues, 'resources', input.resources, LIMITS.resources);
+  checkExtras(issues, 'extras', input.extras);
   if (input.licenseId !== null && !findLicense(input.licenseId)) {
     issues.add('license_id', 'unknown', datasetMessages.licenseUnknown());
   }
@@ -110,13 +125,9 @@ export async function validateDataset(
   for (const language of input.languages) {
     if (!LANGUAGE_CODES.includes(language)) issues.add('language', 'one_of', messages.oneOf(LANGUAGE_CODES));
   }
-  checkTags(issues, 'tags', input.tags);
-  checkTags(issues, 'keywords_en', input.keywordsEn);
-  for (const key of Object.keys(input.extras)) {
-    if (!EXTRA_KEY_PATTERN.test(key))
-      issues.add('extras', 'key', localized(`Clé invalide : ${key}`, `Invalid key: ${key}`));
-  }
-  input.resources?.forEach((resource, index) => {
+  if (!issues.has('tags')) checkTags(issues, 'tags', input.tags);
+  if (!issues.has('keywords_en')) checkTags(issues, 'keywords_en', input.keywordsEn);
+  input.resources?.slice(0, LIMITS.resources).forEach((resource, index) => {
     checkResource(issues, `resources.${index}`, resource, context.existingUploads);
   });
 
@@ -151,8 +162,30 @@ export function checkResource(
     if (resource.url === null) issues.add(path('url'), 'required', datasetMessages.uploadMissing());
     checkUrl(issues, path('url'), resource.url);
   }
-  checkMaxLength(issues, path('name'), resource.name.fr, 500);
-  checkMaxLength(issues, path('format'), resource.format, 100);
+  checkMaxLength(issues, path('url'), resource.url, LIMITS.url);
+  checkMaxLength(issues, path('name.fr'), resource.name.fr, LIMITS.resourceName);
+  checkMaxLength(issues, path('name.en'), resource.name.en, LIMITS.resourceName);
+  checkMaxLength(issues, path('description.fr'), resource.description.fr, LIMITS.resourceDescription);
+  checkMaxLength(issues, path('description.en'), resource.description.en, LIMITS.resourceDescription);
+  checkMaxLength(issues, path('format'), resource.format, LIMITS.format);
+  checkMaxLength(issues, path('media_type'), resource.mimetype, LIMITS.mediaType);
+  checkMaxLength(issues, path('resource_type'), resource.resourceType, LIMITS.resourceType);
+  checkExtras(issues, path('extras'), resource.extras);
+}
+
+/** Extras: at most 100 keys, each a plain identifier, each value at most 10,000 characters. */
+function checkExtras(issues: IssueCollector, path: string, extras: Record<string, string>): void {
+  const entries = Object.entries(extras);
+  checkMaxItems(issues, path, entries, LIMITS.extras);
+  for (const [key, value] of entries.slice(0, LIMITS.extras)) {
+    if (!EXTRA_KEY_PATTERN.test(key))
+      issues.add(
+        path,
+        'key',
+        localized(`Clé invalide : ${key.slice(0, 100)}`, `Invalid key: ${key.slice(0, 100)}`),
+      );
+    else checkMaxLength(issues, `${path}.${key}`, value, LIMITS.extraValue);
+  }
 }
 
 async function resolveOrganization(

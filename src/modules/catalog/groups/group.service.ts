@@ -3,12 +3,20 @@ import { type Db, isUniqueViolation } from '../../../platform/db/index.js';
 import { SqlParams } from '../../../platform/db/sql-params.js';
 import { IssueCollector, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import { checkMaxLength, checkSlug, checkUrl, isUuid, messages } from '../../../platform/validation.js';
+import {
+  checkMaxItems,
+  checkMaxLength,
+  checkSlug,
+  checkUrl,
+  isUuid,
+  messages,
+} from '../../../platform/validation.js';
 import { type Actor, isSysadmin } from '../../accounts/index.js';
 import { createActivityRepo } from '../activity/activity.repo.js';
 import { canManageGroup, forbidden } from '../catalog.policy.js';
 import type { Group, GroupInput } from '../catalog.types.js';
 import { createDatasetRepo } from '../datasets/dataset.repo.js';
+import { LIMITS } from '../limits.js';
 import { visibilityFor, visibilitySql } from '../search/visibility.js';
 import { createGroupRepo, type GroupListing, type GroupSort } from './group.repo.js';
 
@@ -129,9 +137,15 @@ export function createGroupService({ db, changed }: { db: Db; changed: () => Pro
     const issues = new IssueCollector();
     checkSlug(issues, 'name', input.name);
     if (!input.title.fr) issues.add('title.fr', 'required', messages.required());
-    checkMaxLength(issues, 'title.fr', input.title.fr, 300);
-    checkMaxLength(issues, 'title.en', input.title.en, 300);
-    checkUrl(issues, 'image_url', input.imageUrl);
+    checkMaxLength(issues, 'title.fr', input.title.fr, LIMITS.groupTitle);
+    checkMaxLength(issues, 'title.en', input.title.en, LIMITS.groupTitle);
+    checkMaxLength(issues, 'description.fr', input.description.fr, LIMITS.groupDescription);
+    checkMaxLength(issues, 'description.en', input.description.en, LIMITS.groupDescription);
+    checkMaxLength(issues, 'image_url', input.imageUrl, LIMITS.url);
+    if (!issues.has('image_url')) checkUrl(issues, 'image_url', input.imageUrl);
+    checkMaxItems(issues, 'extras', Object.keys(input.extras), LIMITS.extras);
+    for (const [key, value] of Object.entries(input.extras).slice(0, LIMITS.extras))
+      checkMaxLength(issues, `extras.${key.slice(0, 100)}`, value, LIMITS.extraValue);
     if (input.euTheme !== null && !EU_THEMES.includes(input.euTheme)) {
       issues.add('eu_theme', 'one_of', messages.oneOf(EU_THEMES));
     }

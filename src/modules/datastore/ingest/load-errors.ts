@@ -8,8 +8,20 @@ export class LoadFailure extends Error {
   }
 }
 
+/** A failure in both languages; any server path in it is left out (the message is public). */
 export function failure(fr: string, en: string, where: { row?: number; column?: string } = {}): LoadFailure {
-  return new LoadFailure({ message: localized(fr, en), ...where });
+  return new LoadFailure({ message: localized(withoutServerPaths(fr), withoutServerPaths(en)), ...where });
+}
+
+/**
+ * A file path of this server in a message (DuckDB names the file it reads: where uploads and
+ * work files live is nobody's business): "/…/blobs/sha256/ab/cd/…" becomes "…". Web addresses
+ * ("https://host/path") are left as they are.
+ */
+const SERVER_PATH = /(?<![\w:/.%-])\/(?:[^\s"'`/]+\/)+[^\s"'`,;)]*/g;
+
+export function withoutServerPaths(text: string): string {
+  return text.replace(SERVER_PATH, '…');
 }
 
 /** DuckDB's CSV and JSON errors, turned into sentences with the line and the column. */

@@ -1,6 +1,6 @@
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
-import { failure } from '../ingest/load-errors.js';
+import { failure, LoadFailure } from '../ingest/load-errors.js';
 import { type AnswerBounds, readRowsBounded } from './table-query.duckdb.js';
 
 export interface SandboxResult {
@@ -16,6 +16,53 @@ export interface SandboxResult {
  * is refused; the query is interrupted after `timeoutMs`; at most `maxRows` rows come back.
  */
 export async function runSandboxed(
+  sql: string,
+  tables: { name: string; file: string }[],
+  limits: AnswerBounds & { timeoutMs: number },
+  /** Directories of this server that no answer may name (the data directory, the home…). */
+  hiddenPaths: string[] = [],
+): Promise<SandboxResult> {
+  const hide = pathHider(tables, hiddenPaths);
+  try {
+    const result = await runLocked(sql, tables, limits);
+    return {
+      columns: result.columns.map((column) => ({ ...column, id: hide(column.id) })),
+      rows: result.rows.map((row) => row.map((value) => hideIn(value, hide))),
+      truncated: result.truncated,
+    };
+  } catch (error) {
+    if (error instanceof LoadFailure) {
+      const { message, ...where } = error.detail;
+      throw new LoadFailure({ ...where, message: { fr: hide(message.fr), en: hide(message.en) } });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Settings, views and errors would show where the server keeps its files (a view's SQL names its
+ * Parquet file): each table's file becomes the table's name, and the hidden directories "…".
+ */
+function pathHider(tables: { name: string; file: string }[], hiddenPaths: string[]): (text: string) => string {
+  const replacements: [string, string][] = [
+    ...tables.map((table): [string, string] => [table.file, table.name]),
+    ...hiddenPaths
+      .filter((hidden) => hidden.length > 1)
+      .sort((a, b) => b.length - a.length)
+      .map((hidden): [string, string] => [hidden, '…']),
+  ];
+  return (text) => replacements.reduce((current, [from, to]) => current.split(from).join(to), text);
+}
+
+function hideIn(value: unknown, hide: (text: string) => string): unknown {
+  if (typeof value === 'string') return hide(value);
+  if (Array.isArray(value)) return value.map((item) => hideIn(item, hide));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [hide(key), hideIn(item, hide)]));
+  return value;
+}
+
+async function runLocked(
   sql: string,
   tables: { name: string; file: string }[],
   limits: AnswerBounds & { timeoutMs: number },
