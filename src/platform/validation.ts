@@ -113,23 +113,32 @@ export function isIsoDate(value: string): boolean {
  * store it in text or JSON: input is checked for it where it comes in, whatever the API, so that
  * it is refused naming the field instead of failing deep down.
  */
-export function pathOfNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const found = pathOfNul(value[index], path ? `${path}.${index}` : String(index));
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found =
-        pathOfNul(key, path ? `${path}.${key}` : key) ?? pathOfNul(item, path ? `${path}.${key}` : key);
-      if (found) return found;
+export function pathOfNul(value: unknown): string | null {
+  // Walked with a stack of its own: a body nested a million levels deep cannot exhaust the call stack.
+  const pending: [unknown, string][] = [[value, '']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, path] = next;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return path || 'body';
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--)
+        pending.push([current[index], path ? `${path}.${index}` : String(index)]);
+    } else if (isPlainObject(current)) {
+      for (const [key, item] of Object.entries(current).reverse()) {
+        const itemPath = path ? `${path}.${key}` : key;
+        if (key.includes('\u0000')) return itemPath;
+        pending.push([item, itemPath]);
+      }
     }
   }
   return null;
+}
+
+/** Parsed JSON and form fields, not streams, buffers or other objects a body parser may hand on. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Refuses input holding a NUL character, naming the field (see pathOfNul). */

@@ -29,7 +29,7 @@ export async function startTestApp(
   const database = await createTestDatabase(engine);
   const config = loadConfig({
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BASE_URL: TEST_BASE_URL,
     DEMO_CONTENT: 'never',
     ...env,

@@ -23,15 +23,25 @@ export interface Jobs {
 }
 
 export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}): Promise<Jobs> {
+  // pg-boss completes and fails jobs without awaiting the queries (its worker loop fires them
+  // and moves on): they are tracked here, so that stopping waits for them, and after the stop
+  // they go nowhere (a late one would otherwise hit a closed database).
+  const inflight = new Set<Promise<unknown>>();
+  let stopped = false;
+  const track = <T>(query: Promise<T>): Promise<T> => {
+    inflight.add(query);
+    return query.finally(() => inflight.delete(query));
+  };
   const boss = new PgBoss({
     db: {
       // pg-boss sends several statements in one string for its own migrations and locks.
       async executeSql(text: string, values?: unknown[]) {
+        if (stopped) return { rows: [] };
         if ((!values || values.length === 0) && isScript(text)) {
-          await db.exec(text);
+          await track(db.exec(text));
           return { rows: [] };
         }
-        return { rows: await db.query(text, values ?? []) };
+        return { rows: await track(db.query(text, values ?? [])) };
       },
     },
     schema: 'jobs',
@@ -77,6 +87,8 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      stopped = true;
     },
   };
 }

@@ -43,7 +43,10 @@ export async function runSandboxed(
  * Settings, views and errors would show where the server keeps its files (a view's SQL names its
  * Parquet file): each table's file becomes the table's name, and the hidden directories "…".
  */
-function pathHider(tables: { name: string; file: string }[], hiddenPaths: string[]): (text: string) => string {
+function pathHider(
+  tables: { name: string; file: string }[],
+  hiddenPaths: string[],
+): (text: string) => string {
   const replacements: [string, string][] = [
     ...tables.map((table): [string, string] => [table.file, table.name]),
     ...hiddenPaths
