@@ -28,7 +28,7 @@ export interface Config {
   /** Searches by a person's name per client and hour (exact full name only; every one logged). */
   personSearchRateLimit: number;
   /** Datastore loads: the largest file loaded into a table, the time one load may take, how many run at once. */
-  datastoreLoads: { maxBytes: number; timeoutMinutes: number; concurrency: number };
+  datastoreLoads: { maxBytes: number; timeoutSeconds: number; concurrency: number };
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -91,7 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     personSearchRateLimit: read.integer('PERSON_SEARCH_RATE_LIMIT', 30, 1, 100_000),
     datastoreLoads: {
       maxBytes: read.integer('DATASTORE_MAX_BYTES', 10 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
-      timeoutMinutes: read.integer('DATASTORE_LOAD_MINUTES', 60, 1, 7 * 24 * 60),
+      timeoutSeconds: read.integer('DATASTORE_LOAD_SECONDS', 3600, 1, 7 * 24 * 3600),
       concurrency: read.integer('DATASTORE_LOAD_CONCURRENCY', 2, 1, 64),
     },
     mapTiles: {

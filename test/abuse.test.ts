@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
+import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { datastoreClient, permitsCsv } from './helpers/datastore.js';
 import { type Caller, call, datasetBody, seedOrganization, seedUser } from './helpers/fixtures.js';
@@ -320,3 +321,82 @@ test('a dataset page opened by its id redirects to its name, with nothing wrong 
     await testApp.close();
   }
 });
+
+/** A web server whose file never finishes arriving: a link that stalls a load. */
+async function stallingServer() {
+  const { createServer } = await import('node:http');
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/csv' });
+    response.write('numero;ville\n1;Québec\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/sans-fin.csv`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+for (const [title, env] of [
+  ['the load queue', {}],
+  ['the load queue with a time budget of 2 s', { DATASTORE_LOAD_SECONDS: '2' }],
+] as const) {
+  describeEachEngine(
+    title,
+    (current) => {
+      let editor: Caller;
+      const { upload, loaded } = datastoreClient(current, () => editor, 'file-attente');
+
+      before(async () => {
+        const { ctx, app } = current();
+        const organization = await seedOrganization(ctx, 'ville-attente');
+        editor = await seedUser(ctx, 'editeur-attente', { roles: [[organization, 'editor']] });
+        const created = await call(app, 'POST', '/api/v1/datasets', {
+          token: editor.token,
+          body: datasetBody('file-attente', 'ville-attente'),
+        });
+        assert.equal(created.status, 201, created.body);
+      });
+
+      const stalledLink = async (url: string) => {
+        const link = await call(current().app, 'POST', '/api/v1/datasets/file-attente/resources', {
+          token: editor.token,
+          body: { url, name: { fr: 'Sans fin' }, format: 'CSV' },
+        });
+        assert.equal(link.status, 201, link.body);
+        return link.json.id as string;
+      };
+
+      if ('DATASTORE_LOAD_SECONDS' in env) {
+        test('a load that runs past its budget is stopped and says so', async () => {
+          const server = await stallingServer();
+          try {
+            const failed = await loaded(await stalledLink(server.url));
+            assert.equal(failed.load.state, 'failed');
+            assert.match(failed.load.error.message.fr, /a dépassé 2 s et a été arrêté/);
+          } finally {
+            server.close();
+          }
+        });
+        return;
+      }
+
+      test('a file that stalls its load does not hold up the next one', async () => {
+        const server = await stallingServer();
+        try {
+          const stalled = await stalledLink(server.url);
+          const good = await loaded(await upload('permis.csv', permitsCsv(30)));
+          assert.equal(good.load.state, 'done');
+          const { load } = await current().ctx.datastore.tables.status(SYSTEM, stalled);
+          assert.ok(load && ['queued', 'running'].includes(load.state), `the stalled load is ${load?.state}`);
+        } finally {
+          server.close();
+        }
+      });
+    },
+    env,
+  );
+}

@@ -87,6 +87,18 @@ describeEachEngine('datastore bad input', (current) => {
     // Refused from its directory, not by inflating it: not one row was read.
     assert.equal(status.load.rows, 0);
 
+    // A bomb whose directory lies about its size, and one whose sheet is one single giant text:
+    // both stopped while counting, before any XML is parsed (no "Invalid string length").
+    for (const lying of [
+      xlsxZipBomb(2 * 1024 ** 3, { declaredBytes: 100_000 }),
+      xlsxZipBomb(800 * 1024 ** 2, { oneCell: true }),
+    ]) {
+      const refused = await loaded(await upload('bombe-menteuse.xlsx', lying));
+      assert.equal(refused.load.state, 'failed');
+      assert.match(refused.load.error.message.fr, /archive piégée/);
+      assert.equal(refused.load.rows, 0);
+    }
+
     const { app } = current();
     assert.equal((await app.inject({ url: '/fr' })).statusCode, 200);
     const good = await loaded(await upload('permis.csv', permitsCsv(100)));

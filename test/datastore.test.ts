@@ -356,6 +356,36 @@ describeEachEngine('datastore', (current) => {
     assert.equal(failed.load.state, 'failed');
     assert.equal(failed.load.error.row, 2);
     assert.match(failed.load.error.message.fr, /L’entité n° 2 a une géométrie invalide/);
+
+    // Geometries that parse but are not valid GeoJSON: an open ring, projected coordinates.
+    const feature = (geometry: unknown) => ({ type: 'Feature', properties: { nom: 'x' }, geometry });
+    for (const [geometry, message] of [
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-71.2, 46.8],
+              [-71.1, 46.8],
+              [-71.1, 46.9],
+              [-71.2, 46.9],
+            ],
+          ],
+        },
+        /doit être fermé/,
+      ],
+      [{ type: 'Point', coordinates: [245000.5, 5180000.2] }, /MTM ou Lambert/],
+    ] as const) {
+      const invalid = await loaded(
+        await upload(
+          'invalide.geojson',
+          JSON.stringify({ type: 'FeatureCollection', features: [parks.features[0], feature(geometry)] }),
+        ),
+      );
+      assert.equal(invalid.load.state, 'failed', JSON.stringify(geometry));
+      assert.equal(invalid.load.error.row, 2);
+      assert.match(invalid.load.error.message.fr, message);
+    }
   });
 
   test('a Windows-1252 file is read without mojibake', async () => {
@@ -365,6 +395,22 @@ describeEachEngine('datastore', (current) => {
     assert.equal(status.load.encoding, 'windows-1252');
     const reply = await search({ resource_id: id, filters: { numero: 5 } });
     assert.equal(reply.json.result.records[0].description, 'Rénovation d’une façade, Rivière-du-Loup');
+  });
+
+  test('a UTF-16 file (Excel’s “Unicode text”, with or without its BOM) is read, not refused as binary', async () => {
+    const text = permitsCsv(50).replaceAll(';', '\t');
+    for (const [name, bytes] of [
+      ['unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['unicode-sans-bom.tsv', Buffer.from(text, 'utf16le')],
+    ] as const) {
+      const id = await upload(name, bytes);
+      const status = await loaded(id);
+      assert.equal(status.load.state, 'done', `${name}: ${JSON.stringify(status.load.error)}`);
+      assert.equal(status.load.encoding, 'utf-16le');
+      assert.equal(status.table.row_count, 50);
+      const reply = await search({ resource_id: id, filters: { numero: 5 } });
+      assert.equal(reply.json.result.records[0].description, 'Rénovation d’une façade, Rivière-du-Loup');
+    }
   });
 
   test('bad files fail with a plain-words report: ragged row, empty file, binary data', async () => {

@@ -138,7 +138,8 @@ export function pathOfNul(value: unknown): string | null {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  // Object literals, JSON, and query strings (parsed onto an empty prototype of their own).
+  return prototype === Object.prototype || prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 /** Refuses input holding a NUL character, naming the field (see pathOfNul). */

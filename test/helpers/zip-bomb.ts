@@ -5,14 +5,24 @@ import { crc32, deflateRawSync, constants as zlib } from 'node:zlib';
  * worksheet XML. The same deflated block (1 MiB of rows, compressed alone, flushed so that
  * blocks may follow) is repeated; the CRC is the real one of the inflated bytes.
  */
-export function xlsxZipBomb(inflatedBytes = 2 * 1024 ** 3): Buffer {
+export function xlsxZipBomb(
+  inflatedBytes = 2 * 1024 ** 3,
+  options: {
+    /** The size its directory and headers declare for the sheet (a lying directory), if not the true one. */
+    declaredBytes?: number;
+    /** One single cell of text instead of many rows (what no parser can hold as a string). */
+    oneCell?: boolean;
+  } = {},
+): Buffer {
   const row = '<row><c t="inlineStr"><is><t>bombe</t></is></c></row>';
-  const chunk = Buffer.from(row.repeat(Math.floor(1024 ** 2 / row.length)));
+  const chunk = options.oneCell
+    ? Buffer.alloc(1024 ** 2, 'a')
+    : Buffer.from(row.repeat(Math.floor(1024 ** 2 / row.length)));
   const repeats = Math.floor(inflatedBytes / chunk.length);
   const head = Buffer.from(
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${options.oneCell ? '<row><c t="inlineStr"><is><t>' : ''}`,
   );
-  const tail = Buffer.from('</sheetData></worksheet>');
+  const tail = Buffer.from(`${options.oneCell ? '</t></is></c></row>' : ''}</sheetData></worksheet>`);
   const block = deflateRawSync(chunk, { level: 9, finishFlush: zlib.Z_SYNC_FLUSH });
   const parts = [
     deflateRawSync(head, { finishFlush: zlib.Z_SYNC_FLUSH }),
@@ -25,7 +35,7 @@ export function xlsxZipBomb(inflatedBytes = 2 * 1024 ** 3): Buffer {
   const sheet = {
     name: 'xl/worksheets/sheet1.xml',
     data: Buffer.concat(parts),
-    size: head.length + chunk.length * repeats + tail.length,
+    size: options.declaredBytes ?? head.length + chunk.length * repeats + tail.length,
     crc,
   };
   const small = (name: string, text: string) => {

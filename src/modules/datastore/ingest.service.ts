@@ -37,7 +37,7 @@ export function createIngestService(deps: {
   /** DATA_DIR/datastore: Parquet files by resource, and working files under tmp/. */
   root: string;
   /** The largest file loaded into a table, and the time one load may take. */
-  limits: { maxBytes: number; timeoutMinutes: number };
+  limits: { maxBytes: number; timeoutSeconds: number };
   log: Logger;
 }) {
   const { db, jobs, catalog, root, limits, log } = deps;
@@ -72,7 +72,7 @@ export function createIngestService(deps: {
     const controller = new AbortController();
     active.set(loadId, controller);
     let resourceId: string | null = null;
-    const budget = setTimeout(() => controller.abort(new LoadTimedOut()), limits.timeoutMinutes * 60_000);
+    const budget = setTimeout(() => controller.abort(new LoadTimedOut()), limits.timeoutSeconds * 1000);
     try {
       const load = await repo.load(loadId);
       if (!load || load.state === 'done' || load.state === 'failed') return;
@@ -103,8 +103,8 @@ export function createIngestService(deps: {
       const detail =
         signal.reason instanceof LoadTimedOut
           ? failure(
-              `Le chargement a dépassé ${limits.timeoutMinutes} min et a été arrêté. Le fichier reste téléchargeable tel quel.`,
-              `The load ran past ${limits.timeoutMinutes} min and was stopped. The file can still be downloaded as it is.`,
+              `Le chargement a dépassé ${duration(limits.timeoutSeconds)} et a été arrêté. Le fichier reste téléchargeable tel quel.`,
+              `The load ran past ${duration(limits.timeoutSeconds)} and was stopped. The file can still be downloaded as it is.`,
             ).detail
           : explainDuckError(error).detail;
       await repo.finished(load.id, { error: detail });
@@ -368,6 +368,11 @@ class LoadsStopping extends Error {
 /** The reason a load's budget aborts it with. */
 class LoadTimedOut extends Error {
   override name = 'LoadTimedOut';
+}
+
+/** "45 s", "60 min": the same in French and English. */
+function duration(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
 function tooLargeForTables(bytes: number, maxBytes: number) {

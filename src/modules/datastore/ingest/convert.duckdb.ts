@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Duck, quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
 import { guessHeader } from './dialect.js';
-import { explainDuckError, failure } from './load-errors.js';
+import { geometryProblem } from './geometry.js';
+import { explainDuckError, failure, LoadFailure } from './load-errors.js';
 import type { TabularFormat } from './source-format.js';
 import { checkDelimitedText } from './text-checks.js';
 
@@ -14,15 +15,6 @@ export interface ConvertResult {
 }
 
 const MAX_GEOJSON_BYTES = 512 * 1024 * 1024;
-const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-];
 /** A coordinate pair in GeoJSON text: "[x, y" (the innermost arrays, whatever the geometry). */
 const PAIR = String.raw`\[\s*(-?[0-9.eE+-]+)\s*,\s*(-?[0-9.eE+-]+)`;
 
@@ -204,26 +196,29 @@ async function geojsonSource(connection: DuckDBConnection, file: string): Promis
   }
   const objectSize = Math.max(16 * 1024 * 1024, Math.ceil(size * 1.1));
   const features = `(SELECT unnest(features) AS f FROM read_json(${quoteLiteral(file)}, format = 'auto', maximum_object_size = ${objectSize}))`;
-  let bad: unknown[] | undefined;
+  // Every geometry is checked (RFC 7946), streamed feature by feature: the first bad one stops
+  // the load with its number and what is wrong with it.
   try {
-    const check = await connection.runAndReadAll(
-      `SELECT n, CAST(to_json(g) AS VARCHAR) FROM (SELECT row_number() OVER () AS n, f.geometry AS g FROM ${features})
-       WHERE g IS NOT NULL AND (CAST(g.type AS VARCHAR) NOT IN (${GEOMETRY_TYPES.map(quoteLiteral).join(', ')})
-         OR (CAST(g.type AS VARCHAR) <> 'GeometryCollection' AND json_extract(to_json(g), '$.coordinates') IS NULL))
-       LIMIT 1`,
+    const result = await connection.stream(
+      `SELECT row_number() OVER () AS n, CAST(to_json(f.geometry) AS VARCHAR) AS g FROM ${features}`,
     );
-    bad = check.getRowsJS()[0];
+    for await (const rows of result.yieldRowsJs()) {
+      for (const [n, text] of rows) {
+        const problem = geometryProblem(text === null ? null : JSON.parse(String(text)));
+        if (problem) {
+          throw failure(
+            `L’entité n° ${n} a une géométrie invalide : ${problem.fr} (${String(text).slice(0, 120)}).`,
+            `Feature number ${n} has an invalid geometry: ${problem.en} (${String(text).slice(0, 120)}).`,
+            { row: Number(n) },
+          );
+        }
+      }
+    }
   } catch (error) {
+    if (error instanceof LoadFailure) throw error;
     throw failure(
       `Ce GeoJSON n’est pas une collection d’entités lisible : ${(error as Error).message.split('\n')[0]}`,
       `This GeoJSON is not a readable feature collection: ${(error as Error).message.split('\n')[0]}`,
-    );
-  }
-  if (bad) {
-    throw failure(
-      `L’entité n° ${bad[0]} a une géométrie invalide (${String(bad[1]).slice(0, 120)}).`,
-      `Feature number ${bad[0]} has an invalid geometry (${String(bad[1]).slice(0, 120)}).`,
-      { row: Number(bad[0]) },
     );
   }
   return () =>

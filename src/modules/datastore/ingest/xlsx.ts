@@ -3,7 +3,10 @@ import { open } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { failure } from './load-errors.js';
-import { declaredInflatedSize } from './zip-directory.js';
+import { checkInflation, declaredInflatedSize } from './zip-directory.js';
+
+/** Excel's cells hold 32,767 characters; a text far longer is no spreadsheet's (up to 4 bytes each, and some slack). */
+const MAX_TEXT_RUN = 1024 * 1024;
 
 /**
  * The first sheet of an XLSX workbook as a UTF-8 CSV, read as a stream (rows are never all in
@@ -21,6 +24,15 @@ export async function xlsxToCsv(
   await checkZip(source);
   const declared = await declaredInflatedSize(source);
   if (declared !== null && declared > maxBytes) throw inflatesTooMuch();
+  // The directory may lie: the entries are inflated once, counted, before any XML is parsed.
+  const inflation = await checkInflation(source, { maxBytes, maxRun: MAX_TEXT_RUN }, signal);
+  if (inflation === 'too-large') throw inflatesTooMuch();
+  if (inflation === 'unreadable') {
+    throw failure(
+      'Le classeur XLSX n’a pas pu être lu : son archive ZIP est abîmée.',
+      'The XLSX workbook could not be read: its ZIP archive is damaged.',
+    );
+  }
   const out = createWriteStream(target);
   let written = 0;
   let rows = 0;
