@@ -7,7 +7,7 @@
  *
  *   npm run bench:ingest                         # BENCH_INGEST_ROWS=5000000
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,78 +17,13 @@ import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { SYSTEM } from '../src/modules/accounts/index.js';
 import { benchDataset } from './bench-dataset.js';
+import { writePermitsCsv } from './permits-csv.js';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 5_000_000);
 const SERVER =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/test';
-const CITIES = [
-  'Montréal',
-  'Québec',
-  'Lévis',
-  'Trois-Rivières',
-  'Saint-Jérôme',
-  'Rivière-du-Loup',
-  'Sept-Îles',
-  'Gaspé',
-  'Rouyn-Noranda',
-  'Sherbrooke',
-];
-const CATEGORIES = [
-  'Rénovation',
-  'Démolition',
-  'Agrandissement',
-  'Construction neuve',
-  'Affichage',
-  'Piscine',
-];
-const WORDS = [
-  'façade',
-  'toiture',
-  'fenêtres',
-  'cour arrière',
-  'sous-sol',
-  'garage',
-  'clôture',
-  'balcon',
-  'électricité',
-  'plomberie',
-];
-
-/** A seeded, quick generator of permit rows (a Québec municipal open-data shape). */
-async function writeCsv(file: string, encoding: 'utf8' | 'latin1'): Promise<void> {
-  const out = createWriteStream(file, { highWaterMark: 1 << 20 });
-  let seed = 42;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed;
-  };
-  const write = (text: string) =>
-    new Promise<void>((resolve) => {
-      // Windows-1252 and ISO-8859-1 agree on every character used here except the apostrophe.
-      if (out.write(encoding === 'utf8' ? text : Buffer.from(text.replace(/’/g, "'"), 'latin1'))) resolve();
-      else out.once('drain', resolve);
-    });
-  await write(
-    'numero;municipalite;categorie;montant;date_emission;approuve;latitude;longitude;description\n',
-  );
-  let chunk = '';
-  for (let i = 1; i <= ROWS; i++) {
-    const city = CITIES[next() % CITIES.length];
-    const month = String((next() % 12) + 1).padStart(2, '0');
-    const day = String((next() % 28) + 1).padStart(2, '0');
-    const words = `${WORDS[next() % WORDS.length]} et ${WORDS[next() % WORDS.length]}`;
-    chunk += `${i};${city};${CATEGORIES[next() % CATEGORIES.length]};${(next() % 5_000_000) / 100};20${10 + (next() % 15)}-${month}-${day};${next() % 2 === 0};${45 + (next() % 400) / 100};${-74 + (next() % 600) / 100};"Travaux d’${words}, ${city}"\n`;
-    if (i % 10_000 === 0) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((resolve) => out.end(resolve));
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   const start = performance.now();
   const value = await work();
@@ -189,7 +124,7 @@ async function main(): Promise<void> {
     ] as const) {
       const file = path.join(work, `permis-${encoding}.csv`);
       process.stdout.write(`generating ${ROWS.toLocaleString('en')} rows (${label})… `);
-      await writeCsv(file, encoding);
+      await writePermitsCsv(file, ROWS, encoding);
       await chmod(file, 0o644);
       const size = (await stat(file)).size;
       console.log(`${(size / 1e6).toFixed(0)} MB`);
