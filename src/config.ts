@@ -29,6 +29,8 @@ export interface Config {
   personSearchRateLimit: number;
   /** Datastore loads: the largest file loaded into a table, the time one load may take, how many run at once. */
   datastoreLoads: { maxBytes: number; timeoutSeconds: number; concurrency: number };
+  /** How long one datastore_search_sql query may run. */
+  datastoreSqlSeconds: number;
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutSeconds: read.integer('DATASTORE_LOAD_SECONDS', 3600, 1, 7 * 24 * 3600),
       concurrency: read.integer('DATASTORE_LOAD_CONCURRENCY', 2, 1, 64),
     },
+    datastoreSqlSeconds: read.integer('DATASTORE_SQL_SECONDS', 10, 1, 600),
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(

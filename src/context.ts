@@ -140,7 +140,13 @@ export async function createContext(
     });
     if (db.engine === 'pglite') await loads.resumeInterrupted();
   }
-  const tables = createDatastoreService({ db, duck, catalog, root: datastoreRoot });
+  const tables = createDatastoreService({
+    db,
+    duck,
+    catalog,
+    root: datastoreRoot,
+    sqlTimeoutMs: config.datastoreSqlSeconds * 1000,
+  });
   const registryRoot = path.join(config.dataDir, 'registry');
   const registryExports = createRegistryExports({
     db,

@@ -400,3 +400,27 @@ for (const [title, env] of [
     env,
   );
 }
+
+describeEachEngine(
+  'a flood of SQL',
+  (current) => {
+    test('one query at a time, eight waiting, the rest refused with 429: the portal keeps answering', async () => {
+      const slow = () =>
+        call(current().app, 'POST', '/api/3/action/datastore_search_sql', {
+          body: { sql: 'SELECT sum(hash(i)) AS h FROM range(4000000000) t(i)' },
+        });
+      const flood = Array.from({ length: 12 }, slow);
+      const status = await call(current().app, 'GET', '/api/3/action/status_show');
+      assert.equal(status.status, 200);
+      const replies = await Promise.all(flood);
+      const statuses = replies.map((reply) => reply.status).sort();
+      assert.deepEqual(statuses, [409, 409, 409, 409, 409, 409, 409, 409, 409, 429, 429, 429]);
+      const refused = replies.find((reply) => reply.status === 429);
+      assert.equal(refused?.json.error.__type, 'Too Many Requests');
+      assert.ok(Number(refused?.headers['retry-after']) > 0);
+      const timedOut = replies.find((reply) => reply.status === 409);
+      assert.match(timedOut?.json.error.sql?.[0] ?? '', /ran past 1 s/);
+    });
+  },
+  { DATASTORE_SQL_SECONDS: '1' },
+);

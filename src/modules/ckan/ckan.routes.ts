@@ -100,6 +100,8 @@ async function handleAction(
     if (file) await deps.catalog.resources.discardUpload(file);
     if (error instanceof BadCkanRequest) return badRequest(reply, error.message);
     const mapped = ckanError(error, request.log);
+    if (typeof mapped.error.retry_after === 'number')
+      reply.header('Retry-After', String(mapped.error.retry_after));
     return reply.code(mapped.status).type(JSON_TYPE).send(errorEnvelope(help, mapped.error));
   }
 }

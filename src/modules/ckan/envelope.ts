@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger, FastifyError } from 'fastify';
 import {
+  AppError,
   ConflictError,
   type FieldIssue,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   QueryError,
+  TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
 } from '../../platform/http/errors.js';
@@ -94,6 +96,16 @@ export function ckanError(
   if (fileTooLarge) {
     const message = error instanceof PayloadTooLargeError ? error.detail.en : 'The file is too large';
     return { status: 413, error: { __type: 'Validation Error', upload: [message] } };
+  }
+  if (error instanceof TooManyRequestsError) {
+    return {
+      status: 429,
+      error: { __type: 'Too Many Requests', message: error.detail.en, retry_after: error.retryAfterSeconds },
+    };
+  }
+  // Any other deliberate error keeps its status and message (CKAN has no type for it).
+  if (error instanceof AppError && error.status < 500) {
+    return { status: error.status, error: { __type: 'Error', message: error.detail.en } };
   }
   log.error({ err: error }, 'CKAN action failed');
   return { status: 500, error: { __type: 'Internal Server Error', message: 'Internal Server Error' } };

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
+import { createLimiter } from '../../platform/limiter.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
@@ -34,13 +35,31 @@ export interface DatastoreRows {
 
 export type { DatastoreSearch };
 export const ROWS_MAX = 32_000;
+/**
+ * Untrusted SQL runs one query at a time per process (each in a DuckDB of one thread), eight more
+ * wait, and beyond that a query is refused (429): anonymous SQL cannot take every core.
+ */
+const SQL_CONCURRENCY = { concurrency: 1, queue: 8 };
 /** The most JSON one answer holds (about): fewer rows come back when the values are large. */
 export const ANSWER_MAX_BYTES = 16 * 1024 * 1024;
-export const SQL_TIMEOUT_MS = 10_000;
 
 /** Reading the published tables: what the caller may see of them, through DuckDB. */
-export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: CatalogService; root: string }) {
+export function createDatastoreService(deps: {
+  db: Db;
+  duck: Duck;
+  catalog: CatalogService;
+  root: string;
+  /** How long one datastore_search_sql query may run. */
+  sqlTimeoutMs: number;
+}) {
   const repo = createDatastoreRepo(deps.db);
+  const sqlRuns = createLimiter({
+    ...SQL_CONCURRENCY,
+    busy: localized(
+      'Trop de requêtes SQL sont en cours : réessayez dans quelques secondes.',
+      'Too many SQL queries are running: try again in a few seconds.',
+    ),
+  });
 
   /** The table of a resource the actor may read; "not found" otherwise (existence stays private). */
   async function readableTable(actor: Actor, resourceId: string): Promise<TableRow> {
@@ -116,11 +135,13 @@ export function createDatastoreService(deps: { db: Db; duck: Duck; catalog: Cata
         if (table) tables.push({ name: id, file: path.join(deps.root, table.file) });
       }
       try {
-        const result = await runSandboxed(
-          sql,
-          tables,
-          { timeoutMs: SQL_TIMEOUT_MS, maxRows: ROWS_MAX, maxBytes: ANSWER_MAX_BYTES },
-          [path.dirname(deps.root), process.cwd(), os.homedir(), os.tmpdir()],
+        const result = await sqlRuns.run(() =>
+          runSandboxed(
+            sql,
+            tables,
+            { timeoutMs: deps.sqlTimeoutMs, maxRows: ROWS_MAX, maxBytes: ANSWER_MAX_BYTES },
+            [path.dirname(deps.root), process.cwd(), os.homedir(), os.tmpdir()],
+          ),
         );
         const columns = result.columns.map(
           (column): Column => ({

@@ -24,8 +24,9 @@ export interface Jobs {
 
 export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}): Promise<Jobs> {
   // pg-boss completes and fails jobs without awaiting the queries (its worker loop fires them
-  // and moves on): they are tracked here, so that stopping waits for them, and after the stop
-  // they go nowhere (a late one would otherwise hit a closed database).
+  // and moves on), and a maintenance cycle under way goes on after its stop: the queries are
+  // tracked here, so that stopping waits for them, and after the stop they are left unanswered
+  // (a late one would otherwise hit a closed database; an empty answer would break pg-boss).
   const inflight = new Set<Promise<unknown>>();
   let stopped = false;
   const track = <T>(query: Promise<T>): Promise<T> => {
@@ -36,7 +37,7 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
     db: {
       // pg-boss sends several statements in one string for its own migrations and locks.
       async executeSql(text: string, values?: unknown[]) {
-        if (stopped) return { rows: [] };
+        if (stopped) return new Promise<never>(() => {});
         if ((!values || values.length === 0) && isScript(text)) {
           await track(db.exec(text));
           return { rows: [] };
