@@ -104,22 +104,30 @@ async function run(engine: Engine): Promise<void> {
       ...QUERY_MIX.map((query) => query.q),
       ...names.slice(0, 400).map((name) => name.split('-').slice(0, 2).join(' ')),
     ];
-    const reads = shuffle([
-      ...Array.from({ length: 400 }, () => '/fr'),
-      ...words.slice(0, 400).map((word) => `/api/v1/datasets?q=${encodeURIComponent(word)}`),
-      ...names.slice(0, 400).map((name) => `/fr/jeux-de-donnees/${name}`),
-      ...names.slice(400, 800).map((name) => `/api/3/action/package_show?id=${name}`),
-      ...Array.from(
+    const kinds: Record<string, string[]> = {
+      home: Array.from({ length: 400 }, () => '/fr'),
+      'search API': words.slice(0, 400).map((word) => `/api/v1/datasets?q=${encodeURIComponent(word)}`),
+      'dataset page': names.slice(0, 400).map((name) => `/fr/jeux-de-donnees/${name}`),
+      package_show: names.slice(400, 800).map((name) => `/api/3/action/package_show?id=${name}`),
+      datastore_search: Array.from(
         { length: 400 },
         (_, i) =>
           `/api/3/action/datastore_search?resource_id=${resourceId}&limit=20&offset=${(i * 487) % TABLE_ROWS}`,
       ),
-    ]);
+    };
+    const reads = shuffle(Object.values(kinds).flat());
     console.log(
       `  workload: ${reads.length} requests per pass (400 each: home, search API with ${new Set(words.slice(0, 400)).size} distinct queries, dataset pages, package_show, datastore_search pages), shared by the connections; ${SECONDS} s per run; catalogue of ${DATASETS.toLocaleString('en')} datasets`,
     );
     await runLoad({ url, paths: reads, connections: 10, seconds: 5, order: 'global' });
 
+    for (const [kind, paths] of Object.entries(kinds)) {
+      report(
+        `  ${kind} alone, 10 connections, 5 s`,
+        await runLoad({ url, paths, connections: 10, seconds: 5, order: 'global' }),
+        rss(),
+      );
+    }
     const quiet = report(
       'reads, 10 connections',
       await runLoad({ url, paths: reads, connections: 10, seconds: SECONDS, order: 'global' }),
