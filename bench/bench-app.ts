@@ -89,6 +89,8 @@ export interface LoadPlan {
   order?: 'per-connection' | 'global';
   /** Replace "#" in bodies with a number of its own (writes that must not collide). */
   unique?: boolean;
+  /** How long one request may take before the client gives up (10 s by default). */
+  timeoutSeconds?: number;
 }
 
 export interface LoadResult {

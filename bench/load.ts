@@ -27,6 +27,8 @@ const plan = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as {
   seconds: number;
   order?: 'per-connection' | 'global';
   unique?: boolean;
+  /** How long one request may take before autocannon gives up on it (10 s by default). */
+  timeoutSeconds?: number;
 };
 const list: PlannedRequest[] = plan.requests ?? (plan.paths ?? []).map((path) => ({ path }));
 
@@ -44,6 +46,7 @@ const instance = autocannon({
   url: plan.url,
   connections: plan.connections,
   duration: plan.seconds,
+  timeout: plan.timeoutSeconds ?? 10,
   requests:
     plan.order === 'global'
       ? [{ setupRequest: (request: object) => ({ ...request, method: 'GET', ...next() }) }]

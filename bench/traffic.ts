@@ -202,6 +202,7 @@ async function run(engine: Engine): Promise<void> {
       url,
       connections: 2,
       seconds: SECONDS,
+      timeoutSeconds: 120,
       requests: [
         {
           method: 'POST',
@@ -222,7 +223,7 @@ async function run(engine: Engine): Promise<void> {
     console.log(
       `    abusive SQL meanwhile: ${sql.times.length + sql.failures} answered (${Object.entries(sql.statuses)
         .map(([status, count]) => `${count}× ${status}`)
-        .join(', ')})`,
+        .join(', ')}; 409 is the time limit, 429 a full queue)`,
     );
     const load = await ctx.datastore.ingest.settled(heavy.resources[0]?.id as string);
     console.log(`    the ${LOAD_ROWS.toLocaleString('en')}-row load: ${load.state}`);

@@ -1,36 +1,20 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { type AccountsService, accountsMigrations, createAccountsService } from './modules/accounts/index.js';
-import { type CatalogService, catalogMigrations, createCatalogService } from './modules/catalog/index.js';
+import { type AccountsService, accountsMigrations, createAccountsModule } from './modules/accounts/index.js';
+import { type CatalogService, catalogMigrations, createCatalogModule } from './modules/catalog/index.js';
+import { createCkanModule } from './modules/ckan/index.js';
 import {
-  createDatastoreService,
-  createDictionaryService,
-  createIngestService,
-  createViewsService,
-  type DatastoreService,
-  type DictionaryService,
+  createDatastoreModule,
+  type DatastoreServices,
   datastoreMigrations,
-  type IngestService,
-  LOAD_QUEUE,
-  type ViewsService,
 } from './modules/datastore/index.js';
 import {
-  createProcurementService,
+  createProcurementModule,
   type ProcurementService,
   procurementMigrations,
 } from './modules/procurement/index.js';
-import {
-  createPersonsService,
-  createRegistryExports,
-  createRegistryImport,
-  createRegistryService,
-  type PersonsService,
-  type RegistryExports,
-  type RegistryImport,
-  type RegistryService,
-  registryMigrations,
-  syncRegistryDataset,
-} from './modules/registry/index.js';
+import { createRegistryModule, type RegistryServices, registryMigrations } from './modules/registry/index.js';
+import { createWebModule } from './modules/web/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
@@ -42,10 +26,11 @@ import {
   platformMigrations,
 } from './platform/db/index.js';
 import { openDuck } from './platform/duckdb/index.js';
-import { openJobs } from './platform/jobs/index.js';
+import { type Jobs, openJobs } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/log.js';
+import type { Module, Platform } from './platform/module.js';
 
-/** Every module's migrations, in the order they must run. */
+/** Every module's migrations, in the order they must run (the modules' order). */
 export const MIGRATIONS: readonly MigrationSource[] = [
   platformMigrations,
   accountsMigrations,
@@ -64,31 +49,24 @@ export interface Context {
   blobs: BlobStore;
   /** Large files sent in pieces from the web pages. */
   uploads: ResumableUploads;
+  jobs: Jobs;
+  /** Every module, in the order they are assembled (each depends only on those before it). */
+  modules: readonly Module[];
   accounts: AccountsService;
   catalog: CatalogService;
   procurement: ProcurementService;
   /** Tabular resources as queryable tables, and the jobs that load them. */
-  datastore: {
-    tables: DatastoreService;
-    ingest: IngestService;
-    dictionary: DictionaryService;
-    views: ViewsService;
-  };
+  datastore: DatastoreServices;
   /** The business registry: editions imported, changes, search. */
-  registry: {
-    imports: RegistryImport;
-    exports: RegistryExports;
-    service: RegistryService;
-    persons: PersonsService;
-  };
+  registry: RegistryServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
- * Opens the database (unless one is given, as tests do), brings its schema up to date, wires the
- * services. With `work`, this process also works the job queues (the server does; one-shot
- * commands do not).
+ * Opens the database (unless one is given, as tests do), brings its schema up to date, opens the
+ * platform and assembles the modules. With `work`, this process also works the modules' job
+ * queues (the server does; one-shot commands do not).
  */
 export async function createContext(
   config: Config,
@@ -104,104 +82,62 @@ export async function createContext(
   await migrate(db, MIGRATIONS);
   const log = options.log ?? createLogger(config.logLevel);
   const blobs = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
-  const uploads = await openResumableUploads(path.join(config.dataDir, 'uploads'), {
-    blobs,
-    maxBytes: config.maxUploadBytes,
-  });
-  const jobs = await openJobs(db);
-  const datastoreRoot = path.join(config.dataDir, 'datastore');
-  const duck = await openDuck({ tempDir: path.join(datastoreRoot, 'tmp', 'duckdb') });
-  let ingest: IngestService | null = null;
-  const catalog = createCatalogService({
+  const platform: Platform = {
     db,
     blobs,
-    searchCacheSize: config.searchCacheSize,
-    datasetWritten: async (datasetId) => {
-      // A load that cannot be queued must not undo the publisher's change: it is reported instead.
-      await ingest
-        ?.datasetWritten(datasetId)
-        .catch((error: unknown) => console.error('datastore: queueing failed', error));
-    },
-  });
-  ingest = createIngestService({
-    db,
-    blobs,
-    duck,
-    jobs,
-    catalog,
-    root: datastoreRoot,
-    limits: config.datastoreLoads,
+    uploads: await openResumableUploads(path.join(config.dataDir, 'uploads'), {
+      blobs,
+      maxBytes: config.maxUploadBytes,
+    }),
+    jobs: await openJobs(db),
+    duck: await openDuck({ tempDir: path.join(config.dataDir, 'datastore', 'tmp', 'duckdb') }),
     log,
-  });
-  const loads = ingest;
-  if (options.work) {
-    await jobs.work<{ loadId: string }>(LOAD_QUEUE, ({ loadId }) => loads.run(loadId), {
-      concurrency: config.datastoreLoads.concurrency,
-    });
-    if (db.engine === 'pglite') await loads.resumeInterrupted();
-  }
-  const tables = createDatastoreService({
-    db,
-    duck,
+    dataDir: config.dataDir,
+  };
+
+  const accounts = createAccountsModule(platform);
+  const catalog = createCatalogModule(platform, config, { accounts: accounts.services });
+  const datastore = createDatastoreModule(platform, config, { catalog: catalog.services });
+  const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
+  const registry = createRegistryModule(platform, config, { catalog: catalog.services });
+  const uses = {
+    accounts: accounts.services,
+    catalog: catalog.services,
+    datastore: datastore.services,
+    procurement: procurement.services,
+    registry: registry.services,
+  };
+  const modules: Module[] = [
+    accounts,
     catalog,
-    root: datastoreRoot,
-    sqlTimeoutMs: config.datastoreSqlSeconds * 1000,
-  });
-  const registryRoot = path.join(config.dataDir, 'registry');
-  const registryExports = createRegistryExports({
-    db,
-    duck,
-    root: registryRoot,
-    publisher: { name: config.siteTitle, url: config.baseUrl },
-  });
+    datastore,
+    procurement,
+    registry,
+    createCkanModule(platform, config, uses),
+    createWebModule(platform, config, uses),
+  ];
+
+  for (const module of modules) {
+    for (const [queue, job] of Object.entries(module.jobs ?? {})) {
+      for (const event of job.events ?? []) await platform.jobs.subscribe(event, queue);
+      if (options.work) await platform.jobs.work(queue, job.handler, { concurrency: job.concurrency ?? 1 });
+    }
+  }
+  if (options.work) for (const module of modules) await module.start?.();
+
   return {
     config,
     log,
     db,
     blobs,
-    uploads,
-    accounts: createAccountsService({ db }),
-    catalog,
-    procurement: createProcurementService({
-      db,
-      baseUrl: config.baseUrl,
-      ocidPrefix: config.ocdsOcidPrefix,
-      publisherName: config.siteTitle,
-      catalog,
-      organizationName: config.procurementOrganization,
-    }),
-    datastore: {
-      tables,
-      ingest: loads,
-      dictionary: createDictionaryService({ db, datastore: tables, ingest: loads }),
-      views: createViewsService({ db, duck, catalog, datastore: tables, root: datastoreRoot }),
-    },
-    registry: {
-      imports: createRegistryImport({
-        db,
-        duck,
-        root: registryRoot,
-        exports: registryExports,
-        imported: (edition) =>
-          syncRegistryDataset({
-            catalog,
-            baseUrl: config.baseUrl,
-            organization: {
-              name: config.registryOrganization,
-              title: 'Registraire des entreprises du Québec',
-            },
-            editionDate: edition.publishedOn,
-          }),
-      }),
-      exports: registryExports,
-      service: createRegistryService({ db }),
-      persons: createPersonsService({ db }),
-    },
+    uploads: platform.uploads,
+    jobs: platform.jobs,
+    modules,
+    ...uses,
     async close({ keepDatabase = false } = {}) {
-      await loads.stop();
-      await jobs.stop();
-      await catalog.views.flush();
-      duck.close();
+      for (const module of [...modules].reverse()) await module.close?.();
+      await platform.jobs.stop();
+      platform.duck.close();
       await blobs.close();
       if (!keepDatabase) await db.close();
     },

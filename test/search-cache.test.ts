@@ -75,7 +75,13 @@ describeEachEngine('the search cache', (current) => {
   test('another process sharing the database sees a change at once', async () => {
     const { ctx } = current();
     // A second Quai process: its own services and cache, the same database.
-    const other = createCatalogService({ db: ctx.db, blobs: ctx.blobs, searchCacheSize: 100 });
+    const other = createCatalogService({
+      db: ctx.db,
+      blobs: ctx.blobs,
+      jobs: ctx.jobs,
+      log: ctx.log,
+      searchCacheSize: 100,
+    });
     const before = await other.search.search(ANONYMOUS, everything);
     assert.equal(before.count, 1);
     await ctx.catalog.datasets.update(

@@ -2,10 +2,9 @@
  * Accounts: people, their roles in organisations, and their API tokens.
  * Other modules receive an `Actor` per request and ask this module nothing else.
  */
-import type { MigrationSource } from '../../platform/db/index.js';
 
+export { createAccountsModule, restApi } from './accounts.module.js';
 export type { MemberRow, TokenRow, UserRow } from './accounts.repo.js';
-export { accountRoutes } from './accounts.routes.js';
 export { type AccountsService, canSeeMembers, createAccountsService } from './accounts.service.js';
 export { refuseRejectedToken, registerActorHook, SESSION_COOKIE } from './actor.hook.js';
 export {
@@ -19,10 +18,5 @@ export {
   roleAtLeast,
   SYSTEM,
 } from './actor.js';
+export { accountsMigrations } from './migrations.js';
 export { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions/sessions.service.js';
-
-/** The accounts schema: users, memberships, API tokens, web sessions. */
-export const accountsMigrations: MigrationSource = {
-  module: 'accounts',
-  directory: new URL('./migrations/', import.meta.url),
-};

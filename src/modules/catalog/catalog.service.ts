@@ -1,5 +1,7 @@
 import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import type { Db } from '../../platform/db/index.js';
+import type { Jobs } from '../../platform/jobs/index.js';
+import type { Logger } from '../../platform/log.js';
 import { createActivityService } from './activity/activity.service.js';
 import { createDatasetService } from './datasets/dataset.service.js';
 import { createResourceService } from './datasets/resource.service.js';
@@ -9,18 +11,25 @@ import { createSearchCache } from './search/search-cache.js';
 import { createSearchVersionRepo } from './search/search-version.repo.js';
 import { createViewsService } from './views/views.service.js';
 
-/** The catalog's services, wired together once by the composition root. */
+/**
+ * Published after each committed write to a dataset or its resources, with `{ datasetId }`:
+ * other modules react in their own job handlers (the datastore loads new files).
+ */
+export const DATASET_WRITTEN = 'catalog.dataset-written';
+
+/** The catalog's services, wired together once by its module. */
 export function createCatalogService({
   db,
   blobs,
+  jobs,
+  log,
   searchCacheSize,
-  datasetWritten,
 }: {
   db: Db;
   blobs: BlobStore;
+  jobs: Jobs;
+  log: Logger;
   searchCacheSize: number;
-  /** Told after each committed write to a dataset or its resources (the datastore loads new files). */
-  datasetWritten?: (datasetId: string) => Promise<void>;
 }) {
   const cache =
     searchCacheSize > 0
@@ -29,10 +38,18 @@ export function createCatalogService({
           ttlMs: 5 * 60_000,
         })
       : null;
-  // Every committed write calls this: cached searches of the old catalogue are dropped everywhere.
+  // Every committed write calls this: cached searches of the old catalogue are dropped everywhere,
+  // and the write is announced. An announcement that fails must not undo the publisher's change:
+  // it is logged.
   const changed = async (datasetId?: string) => {
     if (cache) await cache.invalidate();
-    if (datasetId && datasetWritten) await datasetWritten(datasetId);
+    if (datasetId) {
+      await jobs
+        .publish(DATASET_WRITTEN, { datasetId })
+        .catch((error: unknown) =>
+          log.error({ err: error, datasetId }, 'catalog: the write was not announced'),
+        );
+    }
   };
   const datasets = createDatasetService({ db, blobs, changed });
   const groups = createGroupService({ db, changed });

@@ -2,14 +2,17 @@
  * The catalog: organisations, themes, datasets and resources; their search, activity log and
  * machine-readable metadata (DCAT-AP, schema.org).
  */
-import type { MigrationSource } from '../../platform/db/index.js';
-
 export type { Activity } from './activity/activity.repo.js';
+export { uploadedFile } from './api/resources.routes.js';
+export { createCatalogModule } from './catalog.module.js';
 export { canCreateDatasetIn, canEditDataset } from './catalog.policy.js';
-export { type CatalogService, createCatalogService } from './catalog.service.js';
+export { type CatalogService, createCatalogService, DATASET_WRITTEN } from './catalog.service.js';
 export type * from './catalog.types.js';
 export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';
+export { datasetLinks, groupUrl, resourceUrl } from './links.js';
+export { catalogMigrations } from './migrations.js';
+export { putPortalDataset } from './portal-dataset.js';
 export { presentSchemaOrg } from './rdf/schema-org.present.js';
 export { QUERY_LIMITS } from './search/query-syntax.js';
 export type { FacetCount, FacetField } from './search/search.repo.js';
@@ -19,13 +22,3 @@ export { FORMATS } from './vocabularies/formats.js';
 export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';
 export { findLanguage, LANGUAGES } from './vocabularies/languages.js';
 export { findLicense, isOpenLicense, LICENSES, type License } from './vocabularies/licenses.js';
-
-/** The catalog schema: groups, datasets, resources, activities. */
-export const catalogMigrations: MigrationSource = {
-  module: 'catalog',
-  directory: new URL('./migrations/', import.meta.url),
-};
-export { uploadedFile } from './api/resources.routes.js';
-export { type CatalogRouteDeps, catalogApiRoutes, catalogPublicRoutes } from './catalog.routes.js';
-export { datasetLinks, groupUrl, resourceUrl } from './links.js';
-export { putPortalDataset } from './portal-dataset.js';

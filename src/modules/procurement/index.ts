@@ -2,18 +2,12 @@
  * Public procurement in OCDS 1.1.5: releases imported from SEAO-style events or OCDS files,
  * records compiled with the OCDS merge rules, packages, tender search and bulk files.
  */
-import type { MigrationSource } from '../../platform/db/index.js';
-
-export { procurementRoutes } from './api/procurement.routes.js';
 export { PERIOD_FILE_NAMES } from './bulk/bulk.service.js';
 export { TABLE_NAMES as BULK_TABLES } from './bulk/flatten.js';
 export type { ImportReport } from './import.service.js';
 export type { ProcurementLinks } from './links.js';
+export { procurementMigrations } from './migrations.js';
 export type { JsonObject } from './ocds/json.js';
+export { createProcurementModule } from './procurement.module.js';
 export type { TenderFilters, TenderRow } from './procurement.repo.js';
 export { createProcurementService, type ProcurementService } from './procurement.service.js';
-
-export const procurementMigrations: MigrationSource = {
-  module: 'procurement',
-  directory: new URL('./migrations/', import.meta.url),
-};

@@ -2,10 +2,6 @@
  * The business registry: editions of the Registraire des entreprises imported, the changes
  * between them, search and lookup, BODS.
  */
-import type { MigrationSource } from '../../platform/db/index.js';
-
-export { personsRoutes } from './api/persons.routes.js';
-export { registryRoutes } from './api/registry.routes.js';
 export { entityRecordId, NEQ_SCHEME } from './bods/statements.js';
 export { validateBods } from './bods/validate.js';
 export { REGISTRY_DATASET, syncRegistryDataset } from './catalog-dataset.js';
@@ -16,7 +12,9 @@ export {
   type RegistryExports,
 } from './exports/exports.service.js';
 export { createRegistryImport, type RegistryImport } from './import/import.service.js';
+export { registryMigrations } from './migrations.js';
 export { createPersonsService, type PersonsService } from './persons.service.js';
+export { createRegistryModule, type RegistryServices } from './registry.module.js';
 export type { ChangeRow, EnterpriseRow } from './registry.repo.js';
 export {
   createRegistryService,
@@ -26,8 +24,3 @@ export {
 } from './registry.service.js';
 export { CHANGE_KINDS, type ChangeKind, REQ_FILES, type ReqFile, STRUCK_OFF_STATUSES } from './req-format.js';
 export type { SearchHit } from './search.repo.js';
-
-export const registryMigrations: MigrationSource = {
-  module: 'registry',
-  directory: new URL('./migrations/', import.meta.url),
-};

@@ -1,7 +1,15 @@
 import compress from '@fastify/compress';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, TooManyRequestsError } from '../../platform/http/errors.js';
-import { type Locale, negotiateLocale } from '../../platform/i18n/index.js';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config.js';
+import { AppError, NotFoundError, TooManyRequestsError } from '../../platform/http/errors.js';
+import { type Locale, localized, negotiateLocale } from '../../platform/i18n/index.js';
+import type { Module, Platform } from '../../platform/module.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { DatastoreServices } from '../datastore/index.js';
+import type { ProcurementService } from '../procurement/index.js';
+import type { RegistryServices } from '../registry/index.js';
 import { loadAssets } from './assets.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
@@ -43,13 +51,44 @@ function localeOf(request: FastifyRequest): Locale {
     : negotiateLocale(request.headers['accept-language'], 'fr');
 }
 
-/** The web portal: pages in French and English, their assets, feeds and the upload endpoint. */
-export async function createWeb(deps: Omit<WebDeps, 'cookies' | 'assets'>) {
-  const assets = await loadAssets();
+/**
+ * The web portal: pages in French and English, their assets, feeds and the upload endpoint; and
+ * the answer to an unknown address (a page for browsers, problem+json for programs).
+ */
+export function createWebModule(
+  platform: Platform,
+  config: Config,
+  modules: {
+    accounts: AccountsService;
+    catalog: CatalogService;
+    procurement: ProcurementService;
+    datastore: DatastoreServices;
+    registry: RegistryServices;
+  },
+): Module<null> {
+  // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
+  // page do not pay for it.
+  let assets: Awaited<ReturnType<typeof loadAssets>>;
+  const deps = { config };
+  // Filled when the routes are registered (the API's description is known then).
+  let openApi: () => unknown = () => ({});
   const web: WebDeps = {
-    ...deps,
-    cookies: createWebCookies({ secure: deps.config.baseUrl.startsWith('https://') }),
-    assets: assets.urls,
+    catalog: modules.catalog,
+    accounts: modules.accounts,
+    procurement: modules.procurement,
+    datastore: modules.datastore.tables,
+    dataViews: modules.datastore.views,
+    dictionary: modules.datastore.dictionary,
+    registry: modules.registry.service,
+    registryLimiter: modules.registry.limiter,
+    blobs: platform.blobs,
+    uploads: platform.uploads,
+    config,
+    openApi: () => openApi(),
+    cookies: createWebCookies({ secure: config.baseUrl.startsWith('https://') }),
+    get assets() {
+      return assets.urls;
+    },
   };
 
   /** A page that says what went wrong, in the language of the page that failed. */
@@ -102,53 +141,75 @@ export async function createWeb(deps: Omit<WebDeps, 'cookies' | 'assets'>) {
   }
 
   const policy = contentSecurityPolicy(deps.config.mapTiles.url);
-  return {
-    async routes(app: FastifyInstance) {
-      await app.register(uploadRoutes(web));
-      await app.register(feedRoutes(web));
-      await app.register(tenderFeedRoutes(web));
-      await app.register(registryFeedRoutes(web));
-      await app.register(redirectRoutes());
-      await app.register(async (site) => {
-        await site.register(compress, { threshold: 1024 });
-        await site.register(async (files) => {
-          // Files are the same for everyone: no session or token lookup for them.
-          files.addHook('onRoute', (route) => {
-            route.config = { ...route.config, anonymous: true };
-          });
-          await assets.register(files);
+
+  /** Browsers get a page for an unknown address; programs get problem+json. */
+  function wantsPage(request: FastifyRequest): boolean {
+    if (/^\/(api|uploads|feeds)\//.test(request.url)) return false;
+    return /^\/(fr|en)(\/|$)/.test(request.url) || (request.headers.accept ?? '').includes('text/html');
+  }
+
+  async function routes(app: FastifyInstance) {
+    await app.register(uploadRoutes(web));
+    await app.register(feedRoutes(web));
+    await app.register(tenderFeedRoutes(web));
+    await app.register(registryFeedRoutes(web));
+    await app.register(redirectRoutes());
+    await app.register(async (site) => {
+      await site.register(compress, { threshold: 1024 });
+      await site.register(async (files) => {
+        // Files are the same for everyone: no session or token lookup for them.
+        files.addHook('onRoute', (route) => {
+          route.config = { ...route.config, anonymous: true };
         });
-        site.addHook('onSend', async (_request, reply) => {
-          if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-            reply.header('Content-Security-Policy', policy);
-            reply.header('X-Content-Type-Options', 'nosniff');
-            reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-            if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache');
-          }
-        });
-        site.setErrorHandler(pageError);
-        const pages = pageRoutes(site, web);
-        browseRoutes(pages, web);
-        datasetRoutes(pages, web);
-        resourceRoutes(pages, web);
-        dictionaryRoutes(pages, web);
-        datasetFormRoutes(pages, web);
-        resourceFormRoutes(pages, web);
-        memberRoutes(pages, web);
-        accountRoutes(pages, web);
-        procurementPageRoutes(pages, web);
-        registryPageRoutes(pages, web);
+        await assets.register(files);
       });
-    },
+      site.addHook('onSend', async (_request, reply) => {
+        if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+          reply.header('Content-Security-Policy', policy);
+          reply.header('X-Content-Type-Options', 'nosniff');
+          reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+          if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache');
+        }
+      });
+      site.setErrorHandler(pageError);
+      const pages = pageRoutes(site, web);
+      browseRoutes(pages, web);
+      datasetRoutes(pages, web);
+      resourceRoutes(pages, web);
+      dictionaryRoutes(pages, web);
+      datasetFormRoutes(pages, web);
+      resourceFormRoutes(pages, web);
+      memberRoutes(pages, web);
+      accountRoutes(pages, web);
+      procurementPageRoutes(pages, web);
+      registryPageRoutes(pages, web);
+    });
+  }
 
-    /** Browsers get a page for an unknown address; programs get problem+json. */
-    wantsPage(request: FastifyRequest): boolean {
-      if (/^\/(api|uploads|feeds)\//.test(request.url)) return false;
-      return /^\/(fr|en)(\/|$)/.test(request.url) || (request.headers.accept ?? '').includes('text/html');
-    },
-
-    notFoundPage(request: FastifyRequest, reply: FastifyReply) {
-      return sendError(request, reply, 404, 'notFoundTitle', translator(localeOf(request))('notFoundText'));
-    },
+  return {
+    name: 'web',
+    services: null,
+    // At the root (fastify-plugin): the answer to an unknown address is the site's.
+    routes: fp(async (app: FastifyInstance) => {
+      assets = await loadAssets();
+      openApi = () => app.swagger();
+      app.setNotFoundHandler(async (request, reply) => {
+        if (wantsPage(request)) {
+          return sendError(
+            request,
+            reply,
+            404,
+            'notFoundTitle',
+            translator(localeOf(request))('notFoundText'),
+          );
+        }
+        throw new NotFoundError(
+          'route',
+          request.url,
+          localized(`Aucune page à l'adresse ${request.url}`, `No route ${request.method} ${request.url}`),
+        );
+      });
+      await routes(app);
+    }),
   };
 }

@@ -19,6 +19,13 @@ export interface Jobs {
     data: T,
     options?: { key?: string; retryLimit?: number },
   ): Promise<string | null>;
+  /**
+   * Announces that something happened: every queue subscribed to the event gets a job with the
+   * data (a module tells others without knowing them; they react in their own handlers).
+   */
+  publish(event: string, data: object): Promise<void>;
+  /** Routes an event to a queue of this module's (idempotent: every process may subscribe). */
+  subscribe(event: string, queue: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +92,15 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       });
       for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
       return id;
+    },
+    async publish(event, data) {
+      await boss.publish(event, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 6 * 3600 });
+      // Workers of this process on the subscribed queues are woken at once.
+      for (const ids of workers.values()) for (const id of ids) boss.notifyWorker(id);
+    },
+    async subscribe(event, queue) {
+      await ensureQueue(queue);
+      await boss.subscribe(event, queue);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { Config } from '../../config.js';
+import { createRateLimiter, type RateLimiter } from '../../platform/http/rate-limit.js';
+import type { Module, Platform } from '../../platform/module.js';
+import { restApi } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { personsRoutes } from './api/persons.routes.js';
+import { registryRoutes } from './api/registry.routes.js';
+import { syncRegistryDataset } from './catalog-dataset.js';
+import { createRegistryExports, type RegistryExports } from './exports/exports.service.js';
+import { createRegistryImport, type RegistryImport } from './import/import.service.js';
+import { registryMigrations } from './migrations.js';
+import { createPersonsService, type PersonsService } from './persons.service.js';
+import { createRegistryService, type RegistryService } from './registry.service.js';
+
+export interface RegistryServices {
+  imports: RegistryImport;
+  exports: RegistryExports;
+  service: RegistryService;
+  persons: PersonsService;
+  /** The per-client budget of registry requests, shared by the API and the portal's pages. */
+  limiter: RateLimiter;
+}
+
+/** The business registry: editions imported, changes, search, BODS; its API under /api/v1. */
+export function createRegistryModule(
+  platform: Platform,
+  config: Config,
+  deps: { catalog: CatalogService },
+): Module<RegistryServices> {
+  const root = path.join(platform.dataDir, 'registry');
+  const { db, duck } = platform;
+  const publisher = { name: config.siteTitle, url: config.baseUrl };
+  const exports = createRegistryExports({ db, duck, root, publisher });
+  const imports = createRegistryImport({
+    db,
+    duck,
+    root,
+    exports,
+    imported: (edition) =>
+      syncRegistryDataset({
+        catalog: deps.catalog,
+        baseUrl: config.baseUrl,
+        organization: { name: config.registryOrganization, title: 'Registraire des entreprises du Québec' },
+        editionDate: edition.publishedOn,
+      }),
+  });
+  const service = createRegistryService({ db });
+  const persons = createPersonsService({ db });
+  const limiter = createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 });
+  return {
+    name: 'registry',
+    services: { imports, exports, service, persons, limiter },
+    migrations: registryMigrations,
+    routes: restApi(async (api) => {
+      await api.register(registryRoutes({ registry: service, exports, limiter }));
+      await api.register(
+        personsRoutes({
+          registry: service,
+          persons,
+          limiter: createRateLimiter({ limit: config.personSearchRateLimit, windowMs: 3_600_000 }),
+          publisher,
+        }),
+      );
+    }),
+  };
+}
