@@ -81,6 +81,7 @@ describeEachEngine('the search cache', (current) => {
       jobs: ctx.jobs,
       log: ctx.log,
       searchCacheSize: 100,
+      maxUploadBytes: ctx.config.maxUploadBytes,
     });
     const before = await other.search.search(ANONYMOUS, everything);
     assert.equal(before.count, 1);

@@ -20,6 +20,7 @@ export function createCatalogModule(
     jobs: platform.jobs,
     log: platform.log,
     searchCacheSize: config.searchCacheSize,
+    maxUploadBytes: config.maxUploadBytes,
   });
   const routeDeps = {
     catalog,

@@ -9,6 +9,7 @@ import { createGroupService } from './groups/group.service.js';
 import { createSearchService, type SearchResult } from './search/search.service.js';
 import { createSearchCache } from './search/search-cache.js';
 import { createSearchVersionRepo } from './search/search-version.repo.js';
+import { createUploadService } from './uploads/upload.service.js';
 import { createViewsService } from './views/views.service.js';
 
 /**
@@ -24,12 +25,15 @@ export function createCatalogService({
   jobs,
   log,
   searchCacheSize,
+  maxUploadBytes,
 }: {
   db: Db;
   blobs: BlobStore;
   jobs: Jobs;
   log: Logger;
   searchCacheSize: number;
+  /** The largest file a resource may have. */
+  maxUploadBytes: number;
 }) {
   const cache =
     searchCacheSize > 0
@@ -53,9 +57,12 @@ export function createCatalogService({
   };
   const datasets = createDatasetService({ db, blobs, changed });
   const groups = createGroupService({ db, changed });
+  const resources = createResourceService({ db, blobs, datasets, changed });
   return {
     datasets,
-    resources: createResourceService({ db, blobs, datasets, changed }),
+    resources,
+    /** The one way in for a resource's file (REST, CKAN, the portal's form). */
+    uploads: createUploadService({ blobs, maxBytes: maxUploadBytes, discard: resources.discardUpload }),
     groups,
     search: createSearchService({ db, datasets, cache }),
     activity: createActivityService({ db, datasets, groups }),

@@ -3,7 +3,6 @@
  * machine-readable metadata (DCAT-AP, schema.org).
  */
 export type { Activity } from './activity/activity.repo.js';
-export { uploadedFile } from './api/resources.routes.js';
 export { createCatalogModule } from './catalog.module.js';
 export { canCreateDatasetIn, canEditDataset } from './catalog.policy.js';
 export { type CatalogService, createCatalogService, DATASET_WRITTEN } from './catalog.service.js';
@@ -18,6 +17,7 @@ export { QUERY_LIMITS } from './search/query-syntax.js';
 export type { FacetCount, FacetField } from './search/search.repo.js';
 export { FACET_FIELDS } from './search/search.repo.js';
 export { type SearchRequest, type SearchResult, searchRequest } from './search/search.service.js';
+export type { ReceivedUpload, UploadService } from './uploads/upload.service.js';
 export { FORMATS } from './vocabularies/formats.js';
 export { FREQUENCIES, findFrequency } from './vocabularies/frequencies.js';
 export { findLanguage, LANGUAGES } from './vocabularies/languages.js';

@@ -7,7 +7,7 @@ import { ckanRoutes } from './ckan.routes.js';
 
 /** The CKAN Action API v3 facade at /api/3/action/… (and /api/action/…); no services, no tables. */
 export function createCkanModule(
-  platform: Platform,
+  _platform: Platform,
   config: Config,
   deps: { accounts: AccountsService; catalog: CatalogService; datastore: DatastoreServices },
 ): Module<null> {
@@ -20,8 +20,6 @@ export function createCkanModule(
       datastore: deps.datastore.tables,
       config,
       baseUrl: config.baseUrl,
-      blobs: platform.blobs,
-      maxUploadBytes: config.maxUploadBytes,
     }),
   };
 }

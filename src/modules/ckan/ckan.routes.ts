@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import { refuseNul } from '../../platform/validation.js';
 import { ANONYMOUS, refuseRejectedToken } from '../accounts/index.js';
 import type { UploadedFile } from '../catalog/index.js';
@@ -25,10 +24,7 @@ actions.help_show = helpAction(actions);
 const JSON_TYPE = 'application/json;charset=utf-8';
 const JSONP_CALLBACK = /^[A-Za-z_$][\w$.]{0,99}$/;
 
-export interface CkanRouteDeps extends CkanDeps {
-  blobs: BlobStore;
-  maxUploadBytes: number;
-}
+export type CkanRouteDeps = CkanDeps;
 
 /** The CKAN Action API v3 at /api/3/action/<name> and /api/action/<name>, as CKAN 2.9/2.10 answer it. */
 export function ckanRoutes(deps: CkanRouteDeps) {
@@ -71,33 +67,36 @@ async function handleAction(
   if (request.method === 'GET' && !action.sideEffectFree) {
     return badRequest(reply, 'JSON Error: Invalid request. Please use POST method for your request');
   }
-  let file: UploadedFile | null = null;
   try {
     // A token that is unknown, revoked or expired is an authorisation error (not anonymous
     // access): a script learns at once that its token is wrong, before any byte is stored.
     await refuseRejectedToken(request);
     const received = await readRequestData(request, {
       sideEffectFree: action.sideEffectFree,
-      blobs: deps.blobs,
-      catalog: deps.catalog,
-      maxUploadBytes: deps.maxUploadBytes,
-      beforeFile: (fields) => checkUploadAllowed(name, fields, request, deps),
+      uploads: deps.catalog.uploads,
+      allowFile: (fields) => checkUploadAllowed(name, fields, request, deps),
     });
-    file = received.file;
     const data = received.data;
-    refuseNul(data);
     // JSONP runs as anonymous, as in CKAN: a page of another site must not act with the user's cookies.
-    const callback = request.method === 'GET' ? readString(data, 'callback') : null;
-    delete data.callback;
-    const actor = callback === null ? request.actor : ANONYMOUS;
-    const result = await action.run({ actor, data, file, deps });
+    const jsonp: { callback: string | null } = { callback: null };
+    const run = async (file: UploadedFile | null) => {
+      refuseNul(data);
+      jsonp.callback = request.method === 'GET' ? readString(data, 'callback') : null;
+      delete data.callback;
+      const actor = jsonp.callback === null ? request.actor : ANONYMOUS;
+      return action.run({ actor, data, file, deps });
+    };
+    // A file sent with the action stays only if the action gave it to a resource.
+    const result = received.upload
+      ? await deps.catalog.uploads.settle(received.upload, run)
+      : await run(null);
     const body = successEnvelope(help, result);
+    const { callback } = jsonp;
     if (callback !== null && JSONP_CALLBACK.test(callback)) {
       return reply.type('application/javascript;charset=utf-8').send(`${callback}(${JSON.stringify(body)});`);
     }
     return reply.type(JSON_TYPE).send(body);
   } catch (error) {
-    if (file) await deps.catalog.resources.discardUpload(file);
     if (error instanceof BadCkanRequest) return badRequest(reply, error.message);
     const mapped = ckanError(error, request.log);
     if (typeof mapped.error.retry_after === 'number')

@@ -1,9 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { BlobStore } from '../../platform/blobs/blob-store.js';
-import { readMultipart } from '../../platform/blobs/multipart.js';
-import { ValidationError } from '../../platform/http/errors.js';
-import { localized } from '../../platform/i18n/index.js';
-import { type CatalogService, type UploadedFile, uploadedFile } from '../catalog/index.js';
+import type { ReceivedUpload, UploadService } from '../catalog/index.js';
 import type { CkanData } from './params.js';
 
 /** A request CKAN would answer with a bare "Bad request - …" string. */
@@ -13,7 +9,8 @@ export class BadCkanRequest extends Error {
 
 export interface CkanRequestData {
   data: CkanData;
-  file: UploadedFile | null;
+  /** A multipart request's file, stored (settle it with the upload service), or none. */
+  upload: ReceivedUpload | null;
 }
 
 /**
@@ -25,42 +22,26 @@ export async function readRequestData(
   request: FastifyRequest,
   options: {
     sideEffectFree: boolean;
-    blobs: BlobStore;
-    catalog: CatalogService;
-    maxUploadBytes: number;
-    beforeFile: (fields: CkanData) => Promise<void>;
+    uploads: UploadService;
+    /** Checks, when a file part starts, that the caller may send it (from the fields sent first). */
+    allowFile: (fields: CkanData) => Promise<void>;
   },
 ): Promise<CkanRequestData> {
   const query = request.query as CkanData;
-  if (request.method === 'GET') return { data: { ...query }, file: null };
+  if (request.method === 'GET') return { data: { ...query }, upload: null };
   if (request.isMultipart()) {
-    const body = await readMultipart(request, {
-      blobs: options.blobs,
-      maxBytes: options.maxUploadBytes,
-      beforeFile: options.beforeFile,
-      abandon: (file) => options.catalog.resources.discardUpload(file),
+    const upload = await options.uploads.receive(request, {
+      allow: options.allowFile,
+      fileFields: ['upload'],
     });
-    if (body.file && body.file.field !== 'upload') {
-      await options.catalog.resources.discardUpload(body.file);
-      throw new ValidationError([
-        {
-          path: body.file.field,
-          code: 'field',
-          message: localized(
-            'Le fichier doit être envoyé dans le champ « upload ».',
-            'Files are sent in the "upload" field.',
-          ),
-        },
-      ]);
-    }
-    return { data: body.fields, file: body.file ? uploadedFile(body.file) : null };
+    return { data: upload.fields, upload };
   }
-  if (options.sideEffectFree && Object.keys(query).length > 0) return { data: { ...query }, file: null };
+  if (options.sideEffectFree && Object.keys(query).length > 0) return { data: { ...query }, upload: null };
   const body = request.body;
   if (typeof body === 'object' && body !== null)
-    return { data: formOrJson(body as Record<string, unknown>), file: null };
-  if (typeof body === 'string' && body.trim() !== '') return { data: parseJsonObject(body), file: null };
-  return { data: {}, file: null };
+    return { data: formOrJson(body as Record<string, unknown>), upload: null };
+  if (typeof body === 'string' && body.trim() !== '') return { data: parseJsonObject(body), upload: null };
+  return { data: {}, upload: null };
 }
 
 /** `curl -d '{"a": 1}'` posts a form with one key that is the JSON; CKAN reads it as JSON. */

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
-import { type ReceivedFile, readMultipart } from '../../../platform/blobs/multipart.js';
 import { sendBlob } from '../../../platform/blobs/send-blob.js';
 import { ValidationError } from '../../../platform/http/errors.js';
 import { parseJsonField } from '../../../platform/http/schema-issues.js';
@@ -10,6 +9,7 @@ import { localized } from '../../../platform/i18n/index.js';
 import type { CatalogService } from '../catalog.service.js';
 import type { UploadedFile } from '../catalog.types.js';
 import type { ResourceInDataset } from '../datasets/resource.service.js';
+import type { ReceivedUpload } from '../uploads/upload.service.js';
 import { resourceInputFromBody } from './v1.input.js';
 import { presentResource } from './v1.present.js';
 import { IdParam, problemResponses, Reference, ResourceBody, ResourceOut } from './v1.schemas.js';
@@ -66,14 +66,18 @@ export function resourceRoutes(deps: ResourceApiDeps): FastifyPluginAsyncTypebox
       },
       async (request, reply) => {
         const ref = request.params.ref;
-        const upload = await receiveUpload(request, deps, () =>
-          catalog.datasets.editableRef(request.actor, ref).then(() => {}),
-        );
-        const created = await catalog.resources.create(
-          request.actor,
-          ref,
-          resourceInputFromBody(upload.metadata, upload.file),
-        );
+        const upload = await catalog.uploads.receive(request, {
+          allow: () => catalog.datasets.editableRef(request.actor, ref),
+          fileFields: ['file'],
+        });
+        const created = await catalog.uploads.settle(upload, (sent) => {
+          const file = required(sent);
+          return catalog.resources.create(
+            request.actor,
+            ref,
+            resourceInputFromBody(metadataOf(upload), file),
+          );
+        });
         return reply.code(201).send(present(created));
       },
     );
@@ -127,14 +131,17 @@ export function resourceRoutes(deps: ResourceApiDeps): FastifyPluginAsyncTypebox
       async (request) => {
         const id = request.params.id;
         const current = await catalog.resources.get(request.actor, id);
-        const upload = await receiveUpload(request, deps, () =>
-          catalog.datasets.editableRef(request.actor, current.dataset.id).then(() => {}),
-        );
-        const previous = current.resource;
-        const metadata = Object.keys(upload.metadata).length > 0 ? upload.metadata : bodyOf(previous);
-        return present(
-          await catalog.resources.update(request.actor, id, resourceInputFromBody(metadata, upload.file)),
-        );
+        const upload = await catalog.uploads.receive(request, {
+          allow: () => catalog.datasets.editableRef(request.actor, current.dataset.id),
+          fileFields: ['file'],
+        });
+        const updated = await catalog.uploads.settle(upload, (sent) => {
+          const file = required(sent);
+          const given = metadataOf(upload);
+          const metadata = Object.keys(given).length > 0 ? given : bodyOf(current.resource);
+          return catalog.resources.update(request.actor, id, resourceInputFromBody(metadata, file));
+        });
+        return present(updated);
       },
     );
 
@@ -215,51 +222,18 @@ function download(
   });
 }
 
-/** Reads an upload: checks access when the file starts, validates `metadata`, requires the file. */
-async function receiveUpload(
-  request: FastifyRequest,
-  deps: Pick<ResourceApiDeps, 'catalog' | 'blobs' | 'maxUploadBytes'>,
-  checkAccess: () => Promise<void>,
-  fileFields: readonly string[] = ['file'],
-): Promise<{ file: UploadedFile; metadata: ResourceBody; fields: Record<string, string | string[]> }> {
-  const body = await readMultipart(request, {
-    blobs: deps.blobs,
-    maxBytes: deps.maxUploadBytes,
-    beforeFile: checkAccess,
-    abandon: (file) => deps.catalog.resources.discardUpload(file),
-  });
-  const file = body.file;
-  try {
-    if (!file || !fileFields.includes(file.field)) {
-      throw new ValidationError([
-        {
-          path: fileFields[0] ?? 'file',
-          code: 'required',
-          message: localized('Fichier manquant', 'Missing file'),
-        },
-      ]);
-    }
-    const metadataText = body.fields.metadata;
-    const metadata = parseJsonField(
-      ResourceBody,
-      Array.isArray(metadataText) ? metadataText[0] : metadataText,
-      'metadata',
-    );
-    return { file: uploadedFile(file), metadata: metadata as ResourceBody, fields: body.fields };
-  } catch (error) {
-    if (file) await deps.catalog.resources.discardUpload(file);
-    throw error;
-  }
+/** The file an upload must carry. */
+function required(file: UploadedFile | null): UploadedFile {
+  if (file) return file;
+  throw new ValidationError([
+    { path: 'file', code: 'required', message: localized('Fichier manquant', 'Missing file') },
+  ]);
 }
 
-export function uploadedFile(file: ReceivedFile): UploadedFile {
-  return {
-    sha256: file.sha256,
-    size: file.size,
-    filename: file.filename,
-    mimetype: file.mimetype,
-    created: file.created,
-  };
+/** The resource described in the upload's `metadata` part (JSON), checked against its schema. */
+function metadataOf(upload: ReceivedUpload): ResourceBody {
+  const text = upload.fields.metadata;
+  return parseJsonField(ResourceBody, Array.isArray(text) ? text[0] : text, 'metadata') as ResourceBody;
 }
 
 function bodyOf(resource: ResourceInDataset['resource']): ResourceBody {

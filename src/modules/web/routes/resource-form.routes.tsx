@@ -1,6 +1,5 @@
-import { type ReceivedFile, readMultipart } from '../../../platform/blobs/multipart.js';
 import { ValidationError } from '../../../platform/http/errors.js';
-import { type Dataset, type ResourceInput, type UploadedFile, uploadedFile } from '../../catalog/index.js';
+import type { Dataset, ResourceInput, UploadedFile } from '../../catalog/index.js';
 import type { FieldErrors } from '../components/form-fields.js';
 import { pickTitle } from '../components/localized.js';
 import { fieldErrorsOf } from '../form-errors.js';
@@ -67,70 +66,52 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   pages.post('newResource', async (page) => {
     const dataset = await editableDataset(page, catalog);
     const user = signedInUser(page);
-    const body = await readMultipart(page.request, {
-      blobs: deps.blobs,
-      maxBytes: deps.config.maxUploadBytes,
+    const upload = await catalog.uploads.receive(page.request, {
       // Not a byte is stored for a form that came from elsewhere.
-      beforeFile: async (fields) => cookies.checkCsrf(page.request, fieldText(fields[CSRF_FIELD])),
-      abandon: (file) => catalog.resources.discardUpload(file),
+      allow: async (fields) => cookies.checkCsrf(page.request, fieldText(fields[CSRF_FIELD])),
+      fileFields: ['file'],
+      emptyIsNone: true,
     });
-    const sent = await usableFile(body.file, (file) => catalog.resources.discardUpload(file));
-    try {
-      cookies.checkCsrf(page.request, fieldText(body.fields[CSRF_FIELD]));
-    } catch (error) {
-      if (sent) await catalog.resources.discardUpload(sent);
-      throw error;
-    }
-    const values = resourceFormFrom(body.fields);
-    let upload: UploadedFile | null = null;
-    if (values.kind === 'upload') {
-      if (values.upload_id) {
-        if (sent) await catalog.resources.discardUpload(sent);
-        upload = await storedPieces(values.upload_id, user.id);
-      } else if (sent) upload = uploadedFile(sent);
-      else return render(page, dataset, values, { file: page.t('fileMissing') });
-    } else {
-      if (sent) await catalog.resources.discardUpload(sent);
-      if (!values.url) return render(page, dataset, values, { url: page.t('linkMissing') });
-    }
-    const input: ResourceInput = {
-      url: values.kind === 'link' ? values.url : null,
-      name: { fr: values.name_fr || null, en: values.name_en || null },
-      description: { fr: values.description_fr || null, en: null },
-      format: values.format || null,
-      mimetype: upload?.mimetype ?? null,
-      resourceType: null,
-      extras: {},
-      upload,
-    };
-    try {
-      await catalog.resources.create(page.actor, dataset.id, input);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const errors = fieldErrorsOf(error.issues, page.locale, RESOURCE_FORM_FIELDS, ALIASES);
-      // A file sent with the form is gone with the refused request; pieces stay for the next try.
-      if (sent && !values.upload_id) errors.file = page.t('fileAgain');
-      return render(page, dataset, values, errors);
-    }
-    if (values.upload_id) await uploads.discard(user.id, values.upload_id);
-    cookies.notify(page.reply, 'resourceAdded');
-    return page.redirect('dataset', { name: dataset.name });
+    // The file sent with the form stays only if the new resource uses it (not for a link, pieces
+    // sent before, or a refused form).
+    return catalog.uploads.settle(upload, async (sent) => {
+      cookies.checkCsrf(page.request, fieldText(upload.fields[CSRF_FIELD]));
+      const values = resourceFormFrom(upload.fields);
+      let file: UploadedFile | null = null;
+      if (values.kind === 'upload') {
+        if (values.upload_id) file = await storedPieces(values.upload_id, user.id);
+        else if (sent) file = sent;
+        else return render(page, dataset, values, { file: page.t('fileMissing') });
+      } else if (!values.url) {
+        return render(page, dataset, values, { url: page.t('linkMissing') });
+      }
+      const input: ResourceInput = {
+        url: values.kind === 'link' ? values.url : null,
+        name: { fr: values.name_fr || null, en: values.name_en || null },
+        description: { fr: values.description_fr || null, en: null },
+        format: values.format || null,
+        mimetype: file?.mimetype ?? null,
+        resourceType: null,
+        extras: {},
+        upload: file,
+      };
+      try {
+        await catalog.resources.create(page.actor, dataset.id, input);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const errors = fieldErrorsOf(error.issues, page.locale, RESOURCE_FORM_FIELDS, ALIASES);
+        // A file sent with the form is gone with the refused request; pieces stay for the next try.
+        if (sent && !values.upload_id) errors.file = page.t('fileAgain');
+        return render(page, dataset, values, errors);
+      }
+      if (values.upload_id) await uploads.discard(user.id, values.upload_id);
+      cookies.notify(page.reply, 'resourceAdded');
+      return page.redirect('dataset', { name: dataset.name });
+    });
   });
 
   async function storedPieces(uploadId: string, owner: string): Promise<UploadedFile> {
     const { upload, blob } = await uploads.store(owner, uploadId);
     return { ...blob, filename: upload.filename, mimetype: upload.mimetype };
   }
-}
-
-/** A browser sends an empty file part when no file was chosen: that is no file. */
-async function usableFile(
-  file: ReceivedFile | null,
-  discard: (file: ReceivedFile) => Promise<void>,
-): Promise<ReceivedFile | null> {
-  if (file && file.size === 0) {
-    await discard(file);
-    return null;
-  }
-  return file;
 }
