@@ -212,26 +212,31 @@ export function createDatastoreService(deps: {
       }
     },
 
-    /** Every row a query selects, in batches, for streamed downloads (CSV, JSON, JSON Lines). */
-    async *export(
+    /**
+     * Every row a query selects, for streamed downloads (CSV, JSON Lines, GeoJSON): its columns at
+     * once (access and the query are checked before the first byte), then the rows in batches.
+     */
+    async export(
       actor: Actor,
       resourceId: string,
       params: Record<string, string | string[]>,
       limit: number | null = null,
-    ): AsyncGenerator<{ columns: Column[] } | unknown[][]> {
+    ): Promise<{ columns: Column[]; batches: AsyncGenerator<unknown[][]> }> {
       const table = await readableTable(actor, resourceId);
       const query = restQuery(table, path.join(deps.root, table.file), params);
       const columns = outputColumns(table, query);
-      yield { columns };
-      const connection = await deps.duck.connect();
-      try {
-        const page = limit === null ? null : { limit, offset: 0 };
-        for await (const rows of streamRows(connection, rowsStatement(query, page))) {
-          yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+      const page = limit === null ? null : { limit, offset: 0 };
+      async function* batches(): AsyncGenerator<unknown[][]> {
+        const connection = await deps.duck.connect();
+        try {
+          for await (const rows of streamRows(connection, rowsStatement(query, page))) {
+            yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+          }
+        } finally {
+          connection.closeSync();
         }
-      } finally {
-        connection.closeSync();
       }
+      return { columns, batches: batches() };
     },
 
     /** A Parquet file of the query's rows (the stored file itself when nothing is filtered). */

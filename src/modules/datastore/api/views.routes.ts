@@ -1,10 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { problemResponses } from '../../../platform/http/problem-schema.js';
 import type { ViewsService } from '../views.service.js';
+import {
+  presentChartSpec,
+  presentMapSpec,
+  presentView,
+  presentViewWithFigures,
+} from './datastore.present.js';
+import {
+  problemResponses,
+  ResourceId,
+  ResourceView,
+  ViewBody,
+  ViewOut,
+  ViewsOut,
+  ViewWithFiguresOut,
+} from './datastore.schemas.js';
 
 const tags = ['Datastore'];
-const ResourceId = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /**
  * /api/v1/resources/{id}/views: the charts and maps saved on a resource. Anyone who may read the
@@ -19,13 +32,19 @@ export function viewsRoutes({ views }: { views: ViewsService }): FastifyPluginAs
           tags,
           summary: 'The charts and maps saved on a resource, and the ones its columns suggest',
           params: ResourceId,
-          response: { 200: Type.Unknown(), ...problemResponses },
+          response: { 200: ViewsOut, ...problemResponses },
         },
       },
       async (request) => {
         const saved = await views.list(request.actor, request.params.id);
         const suggested = await views.suggested(request.actor, request.params.id).catch(() => null);
-        return { views: saved, suggested };
+        return {
+          views: saved.map(presentView),
+          suggested: suggested && {
+            chart: suggested.chart && presentChartSpec(suggested.chart),
+            map: suggested.map && presentMapSpec(suggested.map),
+          },
+        };
       },
     );
 
@@ -37,13 +56,13 @@ export function viewsRoutes({ views }: { views: ViewsService }): FastifyPluginAs
           summary:
             'Save a view (publishers): {title: {fr, en}, spec: {kind: bar, category, measure: {fn: count|sum|avg, column}} | {kind: line, x, measure} | {kind: scatter, x, y} | {kind: map, latitude, longitude}}',
           params: ResourceId,
-          body: Type.Object({ title: Type.Unknown(), spec: Type.Unknown() }),
-          response: { 201: Type.Unknown(), ...problemResponses },
+          body: ViewBody,
+          response: { 201: ViewOut, ...problemResponses },
         },
       },
       async (request, reply) => {
         const view = await views.create(request.actor, request.params.id, request.body);
-        return reply.code(201).send(view);
+        return reply.code(201).send(presentView(view));
       },
     );
 
@@ -53,14 +72,15 @@ export function viewsRoutes({ views }: { views: ViewsService }): FastifyPluginAs
         schema: {
           tags,
           summary: 'One saved view; a chart comes with its figures',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), view: Type.String({ format: 'uuid' }) }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          params: ResourceView,
+          response: { 200: ViewWithFiguresOut, ...problemResponses },
         },
       },
       async (request) => {
         const view = await views.get(request.actor, request.params.id, request.params.view);
-        if (view.spec.kind === 'map') return view;
-        return { ...view, figures: await views.chart(request.actor, request.params.id, view.spec) };
+        const figures =
+          view.spec.kind === 'map' ? null : await views.chart(request.actor, request.params.id, view.spec);
+        return presentViewWithFigures(view, figures);
       },
     );
 
@@ -70,12 +90,13 @@ export function viewsRoutes({ views }: { views: ViewsService }): FastifyPluginAs
         schema: {
           tags,
           summary: 'Remove a saved view (publishers)',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }), view: Type.String({ format: 'uuid' }) }),
+          params: ResourceView,
+          response: { 204: Type.Null(), ...problemResponses },
         },
       },
       async (request, reply) => {
         await views.remove(request.actor, request.params.id, request.params.view);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };
