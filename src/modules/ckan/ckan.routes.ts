@@ -9,7 +9,7 @@ import { packageActions } from './actions/package.actions.js';
 import { resourceActions } from './actions/resource.actions.js';
 import { helpAction, siteActions } from './actions/site.actions.js';
 import { ckanError, errorEnvelope, successEnvelope } from './envelope.js';
-import { readString } from './params.js';
+import { type CkanData, readString } from './params.js';
 import { BadCkanRequest, readRequestData } from './request-data.js';
 
 const actions: ActionTable = {
@@ -45,7 +45,7 @@ export function ckanRoutes(deps: CkanRouteDeps) {
       },
     );
     for (const url of ['/api/action/:name', '/api/3/action/:name']) {
-      app.route<{ Params: { name: string } }>({
+      app.route<{ Params: { name: string }; Querystring: CkanData }>({
         method: ['GET', 'POST'],
         url,
         schema: { hide: true },
@@ -56,7 +56,7 @@ export function ckanRoutes(deps: CkanRouteDeps) {
 }
 
 async function handleAction(
-  request: FastifyRequest<{ Params: { name: string } }>,
+  request: FastifyRequest<{ Params: { name: string }; Querystring: CkanData }>,
   reply: FastifyReply,
   deps: CkanRouteDeps,
 ) {

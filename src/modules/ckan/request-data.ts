@@ -19,7 +19,7 @@ export interface CkanRequestData {
  * of a multipart request come as `upload`.
  */
 export async function readRequestData(
-  request: FastifyRequest,
+  request: FastifyRequest<{ Querystring: CkanData }>,
   options: {
     sideEffectFree: boolean;
     uploads: UploadService;
@@ -27,7 +27,7 @@ export async function readRequestData(
     allowFile: (fields: CkanData) => Promise<void>;
   },
 ): Promise<CkanRequestData> {
-  const query = request.query as CkanData;
+  const query = request.query;
   if (request.method === 'GET') return { data: { ...query }, upload: null };
   if (request.isMultipart()) {
     const upload = await options.uploads.receive(request, {

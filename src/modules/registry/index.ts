@@ -13,6 +13,7 @@ export {
 } from './exports/exports.service.js';
 export { createRegistryImport, type RegistryImport } from './import/import.service.js';
 export { registryMigrations } from './migrations.js';
+export type { BodsInterest } from './persons.repo.js';
 export { createPersonsService, type PersonsService } from './persons.service.js';
 export { createRegistryModule, type RegistryServices } from './registry.module.js';
 export type { ChangeRow, EnterpriseRow } from './registry.repo.js';

@@ -25,10 +25,21 @@ export interface PublicPerson {
   addresses: { type: string; address?: string; postCode?: string }[];
 }
 
+/** A BODS 0.4 interest, as loaded (checked against the standard's schema on the way in). */
+export interface BodsInterest {
+  type: string;
+  directOrIndirect?: string;
+  beneficialOwnershipOrControl?: boolean;
+  startDate?: string;
+  endDate?: string;
+  details?: string;
+  share?: Record<string, number | boolean>;
+}
+
 export interface PersonRole {
   neq: string;
   enterpriseName: string | null;
-  interests: Record<string, unknown>[];
+  interests: BodsInterest[];
 }
 
 /** Only these addresses are public: a person's declared professional address, never the domicile. */
@@ -72,7 +83,7 @@ export function createPersonsRepo(db: Queryable) {
 
     /** The people of an enterprise, as the public may see them, with their interests in it. */
     ofEnterprise(neq: string) {
-      return db.query<PublicPerson & { interests: Record<string, unknown>[] }>(
+      return db.query<PublicPerson & { interests: BodsInterest[] }>(
         `SELECT p.record_id AS "recordId", p.full_name AS "fullName", ${PUBLIC_ADDRESSES} AS addresses, i.interests
            FROM registry.person_interests i JOIN registry.persons p ON p.record_id = i.person_record_id
           WHERE i.neq = $1 ORDER BY p.full_name, p.record_id`,

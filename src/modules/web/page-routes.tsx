@@ -51,6 +51,9 @@ export function siteTitle(config: Pick<Config, 'siteTitle' | 'siteTitleEn'>, loc
 
 export type FormFields = Record<string, string | string[] | undefined>;
 
+type PageRouteTypes = { Params: Record<string, string>; Querystring: FormFields };
+type PageFastifyRequest = FastifyRequest<PageRouteTypes>;
+
 /** A submitted field as text: its first value when repeated, '' when absent, spaces kept. */
 export function fieldValue(value: string | string[] | undefined): string {
   return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
@@ -90,7 +93,7 @@ export function signedInUser(page: PageRequest): NonNullable<Actor['user']> {
 
 /** Registers a page's GET and POST handlers in both languages. */
 export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
-  function pageRequest(request: FastifyRequest, reply: FastifyReply, locale: Locale): PageRequest {
+  function pageRequest(request: PageFastifyRequest, reply: FastifyReply, locale: Locale): PageRequest {
     const t = translator(locale);
     const notice = deps.cookies.takeNotice(request, reply);
     return {
@@ -99,8 +102,8 @@ export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
       locale,
       t,
       actor: request.actor,
-      params: request.params as Record<string, string>,
-      query: request.query as PageRequest['query'],
+      params: request.params,
+      query: request.query,
       context: (address, options = {}) => ({
         locale,
         t,
@@ -122,7 +125,8 @@ export function pageRoutes(app: FastifyInstance, deps: WebDeps) {
 
   function register(method: 'GET' | 'POST', page: Page, handler: Handler) {
     for (const locale of LOCALES) {
-      app.route({
+      // A page reads its path's names and its query string as text (forms are GET or POST).
+      app.route<PageRouteTypes>({
         method,
         url: PAGES[page][locale],
         schema: { hide: true },

@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import type { ColumnType } from '../datastore.repo.js';
+import { oneOf } from '../../../platform/http/one-of.js';
+import { COLUMN_TYPES } from '../dictionary.service.js';
 
 export { problemResponses } from '../../../platform/http/problem-schema.js';
 
@@ -19,25 +20,7 @@ const LocalizedIn = Type.Object({
   en: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
-const ColumnTypeOut = Type.Union([
-  Type.Literal('integer'),
-  Type.Literal('decimal'),
-  Type.Literal('boolean'),
-  Type.Literal('date'),
-  Type.Literal('timestamp'),
-  Type.Literal('text'),
-  Type.Literal('json'),
-]);
-// The schema names every column type, no more, no less.
-const _everyType: Record<ColumnType, Static<typeof ColumnTypeOut>> = {
-  integer: 'integer',
-  decimal: 'decimal',
-  boolean: 'boolean',
-  date: 'date',
-  timestamp: 'timestamp',
-  text: 'text',
-  json: 'json',
-};
+const ColumnTypeOut = oneOf(COLUMN_TYPES);
 
 export const ColumnOut = Type.Object({
   id: Type.String(),

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { ValidationError } from '../../../platform/http/errors.js';
@@ -179,7 +179,8 @@ export function procurementRoutes({
     );
 
     // Imports and validation read the request body as text (files can be large).
-    await app.register(async (scope) => {
+    await app.register(async (plain) => {
+      const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
       scope.removeContentTypeParser('application/json');
       scope.addContentTypeParser(
         ['application/json', 'text/csv', 'application/x-ndjson', 'application/jsonl', 'text/plain'],
@@ -201,7 +202,7 @@ export function procurementRoutes({
         },
         async (request) => {
           const format = String(request.headers['content-type']).startsWith('text/csv') ? 'csv' : 'json';
-          return imports.importEvents(request.actor, request.body as string, format);
+          return imports.importEvents(request.actor, request.body, format);
         },
       );
 
@@ -216,7 +217,7 @@ export function procurementRoutes({
             response: { 200: ImportReportOut, ...problemResponses },
           },
         },
-        async (request) => imports.importOcds(request.actor, request.body as string),
+        async (request) => imports.importOcds(request.actor, request.body),
       );
 
       scope.post(
@@ -233,7 +234,7 @@ export function procurementRoutes({
         async (request) => {
           let document: unknown;
           try {
-            document = JSON.parse((request.body as string).replace(/^\uFEFF/, ''));
+            document = JSON.parse(request.body.replace(/^\uFEFF/, ''));
           } catch (error) {
             throw new ValidationError([
               {

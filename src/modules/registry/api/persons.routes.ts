@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TooManyRequestsError } from '../../../platform/http/errors.js';
-import { problemResponses } from '../../../platform/http/problem-schema.js';
 import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { entityStatement, personStatement, relationshipStatement } from '../bods/statements.js';
 import type { PersonsService } from '../persons.service.js';
 import type { RegistryService } from '../registry.service.js';
+import { BodsStatement, ImportReportOut, PersonsOut, problemResponses } from './registry.schemas.js';
 
 const tags = ['Registry'];
 
@@ -29,8 +29,8 @@ export function personsRoutes(deps: {
           tags,
           summary:
             'An enterprise as BODS 0.4 statements: its entity statement, the people linked to it (name and professional address only) and their relationships',
-          params: Type.Object({ neq: Type.String() }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          params: Type.Object({ neq: Type.String({ maxLength: 20 }) }),
+          response: { 200: Type.Array(BodsStatement), ...problemResponses },
         },
       },
       async (request) => {
@@ -60,7 +60,7 @@ export function personsRoutes(deps: {
           summary:
             'People by their exact full name (given and family name, as spelt; case aside): at most 20, with their roles; never a date of birth or a home address. Searches are limited per client and logged.',
           querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          response: { 200: PersonsOut, ...problemResponses },
         },
       },
       async (request, reply) => {
@@ -91,8 +91,13 @@ export function personsRoutes(deps: {
           tags,
           summary:
             'Load BODS 0.4 statements: people, and their relationships with enterprises named by NEQ (administrators)',
-          body: Type.Array(Type.Unknown(), { maxItems: 100_000 }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          body: Type.Array(
+            Type.Object({}, { additionalProperties: true, description: 'A BODS 0.4 statement' }),
+            {
+              maxItems: 100_000,
+            },
+          ),
+          response: { 200: ImportReportOut, ...problemResponses },
         },
       },
       async (request) => persons.importBods(request.actor, request.body),

@@ -5,11 +5,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { NotFoundError, TooManyRequestsError } from '../../../platform/http/errors.js';
-import { problemResponses } from '../../../platform/http/problem-schema.js';
 import type { RateLimiter } from '../../../platform/http/rate-limit.js';
+import { sendRaw } from '../../../platform/http/send.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { BULK_FILES, type RegistryExports } from '../exports/exports.service.js';
 import type { RegistryService } from '../registry.service.js';
+import { presentEdition } from './registry.present.js';
+import { ChangesOut, EditionOut, EnterpriseOut, problemResponses, SearchOut } from './registry.schemas.js';
 
 const tags = ['Registry'];
 const list = (value: string | undefined) =>
@@ -80,19 +82,14 @@ export function registryRoutes(deps: {
 
     app.get(
       '/registry/editions',
-      { schema: { tags, summary: 'Editions imported: the current one and earlier imports (with failures)' } },
-      async () =>
-        (await registry.editions()).map((edition) => ({
-          id: edition.id,
-          published_on: edition.publishedOn,
-          state: edition.state,
-          current: edition.isCurrent,
-          step: edition.step,
-          counts: edition.counts,
-          error: edition.error,
-          started: edition.startedAt,
-          finished: edition.finishedAt,
-        })),
+      {
+        schema: {
+          tags,
+          summary: 'Editions imported: the current one and earlier imports (with failures)',
+          response: { 200: Type.Array(EditionOut), ...problemResponses },
+        },
+      },
+      async () => (await registry.editions()).map(presentEdition),
     );
 
     app.get(
@@ -115,11 +112,11 @@ export function registryRoutes(deps: {
             count: Type.Optional(Type.Boolean()),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
           }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          response: { 200: SearchOut, 304: Type.Null(), ...problemResponses },
         },
       },
       async (request, reply) => {
-        if (await notModified(request, reply)) return reply.code(304).send();
+        if (await notModified(request, reply)) return reply.code(304).send(null);
         const query = request.query;
         const result = await registry.search({
           q: query.q ?? '',
@@ -136,8 +133,8 @@ export function registryRoutes(deps: {
           count: query.count ?? false,
         });
         if (query.format === 'csv') {
-          reply.type('text/csv; charset=utf-8');
-          return `\uFEFF${stringify([[...CSV_COLUMNS], ...result.hits.map((hit) => CSV_COLUMNS.map((column) => hit[column] ?? ''))])}`;
+          const rows = result.hits.map((hit) => CSV_COLUMNS.map((column) => hit[column] ?? ''));
+          return sendRaw(reply, 'text/csv; charset=utf-8', `\uFEFF${stringify([[...CSV_COLUMNS], ...rows])}`);
         }
         return { total: result.total, results: result.hits };
       },
@@ -150,12 +147,12 @@ export function registryRoutes(deps: {
           tags,
           summary:
             'One enterprise by NEQ: current state, every name with its period, establishments, mergers and continuations, history of changes',
-          params: Type.Object({ neq: Type.String() }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          params: Type.Object({ neq: Type.String({ maxLength: 20 }) }),
+          response: { 200: EnterpriseOut, 304: Type.Null(), ...problemResponses },
         },
       },
       async (request, reply) => {
-        if (await notModified(request, reply)) return reply.code(304).send();
+        if (await notModified(request, reply)) return reply.code(304).send(null);
         return registry.enterprise(request.params.neq);
       },
     );
@@ -166,7 +163,7 @@ export function registryRoutes(deps: {
         schema: {
           tags,
           summary: `The current edition in bulk (no data about people): ${Object.keys(BULK_FILES).join(', ')}`,
-          params: Type.Object({ file: Type.String() }),
+          params: Type.Object({ file: Type.String({ maxLength: 100 }) }),
         },
       },
       async (request, reply) => {
@@ -183,10 +180,10 @@ export function registryRoutes(deps: {
         }
         const tag = `"${file.edition}-${request.params.file}"`;
         reply.header('ETag', tag).header('Cache-Control', 'public, max-age=3600');
-        if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+        if (request.headers['if-none-match'] === tag) return reply.code(304).send(null);
         reply.header('Content-Disposition', `attachment; filename="${request.params.file}"`);
         reply.header('Content-Length', String(file.size));
-        return reply.type(file.type).send(createReadStream(file.path));
+        return sendRaw(reply, file.type, createReadStream(file.path));
       },
     );
 
@@ -201,11 +198,11 @@ export function registryRoutes(deps: {
             since: Type.Optional(Type.String({ maxLength: 20 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
           }),
-          response: { 200: Type.Unknown(), ...problemResponses },
+          response: { 200: ChangesOut, 304: Type.Null(), ...problemResponses },
         },
       },
       async (request, reply) => {
-        if (await notModified(request, reply)) return reply.code(304).send();
+        if (await notModified(request, reply)) return reply.code(304).send(null);
         const { changes, next } = await registry.changes(
           request.query.since ?? null,
           request.query.limit ?? 100,

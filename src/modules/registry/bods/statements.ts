@@ -116,7 +116,7 @@ export function personStatement(
 export function relationshipStatement(
   personRecordId: string,
   neq: string,
-  interests: Record<string, unknown>[],
+  interests: readonly object[],
   publication: Publication,
 ) {
   const recordId = `${entityRecordId(neq)}-${personRecordId}`;

@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import type { RegistryService } from '../../registry/index.js';
+import type { BodsInterest, RegistryService } from '../../registry/index.js';
 import { Layout } from '../components/layout.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
@@ -161,13 +161,13 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
 }
 
 /** An interest as words: its kind, the share held, since when. */
-function interestText(ctx: PageContext, interest: Record<string, unknown>): string {
+function interestText(ctx: PageContext, interest: BodsInterest): string {
   const { t, locale } = ctx;
-  const type = String(interest.type ?? '');
+  const type = interest.type;
   const key = `interest_${type}` as MessageKey;
   const words = [key in MESSAGES ? t(key) : type];
-  const share = (interest.share as { exact?: number } | undefined)?.exact;
-  if (share !== undefined) words.push(`${formatNumber(locale, share)} %`);
+  const share = interest.share?.exact;
+  if (typeof share === 'number') words.push(`${formatNumber(locale, share)} %`);
   if (interest.beneficialOwnershipOrControl === true) words.push(t('interestBeneficial'));
   if (typeof interest.startDate === 'string')
     words.push(t('enterpriseSince', { date: day(locale, interest.startDate) }));

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
 import { ANONYMOUS } from '../../accounts/index.js';
@@ -12,23 +13,23 @@ import { siteTitle, type WebDeps } from '../page-routes.js';
 
 const FEED_SIZE = 50;
 const FeedQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])) });
+const NameParam = Type.Object({ name: Type.String({ maxLength: 100 }) });
+const NumberParam = Type.Object({ number: Type.String({ maxLength: 10 }) });
 
 /** What robots and feed readers fetch: Atom feeds, sitemaps, robots.txt. Public data only. */
-export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>) {
+export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>): FastifyPluginAsyncTypebox {
   const { catalog, config } = deps;
   const { baseUrl } = config;
 
   const sendXml = (reply: FastifyReply, type: string, body: string) =>
     reply.type(`${type}; charset=utf-8`).header('Cache-Control', 'public, max-age=300').send(body);
 
-  return async (app: FastifyInstance) => {
+  return async (app) => {
     app.get(
       '/feeds/dataset.atom',
       { schema: { hide: true, querystring: FeedQuery } },
       async (request, reply) => {
-        const locale =
-          (request.query as { lang?: 'fr' | 'en' }).lang ??
-          negotiateLocale(request.headers['accept-language'], 'fr');
+        const locale = request.query.lang ?? negotiateLocale(request.headers['accept-language'], 'fr');
         const result = await catalog.search.search(
           ANONYMOUS,
           searchRequest({ sort: 'metadata_modified desc', rows: FEED_SIZE }),
@@ -49,12 +50,10 @@ export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>) {
     for (const kind of ['organization', 'group'] as const satisfies readonly GroupKind[]) {
       app.get(
         `/feeds/${kind}/:name.atom`,
-        { schema: { hide: true, querystring: FeedQuery } },
+        { schema: { hide: true, params: NameParam, querystring: FeedQuery } },
         async (request, reply) => {
-          const { name } = request.params as { name: string };
-          const locale =
-            (request.query as { lang?: 'fr' | 'en' }).lang ??
-            negotiateLocale(request.headers['accept-language'], 'fr');
+          const { name } = request.params;
+          const locale = request.query.lang ?? negotiateLocale(request.headers['accept-language'], 'fr');
           const group = await catalog.groups.require(kind, name);
           const filter = kind === 'organization' ? 'organization' : 'groups';
           const result = await catalog.search.search(
@@ -109,23 +108,27 @@ export function feedRoutes(deps: Pick<WebDeps, 'catalog' | 'config'>) {
       return sendXml(reply, 'application/xml', urlSet(baseUrl, pages));
     });
 
-    app.get('/sitemaps/datasets-:number.xml', { schema: { hide: true } }, async (request, reply) => {
-      const number = Number((request.params as { number: string }).number);
-      if (!Number.isSafeInteger(number) || number < 1) return reply.callNotFound();
-      const names = await catalog.datasets.listPublicNames(
-        DATASETS_PER_SITEMAP,
-        (number - 1) * DATASETS_PER_SITEMAP,
-      );
-      if (names.length === 0) return reply.callNotFound();
-      return sendXml(
-        reply,
-        'application/xml',
-        urlSet(
-          baseUrl,
-          names.map((name) => ({ page: 'dataset' as const, params: { name } })),
-        ),
-      );
-    });
+    app.get(
+      '/sitemaps/datasets-:number.xml',
+      { schema: { hide: true, params: NumberParam } },
+      async (request, reply) => {
+        const number = Number(request.params.number);
+        if (!Number.isSafeInteger(number) || number < 1) return reply.callNotFound();
+        const names = await catalog.datasets.listPublicNames(
+          DATASETS_PER_SITEMAP,
+          (number - 1) * DATASETS_PER_SITEMAP,
+        );
+        if (names.length === 0) return reply.callNotFound();
+        return sendXml(
+          reply,
+          'application/xml',
+          urlSet(
+            baseUrl,
+            names.map((name) => ({ page: 'dataset' as const, params: { name } })),
+          ),
+        );
+      },
+    );
 
     app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) => {
       const privatePages = ['workspace', 'signIn', 'signOut'] as const;

@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { type Locale, negotiateLocale } from '../../../platform/i18n/index.js';
 import { href, type Page } from '../i18n/paths.js';
 
@@ -10,29 +12,36 @@ const localeOf = (request: FastifyRequest): Locale =>
  * already know) lead to the page in the reader's language: French unless the browser asks for
  * English.
  */
-export function redirectRoutes() {
-  return async (app: FastifyInstance) => {
+const Name = Type.String({ maxLength: 200 });
+const NameParams = Type.Object({ name: Name });
+const ResourceParams = Type.Object({ name: Name, id: Name });
+
+export function redirectRoutes(): FastifyPluginAsyncTypebox {
+  return async (app) => {
     const to =
-      (page: Page, params: (request: FastifyRequest) => Record<string, string> = () => ({})) =>
-      async (request: FastifyRequest, reply: FastifyReply) => {
+      (page: Page, params: Record<string, string> = {}) =>
+      (request: FastifyRequest, reply: FastifyReply) => {
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : undefined;
         reply.header('Vary', 'Accept-Language');
-        return reply.redirect(href(localeOf(request), page, params(request), query), 302);
+        return reply.redirect(href(localeOf(request), page, params, query), 302);
       };
-    const name = (request: FastifyRequest) => ({ name: (request.params as { name: string }).name });
+    const hidden = { schema: { hide: true } };
+    const named = { schema: { hide: true, params: NameParams } };
 
-    app.get('/', { schema: { hide: true } }, to('home'));
-    app.get('/dataset', { schema: { hide: true } }, to('search'));
-    app.get('/dataset/:name', { schema: { hide: true } }, to('dataset', name));
+    app.get('/', hidden, (request, reply) => to('home')(request, reply));
+    app.get('/dataset', hidden, (request, reply) => to('search')(request, reply));
+    app.get('/dataset/:name', named, (request, reply) => to('dataset', request.params)(request, reply));
     app.get(
       '/dataset/:name/resource/:id',
-      { schema: { hide: true } },
-      to('resource', (request) => request.params as Record<string, string>),
+      { schema: { hide: true, params: ResourceParams } },
+      (request, reply) => to('resource', request.params)(request, reply),
     );
-    app.get('/organization', { schema: { hide: true } }, to('organizations'));
-    app.get('/organization/:name', { schema: { hide: true } }, to('organization', name));
-    app.get('/group', { schema: { hide: true } }, to('themes'));
-    app.get('/group/:name', { schema: { hide: true } }, to('theme', name));
-    app.get('/api/v1/docs', { schema: { hide: true } }, to('api'));
+    app.get('/organization', hidden, (request, reply) => to('organizations')(request, reply));
+    app.get('/organization/:name', named, (request, reply) =>
+      to('organization', request.params)(request, reply),
+    );
+    app.get('/group', hidden, (request, reply) => to('themes')(request, reply));
+    app.get('/group/:name', named, (request, reply) => to('theme', request.params)(request, reply));
+    app.get('/api/v1/docs', hidden, (request, reply) => to('api')(request, reply));
   };
 }

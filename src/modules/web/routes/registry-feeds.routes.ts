@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { oneOf } from '../../../platform/http/one-of.js';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
 import { CHANGE_KINDS } from '../../registry/index.js';
 import { type AtomEntry, atomDocument } from '../feeds/atom.js';
@@ -10,18 +11,18 @@ import { siteTitle, type WebDeps } from '../page-routes.js';
 const FEED_SIZE = 100;
 const Query = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
-  kind: Type.Optional(Type.Union(CHANGE_KINDS.map((kind) => Type.Literal(kind)))),
+  kind: Type.Optional(oneOf(CHANGE_KINDS)),
 });
 
 /** Atom feed of the registry's latest changes, every kind or one (new enterprises, strike-offs…). */
-export function registryFeedRoutes(deps: Pick<WebDeps, 'registry' | 'config'>) {
+export function registryFeedRoutes(deps: Pick<WebDeps, 'registry' | 'config'>): FastifyPluginAsyncTypebox {
   const { baseUrl } = deps.config;
-  return async (app: FastifyInstance) => {
+  return async (app) => {
     app.get(
       '/feeds/registry-changes.atom',
       { schema: { hide: true, querystring: Query } },
       async (request, reply) => {
-        const query = request.query as { lang?: 'fr' | 'en'; kind?: string };
+        const query = request.query;
         const locale = query.lang ?? negotiateLocale(request.headers['accept-language'], 'fr');
         const t = translator(locale);
         const changes = await deps.registry.latestChanges(FEED_SIZE, query.kind ?? null);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
 import { type AtomEntry, atomDocument } from '../feeds/atom.js';
@@ -14,15 +14,15 @@ const TenderFeedQuery = Type.Object({
 });
 
 /** Atom feed of newly opened tenders, overall or for one buyer: suppliers subscribe to it. */
-export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>) {
+export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>): FastifyPluginAsyncTypebox {
   const { publication } = deps.procurement;
   const { baseUrl } = deps.config;
-  return async (app: FastifyInstance) => {
+  return async (app) => {
     app.get(
       '/feeds/tenders.atom',
       { schema: { hide: true, querystring: TenderFeedQuery } },
       async (request, reply) => {
-        const query = request.query as { lang?: 'fr' | 'en'; buyer?: string };
+        const query = request.query;
         const locale = query.lang ?? negotiateLocale(request.headers['accept-language'], 'fr');
         const t = translator(locale);
         const tenders = await publication.newTenders({ buyerId: query.buyer, limit: FEED_SIZE });

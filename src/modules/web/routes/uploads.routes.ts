@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { PartialUpload } from '../../../platform/blobs/resumable-uploads.js';
 import { UnauthorizedError, ValidationError } from '../../../platform/http/errors.js';
@@ -17,7 +18,9 @@ const present = (upload: PartialUpload) => ({ id: upload.id, offset: upload.offs
  * pieces at the right offset, ask where it stands after a network cut. Signed-in browsers only,
  * with the page's CSRF token in a header. Errors are problem+json, for the script to read.
  */
-export function uploadRoutes(deps: Pick<WebDeps, 'uploads' | 'cookies'>) {
+const UploadId = Type.Object({ id: Type.String({ maxLength: 100 }) });
+
+export function uploadRoutes(deps: Pick<WebDeps, 'uploads' | 'cookies'>): FastifyPluginAsyncTypebox {
   const { uploads, cookies } = deps;
 
   function owner(request: FastifyRequest, checkCsrf: boolean): string {
@@ -28,7 +31,7 @@ export function uploadRoutes(deps: Pick<WebDeps, 'uploads' | 'cookies'>) {
     return user.id;
   }
 
-  return async (app: FastifyInstance) => {
+  return async (app) => {
     // The piece's bytes go to disk as they arrive: the body is handed over as a stream.
     app.addContentTypeParser(PIECE_TYPE, (_request, payload, done) => done(null, payload));
 
@@ -49,7 +52,7 @@ export function uploadRoutes(deps: Pick<WebDeps, 'uploads' | 'cookies'>) {
         },
       },
       async (request, reply) => {
-        const body = request.body as { filename: string; size: number; type?: string };
+        const body = request.body;
         const upload = await uploads.create(owner(request, true), {
           filename: body.filename,
           size: body.size,
@@ -59,32 +62,37 @@ export function uploadRoutes(deps: Pick<WebDeps, 'uploads' | 'cookies'>) {
       },
     );
 
-    app.get('/uploads/:id', { schema: { hide: true } }, async (request) =>
-      present(await uploads.status(owner(request, false), (request.params as { id: string }).id)),
+    app.get('/uploads/:id', { schema: { hide: true, params: UploadId } }, async (request) =>
+      present(await uploads.status(owner(request, false), request.params.id)),
     );
 
-    app.patch('/uploads/:id', { config: { sessionForms: true }, schema: { hide: true } }, async (request) => {
-      const user = owner(request, true);
-      const offset = Number(request.headers['upload-offset']);
-      if (request.headers['content-type'] !== PIECE_TYPE || !Number.isSafeInteger(offset) || offset < 0) {
-        throw new ValidationError([
-          {
-            path: 'Upload-Offset',
-            code: 'piece',
-            message: localized(
-              `Un morceau s'envoie en ${PIECE_TYPE} avec l'en-tête Upload-Offset.`,
-              `A piece is sent as ${PIECE_TYPE} with an Upload-Offset header.`,
-            ),
-          },
-        ]);
-      }
-      const upload = await uploads.append(
-        user,
-        (request.params as { id: string }).id,
-        offset,
-        request.body as Readable,
-      );
-      return present(upload);
-    });
+    app.patch(
+      '/uploads/:id',
+      { config: { sessionForms: true }, schema: { hide: true, params: UploadId } },
+      async (request) => {
+        const user = owner(request, true);
+        const offset = Number(request.headers['upload-offset']);
+        const piece = request.body;
+        if (
+          request.headers['content-type'] !== PIECE_TYPE ||
+          !Number.isSafeInteger(offset) ||
+          offset < 0 ||
+          !(piece instanceof Readable)
+        ) {
+          throw new ValidationError([
+            {
+              path: 'Upload-Offset',
+              code: 'piece',
+              message: localized(
+                `Un morceau s'envoie en ${PIECE_TYPE} avec l'en-tête Upload-Offset.`,
+                `A piece is sent as ${PIECE_TYPE} with an Upload-Offset header.`,
+              ),
+            },
+          ]);
+        }
+        const upload = await uploads.append(user, request.params.id, offset, piece);
+        return present(upload);
+      },
+    );
   };
 }
