@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Context } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { problemErrorHandler } from './platform/http/problem.js';
+import { withRequestId } from './platform/log.js';
 import { refuseNul } from './platform/validation.js';
 
 /** Builds the HTTP application: platform plugins first, then each module's routes, in the modules' order. */
@@ -27,6 +28,8 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Everything a request does, down to the jobs it queues, logs with its id.
+  app.addHook('onRequest', (request, _reply, done) => withRequestId(request.id, done));
   // Served over https: browsers are told to come back over https only (a year, as usual).
   const https = config.baseUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply) => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { ANONYMOUS, SYSTEM } from '../src/modules/accounts/index.js';
-import { createCatalogService, type SearchRequest } from '../src/modules/catalog/index.js';
+// A second process's own catalog services (its own search cache), over the same database.
+import { createCatalogService } from '../src/modules/catalog/catalog.service.js';
+import type { SearchRequest } from '../src/modules/catalog/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import {
   type Caller,

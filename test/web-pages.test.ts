@@ -106,7 +106,7 @@ describeEachEngine('the public portal pages', (current) => {
     await web.get('/fr/jeux-de-donnees/releve-07', { 'user-agent': 'Mozilla/5.0 Firefox/140.0' });
     await web.get('/fr/jeux-de-donnees/releve-07', { 'user-agent': 'Mozilla/5.0 Firefox/140.0' });
     await web.get('/fr/jeux-de-donnees/releve-03', { 'user-agent': 'Googlebot/2.1' });
-    await ctx.catalog.views.flush();
+    await ctx.catalog.pageViews.flush();
     const after = await web.get('/fr');
     const popular = after.body.slice(after.body.indexOf('id="populaires"'));
     assert.match(popular, /Relevé numéro 7/);

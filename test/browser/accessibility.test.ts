@@ -134,7 +134,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const { changes } = await portal.testApp.ctx.registry.service.changes(null, 1000);
     placeholders.enterprise = changes.find((change) => change.kind === 'renamed')?.neq ?? '';
     // A line and a scatter plot saved on the water analyses, as a publisher would.
-    const views = portal.testApp.ctx.datastore.views;
+    const views = portal.testApp.ctx.datastore.savedViews;
     placeholders.line = (
       await views.create(SYSTEM, placeholders.resource, {
         title: { fr: 'Valeur moyenne selon la date', en: 'Mean value by date' },

@@ -1,5 +1,6 @@
 import { type Queryable, queryOne } from '../../platform/db/index.js';
 import { isUuid } from '../../platform/validation.js';
+import type { ApiToken, Member } from './accounts.types.js';
 import type { Role } from './actor.js';
 
 export interface UserRow {
@@ -14,23 +15,8 @@ export interface UserRow {
   created: Date;
 }
 
-export interface TokenRow {
-  id: string;
-  user_id: string;
-  name: string;
-  created: Date;
-  last_used: Date | null;
-  expires_at: Date | null;
-}
-
-export interface MemberRow {
-  organization_id: string;
-  user_id: string;
-  user_name: string;
-  fullname: string | null;
-  role: Role;
-  created: Date;
-}
+const TOKEN_COLUMNS =
+  'id, user_id AS "userId", name, created, last_used AS "lastUsed", expires_at AS "expiresAt"';
 
 const USER_COLUMNS = 'id, name, fullname, email, about, password_hash, sysadmin, state, created';
 
@@ -101,30 +87,26 @@ export function createAccountsRepo(db: Queryable) {
       name: string;
       token_sha256: string;
       expires_at: Date | null;
-    }): Promise<TokenRow | null> {
-      return queryOne<TokenRow>(
+    }): Promise<ApiToken | null> {
+      return queryOne<ApiToken>(
         db,
         `INSERT INTO accounts.api_tokens (id, user_id, name, token_sha256, expires_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, user_id, name, created, last_used, expires_at`,
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${TOKEN_COLUMNS}`,
         [token.id, token.user_id, token.name, token.token_sha256, token.expires_at],
       );
     },
 
-    listTokens(userId: string): Promise<TokenRow[]> {
-      return db.query<TokenRow>(
-        `SELECT id, user_id, name, created, last_used, expires_at FROM accounts.api_tokens
+    listTokens(userId: string): Promise<ApiToken[]> {
+      return db.query<ApiToken>(
+        `SELECT ${TOKEN_COLUMNS} FROM accounts.api_tokens
          WHERE user_id = $1 ORDER BY created DESC`,
         [userId],
       );
     },
 
-    async findToken(id: string): Promise<TokenRow | null> {
+    async findToken(id: string): Promise<ApiToken | null> {
       if (!isUuid(id)) return null;
-      return queryOne<TokenRow>(
-        db,
-        'SELECT id, user_id, name, created, last_used, expires_at FROM accounts.api_tokens WHERE id = $1',
-        [id],
-      );
+      return queryOne<ApiToken>(db, `SELECT ${TOKEN_COLUMNS} FROM accounts.api_tokens WHERE id = $1`, [id]);
     },
 
     async deleteToken(id: string): Promise<void> {
@@ -139,14 +121,16 @@ export function createAccountsRepo(db: Queryable) {
       return new Map(rows.map((row) => [row.organization_id, row.role]));
     },
 
-    upsertMembership(organizationId: string, userId: string, role: Role): Promise<MemberRow | null> {
-      return queryOne<MemberRow>(
+    upsertMembership(organizationId: string, userId: string, role: Role): Promise<Member | null> {
+      return queryOne<Member>(
         db,
         `WITH saved AS (
            INSERT INTO accounts.memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
            ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role
            RETURNING organization_id, user_id, role, created)
-         SELECT s.*, u.name AS user_name, u.fullname FROM saved s JOIN accounts.users u ON u.id = s.user_id`,
+         SELECT s.organization_id AS "organizationId", s.user_id AS "userId", u.name AS "userName", u.fullname,
+                s.role, s.created
+           FROM saved s JOIN accounts.users u ON u.id = s.user_id`,
         [organizationId, userId, role],
       );
     },
@@ -159,9 +143,10 @@ export function createAccountsRepo(db: Queryable) {
       return rows.length > 0;
     },
 
-    listMembers(organizationId: string): Promise<MemberRow[]> {
-      return db.query<MemberRow>(
-        `SELECT m.organization_id, m.user_id, u.name AS user_name, u.fullname, m.role, m.created
+    listMembers(organizationId: string): Promise<Member[]> {
+      return db.query<Member>(
+        `SELECT m.organization_id AS "organizationId", m.user_id AS "userId", u.name AS "userName", u.fullname,
+                m.role, m.created
          FROM accounts.memberships m JOIN accounts.users u ON u.id = m.user_id
          WHERE m.organization_id = $1 AND u.state = 'active' ORDER BY u.name`,
         [organizationId],

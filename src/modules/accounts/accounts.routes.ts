@@ -4,8 +4,8 @@ import { Type } from 'typebox';
 import { UnauthorizedError } from '../../platform/http/errors.js';
 import { ProblemOut as Problem } from '../../platform/http/problem-schema.js';
 import { localized } from '../../platform/i18n/index.js';
-import type { UserRow } from './accounts.repo.js';
 import type { AccountsService } from './accounts.service.js';
+import type { ApiToken, User } from './accounts.types.js';
 import { basicCredentials } from './actor.hook.js';
 import { type Actor, isSysadmin } from './actor.js';
 
@@ -30,7 +30,7 @@ const TokenOut = Type.Object({
 });
 
 /** Email addresses are shown to their owner and to sysadmins only. */
-export function presentUser(user: UserRow, viewer: Actor) {
+export function presentUser(user: User, viewer: Actor) {
   const own = viewer.user?.id === user.id || isSysadmin(viewer);
   return {
     id: user.id,
@@ -43,19 +43,13 @@ export function presentUser(user: UserRow, viewer: Actor) {
   };
 }
 
-function presentToken(token: {
-  id: string;
-  name: string;
-  created: Date;
-  last_used: Date | null;
-  expires_at: Date | null;
-}) {
+function presentToken(token: ApiToken) {
   return {
     id: token.id,
     name: token.name,
     created: token.created.toISOString(),
-    last_used: token.last_used?.toISOString() ?? null,
-    expires_at: token.expires_at?.toISOString() ?? null,
+    last_used: token.lastUsed?.toISOString() ?? null,
+    expires_at: token.expiresAt?.toISOString() ?? null,
   };
 }
 

@@ -8,13 +8,8 @@ import {
 } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { checkEmail, checkMaxLength, checkSlug, messages } from '../../platform/validation.js';
-import {
-  type AccountsRepo,
-  createAccountsRepo,
-  type MemberRow,
-  type TokenRow,
-  type UserRow,
-} from './accounts.repo.js';
+import { type AccountsRepo, createAccountsRepo, type UserRow } from './accounts.repo.js';
+import type { ApiToken, Member, User } from './accounts.types.js';
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
 import { createSessionService } from './sessions/sessions.service.js';
@@ -38,7 +33,7 @@ export interface SignInAttempt {
 export interface CreatedToken {
   /** The secret itself: returned once, never stored. */
   token: string;
-  record: TokenRow;
+  record: ApiToken;
 }
 
 const PASSWORD_MIN = 12;
@@ -57,7 +52,7 @@ export function createAccountsService({ db }: { db: Db }) {
     sessions: createSessionService(db, (user) => actorOf(repo, user), repo),
 
     /** Only sysadmins create accounts (self-registration is a portal setting for later). */
-    async createUser(actor: Actor, input: NewUser): Promise<UserRow> {
+    async createUser(actor: Actor, input: NewUser): Promise<User> {
       if (!isSysadmin(actor))
         throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
       const issues = new IssueCollector();
@@ -94,7 +89,7 @@ export function createAccountsService({ db }: { db: Db }) {
           sysadmin: input.sysadmin,
         });
         if (!row) throw new Error('INSERT returned no row');
-        return row;
+        return toUser(row);
       } catch (error) {
         // Two requests raced for the same name: report it like the checked case.
         if (isUniqueViolation(error)) {
@@ -110,13 +105,16 @@ export function createAccountsService({ db }: { db: Db }) {
       }
     },
 
-    findUser: (reference: string) => repo.findUser(reference),
+    findUser: async (reference: string): Promise<User | null> => {
+      const row = await repo.findUser(reference);
+      return row && toUser(row);
+    },
 
-    async requireUser(reference: string): Promise<UserRow> {
+    async requireUser(reference: string): Promise<User> {
       const user = await repo.findUser(reference);
       if (!user)
         throw new NotFoundError('user', reference, localized('Utilisateur introuvable', 'User not found'));
-      return user;
+      return toUser(user);
     },
 
     /**
@@ -128,7 +126,7 @@ export function createAccountsService({ db }: { db: Db }) {
       login: string,
       password: string,
       attempt: SignInAttempt = { client: 'local', device: null },
-    ): Promise<UserRow | null> {
+    ): Promise<User | null> {
       const user = await repo.findUserByLogin(login);
       const account = user ? user.id : `?${login.trim().toLowerCase().slice(0, 320)}`;
       const trusted = await guard.trusts(attempt.device, user?.id ?? null);
@@ -140,7 +138,7 @@ export function createAccountsService({ db }: { db: Db }) {
         return null;
       }
       await guard.succeeded(account, attempt.client);
-      return user;
+      return toUser(user);
     },
 
     /** The device cookie a browser keeps after signing in: its owner is not held back by strangers' guesses. */
@@ -152,7 +150,7 @@ export function createAccountsService({ db }: { db: Db }) {
       return user ? actorOf(repo, user) : null;
     },
 
-    actorForUser: (user: UserRow) => actorOf(repo, user),
+    actorForUser: (user: User) => actorOf(repo, user),
 
     /** A user creates tokens for themself; a sysadmin may create them for anyone. */
     async createToken(
@@ -194,7 +192,7 @@ export function createAccountsService({ db }: { db: Db }) {
       return { token, record };
     },
 
-    async listTokens(actor: Actor, userReference: string): Promise<TokenRow[]> {
+    async listTokens(actor: Actor, userReference: string): Promise<ApiToken[]> {
       const owner = await this.requireUser(userReference);
       if (actor.user?.id !== owner.id && !isSysadmin(actor)) {
         throw forbidden('Vous ne pouvez voir que vos propres jetons.', 'You can only list your own tokens.');
@@ -205,7 +203,7 @@ export function createAccountsService({ db }: { db: Db }) {
     async revokeToken(actor: Actor, tokenId: string): Promise<void> {
       const token = await repo.findToken(tokenId);
       // Someone else's token answers "not found" too: its existence is not the caller's business.
-      if (!token || (token.user_id !== actor.user?.id && !isSysadmin(actor))) {
+      if (!token || (token.userId !== actor.user?.id && !isSysadmin(actor))) {
         throw new NotFoundError('token', tokenId, localized('Jeton introuvable', 'Token not found'));
       }
       await repo.deleteToken(tokenId);
@@ -215,7 +213,7 @@ export function createAccountsService({ db }: { db: Db }) {
     async setMembership(
       actor: Actor,
       input: { organizationId: string; user: string; role: Role },
-    ): Promise<MemberRow> {
+    ): Promise<Member> {
       assertCanManageMembers(actor, input.organizationId);
       const user = await repo.findUser(input.user);
       if (!user) {
@@ -248,7 +246,7 @@ export function createAccountsService({ db }: { db: Db }) {
     },
 
     /** The organisation's members, for its own members and sysadmins; others are refused. */
-    async listMembersFor(actor: Actor, organizationId: string): Promise<MemberRow[]> {
+    async listMembersFor(actor: Actor, organizationId: string): Promise<Member[]> {
       if (!canSeeMembers(actor, organizationId)) {
         throw forbidden(
           "Seuls les membres de l'organisation voient la liste de ses membres.",
@@ -262,7 +260,13 @@ export function createAccountsService({ db }: { db: Db }) {
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
-async function actorOf(repo: AccountsRepo, user: UserRow): Promise<Actor> {
+/** A user as other modules see them: everything but the password's hash. */
+function toUser(row: UserRow): User {
+  const { password_hash: _hash, ...user } = row;
+  return user;
+}
+
+async function actorOf(repo: AccountsRepo, user: Pick<User, 'id' | 'name' | 'sysadmin'>): Promise<Actor> {
   return {
     user: { id: user.id, name: user.name, sysadmin: user.sysadmin },
     memberships: await repo.memberships(user.id),

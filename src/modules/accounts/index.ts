@@ -1,12 +1,11 @@
 /**
- * Accounts: people, their roles in organisations, and their API tokens.
- * Other modules receive an `Actor` per request and ask this module nothing else.
+ * Accounts: people, their roles in organisations, their API tokens and web sessions.
+ * Other modules receive an `Actor` per request (resolved by this module's routes plugin).
  */
-
 export { createAccountsModule, restApi } from './accounts.module.js';
-export type { MemberRow, TokenRow, UserRow } from './accounts.repo.js';
-export { type AccountsService, canSeeMembers, createAccountsService } from './accounts.service.js';
-export { refuseRejectedToken, registerActorHook, SESSION_COOKIE } from './actor.hook.js';
+export { type AccountsService, canSeeMembers } from './accounts.service.js';
+export type { ApiToken, Member, User } from './accounts.types.js';
+export { refuseRejectedToken, SESSION_COOKIE } from './actor.hook.js';
 export {
   type Actor,
   ANONYMOUS,
@@ -19,4 +18,4 @@ export {
   SYSTEM,
 } from './actor.js';
 export { accountsMigrations } from './migrations.js';
-export { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './sessions/sessions.service.js';
+export { SESSION_MAX_SECONDS } from './sessions/sessions.service.js';

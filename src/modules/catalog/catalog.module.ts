@@ -39,6 +39,6 @@ export function createCatalogModule(
       await app.register(catalogPublicRoutes(routeDeps));
     },
     // Page views are counted in memory and written every few seconds: the last ones now.
-    close: () => catalog.views.flush(),
+    close: () => catalog.pageViews.flush(),
   };
 }

@@ -6,13 +6,13 @@ import { type Actor, isSysadmin, roleAtLeast } from '../accounts/index.js';
 export interface DatasetAccessFacts {
   state: 'active' | 'draft' | 'deleted';
   private: boolean;
-  owner_org: string;
-  creator_user_id: string | null;
+  ownerOrg: string;
+  creatorUserId: string | null;
 }
 
 /** Editors and admins of the owning organisation (and sysadmins) edit its datasets. */
 export function canEditDataset(actor: Actor, dataset: DatasetAccessFacts): boolean {
-  return isSysadmin(actor) || roleAtLeast(actor.memberships.get(dataset.owner_org), 'editor');
+  return isSysadmin(actor) || roleAtLeast(actor.memberships.get(dataset.ownerOrg), 'editor');
 }
 
 /**
@@ -23,11 +23,9 @@ export function canReadDataset(actor: Actor, dataset: DatasetAccessFacts): boole
   if (isSysadmin(actor)) return true;
   if (dataset.state === 'deleted') return canEditDataset(actor, dataset);
   if (dataset.state === 'draft') {
-    return (
-      (actor.user !== null && dataset.creator_user_id === actor.user.id) || canEditDataset(actor, dataset)
-    );
+    return (actor.user !== null && dataset.creatorUserId === actor.user.id) || canEditDataset(actor, dataset);
   }
-  return !dataset.private || actor.memberships.has(dataset.owner_org);
+  return !dataset.private || actor.memberships.has(dataset.ownerOrg);
 }
 
 export function canCreateDatasetIn(actor: Actor, organizationId: string): boolean {

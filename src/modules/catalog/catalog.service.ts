@@ -6,11 +6,11 @@ import { createActivityService } from './activity/activity.service.js';
 import { createDatasetService } from './datasets/dataset.service.js';
 import { createResourceService } from './datasets/resource.service.js';
 import { createGroupService } from './groups/group.service.js';
+import { createPageViewsService } from './page-views/page-views.service.js';
 import { createSearchService, type SearchResult } from './search/search.service.js';
 import { createSearchCache } from './search/search-cache.js';
 import { createSearchVersionRepo } from './search/search-version.repo.js';
 import { createUploadService } from './uploads/upload.service.js';
-import { createViewsService } from './views/views.service.js';
 
 /**
  * Published after each committed write to a dataset or its resources, with `{ datasetId }`:
@@ -66,7 +66,8 @@ export function createCatalogService({
     groups,
     search: createSearchService({ db, datasets, cache }),
     activity: createActivityService({ db, datasets, groups }),
-    views: createViewsService({ db, datasets }),
+    /** How often each dataset's page is seen ("most viewed"). */
+    pageViews: createPageViewsService({ db, datasets }),
   };
 }
 

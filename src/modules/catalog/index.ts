@@ -5,7 +5,7 @@
 export type { Activity } from './activity/activity.repo.js';
 export { createCatalogModule } from './catalog.module.js';
 export { canCreateDatasetIn, canEditDataset } from './catalog.policy.js';
-export { type CatalogService, createCatalogService, DATASET_WRITTEN } from './catalog.service.js';
+export { type CatalogService, DATASET_WRITTEN } from './catalog.service.js';
 export type * from './catalog.types.js';
 export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';

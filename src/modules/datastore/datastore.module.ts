@@ -5,12 +5,12 @@ import { restApi } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import { dataRoutes } from './api/data.routes.js';
 import { datastoreRoutes } from './api/datastore.routes.js';
-import { viewsRoutes } from './api/views.routes.js';
+import { savedViewsRoutes } from './api/saved-views.routes.js';
 import { createDatastoreService, type DatastoreService } from './datastore.service.js';
 import { createDictionaryService, type DictionaryService } from './dictionary.service.js';
 import { createIngestService, type IngestService, LOAD_QUEUE } from './ingest.service.js';
 import { datastoreMigrations } from './migrations.js';
-import { createViewsService, type ViewsService } from './views.service.js';
+import { createSavedViewsService, type SavedViewsService } from './saved-views.service.js';
 
 export interface DatastoreServices {
   /** Reading the published tables (CKAN search, REST pages, downloads, SQL). */
@@ -19,7 +19,7 @@ export interface DatastoreServices {
   ingest: IngestService;
   dictionary: DictionaryService;
   /** Charts and maps saved on resources. */
-  views: ViewsService;
+  savedViews: SavedViewsService;
 }
 
 /** Loads the catalog's tabular files when the catalog announces a write to a dataset. */
@@ -55,14 +55,14 @@ export function createDatastoreModule(
     log: platform.log,
   });
   const dictionary = createDictionaryService({ db, datastore: tables, ingest });
-  const views = createViewsService({ db, duck, catalog, datastore: tables, root });
+  const savedViews = createSavedViewsService({ db, duck, catalog, datastore: tables, root });
   return {
     name: 'datastore',
-    services: { tables, ingest, dictionary, views },
+    services: { tables, ingest, dictionary, savedViews },
     migrations: datastoreMigrations,
     routes: restApi(async (api) => {
       await api.register(datastoreRoutes({ datastore: tables, dictionary }));
-      await api.register(viewsRoutes({ views }));
+      await api.register(savedViewsRoutes({ views: savedViews }));
       await api.register(dataRoutes({ datastore: tables }));
     }),
     jobs: {

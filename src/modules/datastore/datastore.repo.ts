@@ -1,52 +1,11 @@
 import type { Queryable } from '../../platform/db/index.js';
-import type { Localized } from '../../platform/i18n/index.js';
+import type { Column, ColumnType, Load, LoadError, Table } from './datastore.types.js';
 
-export type ColumnType = 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'text' | 'json';
-
-export interface Column {
-  id: string;
-  type: ColumnType;
-  /** DuckDB's type of the column in the Parquet file. */
-  sourceType: string;
-  label: Localized | null;
-  description: Localized | null;
-  /** The type the publisher chose in the data dictionary, when it is not the guessed one. */
-  typeOverride?: ColumnType | null;
-}
-
-export interface TableRow {
-  resourceId: string;
+/** The stored row of a published table: its columns, and which Parquet file holds it. */
+export interface TableRow extends Table {
   loadId: string;
+  /** Relative to DATA_DIR/datastore. */
   file: string;
-  rowCount: number;
-  columns: Column[];
-  /** Spatial tables: [west, south, east, north]. */
-  bbox: [number, number, number, number] | null;
-  loadedAt: Date;
-}
-
-export interface LoadError {
-  message: Localized;
-  row?: number;
-  column?: string;
-}
-
-export interface LoadRow {
-  id: string;
-  resourceId: string;
-  source: string;
-  format: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  rowsDone: number;
-  bytesTotal: number | null;
-  percent: number;
-  encoding: string | null;
-  /** Column → type the publisher asked for (data dictionary), applied by this load. */
-  types: Record<string, ColumnType> | null;
-  error: LoadError | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 const LOAD_COLUMNS = `id, resource_id AS "resourceId", source, format, state, rows_done::float8 AS "rowsDone",
@@ -114,13 +73,13 @@ export function createDatastoreRepo(db: Queryable) {
       );
     },
 
-    async load(id: string): Promise<LoadRow | null> {
-      const rows = await db.query<LoadRow>(`SELECT ${LOAD_COLUMNS} FROM datastore.loads WHERE id = $1`, [id]);
+    async load(id: string): Promise<Load | null> {
+      const rows = await db.query<Load>(`SELECT ${LOAD_COLUMNS} FROM datastore.loads WHERE id = $1`, [id]);
       return rows[0] ?? null;
     },
 
-    async latestLoad(resourceId: string): Promise<LoadRow | null> {
-      const rows = await db.query<LoadRow>(
+    async latestLoad(resourceId: string): Promise<Load | null> {
+      const rows = await db.query<Load>(
         `SELECT ${LOAD_COLUMNS} FROM datastore.loads WHERE resource_id = $1 ORDER BY created_at DESC, id LIMIT 1`,
         [resourceId],
       );

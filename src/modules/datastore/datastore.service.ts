@@ -7,7 +7,8 @@ import { localized } from '../../platform/i18n/index.js';
 import { createLimiter } from '../../platform/limiter.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import { type Column, createDatastoreRepo, type LoadRow, type TableRow } from './datastore.repo.js';
+import { createDatastoreRepo } from './datastore.repo.js';
+import type { Column, Load, Table } from './datastore.types.js';
 import { columnType } from './ingest/column-types.js';
 import { LoadFailure } from './ingest/load-errors.js';
 import { ckanQuery, type DatastoreSearch } from './query/ckan-request.js';
@@ -24,6 +25,7 @@ import {
   type TableQuery,
 } from './query/table-query.duckdb.js';
 import { decodeCursor, encodeCursor, ID_COLUMN, jsonValue } from './query/values.js';
+import { createTableReader } from './table-reader.js';
 
 export interface DatastoreRows {
   columns: Column[];
@@ -61,25 +63,10 @@ export function createDatastoreService(deps: {
     ),
   });
 
-  /** The table of a resource the actor may read; "not found" otherwise (existence stays private). */
-  async function readableTable(actor: Actor, resourceId: string): Promise<TableRow> {
-    await deps.catalog.resources.get(actor, resourceId);
-    const table = await repo.table(resourceId);
-    if (!table) {
-      throw new NotFoundError(
-        'datastore table',
-        resourceId,
-        localized(
-          'Les données de cette ressource ne sont pas (encore) interrogeables.',
-          'Resource has no datastore table (yet).',
-        ),
-      );
-    }
-    return table;
-  }
+  const tables = createTableReader({ db: deps.db, catalog: deps.catalog, root: deps.root });
 
   /** The columns a query returns (plain columns, or groups and aggregates). */
-  function outputColumns(table: TableRow, query: TableQuery): Column[] {
+  function outputColumns(table: Table, query: TableQuery): Column[] {
     const byId = (id: string) =>
       id === '_id' ? ID_COLUMN : (table.columns.find((column) => column.id === id) as Column);
     if (query.groupBy && query.groupBy.length > 0) {
@@ -105,14 +92,13 @@ export function createDatastoreService(deps: {
   }
 
   return {
-    readableTable,
+    /** The table of a resource the actor may read: its columns and size (not where its file is). */
+    readableTable: async (actor: Actor, resourceId: string): Promise<Table> =>
+      (await tables.readable(actor, resourceId)).table,
 
     /** The table of a resource the actor may edit (403 for a reader, "not found" for others). */
-    async editableTable(actor: Actor, resourceId: string): Promise<TableRow> {
-      const { dataset } = await deps.catalog.resources.get(actor, resourceId);
-      await deps.catalog.datasets.editableRef(actor, dataset.id);
-      return readableTable(actor, resourceId);
-    },
+    editableTable: async (actor: Actor, resourceId: string): Promise<Table> =>
+      (await tables.editable(actor, resourceId)).table,
 
     /**
      * datastore_search_sql: one read-only query on the tables it names (by resource id), among
@@ -129,16 +115,16 @@ export function createDatastoreService(deps: {
           sql.toLowerCase().match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [],
         ),
       ];
-      const tables: { name: string; file: string }[] = [];
+      const named: { name: string; file: string }[] = [];
       for (const id of ids) {
-        const table = await readableTable(actor, id).catch(() => null);
-        if (table) tables.push({ name: id, file: path.join(deps.root, table.file) });
+        const open = await tables.readable(actor, id).catch(() => null);
+        if (open) named.push({ name: id, file: open.file });
       }
       try {
         const result = await sqlRuns.run(() =>
           runSandboxed(
             sql,
-            tables,
+            named,
             { timeoutMs: deps.sqlTimeoutMs, maxRows: ROWS_MAX, maxBytes: ANSWER_MAX_BYTES },
             [path.dirname(deps.root), process.cwd(), os.homedir(), os.tmpdir()],
           ),
@@ -179,8 +165,8 @@ export function createDatastoreService(deps: {
         count: boolean;
       },
     ) {
-      const table = await readableTable(actor, resourceId);
-      const query = restQuery(table, path.join(deps.root, table.file), params);
+      const { table, file } = await tables.readable(actor, resourceId);
+      const query = restQuery(table, file, params);
       const byOffset = 'offset' in page;
       const keyset = !byOffset && query.sort.length === 0 && !query.groupBy;
       const cursor = 'offset' in page ? { offset: page.offset } : decodeCursor(page.cursor);
@@ -222,8 +208,8 @@ export function createDatastoreService(deps: {
       params: Record<string, string | string[]>,
       limit: number | null = null,
     ): Promise<{ columns: Column[]; batches: AsyncGenerator<unknown[][]> }> {
-      const table = await readableTable(actor, resourceId);
-      const query = restQuery(table, path.join(deps.root, table.file), params);
+      const { table, file } = await tables.readable(actor, resourceId);
+      const query = restQuery(table, file, params);
       const columns = outputColumns(table, query);
       const page = limit === null ? null : { limit, offset: 0 };
       async function* batches(): AsyncGenerator<unknown[][]> {
@@ -246,8 +232,7 @@ export function createDatastoreService(deps: {
       params: Record<string, string | string[]>,
       scratch: string,
     ): Promise<string> {
-      const table = await readableTable(actor, resourceId);
-      const file = path.join(deps.root, table.file);
+      const { table, file } = await tables.readable(actor, resourceId);
       const filtered = Object.keys(params).some((key) => key !== 'format');
       if (!filtered) return file;
       const query = restQuery(table, file, params);
@@ -261,18 +246,15 @@ export function createDatastoreService(deps: {
     },
 
     /** The resource's latest load (progress or failure) and its table, for the publisher and the API. */
-    async status(
-      actor: Actor,
-      resourceId: string,
-    ): Promise<{ load: LoadRow | null; table: TableRow | null }> {
+    async status(actor: Actor, resourceId: string): Promise<{ load: Load | null; table: Table | null }> {
       await deps.catalog.resources.get(actor, resourceId);
       const [load, table] = await Promise.all([repo.latestLoad(resourceId), repo.table(resourceId)]);
       return { load, table };
     },
 
     async search(actor: Actor, request: DatastoreSearch): Promise<DatastoreRows> {
-      const table = await readableTable(actor, request.resourceId);
-      const query = ckanQuery(table, path.join(deps.root, table.file), request);
+      const { table, file } = await tables.readable(actor, request.resourceId);
+      const query = ckanQuery(table, file, request);
       const connection = await deps.duck.connect();
       try {
         const page = { limit: Math.min(request.limit, ROWS_MAX), offset: request.offset };

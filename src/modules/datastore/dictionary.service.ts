@@ -2,8 +2,9 @@ import type { Db } from '../../platform/db/index.js';
 import { IssueCollector } from '../../platform/http/errors.js';
 import { type Localized, localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
-import { type Column, type ColumnType, createDatastoreRepo } from './datastore.repo.js';
+import { createDatastoreRepo } from './datastore.repo.js';
 import type { DatastoreService } from './datastore.service.js';
+import type { Column, ColumnType } from './datastore.types.js';
 import { chosenTypes, type IngestService } from './ingest.service.js';
 
 export const COLUMN_TYPES: ColumnType[] = [

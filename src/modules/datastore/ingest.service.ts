@@ -12,7 +12,8 @@ import type { Jobs } from '../../platform/jobs/index.js';
 import type { Logger } from '../../platform/log.js';
 import { SYSTEM } from '../accounts/index.js';
 import type { CatalogService, Resource } from '../catalog/index.js';
-import { type Column, type ColumnType, createDatastoreRepo, type LoadRow } from './datastore.repo.js';
+import { createDatastoreRepo } from './datastore.repo.js';
+import type { Column, ColumnType, Load } from './datastore.types.js';
 import { columnType, DUCK_TYPE_OF } from './ingest/column-types.js';
 import { convertToParquet, type Progress } from './ingest/convert.duckdb.js';
 import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
@@ -87,7 +88,7 @@ export function createIngestService(deps: {
   }
 
   /** One attempt at a load; its failure is kept in plain words, unless the process is stopping. */
-  async function attempt(load: LoadRow, signal: AbortSignal): Promise<void> {
+  async function attempt(load: Load, signal: AbortSignal): Promise<void> {
     try {
       const attempts = await repo.attempt(load.id);
       if (attempts > MAX_ATTEMPTS) {
@@ -97,6 +98,7 @@ export function createIngestService(deps: {
         );
       }
       await convert(load, signal);
+      log.info({ loadId: load.id, resourceId: load.resourceId }, 'datastore load done');
     } catch (error) {
       // Stopping: the load is left as it is, and taken up again by the next start (or worker).
       if (stopping && signal.aborted) throw new LoadsStopping();
@@ -108,11 +110,15 @@ export function createIngestService(deps: {
             ).detail
           : explainDuckError(error).detail;
       await repo.finished(load.id, { error: detail });
+      log.info(
+        { loadId: load.id, resourceId: load.resourceId, error: detail.message.en },
+        'datastore load failed',
+      );
     }
   }
 
   /** One load: the source file, checked and converted, then published in one transaction. */
-  async function convert(load: LoadRow, signal: AbortSignal): Promise<void> {
+  async function convert(load: Load, signal: AbortSignal): Promise<void> {
     const loadId = load.id;
     const work = path.join(workRoot, loadId);
     const target = path.join(root, load.resourceId, `${loadId}.parquet`);
@@ -221,7 +227,7 @@ export function createIngestService(deps: {
   }
 
   /** The file to read: the upload in the blob store, or the link downloaded into `work`. */
-  async function sourceFile(load: LoadRow, work: string, signal: AbortSignal): Promise<string> {
+  async function sourceFile(load: Load, work: string, signal: AbortSignal): Promise<string> {
     if (load.source.startsWith('sha256:')) {
       const sha256 = load.source.slice('sha256:'.length);
       const local = deps.blobs.localPath(sha256);
@@ -268,7 +274,7 @@ export function createIngestService(deps: {
      * Woken when this process finishes a load of the resource, and checked every second for
      * loads finished by another worker; it waits as long as the load takes.
      */
-    async settled(resourceId: string, after?: string): Promise<LoadRow> {
+    async settled(resourceId: string, after?: string): Promise<Load> {
       for (;;) {
         let wake = () => {};
         const next = new Promise<void>((resolve) => {

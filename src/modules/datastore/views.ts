@@ -1,6 +1,6 @@
 import { IssueCollector } from '../../platform/http/errors.js';
 import { type Localized, localized } from '../../platform/i18n/index.js';
-import type { Column, ColumnType } from './datastore.repo.js';
+import type { Column, ColumnType } from './datastore.types.js';
 
 /** What a chart adds up per category or per x: the rows, or a number column's sum or mean. */
 export interface Measure {

@@ -50,8 +50,8 @@ export function createImportService({
   /** Called after an import that added releases (the catalog's dataset lists the new files). */
   published?: () => Promise<void>;
 }) {
-  async function importReleases(actor: Actor, releases: JsonObject[]): Promise<ImportReport> {
-    mayPublish(actor);
+  /** Stores and compiles releases for a caller already allowed to publish (checked once, first). */
+  async function publish(releases: JsonObject[]): Promise<ImportReport> {
     const report = await storeAndCompile(releases);
     if (report.added > 0) await published();
     return report;
@@ -105,7 +105,7 @@ export function createImportService({
     /** OCDS as others publish it: packages, arrays, single releases, JSON Lines. */
     async importOcds(actor: Actor, text: string): Promise<ImportReport> {
       mayPublish(actor);
-      return importReleases(actor, readReleases(text));
+      return publish(readReleases(text));
     },
 
     /** SEAO-style events (CSV or JSON, French column names) → one release per event. */
@@ -116,10 +116,14 @@ export function createImportService({
       const history = await createProcurementRepo(db).releasesOf(ocids);
       const { releases, issues } = eventsToReleases(rows, { ocidPrefix, history, merger });
       if (issues.length > 0) throw new ValidationError(issues.slice(0, REPORT_LIMIT));
-      return importReleases(actor, releases);
+      return publish(releases);
     },
 
-    importReleases,
+    /** Releases already read (the demo, the command line). */
+    async importReleases(actor: Actor, releases: JsonObject[]): Promise<ImportReport> {
+      mayPublish(actor);
+      return publish(releases);
+    },
   };
 }
 

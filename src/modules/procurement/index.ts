@@ -9,5 +9,6 @@ export type { ProcurementLinks } from './links.js';
 export { procurementMigrations } from './migrations.js';
 export type { JsonObject } from './ocds/json.js';
 export { createProcurementModule } from './procurement.module.js';
-export type { TenderFilters, TenderRow } from './procurement.repo.js';
-export { createProcurementService, type ProcurementService } from './procurement.service.js';
+export type { TenderFilters } from './procurement.repo.js';
+export type { ProcurementService } from './procurement.service.js';
+export type { Tender } from './procurement.types.js';

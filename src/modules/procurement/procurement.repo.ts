@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { SqlParams } from '../../platform/db/sql-params.js';
 import type { JsonObject } from './ocds/json.js';
+import type { Tender } from './procurement.types.js';
 import type { RecordSummary } from './record-summary.js';
 
 export interface ReleaseRow {
@@ -38,7 +39,6 @@ export interface TenderFilters {
 }
 
 /** A record as tender search lists it: its search columns (a compiled release's summary). */
-export type TenderRow = Omit<RecordSummary, 'searchText'> & { ocid: string; openedAt: string | null };
 
 const TENDER_COLUMNS = `ocid, title, title_en AS "titleEn", buyer_id AS "buyerId", buyer_name AS "buyerName",
   tender_status AS "tenderStatus", procurement_method AS "procurementMethod", main_category AS "mainCategory",
@@ -252,7 +252,7 @@ export function createProcurementRepo(db: Queryable) {
         `SELECT count(*)::int AS count FROM procurement.records ${condition}`,
         params.values,
       );
-      const rows = await db.query<TenderRow>(
+      const rows = await db.query<Tender>(
         `SELECT ${TENDER_COLUMNS} FROM procurement.records ${condition} ORDER BY ${order}
          LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
         params.values,
@@ -261,10 +261,10 @@ export function createProcurementRepo(db: Queryable) {
     },
 
     /** The newest tenders (by the date their first `tender` release came out). */
-    async newTenders(options: { buyerId?: string; limit: number }): Promise<TenderRow[]> {
+    async newTenders(options: { buyerId?: string; limit: number }): Promise<Tender[]> {
       const params = new SqlParams();
       const buyer = options.buyerId ? `AND buyer_id = ${params.add(options.buyerId)}` : '';
-      return db.query<TenderRow>(
+      return db.query<Tender>(
         `SELECT ${TENDER_COLUMNS} FROM procurement.records WHERE opened_at IS NOT NULL ${buyer}
          ORDER BY opened_at DESC, ocid LIMIT ${params.add(options.limit)}`,
         params.values,

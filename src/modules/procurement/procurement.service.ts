@@ -1,11 +1,11 @@
 import type { Db } from '../../platform/db/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { createBulkService } from './bulk/bulk.service.js';
-import { syncCatalogDataset } from './catalog-dataset.js';
 import { createImportService } from './import.service.js';
 import { procurementLinks } from './links.js';
 import { Merger } from './ocds/merge.js';
 import { releaseMergeRules } from './ocds/standard.js';
+import { syncCatalogDataset } from './procurement-dataset.js';
 import { createPublicationService } from './publication.service.js';
 
 /** The procurement module's services, wired once by the composition root. */

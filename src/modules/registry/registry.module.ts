@@ -6,16 +6,16 @@ import { restApi } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { personsRoutes } from './api/persons.routes.js';
 import { registryRoutes } from './api/registry.routes.js';
-import { syncRegistryDataset } from './catalog-dataset.js';
-import { createRegistryExports, type RegistryExports } from './exports/exports.service.js';
-import { createRegistryImport, type RegistryImport } from './import/import.service.js';
+import { type BulkExportService, createBulkExportService } from './exports/exports.service.js';
+import { createEditionImportService, type EditionImportService } from './import/import.service.js';
 import { registryMigrations } from './migrations.js';
 import { createPersonsService, type PersonsService } from './persons.service.js';
 import { createRegistryService, type RegistryService } from './registry.service.js';
+import { syncRegistryDataset } from './registry-dataset.js';
 
 export interface RegistryServices {
-  imports: RegistryImport;
-  exports: RegistryExports;
+  imports: EditionImportService;
+  exports: BulkExportService;
   service: RegistryService;
   persons: PersonsService;
   /** The per-client budget of registry requests, shared by the API and the portal's pages. */
@@ -31,8 +31,8 @@ export function createRegistryModule(
   const root = path.join(platform.dataDir, 'registry');
   const { db, duck } = platform;
   const publisher = { name: config.siteTitle, url: config.baseUrl };
-  const exports = createRegistryExports({ db, duck, root, publisher });
-  const imports = createRegistryImport({
+  const exports = createBulkExportService({ db, duck, root, publisher });
+  const imports = createEditionImportService({
     db,
     duck,
     root,

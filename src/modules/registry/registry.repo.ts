@@ -1,31 +1,5 @@
 import type { Queryable } from '../../platform/db/index.js';
-
-export interface EnterpriseRow {
-  neq: string;
-  name: string | null;
-  status: string | null;
-  statusOn: string | null;
-  legalForm: string | null;
-  regime: string | null;
-  registeredOn: string | null;
-  employees: string | null;
-  activityCode: string | null;
-  activity: string | null;
-  address: string | null;
-  municipality: string | null;
-  postalCode: string | null;
-  bankrupt: boolean | null;
-  constitutedOn: string | null;
-  constitutionPlace: string | null;
-}
-
-export interface ChangeRow {
-  seq: number;
-  neq: string;
-  kind: string;
-  details: Record<string, unknown> | null;
-  edition: string;
-}
+import type { Change, Enterprise } from './registry.types.js';
 
 export const ENTERPRISE_COLUMNS = `e.neq, e.name, e.status, e.status_on::text AS "statusOn", e.legal_form AS "legalForm",
   e.regime, e.registered_on::text AS "registeredOn", e.employees, e.activity_code AS "activityCode", e.activity,
@@ -35,8 +9,8 @@ export const ENTERPRISE_COLUMNS = `e.neq, e.name, e.status, e.status_on::text AS
 /** Reads of the current edition: one enterprise and what hangs on it, the codes, the changes. */
 export function createRegistryRepo(db: Queryable) {
   return {
-    async enterprise(neq: string): Promise<EnterpriseRow | null> {
-      const rows = await db.query<EnterpriseRow>(
+    async enterprise(neq: string): Promise<Enterprise | null> {
+      const rows = await db.query<Enterprise>(
         `SELECT ${ENTERPRISE_COLUMNS} FROM registry.enterprises e WHERE e.neq = $1`,
         [neq],
       );
@@ -114,7 +88,7 @@ export function createRegistryRepo(db: Queryable) {
 
     /** The latest changes, newest first, with the enterprise's current name (for the Atom feed). */
     latestChanges(limit: number, kind: string | null) {
-      return db.query<ChangeRow & { name: string | null }>(
+      return db.query<Change & { name: string | null }>(
         `SELECT c.seq::float8 AS seq, c.neq, c.kind, c.details, ed.published_on::text AS edition, e.name
            FROM registry.changes c JOIN registry.editions ed ON ed.id = c.edition_id
            LEFT JOIN registry.enterprises e ON e.neq = c.neq
@@ -125,8 +99,8 @@ export function createRegistryRepo(db: Queryable) {
     },
 
     /** Changes after a position of the feed, in the order they were recorded; one enterprise's when asked. */
-    changes(options: { after: number; limit: number; neq?: string }): Promise<ChangeRow[]> {
-      return db.query<ChangeRow>(
+    changes(options: { after: number; limit: number; neq?: string }): Promise<Change[]> {
+      return db.query<Change>(
         `SELECT c.seq::float8 AS seq, c.neq, c.kind, c.details, e.published_on::text AS edition
            FROM registry.changes c JOIN registry.editions e ON e.id = c.edition_id
           WHERE c.seq > $1 AND ($3::text IS NULL OR c.neq = $3)

@@ -4,8 +4,9 @@ import { localized } from '../../platform/i18n/index.js';
 import { createEditionRepo, type EditionRow } from './edition.repo.js';
 import { nameKey } from './name-key.js';
 import { createPersonsRepo } from './persons.repo.js';
-import { type ChangeRow, createRegistryRepo, type EnterpriseRow } from './registry.repo.js';
-import { createSearchRepo, type EnterpriseFilters, type SearchHit } from './search.repo.js';
+import { createRegistryRepo } from './registry.repo.js';
+import type { Change, Enterprise, EnterpriseHit } from './registry.types.js';
+import { createSearchRepo, type EnterpriseFilters } from './search.repo.js';
 
 export const SEARCH_MAX = 100;
 export const CHANGES_MAX = 1000;
@@ -33,8 +34,8 @@ export function tellingWords(words: string[], counts: Map<string, number>): stri
 }
 
 /** Two ranked lists as one, best first, each enterprise once. */
-function merge(first: SearchHit[], second: SearchHit[], limit: number): SearchHit[] {
-  const seen = new Map<string, SearchHit>();
+function merge(first: EnterpriseHit[], second: EnterpriseHit[], limit: number): EnterpriseHit[] {
+  const seen = new Map<string, EnterpriseHit>();
   for (const hit of [...first, ...second]) {
     const kept = seen.get(hit.neq);
     if (!kept || (hit.score ?? 0) > (kept.score ?? 0)) seen.set(hit.neq, hit);
@@ -51,7 +52,7 @@ export interface EnterpriseSearch {
 }
 
 /** An enterprise with its codes' labels (French, as the Registraire publishes them). */
-export type LabelledEnterprise = EnterpriseRow & {
+export type LabelledEnterprise = Enterprise & {
   statusLabel: string | null;
   legalFormLabel: string | null;
   employeesLabel: string | null;
@@ -72,7 +73,7 @@ export function createRegistryService(deps: { db: Db }) {
     return labels.codes;
   }
 
-  async function labelled<T extends EnterpriseRow>(rows: T[]): Promise<(T & LabelledEnterprise)[]> {
+  async function labelled<T extends Enterprise>(rows: T[]): Promise<(T & LabelledEnterprise)[]> {
     const table = await codes();
     const label = (domain: string, code: string | null) =>
       code ? (table.get(`${domain}:${code}`) ?? null) : null;
@@ -176,7 +177,7 @@ export function createRegistryService(deps: { db: Db }) {
     /** By NEQ when the words are one, by name (current and former) otherwise, or by filters alone. */
     async search(
       request: EnterpriseSearch,
-    ): Promise<{ hits: (SearchHit & LabelledEnterprise)[]; total: number | null }> {
+    ): Promise<{ hits: (EnterpriseHit & LabelledEnterprise)[]; total: number | null }> {
       const q = request.q.trim();
       const page = {
         limit: Math.min(Math.max(request.limit, 1), SEARCH_MAX),
@@ -206,10 +207,7 @@ export function createRegistryService(deps: { db: Db }) {
       repo.latestChanges(Math.min(Math.max(limit, 1), CHANGES_MAX), kind),
 
     /** The change feed: changes after the cursor (a position), oldest first. */
-    async changes(
-      since: string | null,
-      limit: number,
-    ): Promise<{ changes: ChangeRow[]; next: string | null }> {
+    async changes(since: string | null, limit: number): Promise<{ changes: Change[]; next: string | null }> {
       const after = since === null || since === '' ? 0 : Number(since);
       if (!Number.isSafeInteger(after) || after < 0) {
         throw new ValidationError([

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { ENTERPRISE_COLUMNS, type EnterpriseRow } from './registry.repo.js';
+import { ENTERPRISE_COLUMNS } from './registry.repo.js';
+import type { Enterprise, EnterpriseHit } from './registry.types.js';
 
 export interface EnterpriseFilters {
   status: string[];
@@ -9,13 +10,6 @@ export interface EnterpriseFilters {
   activity: string | null;
   registeredFrom: string | null;
   registeredTo: string | null;
-}
-
-export interface SearchHit extends EnterpriseRow {
-  /** The name that matched (current or former) and how well. */
-  matchedName: string | null;
-  former: boolean;
-  score: number | null;
 }
 
 /** Name matches considered per stage, before the filters and the ranking. */
@@ -53,7 +47,7 @@ export function createSearchRepo(db: Queryable) {
       words: string[][] | null,
       filters: EnterpriseFilters,
       page: { limit: number; offset: number },
-    ): Promise<SearchHit[]> {
+    ): Promise<EnterpriseHit[]> {
       const tsquery = (words ?? [])
         .map((spellings, index, all) => {
           const last = index === all.length - 1;
@@ -71,7 +65,7 @@ export function createSearchRepo(db: Queryable) {
              WHERE to_tsvector('simple', name_key) @@ to_tsquery('simple', $2) LIMIT ${CANDIDATES}`
         : `SELECT neq, name, name_key, end_on, 2.0 AS stage FROM registry.names
              WHERE name_key LIKE $1 || '%' AND $2 = '' LIMIT ${CANDIDATES}`;
-      return db.query<SearchHit>(
+      return db.query<EnterpriseHit>(
         `WITH candidates AS (${candidates}), scored AS (
            SELECT DISTINCT ON (neq) neq, name AS matched_name, end_on IS NOT NULL AS former,
              stage + (CASE WHEN name_key = $1 THEN 1 ELSE 0 END) + word_similarity($1, name_key)
@@ -120,11 +114,11 @@ export function createSearchRepo(db: Queryable) {
     async byFilters(
       filters: EnterpriseFilters,
       page: { limit: number; offset: number },
-    ): Promise<SearchHit[]> {
+    ): Promise<EnterpriseHit[]> {
       const params: unknown[] = [];
       const where = filterClause(filters, params);
       params.push(page.limit, page.offset);
-      return db.query<SearchHit>(
+      return db.query<EnterpriseHit>(
         `SELECT ${ENTERPRISE_COLUMNS}, NULL AS "matchedName", false AS former, NULL AS score
            FROM registry.enterprises e WHERE true ${where}
           ORDER BY e.name, e.neq LIMIT $${params.length - 1} OFFSET $${params.length}`,

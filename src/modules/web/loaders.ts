@@ -16,8 +16,8 @@ export function mayEdit(actor: Actor, dataset: Dataset): boolean {
   return canEditDataset(actor, {
     state: dataset.state,
     private: dataset.private,
-    owner_org: dataset.organization.id,
-    creator_user_id: dataset.creatorUserId,
+    ownerOrg: dataset.organization.id,
+    creatorUserId: dataset.creatorUserId,
   });
 }
 

@@ -9,7 +9,7 @@ import type { RateLimiter } from '../../platform/http/rate-limit.js';
 import { LOCALES, type Locale, localized } from '../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { DatastoreService, DictionaryService, ViewsService } from '../datastore/index.js';
+import type { DatastoreService, DictionaryService, SavedViewsService } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { AssetUrls, ClientScript } from './assets.js';
@@ -31,7 +31,7 @@ export interface WebDeps {
   procurement: ProcurementService;
   datastore: DatastoreService;
   /** Charts and maps saved on resources. */
-  dataViews: ViewsService;
+  savedViews: SavedViewsService;
   dictionary: DictionaryService;
   registry: RegistryService;
   /** The per-client budget of registry searches, shared with the API. */

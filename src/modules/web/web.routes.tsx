@@ -77,7 +77,7 @@ export function createWebModule(
     accounts: modules.accounts,
     procurement: modules.procurement,
     datastore: modules.datastore.tables,
-    dataViews: modules.datastore.views,
+    savedViews: modules.datastore.savedViews,
     dictionary: modules.datastore.dictionary,
     registry: modules.registry.service,
     registryLimiter: modules.registry.limiter,

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/index.js';
+import { currentRequestId, withRequestId } from '../log.js';
 
 /**
  * Durable jobs in the database (pg-boss, schema `jobs`), on PGlite and PostgreSQL alike: a job
@@ -76,7 +77,10 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
           queue,
           { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
           async (jobs) => {
-            for (const job of jobs) await handler(job.data as never, job.id);
+            for (const job of jobs) {
+              const { requestId } = job.data as { requestId?: string };
+              await withRequestId(requestId ?? `job:${job.id}`, () => handler(job.data as never, job.id));
+            }
           },
         );
         workers.set(queue, [...(workers.get(queue) ?? []), id]);
@@ -84,7 +88,7 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
     },
     async send(queue, data, sendOptions = {}) {
       await ensureQueue(queue);
-      const id = await boss.send(queue, data, {
+      const id = await boss.send(queue, traced(data), {
         retryLimit: sendOptions.retryLimit ?? 2,
         retryDelay: 5,
         expireInSeconds: 6 * 3600,
@@ -94,7 +98,7 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       return id;
     },
     async publish(event, data) {
-      await boss.publish(event, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 6 * 3600 });
+      await boss.publish(event, traced(data), { retryLimit: 2, retryDelay: 5, expireInSeconds: 6 * 3600 });
       // Workers of this process on the subscribed queues are woken at once.
       for (const ids of workers.values()) for (const id of ids) boss.notifyWorker(id);
     },
@@ -108,6 +112,12 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       stopped = true;
     },
   };
+}
+
+/** A job's data with the id of the request that queued it (its handler logs under the same id). */
+function traced<T extends object>(data: T): T & { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { ...data, requestId } : data;
 }
 
 /** More than one statement (pg-boss's scripts); those go through `exec`, which takes no parameters. */

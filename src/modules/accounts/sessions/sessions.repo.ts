@@ -1,5 +1,5 @@
 import { type Queryable, queryOne } from '../../../platform/db/index.js';
-import type { UserRow } from '../accounts.repo.js';
+import type { User } from '../accounts.types.js';
 
 export function createSessionsRepo(db: Queryable) {
   return {
@@ -14,8 +14,8 @@ export function createSessionsRepo(db: Queryable) {
      * The active user of a live session, touching it when it was last seen more than
      * `touchAfterSeconds` ago (a session is used by every page view: writing each time would be waste).
      */
-    findUser(tokenSha256: string, idleSeconds: number, touchAfterSeconds: number): Promise<UserRow | null> {
-      return queryOne<UserRow>(
+    findUser(tokenSha256: string, idleSeconds: number, touchAfterSeconds: number): Promise<User | null> {
+      return queryOne<User>(
         db,
         `WITH live AS (
            SELECT s.token_sha256, s.user_id, s.last_seen FROM accounts.sessions s
@@ -25,7 +25,7 @@ export function createSessionsRepo(db: Queryable) {
            UPDATE accounts.sessions s SET last_seen = now() FROM live
            WHERE s.token_sha256 = live.token_sha256 AND live.last_seen < now() - make_interval(secs => $3)
          )
-         SELECT u.id, u.name, u.fullname, u.email, u.about, u.password_hash, u.sysadmin, u.state, u.created
+         SELECT u.id, u.name, u.fullname, u.email, u.about, u.sysadmin, u.state, u.created
          FROM live JOIN accounts.users u ON u.id = live.user_id WHERE u.state = 'active'`,
         [tokenSha256, idleSeconds, touchAfterSeconds],
       );

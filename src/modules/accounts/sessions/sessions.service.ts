@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../platform/db/index.js';
-import type { AccountsRepo, UserRow } from '../accounts.repo.js';
+import type { AccountsRepo } from '../accounts.repo.js';
+import type { User } from '../accounts.types.js';
 import type { Actor } from '../actor.js';
 import { hashApiToken } from '../secrets.js';
 import { createSessionsRepo } from './sessions.repo.js';
@@ -15,13 +16,13 @@ const TOUCH_AFTER_SECONDS = 60;
 
 export interface SessionUser {
   actor: Actor;
-  user: UserRow;
+  user: User;
 }
 
 /** Web sessions, kept in the database so that any web process can serve any request. */
 export function createSessionService(
   db: Db,
-  actorOf: (user: UserRow) => Promise<Actor>,
+  actorOf: (user: User) => Promise<Actor>,
   users: Pick<AccountsRepo, 'findUser'>,
 ) {
   const repo = createSessionsRepo(db);

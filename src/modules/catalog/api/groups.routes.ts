@@ -144,7 +144,7 @@ export function memberRoutes(deps: {
         const organization = await deps.catalog.groups.require('organization', request.params.ref);
         const members = await deps.accounts.listMembersFor(request.actor, organization.id);
         return members.map((member) => ({
-          user: member.user_name,
+          user: member.userName,
           fullname: member.fullname,
           role: member.role,
         }));
@@ -169,7 +169,7 @@ export function memberRoutes(deps: {
           user: request.params.user,
           role: request.body.role,
         });
-        return { user: member.user_name, fullname: member.fullname, role: member.role };
+        return { user: member.userName, fullname: member.fullname, role: member.role };
       },
     );
 

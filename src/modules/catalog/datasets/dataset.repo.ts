@@ -14,8 +14,8 @@ export interface DatasetRef {
   name: string;
   state: 'active' | 'draft' | 'deleted';
   private: boolean;
-  owner_org: string;
-  creator_user_id: string | null;
+  ownerOrg: string;
+  creatorUserId: string | null;
 }
 
 const WRITE_COLUMNS = [
@@ -91,7 +91,7 @@ export function createDatasetRepo(db: Queryable) {
   return {
     /** By id, else by name; a live dataset wins over a deleted one of the same name. */
     async findRef(reference: string): Promise<DatasetRef | null> {
-      const columns = 'id, name, state, private, owner_org, creator_user_id';
+      const columns = 'id, name, state, private, owner_org AS "ownerOrg", creator_user_id AS "creatorUserId"';
       if (isUuid(reference)) {
         const byId = await queryOne<DatasetRef>(db, `SELECT ${columns} FROM catalog.datasets WHERE id = $1`, [
           reference,

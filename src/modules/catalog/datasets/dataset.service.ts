@@ -125,9 +125,9 @@ export function createDatasetService({
           { ...input, id: undefined },
           { existingId: ref.id, datasets, groups, existingUploads: uploadIds(existingResources) },
         );
-        const organization = references.organization ?? (await groups.findByIds([ref.owner_org]))[0];
+        const organization = references.organization ?? (await groups.findByIds([ref.ownerOrg]))[0];
         if (!organization) throw new Error(`dataset ${ref.id} has no organisation`);
-        if (organization.id !== ref.owner_org) assertCanPublishIn(actor, organization);
+        if (organization.id !== ref.ownerOrg) assertCanPublishIn(actor, organization);
         const before = await loadOne(ref.id);
         await writeOrReportName(() =>
           db.transaction(async (tx) => {
@@ -136,7 +136,7 @@ export function createDatasetService({
               datasetRow(ref.id, input, {
                 organization,
                 groups: references.groups,
-                creatorUserId: ref.creator_user_id,
+                creatorUserId: ref.creatorUserId,
                 // A deleted dataset stays deleted when edited; restoring it is not an update.
                 state: ref.state === 'deleted' ? 'deleted' : (input.state ?? ref.state),
                 private: input.private ?? ref.private,

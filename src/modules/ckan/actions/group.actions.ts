@@ -42,10 +42,10 @@ async function showGroup(kind: GroupKind, { actor, data, deps }: ActionContext) 
     readBoolean(data, 'include_users', true) && kind === 'organization' && canSeeMembers(actor, group.id)
       ? (await deps.accounts.listMembersFor(actor, group.id)).map((member) => ({
           capacity: member.role,
-          display_name: member.fullname ?? member.user_name,
+          display_name: member.fullname ?? member.userName,
           fullname: member.fullname,
-          id: member.user_id,
-          name: member.user_name,
+          id: member.userId,
+          name: member.userName,
           state: 'active',
         }))
       : [];
@@ -198,9 +198,9 @@ export const organizationActions: ActionTable = {
       return {
         capacity: member.role,
         group_id: organization.id,
-        id: `${organization.id}:${member.user_id}`,
+        id: `${organization.id}:${member.userId}`,
         state: 'active',
-        table_id: member.user_id,
+        table_id: member.userId,
         table_name: 'user',
       };
     },

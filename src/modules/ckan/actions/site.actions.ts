@@ -107,9 +107,9 @@ export const siteActions: ActionTable = {
       return tokens.map((token) => ({
         id: token.id,
         name: token.name,
-        user_id: token.user_id,
+        user_id: token.userId,
         created_at: ckanTimestamp(token.created),
-        last_access: token.last_used ? ckanTimestamp(token.last_used) : null,
+        last_access: token.lastUsed ? ckanTimestamp(token.lastUsed) : null,
       }));
     },
   ),

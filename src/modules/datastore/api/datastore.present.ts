@@ -1,5 +1,5 @@
 import type { Localized } from '../../../platform/i18n/index.js';
-import type { Column, LoadRow, TableRow } from '../datastore.repo.js';
+import type { Column, Load, Table } from '../datastore.types.js';
 import type { ChartData } from '../query/chart-query.duckdb.js';
 import type { ChartSpec, MapSpec, SavedView } from '../views.js';
 import type { DataPageOut, StatusOut } from './datastore.schemas.js';
@@ -21,7 +21,7 @@ export function presentColumn(column: Column) {
 }
 
 /** The resource's latest load and its table, as /resources/{id}/datastore shows them. */
-export function presentStatus(load: LoadRow | null, table: TableRow | null): StatusOut {
+export function presentStatus(load: Load | null, table: Table | null): StatusOut {
   return {
     load: load && {
       id: load.id,

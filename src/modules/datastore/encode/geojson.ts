@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import type { Column } from '../datastore.repo.js';
+import type { Column } from '../datastore.types.js';
 import { GEOMETRY_COLUMN, suggestMap } from '../views.js';
 
 /** Where a row's geometry is: a GeoJSON column, or a point from two columns. */

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Column } from '../datastore.repo.js';
+import type { Column } from '../datastore.types.js';
 
 /** The row batches of an export, encoded as CSV (a header, then the rows) as they come. */
 export async function* csvRows(

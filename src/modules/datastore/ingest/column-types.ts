@@ -1,4 +1,4 @@
-import type { ColumnType } from '../datastore.repo.js';
+import type { ColumnType } from '../datastore.types.js';
 
 /** Our column type for a DuckDB type (what the data dictionary and the filters speak). */
 export function columnType(duckType: string): ColumnType {

@@ -1,5 +1,5 @@
 import { localized } from '../../../platform/i18n/index.js';
-import type { LoadError } from '../datastore.repo.js';
+import type { LoadError } from '../datastore.types.js';
 
 /** A load failure the publisher can act on: what broke, in plain words, and where. */
 export class LoadFailure extends Error {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import type { TableRow } from '../datastore.repo.js';
+import type { Table } from '../datastore.types.js';
 import type { TableQuery } from './table-query.duckdb.js';
 import { ID_COLUMN } from './values.js';
 
@@ -21,7 +21,7 @@ export interface DatastoreSearch {
 }
 
 /** A table read as CKAN's datastore_search asks, checked against the table's columns. */
-export function ckanQuery(table: TableRow, file: string, request: DatastoreSearch): TableQuery {
+export function ckanQuery(table: Table, file: string, request: DatastoreSearch): TableQuery {
   const known = new Set(['_id', ...table.columns.map((column) => column.id)]);
   const unknown = (field: string, name: string) =>
     new ValidationError([

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import type { TableRow } from '../datastore.repo.js';
+import type { Table } from '../datastore.types.js';
 import { AGGREGATES, type Aggregate, aggregateName, type TableQuery } from './table-query.duckdb.js';
 import { ID_COLUMN } from './values.js';
 
@@ -23,11 +23,7 @@ const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
  * `col__gt=`/`__gte=`/`__lt=`/`__lte=`, `col__contains=` (words, accents and case ignored),
  * `q=` (words anywhere), `select=a,b`, `sort=a,-b`, `group_by=a&agg=count,sum:b`.
  */
-export function restQuery(
-  table: TableRow,
-  file: string,
-  params: Record<string, string | string[]>,
-): TableQuery {
+export function restQuery(table: Table, file: string, params: Record<string, string | string[]>): TableQuery {
   const known = new Set(['_id', ...table.columns.map((column) => column.id)]);
   const issues: { path: string; name: string }[] = [];
   const check = (path: string, name: string) => {

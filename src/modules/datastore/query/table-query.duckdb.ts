@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
-import type { Column } from '../datastore.repo.js';
+import type { Column } from '../datastore.types.js';
 
 /**
  * A read of one published table, built from validated parts only: column names are checked

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import type { Column } from '../datastore.repo.js';
+import type { Column } from '../datastore.types.js';
 
 /** `_id`: the row's position in the file, from 1, as CKAN numbers rows. */
 export const ID_COLUMN: Column = {

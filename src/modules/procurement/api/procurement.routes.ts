@@ -6,8 +6,8 @@ import { localized } from '../../../platform/i18n/index.js';
 import { toRfc3339 } from '../events/quebec-time.js';
 import { isObject } from '../ocds/json.js';
 import { validateRecordPackage, validateRelease, validateReleasePackage } from '../ocds/validate.js';
-import type { TenderRow } from '../procurement.repo.js';
 import type { ProcurementService } from '../procurement.service.js';
+import type { Tender } from '../procurement.types.js';
 import {
   ImportReportOut,
   PageQuery,
@@ -256,7 +256,7 @@ export function procurementRoutes({
   };
 }
 
-function presentTender(row: TenderRow, recordUrl: string) {
+function presentTender(row: Tender, recordUrl: string) {
   return {
     ocid: row.ocid,
     title: row.title,

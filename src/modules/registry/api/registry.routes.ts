@@ -8,7 +8,7 @@ import { NotFoundError, TooManyRequestsError } from '../../../platform/http/erro
 import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { sendRaw } from '../../../platform/http/send.js';
 import { localized } from '../../../platform/i18n/index.js';
-import { BULK_FILES, type RegistryExports } from '../exports/exports.service.js';
+import { BULK_FILES, type BulkExportService } from '../exports/exports.service.js';
 import type { RegistryService } from '../registry.service.js';
 import { presentEdition } from './registry.present.js';
 import { ChangesOut, EditionOut, EnterpriseOut, problemResponses, SearchOut } from './registry.schemas.js';
@@ -47,7 +47,7 @@ const CSV_COLUMNS = [
  */
 export function registryRoutes(deps: {
   registry: RegistryService;
-  exports: RegistryExports;
+  exports: BulkExportService;
   limiter: RateLimiter;
 }): FastifyPluginAsyncTypebox {
   const { registry, exports, limiter } = deps;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EnterpriseRow } from '../registry.repo.js';
+import type { Enterprise } from '../registry.types.js';
 import { STRUCK_OFF_STATUSES } from '../req-format.js';
 
 /** The identifier scheme of the NEQ, as the procurement data (OCDS) names it too. */
@@ -36,7 +36,7 @@ function publicationDetails(publication: Publication) {
  * dissolution date, and its domicile as registered address.
  */
 export function entityStatement(
-  enterprise: EnterpriseRow & { names?: { name: string; endOn: string | null; type: string }[] },
+  enterprise: Enterprise & { names?: { name: string; endOn: string | null; type: string }[] },
   publication: Publication,
 ) {
   const recordId = entityRecordId(enterprise.neq);

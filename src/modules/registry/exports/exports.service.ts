@@ -66,7 +66,7 @@ const CHANGE_PAGE = 10_000;
  * Writes the bulk files of an edition once it is in place (beside its Parquet files), and finds
  * the current edition's files for downloads.
  */
-export function createRegistryExports(deps: {
+export function createBulkExportService(deps: {
   db: Db;
   duck: Duck;
   root: string;
@@ -184,4 +184,4 @@ export function createRegistryExports(deps: {
   };
 }
 
-export type RegistryExports = ReturnType<typeof createRegistryExports>;
+export type BulkExportService = ReturnType<typeof createBulkExportService>;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
 import type { Duck } from '../../../platform/duckdb/index.js';
 import { createEditionRepo, EDITION_TABLES, type EditionRow, type EditionTable } from '../edition.repo.js';
-import type { RegistryExports } from '../exports/exports.service.js';
+import type { BulkExportService } from '../exports/exports.service.js';
 import { nameKey } from '../name-key.js';
 import { EditionFailure, editionFailure } from './edition-failure.js';
 import {
@@ -26,12 +26,12 @@ const BATCH = 10_000;
  * tables and swapped in with the changes in one transaction. Until then the current edition
  * serves readers; an import cut short is simply run again.
  */
-export function createRegistryImport(deps: {
+export function createEditionImportService(deps: {
   db: Db;
   duck: Duck;
   root: string;
   /** Writes the bulk files of an edition in place (after the swap: readers already have it). */
-  exports: RegistryExports;
+  exports: BulkExportService;
   /** Told once an edition is in place and its files written (the catalog lists them). */
   imported?: (edition: { id: string; publishedOn: string }) => Promise<void>;
 }) {
@@ -192,7 +192,7 @@ export function createRegistryImport(deps: {
   }
 }
 
-export type RegistryImport = ReturnType<typeof createRegistryImport>;
+export type EditionImportService = ReturnType<typeof createEditionImportService>;
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(

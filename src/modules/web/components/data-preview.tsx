@@ -1,4 +1,4 @@
-import { type Column, type LoadRow, suggestMap } from '../../datastore/index.js';
+import { type Column, type Load, suggestMap } from '../../datastore/index.js';
 import { formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../page-context.js';
 import { DataDictionary } from './data-dictionary.js';
@@ -19,7 +19,7 @@ export interface PreviewState {
 
 export interface DataPreviewView {
   state: PreviewState;
-  load: LoadRow | null;
+  load: Load | null;
   /** Null while no table is published. */
   table: { columns: Column[]; rows: unknown[][]; total: number } | null;
   canEdit: boolean;
@@ -163,7 +163,7 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
   );
 }
 
-function loadStatus(ctx: PageContext, load: LoadRow | null, canEdit: boolean, hasTable: boolean) {
+function loadStatus(ctx: PageContext, load: Load | null, canEdit: boolean, hasTable: boolean) {
   const { t, locale } = ctx;
   if (!load) return null;
   if (load.state === 'queued') return <p role="status">{t('dataQueued')}</p>;

@@ -1,4 +1,4 @@
-import { type MemberRow, ROLES } from '../../accounts/index.js';
+import { type Member, ROLES } from '../../accounts/index.js';
 import type { Group } from '../../catalog/index.js';
 import {
   ErrorSummary,
@@ -18,7 +18,7 @@ import { ROLE_LABELS } from './workspace.js';
 
 export interface MembersView {
   organization: Group;
-  members: MemberRow[];
+  members: Member[];
   canManage: boolean;
   /** What was typed in the "add a member" form, when it was refused. */
   username: string;
@@ -57,16 +57,16 @@ export function MembersPage({ ctx, view }: { ctx: PageContext; view: MembersView
           </thead>
           <tbody>
             {view.members.map((member) => {
-              const name = member.fullname ? `${member.fullname} (${member.user_name})` : member.user_name;
-              const selectId = `role-${member.user_id}`;
+              const name = member.fullname ? `${member.fullname} (${member.userName})` : member.userName;
+              const selectId = `role-${member.userId}`;
               return (
-                <tr key={member.user_id}>
+                <tr key={member.userId}>
                   <th scope="row">{name}</th>
                   <td>
                     {view.canManage ? (
                       <PostForm ctx={ctx} action={action} class="quai-inline-form" id={`form-${selectId}`}>
                         <input type="hidden" name="action" value="role" />
-                        <input type="hidden" name="username" value={member.user_name} />
+                        <input type="hidden" name="username" value={member.userName} />
                         <label for={selectId} class="quai-visually-hidden">
                           {t('changeRole', { name })}
                         </label>
@@ -98,7 +98,7 @@ export function MembersPage({ ctx, view }: { ctx: PageContext; view: MembersView
                       <RowAction
                         ctx={ctx}
                         action={action}
-                        fields={{ action: 'remove', username: member.user_name }}
+                        fields={{ action: 'remove', username: member.userName }}
                         label={t('remove')}
                         fullLabel={t('removeMember', { name })}
                       />

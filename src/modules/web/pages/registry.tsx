@@ -1,4 +1,4 @@
-import type { LabelledEnterprise, SearchHit } from '../../registry/index.js';
+import type { EnterpriseHit, LabelledEnterprise } from '../../registry/index.js';
 import { SelectField, TextField } from '../components/form-fields.js';
 import { Layout } from '../components/layout.js';
 import { Pagination } from '../components/pagination.js';
@@ -18,7 +18,7 @@ export interface RegistryView {
   errors: Record<string, string>;
   /** False before any word or filter is given: the form alone. */
   searched: boolean;
-  hits: (SearchHit & LabelledEnterprise)[];
+  hits: (EnterpriseHit & LabelledEnterprise)[];
   /** Null for a name search (ranked best matches, no total). */
   total: number | null;
   edition: string | null;
@@ -156,7 +156,7 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
   );
 }
 
-function EnterpriseSummary({ ctx, hit }: { ctx: PageContext; hit: SearchHit & LabelledEnterprise }) {
+function EnterpriseSummary({ ctx, hit }: { ctx: PageContext; hit: EnterpriseHit & LabelledEnterprise }) {
   const { t, locale } = ctx;
   const other = hit.matchedName && hit.matchedName !== hit.name ? hit.matchedName : null;
   const facts = [

@@ -1,4 +1,4 @@
-import type { TenderRow } from '../../procurement/index.js';
+import type { Tender } from '../../procurement/index.js';
 import { ChoiceGroup, SelectField, TextField } from '../components/form-fields.js';
 import { Layout } from '../components/layout.js';
 import { Pagination } from '../components/pagination.js';
@@ -18,7 +18,7 @@ export interface TendersView {
   state: TenderSearchState;
   errors: Record<string, string>;
   count: number;
-  tenders: TenderRow[];
+  tenders: Tender[];
   buyers: { id: string; name: string | null }[];
   now: Date;
 }
@@ -177,7 +177,7 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
   );
 }
 
-function TenderSummary({ ctx, tender, now }: { ctx: PageContext; tender: TenderRow; now: Date }) {
+function TenderSummary({ ctx, tender, now }: { ctx: PageContext; tender: Tender; now: Date }) {
   const { t, locale } = ctx;
   const title =
     locale === 'en' && tender.titleEn

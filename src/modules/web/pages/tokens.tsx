@@ -1,4 +1,4 @@
-import type { TokenRow } from '../../accounts/index.js';
+import type { ApiToken } from '../../accounts/index.js';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -14,7 +14,7 @@ import { href } from '../i18n/paths.js';
 import type { PageContext } from '../page-context.js';
 
 export interface TokensView {
-  tokens: TokenRow[];
+  tokens: ApiToken[];
   /** The secret of a token just created: shown on this response only. */
   created: { name: string; token: string } | null;
   name: string;
@@ -91,7 +91,7 @@ export function TokensPage({ ctx, view }: { ctx: PageContext; view: TokensView }
                   <tr key={token.id}>
                     <th scope="row">{token.name}</th>
                     <td>{formatDateTime(locale, token.created)}</td>
-                    <td>{token.last_used ? formatDateTime(locale, token.last_used) : t('never')}</td>
+                    <td>{token.lastUsed ? formatDateTime(locale, token.lastUsed) : t('never')}</td>
                     <td>
                       <RowAction
                         ctx={ctx}

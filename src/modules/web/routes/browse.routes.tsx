@@ -33,7 +33,7 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
           facetLimit: null,
         }),
       ),
-      catalog.views.mostViewed(ANONYMOUS, 5),
+      catalog.pageViews.mostViewed(ANONYMOUS, 5),
     ]);
     const view = {
       datasetCount: overview.count,

@@ -21,7 +21,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       limit: ACTIVITY_SHOWN,
       offset: 0,
     });
-    if (!isRobot(page.request.headers['user-agent'])) catalog.views.record(dataset.id);
+    if (!isRobot(page.request.headers['user-agent'])) catalog.pageViews.record(dataset.id);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
     const view = {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import type { Dataset } from '../../catalog/index.js';
-import type { Column, TableRow, ViewSpec } from '../../datastore/index.js';
+import type { Column, Table, ViewSpec } from '../../datastore/index.js';
 import type { DataPreviewView, PreviewState } from '../components/data-preview.js';
 import { PREVIEW_ROWS } from '../components/data-preview.js';
 import type { DataViewItem, DataViewsModel, ShownView } from '../components/data-views.js';
@@ -43,7 +43,7 @@ export async function dataPreview(
   dataset: Dataset,
   resourceId: string,
   state: PreviewState,
-  status: { load: DataPreviewView['load']; table: TableRow | null },
+  status: { load: DataPreviewView['load']; table: Table | null },
 ): Promise<DataPreviewView> {
   const { locale } = page;
   const link = (next: PreviewState) =>
@@ -67,16 +67,16 @@ export async function dataPreview(
  * The charts and maps of a table: the views its publishers saved or, when there is none, the
  * ones its columns suggest; the one the address names is computed.
  */
-export async function dataViews(
+export async function savedViews(
   deps: WebDeps,
   page: PageRequest,
   dataset: Dataset,
-  table: TableRow,
+  table: Table,
   state: PreviewState,
 ): Promise<DataViewsModel> {
   const { t, locale, actor } = page;
   const resourceId = table.resourceId;
-  const saved = await deps.dataViews.list(actor, resourceId);
+  const saved = await deps.savedViews.list(actor, resourceId);
   const candidates: (Omit<DataViewItem, 'href'> & { spec: ViewSpec; named: boolean })[] = saved.map(
     (view) => ({
       key: view.id,
@@ -87,7 +87,7 @@ export async function dataViews(
     }),
   );
   if (saved.length === 0) {
-    const suggested = await deps.dataViews.suggested(actor, resourceId);
+    const suggested = await deps.savedViews.suggested(actor, resourceId);
     if (suggested.chart)
       candidates.push({
         key: 'graphique',
@@ -123,7 +123,7 @@ export async function dataViews(
       limit: MAP_FEATURES,
     };
   } else if (selected) {
-    const data = await deps.dataViews.chart(actor, resourceId, selected.spec).catch((error: unknown) => {
+    const data = await deps.savedViews.chart(actor, resourceId, selected.spec).catch((error: unknown) => {
       // A saved chart whose column left with a new version of the file: not drawn.
       if (error instanceof ValidationError) return null;
       throw error;

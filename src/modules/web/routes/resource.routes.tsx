@@ -8,7 +8,7 @@ import { href } from '../i18n/paths.js';
 import { editableDataset, mayEdit } from '../loaders.js';
 import { fieldText, formFields, type PageRequest, type PageRoutes, type WebDeps } from '../page-routes.js';
 import { ResourcePage } from '../pages/resource.js';
-import { dataPreview, dataViews, previewQuery, previewState } from './resource-data.js';
+import { dataPreview, previewQuery, previewState, savedViews } from './resource-data.js';
 
 const EMPTY_VIEW_FORM = Object.fromEntries(VIEW_FORM_FIELDS.map((field) => [field, ''])) as ViewFormValues;
 
@@ -34,7 +34,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     const query = previewQuery(state).toString() || undefined;
     const status = await deps.datastore.status(page.actor, resource.id);
     const preview = await dataPreview(deps, page, dataset, resource.id, state, status);
-    const views = status.table ? await dataViews(deps, page, dataset, status.table, state) : null;
+    const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
     const map = views?.shown?.kind === 'map';
     const ctx = page.context(
       { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
@@ -45,7 +45,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
       const params = { name: dataset.name, id: resource.id };
       manager = {
         columns: status.table.columns,
-        saved: await deps.dataViews.list(page.actor, resource.id),
+        saved: await deps.savedViews.list(page.actor, resource.id),
         ...form,
         addAction: href(page.locale, 'resourceViews', params),
         removeAction: (view) => href(page.locale, 'removeResourceView', { ...params, view }),
@@ -75,7 +75,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
       VIEW_FORM_FIELDS.map((field) => [field, fieldText(fields[field])]),
     ) as ViewFormValues;
     try {
-      const view = await deps.dataViews.create(page.actor, resource.id, {
+      const view = await deps.savedViews.create(page.actor, resource.id, {
         title: { fr: values.title_fr, en: values.title_en },
         spec: viewSpecOf(values),
       });
@@ -103,7 +103,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     formFields(page, deps.cookies);
     await editableDataset(page, catalog);
     const { resource } = await resourceOfPage(page);
-    await deps.dataViews.remove(page.actor, resource.id, page.params.view ?? '');
+    await deps.savedViews.remove(page.actor, resource.id, page.params.view ?? '');
     deps.cookies.notify(page.reply, 'viewRemoved');
     return page.redirect('resource', { name: page.params.name ?? '', id: resource.id });
   });

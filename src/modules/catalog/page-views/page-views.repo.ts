@@ -2,7 +2,7 @@ import type { Queryable } from '../../../platform/db/index.js';
 import { SqlParams } from '../../../platform/db/sql-params.js';
 import { type Visibility, visibilitySql } from '../search/visibility.js';
 
-export function createViewsRepo(db: Queryable) {
+export function createPageViewsRepo(db: Queryable) {
   return {
     /** Adds counts; datasets deleted meanwhile are skipped. */
     async add(counts: ReadonlyMap<string, number>): Promise<void> {

@@ -3,7 +3,7 @@ import type { Actor } from '../../accounts/index.js';
 import type { Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
 import { visibilityFor } from '../search/visibility.js';
-import { createViewsRepo } from './views.repo.js';
+import { createPageViewsRepo } from './page-views.repo.js';
 
 const FLUSH_EVERY_MS = 10_000;
 
@@ -12,8 +12,8 @@ const FLUSH_EVERY_MS = 10_000;
  * seconds (and at shutdown): a popular page costs no database write per view. A crash loses at
  * most ten seconds of counts, which a "most viewed" list does not notice.
  */
-export function createViewsService(deps: { db: Db; datasets: DatasetService }) {
-  const repo = createViewsRepo(deps.db);
+export function createPageViewsService(deps: { db: Db; datasets: DatasetService }) {
+  const repo = createPageViewsRepo(deps.db);
   let pending = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
 
@@ -46,4 +46,4 @@ export function createViewsService(deps: { db: Db; datasets: DatasetService }) {
   };
 }
 
-export type ViewsService = ReturnType<typeof createViewsService>;
+export type PageViewsService = ReturnType<typeof createPageViewsService>;

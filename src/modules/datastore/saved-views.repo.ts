@@ -5,7 +5,7 @@ import type { SavedView, ViewSpec } from './views.js';
 const VIEW_COLUMNS = `id, resource_id AS "resourceId", title, spec, created_at AS "createdAt"`;
 
 /** The charts and maps saved on resources. */
-export function createViewsRepo(db: Queryable) {
+export function createSavedViewsRepo(db: Queryable) {
   return {
     async list(resourceId: string): Promise<SavedView[]> {
       return db.query<SavedView>(

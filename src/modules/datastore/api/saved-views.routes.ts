@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { ViewsService } from '../views.service.js';
+import type { SavedViewsService } from '../saved-views.service.js';
 import {
   presentChartSpec,
   presentMapSpec,
@@ -23,7 +23,7 @@ const tags = ['Datastore'];
  * /api/v1/resources/{id}/views: the charts and maps saved on a resource. Anyone who may read the
  * resource lists them and reads a chart's figures; its publishers add and remove them.
  */
-export function viewsRoutes({ views }: { views: ViewsService }): FastifyPluginAsyncTypebox {
+export function savedViewsRoutes({ views }: { views: SavedViewsService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/resources/:id/views',

@@ -6,10 +6,11 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { TableRow } from './datastore.repo.js';
 import type { DatastoreService } from './datastore.service.js';
 import { type ChartData, chartData } from './query/chart-query.duckdb.js';
 import { distinctCounts } from './query/table-query.duckdb.js';
+import { createSavedViewsRepo } from './saved-views.repo.js';
+import { createTableReader, type OpenTable } from './table-reader.js';
 import {
   type ChartSpec,
   checkView,
@@ -18,27 +19,27 @@ import {
   suggestChart,
   suggestMap,
 } from './views.js';
-import { createViewsRepo } from './views.repo.js';
 
 /**
  * Charts and maps of a table: the ones publishers saved on the resource, the ones its column
  * types suggest, and the figures a chart draws.
  */
-export function createViewsService(deps: {
+export function createSavedViewsService(deps: {
   db: Db;
   duck: Duck;
   catalog: CatalogService;
   datastore: DatastoreService;
   root: string;
 }) {
-  const repo = createViewsRepo(deps.db);
+  const repo = createSavedViewsRepo(deps.db);
+  const tables = createTableReader(deps);
 
-  async function figures(table: TableRow, spec: ChartSpec): Promise<ChartData> {
+  async function figures({ table, file }: OpenTable, spec: ChartSpec): Promise<ChartData> {
     const x = spec.kind === 'bar' ? spec.category : spec.x;
     const xType = table.columns.find((column) => column.id === x)?.type ?? 'text';
     const connection = await deps.duck.connect();
     try {
-      return await chartData(connection, path.join(deps.root, table.file), spec, xType);
+      return await chartData(connection, file, spec, xType);
     } finally {
       connection.closeSync();
     }
@@ -80,7 +81,7 @@ export function createViewsService(deps: {
       actor: Actor,
       resourceId: string,
     ): Promise<{ chart: ChartSpec | null; map: MapSpec | null }> {
-      const table = await deps.datastore.readableTable(actor, resourceId);
+      const { table, file } = await tables.readable(actor, resourceId);
       const candidates = table.columns
         .filter((column) => column.type === 'text' || column.type === 'boolean')
         .slice(0, 12);
@@ -88,7 +89,7 @@ export function createViewsService(deps: {
       try {
         const counts = await distinctCounts(
           connection,
-          path.join(deps.root, table.file),
+          file,
           candidates.map((column) => column.id),
         );
         const distinct = new Map(candidates.map((column, index) => [column.id, counts[index] ?? 0]));
@@ -100,11 +101,11 @@ export function createViewsService(deps: {
 
     /** A chart's figures; its spec is checked again against the table (columns change with files). */
     async chart(actor: Actor, resourceId: string, spec: ChartSpec, title?: Localized): Promise<ChartData> {
-      const table = await deps.datastore.readableTable(actor, resourceId);
-      checkView(table.columns, { title: title ?? { fr: '-', en: '-' }, spec });
-      return figures(table, spec);
+      const open = await tables.readable(actor, resourceId);
+      checkView(open.table.columns, { title: title ?? { fr: '-', en: '-' }, spec });
+      return figures(open, spec);
     },
   };
 }
 
-export type ViewsService = ReturnType<typeof createViewsService>;
+export type SavedViewsService = ReturnType<typeof createSavedViewsService>;
