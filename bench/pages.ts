@@ -9,7 +9,7 @@
  *   npm run bench:pages -- postgres     # one engine
  */
 import type { FastifyInstance } from 'fastify';
-import { loadAssets } from '../src/modules/web/assets.js';
+import { loadAssets } from '../src/modules/web/shell/assets.js';
 import type { Db } from '../src/platform/db/index.js';
 import {
   DATASETS,

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
-import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
+import { ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { createLimiter } from '../../platform/limiter.js';
 import type { Actor } from '../accounts/index.js';

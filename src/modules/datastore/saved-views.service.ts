@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';

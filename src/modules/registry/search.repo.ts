@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/index.js';
 import { ENTERPRISE_COLUMNS } from './registry.repo.js';
-import type { Enterprise, EnterpriseHit } from './registry.types.js';
+import type { EnterpriseHit } from './registry.types.js';
 
 export interface EnterpriseFilters {
   status: string[];

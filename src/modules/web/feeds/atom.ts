@@ -1,8 +1,8 @@
 import type { Locale } from '../../../platform/i18n/index.js';
 import type { Dataset } from '../../catalog/index.js';
-import { pick, pickTitle } from '../components/localized.js';
-import { excerpt } from '../components/markdown.js';
 import { href } from '../i18n/paths.js';
+import { pick, pickTitle } from '../ui/localized.js';
+import { excerpt } from '../ui/markdown.js';
 import { xml } from './xml.js';
 
 export interface AtomFeed {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BROWSE } from './messages/browse.js';
-import { FORMS } from './messages/forms.js';
-import { LAYOUT } from './messages/layout.js';
-import { WORKSPACE } from './messages/workspace.js';
+import { WORKSPACE } from '../account/account.messages.js';
+import { BROWSE } from '../catalog/catalog.messages.js';
+import { FORMS } from './forms.messages.js';
+import { LAYOUT } from './layout.messages.js';
 import { MESSAGES, translator } from './messages.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

@@ -1,12 +1,12 @@
 import type { Locale } from '../../../platform/i18n/index.js';
-import { BROWSE } from './messages/browse.js';
-import { DATA } from './messages/data.js';
-import { FORMS } from './messages/forms.js';
-import { LAYOUT } from './messages/layout.js';
-import { PROCUREMENT } from './messages/procurement.js';
-import { REGISTRY } from './messages/registry.js';
-import type { Text } from './messages/text.js';
-import { WORKSPACE } from './messages/workspace.js';
+import { WORKSPACE } from '../account/account.messages.js';
+import { BROWSE } from '../catalog/catalog.messages.js';
+import { DATA } from '../datastore/datastore.messages.js';
+import { PROCUREMENT } from '../procurement/procurement.messages.js';
+import { REGISTRY } from '../registry/registry.messages.js';
+import { FORMS } from './forms.messages.js';
+import { LAYOUT } from './layout.messages.js';
+import type { Text } from './text.js';
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
 export const MESSAGES = {

@@ -1,0 +1,141 @@
+import { TooManyRequestsError, ValidationError } from '../../../platform/http/errors.js';
+import { isSysadmin, type Role, roleAtLeast } from '../../accounts/index.js';
+import { type SearchResult, searchRequest } from '../../catalog/index.js';
+import { PAGE_SIZE, readSearchState } from '../catalog/search-state.js';
+import { href } from '../i18n/paths.js';
+import { fieldErrorsOf } from '../shell/form-errors.js';
+import { fieldValue, formFields, type PageRoutes, signedInUser, type WebDeps } from '../shell/page-routes.js';
+import { SignInPage } from './sign-in.page.js';
+import { TokensPage } from './tokens.page.js';
+import { WorkspacePage } from './workspace.page.js';
+
+/** Only a path of this site: "//elsewhere.example" or "https://…" would send people away. */
+export function safeNext(value: string): string | null {
+  return /^\/(?![/\\])[^\s]*$/.test(value) ? value : null;
+}
+
+/** Signing in and out, the workspace's front page, and API tokens. */
+export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { accounts, catalog, cookies } = deps;
+
+  pages.get('signIn', async (page) => {
+    const next = safeNext(fieldValue(page.query.next)) ?? '';
+    if (page.actor.user) return page.reply.redirect(next || href(page.locale, 'workspace'), 303);
+    return <SignInPage ctx={page.context({ page: 'signIn' })} view={{ login: '', next, error: null }} />;
+  });
+
+  pages.post('signIn', async (page) => {
+    const fields = formFields(page, cookies);
+    const login = fieldValue(fields.login).trim();
+    const next = safeNext(fieldValue(fields.next)) ?? '';
+    let error: string | null = null;
+    try {
+      const user = await accounts.authenticatePassword(login, fieldValue(fields.password), {
+        client: page.request.ip,
+        device: cookies.device(page.request),
+      });
+      if (user) {
+        cookies.signIn(
+          page.reply,
+          await accounts.sessions.start(user.id),
+          await accounts.deviceToken(user.id),
+        );
+        return page.reply.redirect(next || href(page.locale, 'workspace'), 303);
+      }
+      error = page.t('signInFailed');
+      page.reply.code(401);
+    } catch (caught) {
+      if (!(caught instanceof TooManyRequestsError)) throw caught;
+      error = caught.detail[page.locale];
+      page.reply.code(429);
+    }
+    return <SignInPage ctx={page.context({ page: 'signIn' })} view={{ login, next, error }} />;
+  });
+
+  pages.post('signOut', async (page) => {
+    formFields(page, cookies);
+    const token = cookies.sessionToken(page.request);
+    if (token) await accounts.sessions.end(token);
+    cookies.signOut(page.reply);
+    cookies.notify(page.reply, 'signedOut');
+    return page.redirect('home');
+  });
+
+  pages.get('workspace', async (page) => {
+    const user = signedInUser(page);
+    const organizationIds = [...page.actor.memberships.keys()];
+    const organizations = await catalog.groups.findByIds(organizationIds);
+    const memberships = organizations
+      .map((organization) => ({ organization, role: page.actor.memberships.get(organization.id) as Role }))
+      .sort((a, b) => a.organization.title.fr.localeCompare(b.organization.title.fr, 'fr'));
+    const { page: number } = readSearchState({ page: page.query.page });
+    const sysadmin = isSysadmin(page.actor);
+    const datasets: SearchResult =
+      organizations.length === 0 && !sysadmin
+        ? { count: 0, datasets: [], facets: {}, sort: '' }
+        : await catalog.search.search(
+            page.actor,
+            searchRequest({
+              fq: sysadmin
+                ? []
+                : [`organization:(${organizations.map((org) => `"${org.name}"`).join(' OR ')})`],
+              sort: 'metadata_modified desc',
+              rows: PAGE_SIZE,
+              start: (number - 1) * PAGE_SIZE,
+              includePrivate: true,
+              includeDrafts: true,
+            }),
+          );
+    const view = {
+      userName: user.name,
+      sysadmin,
+      memberships,
+      datasets,
+      page: number,
+      canPublish: sysadmin || memberships.some(({ role }) => roleAtLeast(role, 'editor')),
+    };
+    return (
+      <WorkspacePage
+        ctx={page.context({ page: 'workspace', query: number > 1 ? `page=${number}` : undefined })}
+        view={view}
+      />
+    );
+  });
+
+  pages.get('tokens', async (page) => {
+    const user = signedInUser(page);
+    const tokens = await accounts.listTokens(page.actor, user.id);
+    return (
+      <TokensPage
+        ctx={page.context({ page: 'tokens' })}
+        view={{ tokens, created: null, name: '', errors: {} }}
+      />
+    );
+  });
+
+  pages.post('tokens', async (page) => {
+    const user = signedInUser(page);
+    const fields = formFields(page, cookies);
+    if (fieldValue(fields.action) === 'revoke') {
+      await accounts.revokeToken(page.actor, fieldValue(fields.token));
+      cookies.notify(page.reply, 'tokenRevoked');
+      return page.redirect('tokens');
+    }
+    const name = fieldValue(fields.name).trim();
+    let created = null;
+    let errors = {};
+    try {
+      const result = await accounts.createToken(page.actor, { user: user.id, name, expiresAt: null });
+      created = { name: result.record.name, token: result.token };
+      // The secret is in this response only: no cache may keep it.
+      page.reply.header('Cache-Control', 'no-store');
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      errors = fieldErrorsOf(error.issues, page.locale, ['name']);
+      page.reply.code(422);
+    }
+    const tokens = await accounts.listTokens(page.actor, user.id);
+    const view = { tokens, created, name: created ? '' : name, errors };
+    return <TokensPage ctx={page.context({ page: 'tokens' })} view={view} />;
+  });
+}

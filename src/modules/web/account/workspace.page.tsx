@@ -1,0 +1,92 @@
+import type { Role } from '../../accounts/index.js';
+import type { Group, SearchResult } from '../../catalog/index.js';
+import { DatasetSummary } from '../catalog/dataset-summary.js';
+import { PAGE_SIZE } from '../catalog/search-state.js';
+import { formatNumber } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../shell/page-context.js';
+import { Layout } from '../ui/layout.js';
+import { pickTitle, Text } from '../ui/localized.js';
+import { Pagination } from '../ui/pagination.js';
+
+export const ROLE_LABELS: Record<Role, MessageKey> = {
+  admin: 'roleAdmin',
+  editor: 'roleEditor',
+  member: 'roleMember',
+};
+
+export interface WorkspaceView {
+  userName: string;
+  sysadmin: boolean;
+  memberships: { organization: Group; role: Role }[];
+  /** Private datasets and drafts included. */
+  datasets: SearchResult;
+  page: number;
+  canPublish: boolean;
+}
+
+export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('workspaceTitle')} breadcrumbs={[{ label: t('workspaceTitle') }]}>
+      <h1>{t('workspaceTitle')}</h1>
+      <p>
+        {t('signedInAs', { name: view.userName })}
+        {view.sysadmin ? ` (${t('roleSysadmin')})` : null}
+      </p>
+      <ul class="quai-actions">
+        {view.canPublish ? (
+          <li>
+            <a class="qc-button qc-primary" href={href(locale, 'newDataset')}>
+              {t('newDataset')}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'tokens')}>
+            {t('apiTokens')}
+          </a>
+        </li>
+      </ul>
+
+      <section aria-labelledby="mes-organisations">
+        <h2 id="mes-organisations">{t('myOrganizations')}</h2>
+        {view.memberships.length === 0 ? (
+          <p>{t(view.sysadmin ? 'sysadminAllOrganizations' : 'noOrganization')}</p>
+        ) : null}
+        <ul class="quai-group-list">
+          {view.memberships.map(({ organization, role }) => (
+            <li key={organization.id}>
+              <h3 class="quai-h-card">
+                <a href={href(locale, 'organization', { name: organization.name })}>
+                  <Text value={pickTitle(locale, organization.title)} />
+                </a>
+              </h3>
+              <p>
+                {t('labelColon', { label: t('role') })} {t(ROLE_LABELS[role])}
+              </p>
+              <p>
+                <a href={href(locale, 'members', { name: organization.name })}>{t('members')}</a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="mes-jeux">
+        <h2 id="mes-jeux">{t('myDatasets')}</h2>
+        <p role="status">{t('datasetCount', { count: formatNumber(locale, view.datasets.count) })}</p>
+        {view.datasets.datasets.map((dataset) => (
+          <DatasetSummary key={dataset.id} ctx={ctx} dataset={dataset} />
+        ))}
+        <Pagination
+          ctx={ctx}
+          page={view.page}
+          pages={Math.ceil(view.datasets.count / PAGE_SIZE)}
+          link={(page) => href(locale, 'workspace', {}, page > 1 ? `page=${page}` : undefined)}
+        />
+      </section>
+    </Layout>
+  );
+}

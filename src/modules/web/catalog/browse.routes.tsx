@@ -1,0 +1,109 @@
+import { QueryError } from '../../../platform/http/errors.js';
+import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
+import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
+import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
+import { ApiDocsPage, type OpenApiDocument } from './api-docs.page.js';
+import { GroupPage, GroupsPage } from './groups.page.js';
+import { HomePage } from './home.page.js';
+import { allGroups } from './loaders.js';
+import { SearchPage } from './search.page.js';
+import {
+  PAGE_SIZE,
+  plainWords,
+  readSearchState,
+  searchQueryString,
+  toSearchRequest,
+} from './search-state.js';
+
+const FACET_LIMIT = 10;
+
+/** The pages everyone reads: home, search, organisations, themes, API documentation. */
+export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { catalog } = deps;
+
+  pages.get('home', async (page) => {
+    // The same for everyone, so it comes from the search cache.
+    const [overview, mostViewed] = await Promise.all([
+      catalog.search.search(
+        ANONYMOUS,
+        searchRequest({
+          sort: 'metadata_modified desc',
+          rows: 5,
+          facetFields: ['organization', 'groups', 'res_format'],
+          facetLimit: null,
+        }),
+      ),
+      catalog.pageViews.mostViewed(ANONYMOUS, 5),
+    ]);
+    const view = {
+      datasetCount: overview.count,
+      themes: overview.facets.groups ?? [],
+      publishers: overview.facets.organization ?? [],
+      formatCount: overview.facets.res_format?.length ?? 0,
+      recent: overview.datasets,
+      mostViewed,
+    };
+    return <HomePage ctx={page.context({ page: 'home' })} view={view} />;
+  });
+
+  pages.get('search', async (page) => {
+    const state = readSearchState(page.query);
+    const request = toSearchRequest(state, { signedIn: page.actor.user !== null, facetLimit: FACET_LIMIT });
+    let result: SearchResult;
+    try {
+      result = await catalog.search.search(page.actor, request);
+    } catch (error) {
+      // A query the syntax refuses ("(eau") is searched as plain words: people type, not program.
+      // One beyond the language's bounds is refused with its reason (a 400 page).
+      if (!(error instanceof QueryError) || state.q.length > QUERY_LIMITS.length) throw error;
+      result = await catalog.search.search(page.actor, { ...request, q: plainWords(state.q) });
+    }
+    const correctedQuery =
+      result.count === 0 && state.q
+        ? (await catalog.search.suggest(page.actor, state.q, 1)).correctedQuery
+        : null;
+    const ctx = page.context({ page: 'search', query: searchQueryString(state) });
+    return <SearchPage ctx={ctx} view={{ state, result, correctedQuery }} />;
+  });
+
+  for (const [kind, list, one] of [
+    ['organization', 'organizations', 'organization'],
+    ['group', 'themes', 'theme'],
+  ] as const) {
+    pages.get(list, async (page) => {
+      const groups = await allGroups(catalog, page.actor, kind);
+      return <GroupsPage ctx={page.context({ page: list })} kind={kind} groups={groups} />;
+    });
+
+    pages.get(one, async (page) => {
+      const group = await catalog.groups.require(kind, page.params.name ?? '');
+      const state = readSearchState({ page: page.query.page });
+      const filter = kind === 'organization' ? 'organization' : 'groups';
+      const signedIn = page.actor.user !== null;
+      const result = await catalog.search.search(
+        page.actor,
+        searchRequest({
+          fq: [`${filter}:"${group.name}"`],
+          sort: 'metadata_modified desc',
+          rows: PAGE_SIZE,
+          start: (state.page - 1) * PAGE_SIZE,
+          includePrivate: signedIn,
+          includeDrafts: signedIn,
+        }),
+      );
+      const view = {
+        kind: kind as GroupKind,
+        group,
+        result,
+        page: state.page,
+        canSeeMembers: kind === 'organization' && canSeeMembers(page.actor, group.id),
+      };
+      const query = state.page > 1 ? `page=${state.page}` : undefined;
+      return <GroupPage ctx={page.context({ page: one, params: { name: group.name }, query })} view={view} />;
+    });
+  }
+
+  pages.get('api', async (page) => (
+    <ApiDocsPage ctx={page.context({ page: 'api' })} document={deps.openApi() as OpenApiDocument} />
+  ));
+}

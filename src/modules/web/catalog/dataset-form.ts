@@ -1,0 +1,157 @@
+import type { Dataset, DatasetInput } from '../../catalog/index.js';
+import { type FormFields, fieldText } from '../shell/page-routes.js';
+import type { FieldErrors } from '../ui/form-fields.js';
+
+/** What the dataset form holds: text as typed, so that a refused form comes back unchanged. */
+export interface DatasetFormValues {
+  name: string;
+  title_fr: string;
+  title_en: string;
+  notes_fr: string;
+  notes_en: string;
+  owner_org: string;
+  license_id: string;
+  update_frequency: string;
+  time_coverage_start: string;
+  time_coverage_end: string;
+  tags: string;
+  keywords_en: string;
+  groups: string[];
+  languages: string[];
+  maintainer: string;
+  maintainer_email: string;
+  url: string;
+  version: string;
+  visibility: 'public' | 'private';
+  state: 'draft' | 'active';
+}
+
+const many = (value: string | string[] | undefined): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item) => item !== '');
+
+export function emptyDatasetForm(ownerOrg: string): DatasetFormValues {
+  return {
+    ...datasetFormFrom({}),
+    owner_org: ownerOrg,
+    license_id: 'cc-by',
+    languages: ['fr'],
+  };
+}
+
+export function datasetFormFrom(fields: FormFields): DatasetFormValues {
+  return {
+    name: fieldText(fields.name).toLowerCase(),
+    title_fr: fieldText(fields.title_fr),
+    title_en: fieldText(fields.title_en),
+    notes_fr: fieldText(fields.notes_fr),
+    notes_en: fieldText(fields.notes_en),
+    owner_org: fieldText(fields.owner_org),
+    license_id: fieldText(fields.license_id),
+    update_frequency: fieldText(fields.update_frequency),
+    time_coverage_start: fieldText(fields.time_coverage_start),
+    time_coverage_end: fieldText(fields.time_coverage_end),
+    tags: fieldText(fields.tags),
+    keywords_en: fieldText(fields.keywords_en),
+    groups: many(fields.groups),
+    languages: many(fields.languages),
+    maintainer: fieldText(fields.maintainer),
+    maintainer_email: fieldText(fields.maintainer_email),
+    url: fieldText(fields.url),
+    version: fieldText(fields.version),
+    visibility: fieldText(fields.visibility) === 'private' ? 'private' : 'public',
+    state: fieldText(fields.state) === 'active' ? 'active' : 'draft',
+  };
+}
+
+export function datasetFormOf(dataset: Dataset): DatasetFormValues {
+  return {
+    name: dataset.name,
+    title_fr: dataset.title.fr,
+    title_en: dataset.title.en ?? '',
+    notes_fr: dataset.notes.fr ?? '',
+    notes_en: dataset.notes.en ?? '',
+    owner_org: dataset.organization.id,
+    license_id: dataset.licenseId ?? '',
+    update_frequency: dataset.updateFrequency ?? '',
+    time_coverage_start: dataset.temporalStart ?? '',
+    time_coverage_end: dataset.temporalEnd ?? '',
+    tags: dataset.tags.join(', '),
+    keywords_en: dataset.keywordsEn.join(', '),
+    groups: dataset.groups.map((group) => group.id),
+    languages: dataset.languages,
+    maintainer: dataset.maintainer ?? '',
+    maintainer_email: dataset.maintainerEmail ?? '',
+    url: dataset.url ?? '',
+    version: dataset.version ?? '',
+    visibility: dataset.private ? 'private' : 'public',
+    state: dataset.state === 'active' ? 'active' : 'draft',
+  };
+}
+
+/** "Qualité de l'eau potable" → "qualite-de-l-eau-potable": a name for a dataset left without one. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+const orNull = (value: string) => (value === '' ? null : value);
+const keywords = (value: string) =>
+  value
+    .split(',')
+    .map((keyword) => keyword.trim())
+    .filter(Boolean);
+
+/**
+ * The dataset input of a submitted form. Fields the form does not show (author, spatial coverage,
+ * extras) keep the dataset's current values; resources are left as they are.
+ */
+export function datasetInputOf(values: DatasetFormValues, existing: Dataset | null): DatasetInput {
+  return {
+    name: values.name || slugify(values.title_fr),
+    title: { fr: values.title_fr, en: orNull(values.title_en) },
+    notes: { fr: orNull(values.notes_fr), en: orNull(values.notes_en) },
+    ownerOrg: values.owner_org,
+    private: values.visibility === 'private',
+    ...(existing ? {} : { state: values.state }),
+    author: existing?.author ?? null,
+    authorEmail: existing?.authorEmail ?? null,
+    maintainer: orNull(values.maintainer),
+    maintainerEmail: orNull(values.maintainer_email),
+    licenseId: orNull(values.license_id),
+    url: orNull(values.url),
+    version: orNull(values.version),
+    updateFrequency: orNull(values.update_frequency),
+    temporalStart: orNull(values.time_coverage_start),
+    temporalEnd: orNull(values.time_coverage_end),
+    bbox: existing?.bbox ?? null,
+    languages: values.languages,
+    tags: keywords(values.tags),
+    keywordsEn: keywords(values.keywords_en),
+    groups: values.groups,
+    extras: existing?.extras ?? {},
+  };
+}
+
+/** Checks the service does not make (a page needs a French title and an organisation). */
+export function checkDatasetForm(values: DatasetFormValues, messages: { required: string }): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.title_fr) errors.title_fr = messages.required;
+  if (!values.owner_org) errors.owner_org = messages.required;
+  return errors;
+}
+
+/** The service's field paths ("title.fr", "language") as the form's field names. */
+export const DATASET_FIELD_ALIASES: Record<string, keyof DatasetFormValues> = {
+  'title.fr': 'title_fr',
+  'title.en': 'title_en',
+  'notes.fr': 'notes_fr',
+  'notes.en': 'notes_en',
+  language: 'languages',
+  private: 'visibility',
+};

@@ -1,0 +1,289 @@
+import type { ComponentChildren } from 'preact';
+import type { Activity, Dataset } from '../../catalog/index.js';
+import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
+import { formatDate, formatDateTime } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../shell/page-context.js';
+import type { CodeSamples } from '../ui/code-samples.js';
+import { PostForm } from '../ui/form-fields.js';
+import { Layout } from '../ui/layout.js';
+import { pick, pickTitle, Text } from '../ui/localized.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { ScrollRegion } from '../ui/scroll-region.js';
+import { StateBadges } from './dataset-summary.js';
+import { ResourceList } from './resources.js';
+
+export interface DatasetView {
+  dataset: Dataset;
+  activity: Activity[];
+  canEdit: boolean;
+  samples: CodeSamples;
+  schemaOrg: Record<string, unknown>;
+  metadataLinks: { label: string; href: string; type: string }[];
+}
+
+/** The names of changed fields, as the activity list shows them. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  name: 'fieldName',
+  title: 'fieldTitle',
+  notes: 'fieldNotes',
+  resources: 'resources',
+  tags: 'keywords',
+  keywordsEn: 'fieldKeywordsEn',
+  licenseId: 'license',
+  updateFrequency: 'updateFrequency',
+  temporalStart: 'temporalCoverage',
+  temporalEnd: 'temporalCoverage',
+  bbox: 'spatialCoverage',
+  groups: 'themes',
+  private: 'fieldPrivate',
+  state: 'fieldState',
+  organization: 'publisher',
+  maintainer: 'contact',
+  maintainerEmail: 'contact',
+  url: 'source',
+  version: 'version',
+  languages: 'languages',
+};
+
+export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView }) {
+  const { t, locale } = ctx;
+  const { dataset } = view;
+  const title = pickTitle(locale, dataset.title);
+  const notes = pick(locale, dataset.notes);
+  return (
+    <Layout
+      ctx={ctx}
+      title={title.text}
+      section="search"
+      breadcrumbs={[{ label: t('searchTitle'), href: href(locale, 'search') }, { label: title.text }]}
+      head={
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: jsonForScript(view.schemaOrg) }}
+        />
+      }
+    >
+      <h1 lang={title.lang}>
+        {title.text}
+        <StateBadges ctx={ctx} dataset={dataset} />
+      </h1>
+      <p class="quai-lead">
+        <a href={href(locale, 'organization', { name: dataset.organization.name })}>
+          <Text value={pickTitle(locale, dataset.organization.title)} />
+        </a>
+        {' · '}
+        {t('updatedOn', { date: formatDate(locale, dataset.metadataModified) })}
+      </p>
+      {view.canEdit ? <EditorActions ctx={ctx} dataset={dataset} /> : null}
+
+      <div class="quai-dataset-layout">
+        <div class="quai-dataset-main">
+          <section aria-labelledby="description">
+            <h2 id="description">{t('aboutDataset')}</h2>
+            {notes ? (
+              <div
+                class="quai-markdown"
+                lang={notes.lang}
+                dangerouslySetInnerHTML={{ __html: renderMarkdown(notes.text) }}
+              />
+            ) : (
+              <p>{t('noDescription')}</p>
+            )}
+          </section>
+
+          <section aria-labelledby="ressources">
+            <h2 id="ressources">{t('resources')}</h2>
+            <ResourceList ctx={ctx} datasetName={dataset.name} resources={dataset.resources} />
+          </section>
+
+          <section aria-labelledby="utiliser">
+            <h2 id="utiliser">{t('useThisData')}</h2>
+            <p>{t('useThisDataLead')}</p>
+            <div class="quai-tabs" data-tabs data-tabs-label={t('codeLanguages')}>
+              {(['curl', 'python', 'r'] as const).map((language) => (
+                <div key={language} class="quai-code-sample" id={`panneau-${language}`} data-tab-panel>
+                  <h3 id={`exemple-${language}`}>{{ curl: 'curl', python: 'Python', r: 'R' }[language]}</h3>
+                  <ScrollRegion labelledBy={`exemple-${language}`} class="quai-code-sample-box">
+                    <pre lang="en">
+                      <code>{view.samples[language]}</code>
+                    </pre>
+                  </ScrollRegion>
+                </div>
+              ))}
+            </div>
+          </section>
+
+          <section aria-labelledby="historique">
+            <h2 id="historique">{t('activity')}</h2>
+            <ActivityList ctx={ctx} activity={view.activity} />
+          </section>
+        </div>
+
+        <aside class="quai-dataset-aside" aria-labelledby="metadonnees">
+          <h2 id="metadonnees">{t('metadata')}</h2>
+          <MetadataList ctx={ctx} dataset={dataset} />
+          <h3>{t('metadataFormats')}</h3>
+          <ul>
+            {view.metadataLinks.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} type={link.type}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
+function EditorActions({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+  const { t, locale } = ctx;
+  const params = { name: dataset.name };
+  return (
+    <div class="quai-editor-actions">
+      {dataset.state === 'draft' ? (
+        <div class="quai-callout">
+          <p>{t('publishExplained')}</p>
+          <PostForm ctx={ctx} action={href(locale, 'publishDataset', params)}>
+            <button type="submit" class="qc-button qc-primary">
+              {t('publishDataset')}
+            </button>
+          </PostForm>
+        </div>
+      ) : null}
+      <ul class="quai-actions">
+        <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'editDataset', params)}>
+            {t('editDataset')}
+          </a>
+        </li>
+        <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'newResource', params)}>
+            {t('addResource')}
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function MetadataList({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+  const { t, locale } = ctx;
+  const license = findLicense(dataset.licenseId);
+  const frequency = findFrequency(dataset.updateFrequency);
+  const rows: [MessageKey, ComponentChildren][] = [];
+  rows.push([
+    'license',
+    license ? <a href={license.url || undefined}>{license.title[locale]}</a> : t('noLicense'),
+  ]);
+  if (frequency) rows.push(['updateFrequency', frequency.label[locale]]);
+  const { temporalStart: start, temporalEnd: end } = dataset;
+  if (start || end) {
+    const dates = { start: start ? formatDate(locale, start) : '', end: end ? formatDate(locale, end) : '' };
+    rows.push([
+      'temporalCoverage',
+      t(start && end ? 'temporalRange' : start ? 'temporalFrom' : 'temporalUntil', dates),
+    ]);
+  }
+  if (dataset.bbox) rows.push(['spatialCoverage', t('bbox', { ...dataset.bbox })]);
+  if (dataset.languages.length > 0) {
+    rows.push([
+      'languages',
+      dataset.languages.map((code) => findLanguage(code)?.label[locale] ?? code).join(', '),
+    ]);
+  }
+  if (dataset.maintainer || dataset.maintainerEmail) {
+    rows.push([
+      'contact',
+      <>
+        {dataset.maintainer}
+        {dataset.maintainer && dataset.maintainerEmail ? ' — ' : null}
+        {dataset.maintainerEmail ? (
+          <a href={`mailto:${dataset.maintainerEmail}`}>{dataset.maintainerEmail}</a>
+        ) : null}
+      </>,
+    ]);
+  }
+  if (dataset.version) rows.push(['version', dataset.version]);
+  if (dataset.url) rows.push(['source', <a href={dataset.url}>{dataset.url}</a>]);
+  rows.push(['createdOn', formatDate(locale, dataset.metadataCreated)]);
+  if (dataset.groups.length > 0) {
+    rows.push([
+      'themes',
+      <ul class="quai-inline-list">
+        {dataset.groups.map((group) => (
+          <li key={group.id}>
+            <a href={href(locale, 'theme', { name: group.name })}>
+              <Text value={pickTitle(locale, group.title)} />
+            </a>
+          </li>
+        ))}
+      </ul>,
+    ]);
+  }
+  const keywords = locale === 'en' && dataset.keywordsEn.length > 0 ? dataset.keywordsEn : dataset.tags;
+  if (keywords.length > 0) {
+    const lang = keywords === dataset.tags && locale === 'en' ? 'fr' : undefined;
+    rows.push([
+      'keywords',
+      <ul class="quai-inline-list quai-tags">
+        {keywords.map((keyword) => (
+          <li key={keyword}>
+            <a href={href(locale, 'search', {}, new URLSearchParams({ tag: keyword }))} lang={lang}>
+              {keyword}
+            </a>
+          </li>
+        ))}
+      </ul>,
+    ]);
+  }
+  return (
+    <dl class="quai-metadata">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{t(label)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ActivityList({ ctx, activity }: { ctx: PageContext; activity: Activity[] }) {
+  const { t, locale } = ctx;
+  if (activity.length === 0) return <p>{t('noActivity')}</p>;
+  return (
+    <ol class="quai-activity">
+      {activity.map((entry) => {
+        const user = entry.userName ?? t('someone');
+        const fields = [
+          ...new Set(
+            (entry.data.changes ?? []).map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)),
+          ),
+        ];
+        const text = entry.activityType.startsWith('new')
+          ? t('activityNew', { user })
+          : entry.activityType.startsWith('deleted')
+            ? t('activityDeleted', { user })
+            : fields.length > 0
+              ? t('activityChanged', { user, fields: fields.join(', ').toLowerCase() })
+              : t('activityChangedNothing', { user });
+        return (
+          <li key={entry.id}>
+            <time dateTime={entry.timestamp.toISOString()}>{formatDateTime(locale, entry.timestamp)}</time> —{' '}
+            {text}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** JSON inside a <script> element: `<` is escaped so that no text can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,71 @@
+import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
+import { href } from '../i18n/paths.js';
+import { formFields, type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.js';
+import { codeSamples } from '../ui/code-samples.js';
+import { DatasetPage } from './dataset.page.js';
+import { mayEdit } from './loaders.js';
+import { downloadHref } from './resources.js';
+
+const ACTIVITY_SHOWN = 10;
+
+/** A dataset's page, and publishing a draft. */
+export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { catalog, config } = deps;
+  const { baseUrl } = config;
+
+  pages.get('dataset', async (page) => {
+    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
+    // An old address (by id, or a name since changed) leads to the dataset's own address.
+    if (page.params.name !== dataset.name) return page.redirect('dataset', { name: dataset.name });
+    const activity = await catalog.activity.forDataset(page.actor, dataset.id, {
+      limit: ACTIVITY_SHOWN,
+      offset: 0,
+    });
+    if (!isRobot(page.request.headers['user-agent'])) catalog.pageViews.record(dataset.id);
+    const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
+    const csv = dataset.resources.find((resource) => resource.format === 'CSV');
+    const view = {
+      dataset,
+      activity,
+      canEdit: mayEdit(page.actor, dataset),
+      samples: codeSamples(baseUrl, dataset.name, csv ? absolute(baseUrl, downloadHref(csv)) : null),
+      schemaOrg: {
+        ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
+        url: pageUrl,
+      },
+      metadataLinks: metadataLinks(baseUrl, dataset),
+    };
+    const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });
+    return <DatasetPage ctx={ctx} view={view} />;
+  });
+
+  pages.post('publishDataset', async (page) => {
+    formFields(page, deps.cookies);
+    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
+    await catalog.datasets.publish(page.actor, dataset.id);
+    deps.cookies.notify(page.reply, 'published');
+    return page.redirect('dataset', { name: dataset.name });
+  });
+}
+
+function metadataLinks(baseUrl: string, dataset: Dataset) {
+  const links = datasetLinks(baseUrl, dataset);
+  return [
+    { label: 'DCAT-AP (Turtle)', href: links.dcat_turtle, type: 'text/turtle' },
+    { label: 'DCAT-AP (JSON-LD)', href: links.dcat_jsonld, type: 'application/ld+json' },
+    { label: 'schema.org (JSON-LD)', href: links.schema_org, type: 'application/ld+json' },
+    { label: 'JSON (API REST)', href: links.self, type: 'application/json' },
+    {
+      label: 'JSON (API CKAN)',
+      href: `${baseUrl}/api/3/action/package_show?id=${encodeURIComponent(dataset.name)}`,
+      type: 'application/json',
+    },
+  ];
+}
+
+const absolute = (baseUrl: string, url: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
+
+/** Crawlers are not readers: their visits do not count as views. */
+function isRobot(userAgent: string | undefined): boolean {
+  return !userAgent || /bot|crawl|spider|slurp|curl|wget|python|httpclient|autocannon/i.test(userAgent);
+}

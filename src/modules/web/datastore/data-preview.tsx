@@ -1,0 +1,206 @@
+import { type Column, type Load, suggestMap } from '../../datastore/index.js';
+import { formatNumber } from '../i18n/format.js';
+import type { PageContext } from '../shell/page-context.js';
+import { fieldId } from '../ui/form-fields.js';
+import { Pagination } from '../ui/pagination.js';
+import { ScrollRegion } from '../ui/scroll-region.js';
+import { DataDictionary } from './data-dictionary.js';
+
+export const PREVIEW_ROWS = 25;
+
+export interface PreviewState {
+  q: string;
+  /** "column" or "-column"; empty for the file's order. */
+  sort: string;
+  page: number;
+  /** The chart or map shown (a saved view's id, or a suggestion's key); empty for the first. */
+  view: string;
+}
+
+export interface DataPreviewView {
+  state: PreviewState;
+  load: Load | null;
+  /** Null while no table is published. */
+  table: { columns: Column[]; rows: unknown[][]; total: number } | null;
+  canEdit: boolean;
+  /** The page's own address with a preview state (sort, filter and page live in the URL). */
+  link: (state: PreviewState) => string;
+  /** Download and API addresses for the current filter. */
+  dataUrl: (format: 'csv' | 'jsonl' | 'parquet' | 'geojson' | 'json') => string;
+}
+
+/**
+ * The rows of a tabular resource as an accessible table rendered on the server: a GET form
+ * filters and sorts, links page; everything is in the URL and works without JavaScript.
+ */
+export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreviewView }) {
+  const { t, locale } = ctx;
+  const { load, table, state } = view;
+  const status = loadStatus(ctx, load, view.canEdit, table !== null);
+  if (!table) {
+    return status ? (
+      <section aria-labelledby="apercu">
+        <h2 id="apercu">{t('dataPreview')}</h2>
+        {status}
+      </section>
+    ) : null;
+  }
+  const shownColumns = table.columns.filter((column) => column.id !== '_id');
+  const from = table.total === 0 ? 0 : (state.page - 1) * PREVIEW_ROWS + 1;
+  const to = Math.min(state.page * PREVIEW_ROWS, table.total);
+  const pages = Math.max(1, Math.ceil(table.total / PREVIEW_ROWS));
+  const spatial = suggestMap(table.columns) !== null;
+  const formats = spatial
+    ? (['csv', 'jsonl', 'parquet', 'geojson'] as const)
+    : (['csv', 'jsonl', 'parquet'] as const);
+  return (
+    <section aria-labelledby="apercu">
+      <h2 id="apercu">{t('dataPreview')}</h2>
+      {status}
+      <form method="get" class="quai-tender-form" action="#apercu">
+        {state.view ? <input type="hidden" name="vue" value={state.view} /> : null}
+        <div class="quai-field-row">
+          <div class="quai-field">
+            <label class="quai-label" for={fieldId('q')}>
+              {t('dataFilter')}
+            </label>
+            <p class="quai-hint" id={`${fieldId('q')}-aide`}>
+              {t('dataFilterHint')}
+            </p>
+            <input
+              class="quai-input"
+              type="search"
+              id={fieldId('q')}
+              name="q"
+              value={state.q}
+              aria-describedby={`${fieldId('q')}-aide`}
+            />
+          </div>
+          <div class="quai-field">
+            <label class="quai-label" for={fieldId('sort')}>
+              {t('dataSort')}
+            </label>
+            <select class="quai-input quai-select" id={fieldId('sort')} name="sort">
+              <option value="">{t('dataSortNone')}</option>
+              {shownColumns.flatMap((column) => [
+                <option key={column.id} value={column.id} selected={state.sort === column.id}>
+                  {t('dataAscending', { column: column.id })}
+                </option>,
+                <option
+                  key={`-${column.id}`}
+                  value={`-${column.id}`}
+                  selected={state.sort === `-${column.id}`}
+                >
+                  {t('dataDescending', { column: column.id })}
+                </option>,
+              ])}
+            </select>
+          </div>
+        </div>
+        <button type="submit" class="qc-button qc-primary">
+          {t('dataApply')}
+        </button>
+      </form>
+      {table.rows.length === 0 ? (
+        <p role="status">{t('dataNoRows')}</p>
+      ) : (
+        <ScrollRegion labelledBy="apercu-legende">
+          <table class="quai-table">
+            <caption id="apercu-legende">
+              {t('dataTableCaption', {
+                from: formatNumber(locale, from),
+                to: formatNumber(locale, to),
+                total: formatNumber(locale, table.total),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                {shownColumns.map((column) => (
+                  <th
+                    key={column.id}
+                    scope="col"
+                    class={numeric(column) ? 'quai-number' : undefined}
+                    aria-sort={ariaSort(state.sort, column.id)}
+                  >
+                    {column.label?.[locale] || column.id}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, index) => (
+                <tr key={index}>
+                  {shownColumns.map((column) => {
+                    const value = row[table.columns.indexOf(column)];
+                    return (
+                      <td key={column.id} class={numeric(column) ? 'quai-number' : undefined}>
+                        {cellText(locale, column, value)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <Pagination ctx={ctx} page={state.page} pages={pages} link={(page) => view.link({ ...state, page })} />
+      <DataDictionary ctx={ctx} columns={table.columns} />
+      <h3>{t('dataDownloads')}</h3>
+      <ul class="quai-inline-list">
+        {formats.map((format) => (
+          <li key={format}>
+            <a href={view.dataUrl(format)} download>
+              {format.toUpperCase()}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={view.dataUrl('json')}>{t('dataApi')}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function loadStatus(ctx: PageContext, load: Load | null, canEdit: boolean, hasTable: boolean) {
+  const { t, locale } = ctx;
+  if (!load) return null;
+  if (load.state === 'queued') return <p role="status">{t('dataQueued')}</p>;
+  if (load.state === 'running') {
+    return (
+      <p role="status">
+        {t('dataLoading', {
+          percent: formatNumber(locale, Math.round(load.percent)),
+          rows: formatNumber(locale, load.rowsDone),
+        })}
+      </p>
+    );
+  }
+  if (load.state === 'failed') {
+    if (canEdit)
+      return (
+        <p class="quai-field-error">{t('dataFailed', { message: load.error?.message[locale] ?? '' })}</p>
+      );
+    return hasTable ? null : <p>{t('dataFailedPublic')}</p>;
+  }
+  return null;
+}
+
+function numeric(column: Column): boolean {
+  return column.type === 'integer' || column.type === 'decimal';
+}
+
+function ariaSort(sort: string, column: string): 'ascending' | 'descending' | undefined {
+  if (sort === column) return 'ascending';
+  if (sort === `-${column}`) return 'descending';
+  return undefined;
+}
+
+function cellText(locale: 'fr' | 'en', column: Column, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && numeric(column)) return formatNumber(locale, value);
+  if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'vrai' : 'faux') : String(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

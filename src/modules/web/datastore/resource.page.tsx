@@ -1,0 +1,86 @@
+import type { ComponentChild } from 'preact';
+import type { Dataset, Resource } from '../../catalog/index.js';
+import { DownloadLink, resourceName } from '../catalog/resources.js';
+import { formatDateTime, formatSize } from '../i18n/format.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../shell/page-context.js';
+import { Layout } from '../ui/layout.js';
+import { pick, pickTitle } from '../ui/localized.js';
+import { DataPreview, type DataPreviewView } from './data-preview.js';
+import { DataViews, type DataViewsModel } from './data-views.js';
+import { ViewManager, type ViewManagerModel } from './view-manager.js';
+
+export function ResourcePage({
+  ctx,
+  dataset,
+  resource,
+  preview,
+  views,
+  manager,
+}: {
+  ctx: PageContext;
+  dataset: Dataset;
+  resource: Resource;
+  preview: DataPreviewView;
+  views: DataViewsModel | null;
+  /** For the resource's publishers: their views and the form to add one. */
+  manager: ViewManagerModel | null;
+}) {
+  const { t, locale } = ctx;
+  const index = dataset.resources.findIndex((item) => item.id === resource.id);
+  const name = resourceName(ctx, resource, index);
+  const datasetTitle = pickTitle(locale, dataset.title);
+  const description = pick(locale, resource.description);
+  const datasetHref = href(locale, 'dataset', { name: dataset.name });
+  const rows: [string, ComponentChild][] = [[t('resourceFormat'), resource.format ?? t('unknownFormat')]];
+  if (resource.size !== null) rows.push([t('resourceSize'), formatSize(locale, resource.size)]);
+  if (resource.upload)
+    rows.push([t('resourceHash'), <code class="quai-break">{resource.upload.sha256}</code>]);
+  else if (resource.url)
+    rows.push([
+      t('resourceUrl'),
+      <a href={resource.url} class="quai-break">
+        {resource.url}
+      </a>,
+    ]);
+  rows.push([
+    t('resourceModified'),
+    formatDateTime(locale, resource.lastModified ?? resource.metadataModified),
+  ]);
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${name.text} — ${datasetTitle.text}`}
+      section="search"
+      breadcrumbs={[
+        { label: t('searchTitle'), href: href(locale, 'search') },
+        { label: datasetTitle.text, href: datasetHref },
+        { label: name.text },
+      ]}
+    >
+      <h1 lang={name.lang}>{name.text}</h1>
+      <p class="quai-lead">
+        {t('resourceOf')}{' '}
+        <a href={datasetHref} lang={datasetTitle.lang}>
+          {datasetTitle.text}
+        </a>
+      </p>
+      {description ? <p lang={description.lang}>{description.text}</p> : null}
+      <DownloadLink ctx={ctx} resource={resource} index={index} />
+      <dl class="quai-metadata">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {views ? <DataViews ctx={ctx} model={views} /> : null}
+      <DataPreview ctx={ctx} view={preview} />
+      {manager ? <ViewManager ctx={ctx} model={manager} /> : null}
+      <p>
+        <a href={datasetHref}>{t('backToDataset')}</a>
+      </p>
+    </Layout>
+  );
+}

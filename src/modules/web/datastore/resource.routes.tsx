@@ -1,0 +1,125 @@
+import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
+import type { Dataset, Resource } from '../../catalog/index.js';
+import { editableDataset, mayEdit } from '../catalog/loaders.js';
+import { href } from '../i18n/paths.js';
+import { fieldErrorsOf } from '../shell/form-errors.js';
+import {
+  fieldText,
+  formFields,
+  type PageRequest,
+  type PageRoutes,
+  type WebDeps,
+} from '../shell/page-routes.js';
+import type { FieldErrors } from '../ui/form-fields.js';
+import { ResourcePage } from './resource.page.js';
+import { dataPreview, previewQuery, previewState, savedViews } from './resource-data.js';
+import { VIEW_FORM_FIELDS, type ViewFormValues, type ViewManagerModel } from './view-manager.js';
+
+const EMPTY_VIEW_FORM = Object.fromEntries(VIEW_FORM_FIELDS.map((field) => [field, ''])) as ViewFormValues;
+
+/** A resource's page (its data as a table, a chart and a map), and the views its publishers save. */
+export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
+  const { catalog } = deps;
+
+  async function resourceOfPage(page: PageRequest): Promise<{ dataset: Dataset; resource: Resource }> {
+    const found = await catalog.resources.get(page.actor, page.params.id ?? '');
+    if (found.dataset.name !== page.params.name && found.dataset.id !== page.params.name) {
+      throw new NotFoundError(
+        'resource',
+        page.params.id ?? '',
+        localized('Ressource introuvable', 'Resource not found'),
+      );
+    }
+    return found;
+  }
+
+  async function render(page: PageRequest, form: { values: ViewFormValues; errors: FieldErrors }) {
+    const { dataset, resource } = await resourceOfPage(page);
+    const state = previewState(page.query);
+    const query = previewQuery(state).toString() || undefined;
+    const status = await deps.datastore.status(page.actor, resource.id);
+    const preview = await dataPreview(deps, page, dataset, resource.id, state, status);
+    const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
+    const map = views?.shown?.kind === 'map';
+    const ctx = page.context(
+      { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
+      { scripts: map ? ['map'] : [] },
+    );
+    let manager: ViewManagerModel | null = null;
+    if (status.table && mayEdit(page.actor, dataset)) {
+      const params = { name: dataset.name, id: resource.id };
+      manager = {
+        columns: status.table.columns,
+        saved: await deps.savedViews.list(page.actor, resource.id),
+        ...form,
+        addAction: href(page.locale, 'resourceViews', params),
+        removeAction: (view) => href(page.locale, 'removeResourceView', { ...params, view }),
+        dictionaryHref: href(page.locale, 'resourceDictionary', params),
+      };
+    }
+    if (Object.keys(form.errors).length > 0) page.reply.code(422);
+    return (
+      <ResourcePage
+        ctx={ctx}
+        dataset={dataset}
+        resource={resource}
+        preview={preview}
+        views={views}
+        manager={manager}
+      />
+    );
+  }
+
+  pages.get('resource', (page) => render(page, { values: EMPTY_VIEW_FORM, errors: {} }));
+
+  pages.post('resourceViews', async (page) => {
+    const fields = formFields(page, deps.cookies);
+    await editableDataset(page, catalog);
+    const { resource } = await resourceOfPage(page);
+    const values = Object.fromEntries(
+      VIEW_FORM_FIELDS.map((field) => [field, fieldText(fields[field])]),
+    ) as ViewFormValues;
+    try {
+      const view = await deps.savedViews.create(page.actor, resource.id, {
+        title: { fr: values.title_fr, en: values.title_en },
+        spec: viewSpecOf(values),
+      });
+      deps.cookies.notify(page.reply, 'viewSaved');
+      return page.redirect('resource', { name: page.params.name ?? '', id: resource.id }, `vue=${view.id}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const errors = fieldErrorsOf(error.issues, page.locale, VIEW_FORM_FIELDS, {
+        'title.fr': 'title_fr',
+        title: 'title_fr',
+        'spec.kind': 'kind',
+        'spec.category': 'category',
+        'spec.x': 'x',
+        'spec.y': 'y',
+        'spec.measure.fn': 'measure',
+        'spec.measure.column': 'measure_column',
+        'spec.latitude': 'latitude',
+        'spec.longitude': 'longitude',
+      });
+      return render(page, { values, errors });
+    }
+  });
+
+  pages.post('removeResourceView', async (page) => {
+    formFields(page, deps.cookies);
+    await editableDataset(page, catalog);
+    const { resource } = await resourceOfPage(page);
+    await deps.savedViews.remove(page.actor, resource.id, page.params.view ?? '');
+    deps.cookies.notify(page.reply, 'viewRemoved');
+    return page.redirect('resource', { name: page.params.name ?? '', id: resource.id });
+  });
+}
+
+/** The form's flat fields as a view spec (the service checks it against the table). */
+function viewSpecOf(values: ViewFormValues): unknown {
+  const measure = { fn: values.measure || 'count', column: values.measure_column || null };
+  if (values.kind === 'bar') return { kind: 'bar', category: values.category, measure };
+  if (values.kind === 'line') return { kind: 'line', x: values.x, measure };
+  if (values.kind === 'scatter') return { kind: 'scatter', x: values.x, y: values.y };
+  return { kind: values.kind, latitude: values.latitude || null, longitude: values.longitude || null };
+}

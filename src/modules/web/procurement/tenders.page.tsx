@@ -1,0 +1,214 @@
+import type { Tender } from '../../procurement/index.js';
+import { formatDate, formatMoney, formatNumber } from '../i18n/format.js';
+import { MESSAGES, type MessageKey } from '../i18n/messages.js';
+import { href } from '../i18n/paths.js';
+import type { PageContext } from '../shell/page-context.js';
+import { ChoiceGroup, SelectField, TextField } from '../ui/form-fields.js';
+import { Layout } from '../ui/layout.js';
+import { Pagination } from '../ui/pagination.js';
+import {
+  CATEGORIES,
+  METHODS,
+  TENDER_PAGE_SIZE,
+  type TenderSearchState,
+  tenderQueryString,
+} from './tender-search-state.js';
+
+export interface TendersView {
+  state: TenderSearchState;
+  errors: Record<string, string>;
+  count: number;
+  tenders: Tender[];
+  buyers: { id: string; name: string | null }[];
+  now: Date;
+}
+
+/** A code of an OCDS codelist in the page's language ("goods" → "Biens"); unknown codes as they are. */
+export function codeLabel(ctx: PageContext, prefix: string, code: string | null): string | null {
+  if (!code) return null;
+  const key = `${prefix}_${code}`;
+  return key in MESSAGES ? ctx.t(key as MessageKey) : code;
+}
+
+export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView }) {
+  const { t, locale } = ctx;
+  const { state, count } = view;
+  const pages = Math.max(1, Math.ceil(count / TENDER_PAGE_SIZE));
+  const feed = `/feeds/tenders.atom?lang=${locale}${state.buyer ? `&buyer=${encodeURIComponent(state.buyer)}` : ''}`;
+  const countText =
+    count === 0
+      ? t('tenderCountNone')
+      : count === 1
+        ? t('tenderCountOne')
+        : t('tenderCount', { count: formatNumber(locale, count) });
+  const any = { value: '', label: t('tenderAny') };
+  return (
+    <Layout
+      ctx={ctx}
+      title={t('tendersTitle')}
+      section="tenders"
+      breadcrumbs={[{ label: t('tendersTitle') }]}
+      head={<link rel="alternate" type="application/atom+xml" title={t('tenderFeedTitle')} href={feed} />}
+    >
+      <h1>{t('tendersTitle')}</h1>
+      <p class="quai-lead">{t('tendersLead')}</p>
+      <form method="get" action={href(locale, 'tenders')} class="quai-tender-form">
+        <TextField
+          ctx={ctx}
+          name="q"
+          label={t('tenderSearchLabel')}
+          hint={t('tenderSearchHint')}
+          value={state.q}
+          errors={view.errors}
+        />
+        <ChoiceGroup
+          ctx={ctx}
+          name="status"
+          type="radio"
+          label={t('tenderStatusFilter')}
+          values={[state.status]}
+          choices={[
+            { value: 'open', label: t('tenderStatusOpen') },
+            { value: 'all', label: t('tenderStatusAll') },
+          ]}
+          errors={view.errors}
+        />
+        <div class="quai-field-row">
+          <SelectField
+            ctx={ctx}
+            name="buyer"
+            label={t('tenderBuyer')}
+            value={state.buyer}
+            choices={[
+              { value: '', label: t('tenderAnyBuyer') },
+              ...view.buyers.map((buyer) => ({ value: buyer.id, label: buyer.name ?? buyer.id, lang: 'fr' })),
+            ]}
+            errors={view.errors}
+          />
+          <SelectField
+            ctx={ctx}
+            name="category"
+            label={t('tenderCategory')}
+            value={state.category}
+            choices={[
+              any,
+              ...CATEGORIES.map((code) => ({ value: code, label: codeLabel(ctx, 'category', code) ?? code })),
+            ]}
+            errors={view.errors}
+          />
+          <SelectField
+            ctx={ctx}
+            name="method"
+            label={t('tenderMethod')}
+            value={state.method}
+            choices={[
+              any,
+              ...METHODS.map((code) => ({ value: code, label: codeLabel(ctx, 'method', code) ?? code })),
+            ]}
+            errors={view.errors}
+          />
+        </div>
+        <div class="quai-field-row">
+          <TextField
+            ctx={ctx}
+            name="min"
+            label={t('tenderMinValue')}
+            hint={t('tenderValueHint')}
+            value={state.min}
+            errors={view.errors}
+            size="short"
+          />
+          <TextField
+            ctx={ctx}
+            name="max"
+            label={t('tenderMaxValue')}
+            hint={t('tenderValueHint')}
+            value={state.max}
+            errors={view.errors}
+            size="short"
+          />
+          <TextField
+            ctx={ctx}
+            name="from"
+            type="date"
+            label={t('tenderPublishedFrom')}
+            hint={t('tenderDateHint')}
+            value={state.from}
+            errors={view.errors}
+            size="short"
+          />
+          <TextField
+            ctx={ctx}
+            name="to"
+            type="date"
+            label={t('tenderPublishedTo')}
+            hint={t('tenderDateHint')}
+            value={state.to}
+            errors={view.errors}
+            size="short"
+          />
+        </div>
+        <button type="submit" class="qc-button qc-primary">
+          {t('tenderSearchButton')}
+        </button>
+      </form>
+      <h2 id="resultats">{t('resultsHeading')}</h2>
+      <p role="status" class="quai-count">
+        {countText}
+      </p>
+      <ul class="quai-plain-list">
+        {view.tenders.map((tender) => (
+          <TenderSummary key={tender.ocid} ctx={ctx} tender={tender} now={view.now} />
+        ))}
+      </ul>
+      <Pagination
+        ctx={ctx}
+        page={state.page}
+        pages={pages}
+        link={(page) => href(locale, 'tenders', {}, tenderQueryString(state, page))}
+      />
+      <p>
+        <a href={feed}>{state.buyer ? t('tenderFeedBuyer') : t('tenderFeed')}</a>
+      </p>
+      <p>
+        <a href={href(locale, 'procurementPolicy')}>{t('tenderBulkLink')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function TenderSummary({ ctx, tender, now }: { ctx: PageContext; tender: Tender; now: Date }) {
+  const { t, locale } = ctx;
+  const title =
+    locale === 'en' && tender.titleEn
+      ? { text: tender.titleEn, lang: undefined }
+      : { text: tender.title ?? tender.ocid, lang: locale === 'en' ? 'fr' : undefined };
+  const end = tender.tenderEnd ? new Date(tender.tenderEnd) : null;
+  const facts = [
+    tender.buyerName,
+    codeLabel(ctx, 'category', tender.mainCategory),
+    codeLabel(ctx, 'method', tender.procurementMethod),
+    codeLabel(ctx, 'status', tender.tenderStatus),
+  ].filter(Boolean);
+  return (
+    <li class="quai-dataset-summary">
+      <h3 class="quai-dataset-title">
+        <a href={href(locale, 'tender', { ocid: tender.ocid })} lang={title.lang}>
+          {title.text}
+        </a>
+      </h3>
+      <p class="quai-dataset-meta">{facts.join(' · ')}</p>
+      <p class="quai-dataset-meta">
+        {end
+          ? end > now && tender.tenderStatus === 'active'
+            ? t('tenderClosesOn', { date: formatDate(locale, end) })
+            : t('tenderClosedOn', { date: formatDate(locale, end) })
+          : null}
+        {end && tender.valueAmount !== null ? ' · ' : null}
+        {tender.valueAmount !== null
+          ? t('tenderEstimate', { amount: formatMoney(locale, tender.valueAmount) })
+          : null}
+      </p>
+    </li>
+  );
+}
