@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { SqlParams } from '../../../platform/db/sql-params.js';
 import { QueryError } from '../../../platform/http/errors.js';
-import { queryToSql } from './query-sql.js';
+import { queryToSql } from './query.sql.js';
 import { countTerms, parseQuery, QUERY_LIMITS, type QueryNode } from './query-syntax.js';
 
 const text = (value: string, extra: Partial<{ phrase: boolean; prefix: boolean; field: string }> = {}) => ({

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/index.js';
 import { SqlParams } from '../../../platform/db/sql-params.js';
-import { queryToSql, rankingTsquery } from './query-sql.js';
+import { queryToSql, rankingTsquery } from './query.sql.js';
 import type { QueryNode } from './query-syntax.js';
 import type { Visibility } from './visibility.js';
 import { visibilitySql } from './visibility.js';

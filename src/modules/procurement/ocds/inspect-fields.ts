@@ -1,8 +1,8 @@
 import type { Json, JsonObject } from './json.js';
 import { isObject } from './json.js';
+import type { Issue } from './report.js';
 import { resolveRef, typesOf } from './schema-refs.js';
 import { ocdsCodelists, ocdsSchema } from './standard.js';
-import type { Issue } from './validate.js';
 
 /**
  * Walks a release beside the release schema and warns about what JSON Schema lets through:

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { inspectFields } from './inspect-fields.js';
 import type { JsonObject } from './json.js';
 import { isObject } from './json.js';
+import type { Issue, ValidationReport } from './report.js';
 import { ocdsSchema, SCHEMA_BASE, type SchemaName } from './standard.js';
 
 /**
@@ -13,17 +14,7 @@ import { ocdsSchema, SCHEMA_BASE, type SchemaName } from './standard.js';
  * fields outside the schema, unknown codes in open codelists, deprecated fields.
  */
 
-export interface Issue {
-  /** JSON pointer (RFC 6901) into the validated document. */
-  pointer: string;
-  message: string;
-}
-
-export interface ValidationReport {
-  valid: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-}
+export type { Issue, ValidationReport } from './report.js';
 
 type Kind = 'release' | 'releasePackage' | 'recordPackage';
 
