@@ -50,3 +50,16 @@ export async function benchDataset(
     ],
   });
 }
+
+/** The resource of a CSV file stored in the blob store, for benchDataset. */
+export function storedCsv(
+  blob: { sha256: string; size: number; created: boolean },
+  filename: string,
+): Omit<ResourceInput, 'name' | 'description' | 'extras' | 'resourceType'> {
+  return {
+    url: null,
+    format: 'CSV',
+    mimetype: 'text/csv',
+    upload: { sha256: blob.sha256, size: blob.size, filename, mimetype: 'text/csv', created: blob.created },
+  };
+}

@@ -15,8 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
-import { SYSTEM } from '../src/modules/accounts/index.js';
-import { benchDataset } from './bench-dataset.js';
+import { benchDataset, storedCsv } from './bench-dataset.js';
 import { writePermitsCsv } from './permits-csv.js';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 5_000_000);
@@ -82,28 +81,16 @@ async function quai(
         maxBytes: 1e12,
       });
       stored = performance.now();
-      const dataset = await benchDataset(ctx, name.replace(/[^a-z0-9-]/g, '-'), {
-        url: null,
-        format: 'CSV',
-        mimetype: 'text/csv',
-        upload: {
-          sha256: blob.sha256,
-          size: blob.size,
-          filename: `${name}.csv`,
-          mimetype: 'text/csv',
-          created: blob.created,
-        },
-      });
+      const dataset = await benchDataset(
+        ctx,
+        name.replace(/[^a-z0-9-]/g, '-'),
+        storedCsv(blob, `${name}.csv`),
+      );
       const resourceId = dataset.resources[0]?.id as string;
-      for (;;) {
-        const { load, table } = await ctx.datastore.tables.status(SYSTEM, resourceId);
-        if (load?.state === 'failed') throw new Error(JSON.stringify(load.error));
-        if (table) {
-          afterUpload = (performance.now() - stored) / 1000;
-          return table.rowCount;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const load = await ctx.datastore.ingest.settled(resourceId);
+      if (load.state === 'failed') throw new Error(JSON.stringify(load.error));
+      afterUpload = (performance.now() - stored) / 1000;
+      return load.rowsDone;
     });
     return { seconds, afterUpload, peakRss, rows };
   } finally {

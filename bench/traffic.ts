@@ -27,7 +27,7 @@ import {
   runLoad,
   startBenchApp,
 } from './bench-app.js';
-import { benchDataset } from './bench-dataset.js';
+import { benchDataset, storedCsv } from './bench-dataset.js';
 import { QUERY_MIX } from './catalogue-generator.js';
 import { writePermitsCsv } from './permits-csv.js';
 import { formatMs, summarize } from './stats.js';
@@ -77,18 +77,7 @@ async function run(engine: Engine): Promise<void> {
       const file = path.join(work, 'permis.csv');
       await writePermitsCsv(file, TABLE_ROWS, 'utf8');
       const blob = await ctx.blobs.put(createReadStream(file), { maxBytes: 1e12 });
-      table = await benchDataset(ctx, 'trafic-permis', {
-        url: null,
-        format: 'CSV',
-        mimetype: 'text/csv',
-        upload: {
-          sha256: blob.sha256,
-          size: blob.size,
-          filename: 'permis.csv',
-          mimetype: 'text/csv',
-          created: blob.created,
-        },
-      });
+      table = await benchDataset(ctx, 'trafic-permis', storedCsv(blob, 'permis.csv'));
     }
     const resourceId = table.resources[0]?.id as string;
     const loaded = await ctx.datastore.ingest.settled(resourceId);
@@ -186,18 +175,7 @@ async function run(engine: Engine): Promise<void> {
     await writePermitsCsv(big, LOAD_ROWS, 'utf8');
     console.log('done');
     const blob = await ctx.blobs.put(createReadStream(big, { highWaterMark: 1 << 20 }), { maxBytes: 1e12 });
-    const heavy = await benchDataset(ctx, `trafic-gros-${Date.now()}`, {
-      url: null,
-      format: 'CSV',
-      mimetype: 'text/csv',
-      upload: {
-        sha256: blob.sha256,
-        size: blob.size,
-        filename: 'gros.csv',
-        mimetype: 'text/csv',
-        created: blob.created,
-      },
-    });
+    const heavy = await benchDataset(ctx, `trafic-gros-${Date.now()}`, storedCsv(blob, 'gros.csv'));
     const abusive = runLoad({
       url,
       connections: 2,
