@@ -88,6 +88,18 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       `/api/3/action/package_show?id=${id}`,
       `/api/3/action/resource_show?id=${resourceId}`,
       `/api/3/action/package_activity_list?id=${name}`,
+      `/dataset/${name}.rdf`,
+      `/dataset/${name}.xml`,
+      `/dataset/${name}.n3`,
+      `/fr/dataset/${name}`,
+      `/datastore/dump/${resourceId}`,
+      `/datastore/dump/${resourceId}?format=json`,
+      `/api/3/action/resource_view_list?id=${resourceId}`,
+      `/api/3/action/resource_view_show?id=${resourceId}`,
+      `/api/3/action/package_relationships_list?id=${name}`,
+      `/api/3/action/package_collaborator_list?id=${name}`,
+      `/api/3/action/resource_search?query=id:${resourceId}`,
+      `/api/3/action/member_list?id=ministere`,
     ]);
     assert.ok(ids.length === 3);
     return [
@@ -122,6 +134,21 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/3/action/group_list?all_fields=true',
       '/api/3/action/group_activity_list?id=theme',
       '/api/3/action/user_show?id=editeur',
+      '/catalog.rdf',
+      '/catalog.xml',
+      '/catalog.n3',
+      '/api/3/action/package_autocomplete?q=jeu',
+      '/api/3/action/package_autocomplete?q=zyx',
+      '/api/3/action/format_autocomplete?q=c',
+      '/api/3/action/tag_autocomplete?q=secrete',
+      '/api/3/action/tag_show?id=etiquette-secrete&include_datasets=true',
+      '/api/3/action/resource_search?query=name:fichier',
+      '/api/3/action/resource_search?query=format:csv',
+      '/api/3/action/member_list?id=ministere',
+      '/api/3/action/member_list?id=theme',
+      '/api/3/action/user_list?q=editeur',
+      '/api/3/action/user_autocomplete?q=edit',
+      '/api/3/action/organization_autocomplete?q=min',
     ];
   }
 

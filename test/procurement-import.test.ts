@@ -196,6 +196,29 @@ describeEachEngine('procurement imports', (current) => {
     assert.match(broken.body, /releases\/0\/ocid/);
   });
 
+  test('a report lists the first 200 errors and says how many there are in all', async () => {
+    const { app } = current();
+    // 300 releases, each with two schema errors (a tag that is not a list, an unknown initiation type).
+    const releases = Array.from({ length: 300 }, (_, index) => ({
+      ocid: `ocds-zz9zz9-rapport-${index}`,
+      id: `r-${index}`,
+      date: '2026-01-15T10:00:00Z',
+      tag: 'tender',
+      initiationType: 'nope',
+    }));
+    const reply = await call(app, 'POST', '/api/v1/procurement/releases', {
+      token: admin.token,
+      body: JSON.stringify({ releases }),
+      headers: json,
+    });
+    assert.equal(reply.status, 200, reply.body);
+    assert.equal(reply.json.added, 300);
+    assert.equal(reply.json.validated, 300);
+    assert.equal(reply.json.errors.length, 200);
+    assert.equal(reply.json.error_count, 600);
+    assert.equal(typeof reply.json.warning_count, 'number');
+  });
+
   test('anyone can validate a package: errors by JSON pointer, warnings for extra fields and codes', async () => {
     const { app } = current();
     const valid = readFileSync(

@@ -21,9 +21,10 @@ function findTests(directory: string): string[] {
   });
 }
 
-const filter = process.argv[2];
+// One area, or several separated by commas: `node --import tsx test/run.ts ckan,dcat`.
+const filters = process.argv[2]?.split(',').filter(Boolean) ?? [];
 const files = [...findTests('src'), ...findTests('test')]
-  .filter((file) => !filter || file.includes(filter))
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 console.log(
   `${files.length} test files; engines: PGlite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ''}`,

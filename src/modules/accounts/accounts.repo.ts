@@ -41,6 +41,26 @@ export function createAccountsRepo(db: Queryable) {
       );
     },
 
+    /** Active users whose name or full name contains the text (case ignored), in the order asked. */
+    listUsers(options: {
+      text: string | null;
+      order: 'name' | 'fullname' | 'created';
+      limit: number | null;
+      offset: number;
+    }): Promise<UserRow[]> {
+      const order = { name: 'name', fullname: 'lower(coalesce(fullname, name))', created: 'created' }[
+        options.order
+      ];
+      const pattern =
+        options.text === null ? null : `%${options.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      return db.query<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM accounts.users
+         WHERE state = 'active' AND ($1::text IS NULL OR name ILIKE $1 OR fullname ILIKE $1)
+         ORDER BY ${order}, name LIMIT $2 OFFSET $3`,
+        [pattern, options.limit, options.offset],
+      );
+    },
+
     findUserByLogin(login: string): Promise<UserRow | null> {
       return queryOne<UserRow>(
         db,

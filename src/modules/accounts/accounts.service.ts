@@ -110,6 +110,16 @@ export function createAccountsService({ db }: { db: Db }) {
       return row && toUser(row);
     },
 
+    /** Active users, by name or full name (CKAN's user_list and user_autocomplete). */
+    async listUsers(options: {
+      text: string | null;
+      order: 'name' | 'fullname' | 'created';
+      limit: number | null;
+      offset: number;
+    }): Promise<User[]> {
+      return (await repo.listUsers(options)).map(toUser);
+    },
+
     async requireUser(reference: string): Promise<User> {
       const user = await repo.findUser(reference);
       if (!user)

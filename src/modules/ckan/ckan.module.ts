@@ -18,6 +18,8 @@ export function createCkanModule(
       catalog: deps.catalog,
       accounts: deps.accounts,
       datastore: deps.datastore.tables,
+      views: deps.datastore.savedViews,
+      writes: deps.datastore.writes,
       config,
       baseUrl: config.baseUrl,
     }),

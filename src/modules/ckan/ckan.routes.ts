@@ -4,10 +4,15 @@ import { ANONYMOUS, refuseRejectedToken } from '../accounts/index.js';
 import type { UploadedFile } from '../catalog/index.js';
 import type { ActionTable, CkanDeps } from './actions/action.js';
 import { datastoreActions } from './actions/datastore.actions.js';
+import { datastoreWriteActions } from './actions/datastore-write.actions.js';
 import { organizationActions } from './actions/group.actions.js';
+import { lookupActions } from './actions/lookup.actions.js';
+import { memberActions } from './actions/member.actions.js';
 import { packageActions } from './actions/package.actions.js';
 import { resourceActions } from './actions/resource.actions.js';
 import { helpAction, siteActions } from './actions/site.actions.js';
+import { viewActions } from './actions/view.actions.js';
+import { dumpRoutes } from './dump.routes.js';
 import { ckanError, errorEnvelope, successEnvelope } from './envelope.js';
 import { type CkanData, readString } from './params.js';
 import { BadCkanRequest, readRequestData } from './request-data.js';
@@ -18,6 +23,10 @@ const actions: ActionTable = {
   ...resourceActions,
   ...organizationActions,
   ...datastoreActions,
+  ...datastoreWriteActions,
+  ...lookupActions,
+  ...memberActions,
+  ...viewActions(),
 };
 actions.help_show = helpAction(actions);
 
@@ -44,6 +53,7 @@ export function ckanRoutes(deps: CkanRouteDeps) {
         return reply.type(JSON_TYPE).send({ version: Number(request.params.version) });
       },
     );
+    await app.register(dumpRoutes({ datastore: deps.datastore }));
     for (const url of ['/api/action/:name', '/api/3/action/:name']) {
       app.route<{ Params: { name: string }; Querystring: CkanData }>({
         method: ['GET', 'POST'],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { User } from '../accounts/index.js';
 import type {
   Activity,
   Dataset,
@@ -25,7 +26,10 @@ export function ckanTimestamp(date: Date): string {
 
 const orEmpty = (value: string | null) => value ?? '';
 
-export function presentPackage(baseUrl: string, dataset: Dataset) {
+/** The resources (of the datasets being shown) whose table can be queried now. */
+export type ActiveTables = ReadonlySet<string>;
+
+export function presentPackage(baseUrl: string, dataset: Dataset, active: ActiveTables) {
   const license = findLicense(dataset.licenseId);
   return {
     author: dataset.author,
@@ -56,7 +60,7 @@ export function presentPackage(baseUrl: string, dataset: Dataset) {
     private: dataset.private,
     relationships_as_object: [],
     relationships_as_subject: [],
-    resources: dataset.resources.map((resource) => presentResource(baseUrl, resource)),
+    resources: dataset.resources.map((resource) => presentResource(baseUrl, resource, active)),
     spatial: dataset.bbox ? bboxToGeoJson(dataset.bbox) : null,
     state: dataset.state,
     tags: dataset.tags.map((tag) => ({
@@ -79,12 +83,12 @@ export function presentPackage(baseUrl: string, dataset: Dataset) {
 
 export type CkanPackage = ReturnType<typeof presentPackage>;
 
-export function presentResource(baseUrl: string, resource: Resource) {
+export function presentResource(baseUrl: string, resource: Resource, active: ActiveTables) {
   return {
     cache_last_updated: null,
     cache_url: null,
     created: ckanTimestamp(resource.created),
-    datastore_active: false,
+    datastore_active: active.has(resource.id),
     description: resource.description.fr ?? resource.description.en ?? '',
     description_translated: { en: orEmpty(resource.description.en), fr: orEmpty(resource.description.fr) },
     format: resource.format ?? '',
@@ -102,7 +106,11 @@ export function presentResource(baseUrl: string, resource: Resource) {
     size: resource.size,
     state: resource.state,
     url: resourceUrl(baseUrl, resource),
-    url_type: resource.upload ? 'upload' : null,
+    url_type: resource.upload
+      ? 'upload'
+      : resource.url === `${baseUrl}/datastore/dump/${resource.id}`
+        ? 'datastore'
+        : null,
     ...resource.extras,
   };
 }
@@ -188,7 +196,12 @@ export function presentLicense(license: License) {
 }
 
 /** package_search's result: count, results, the deprecated `facets`, `search_facets`, sort. */
-export function presentSearch(baseUrl: string, result: SearchResult, facetFields: readonly FacetField[]) {
+export function presentSearch(
+  baseUrl: string,
+  result: SearchResult,
+  facetFields: readonly FacetField[],
+  active: ActiveTables,
+) {
   const facets: Record<string, Record<string, number>> = {};
   const searchFacets: Record<
     string,
@@ -208,7 +221,7 @@ export function presentSearch(baseUrl: string, result: SearchResult, facetFields
   return {
     count: result.count,
     facets,
-    results: result.datasets.map((dataset) => presentPackage(baseUrl, dataset)),
+    results: result.datasets.map((dataset) => presentPackage(baseUrl, dataset, active)),
     sort: result.sort,
     search_facets: searchFacets,
   };
@@ -218,6 +231,29 @@ function facetDisplayName(field: FacetField, item: FacetCount): string {
   if (item.title) return item.title.fr.trim() || item.value;
   if (field === 'license_id') return findLicense(item.value)?.title.en ?? item.value;
   return item.value;
+}
+
+/** CKAN's user dict (user_show, user_list): the email address only when it may be shown. */
+export function presentUser(user: User, options: { showEmail: boolean; createdDatasets: number }) {
+  return {
+    about: user.about,
+    activity_streams_email_notifications: false,
+    created: ckanTimestamp(user.created),
+    display_name: user.fullname ?? user.name,
+    ...(options.showEmail ? { email: user.email } : {}),
+    email_hash: createHash('md5')
+      .update((user.email ?? '').trim().toLowerCase())
+      .digest('hex'),
+    fullname: user.fullname,
+    id: user.id,
+    image_display_url: '',
+    image_url: '',
+    last_active: null,
+    name: user.name,
+    number_created_packages: options.createdDatasets,
+    state: user.state,
+    sysadmin: user.sysadmin,
+  };
 }
 
 export function presentActivity(activity: Activity) {

@@ -11,6 +11,7 @@ import { createDictionaryService, type DictionaryService } from './dictionary.se
 import { createIngestService, type IngestService, LOAD_QUEUE } from './ingest.service.js';
 import { datastoreMigrations } from './migrations.js';
 import { createSavedViewsService, type SavedViewsService } from './saved-views.service.js';
+import { createWriteService, type WriteService } from './write/write.service.js';
 
 export interface DatastoreServices {
   /** Reading the published tables (CKAN search, REST pages, downloads, SQL). */
@@ -20,6 +21,8 @@ export interface DatastoreServices {
   dictionary: DictionaryService;
   /** Charts and maps saved on resources. */
   savedViews: SavedViewsService;
+  /** Tables written through CKAN's DataStore API (datastore_create, upsert, delete). */
+  writes: WriteService;
 }
 
 /** Loads the catalog's tabular files when the catalog announces a write to a dataset. */
@@ -56,9 +59,10 @@ export function createDatastoreModule(
   });
   const dictionary = createDictionaryService({ db, datastore: tables, ingest });
   const savedViews = createSavedViewsService({ db, duck, catalog, datastore: tables, root });
+  const writes = createWriteService({ db, catalog, root });
   return {
     name: 'datastore',
-    services: { tables, ingest, dictionary, savedViews },
+    services: { tables, ingest, dictionary, savedViews, writes },
     migrations: datastoreMigrations,
     routes: restApi(async (api) => {
       await api.register(datastoreRoutes({ datastore: tables, dictionary }));

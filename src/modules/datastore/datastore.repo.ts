@@ -23,6 +23,16 @@ export function createDatastoreRepo(db: Queryable) {
       return rows[0] ?? null;
     },
 
+    /** Which of these resources have a published table. */
+    async withTables(resourceIds: readonly string[]): Promise<Set<string>> {
+      if (resourceIds.length === 0) return new Set();
+      const rows = await db.query<{ id: string }>(
+        'SELECT resource_id AS id FROM datastore.tables WHERE resource_id = ANY($1::uuid[])',
+        [resourceIds],
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+
     /** Publishes a complete file: readers switch to it in one statement. Returns the file it replaces. */
     async publish(table: Omit<TableRow, 'loadedAt'>): Promise<string | null> {
       const [previous] = await db.query<{ file: string }>(

@@ -13,7 +13,7 @@ import { columnType } from './ingest/column-types.js';
 import { LoadFailure } from './ingest/load-errors.js';
 import { ckanQuery, type DatastoreSearch } from './query/ckan-request.js';
 import { restQuery } from './query/rest-request.js';
-import { runSandboxed } from './query/sql-sandbox.duckdb.js';
+import { runSandboxed, type SandboxTable } from './query/sql-sandbox.duckdb.js';
 import {
   aggregateName,
   copyToParquet,
@@ -96,6 +96,12 @@ export function createDatastoreService(deps: {
     readableTable: async (actor: Actor, resourceId: string): Promise<Table> =>
       (await tables.readable(actor, resourceId)).table,
 
+    /**
+     * Which of these resources have a table that can be queried now (CKAN's datastore_active). The
+     * caller has already read the resources: this says nothing about any other.
+     */
+    activeResources: (resourceIds: readonly string[]): Promise<Set<string>> => repo.withTables(resourceIds),
+
     /** The table of a resource the actor may edit (403 for a reader, "not found" for others). */
     editableTable: async (actor: Actor, resourceId: string): Promise<Table> =>
       (await tables.editable(actor, resourceId)).table,
@@ -115,10 +121,11 @@ export function createDatastoreService(deps: {
           sql.toLowerCase().match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [],
         ),
       ];
-      const named: { name: string; file: string }[] = [];
+      const named: SandboxTable[] = [];
       for (const id of ids) {
         const open = await tables.readable(actor, id).catch(() => null);
-        if (open) named.push({ name: id, file: open.file });
+        if (open)
+          named.push({ name: id, file: open.file, columns: open.table.columns.map((column) => column.id) });
       }
       try {
         const result = await sqlRuns.run(() =>
@@ -250,6 +257,37 @@ export function createDatastoreService(deps: {
       await deps.catalog.resources.get(actor, resourceId);
       const [load, table] = await Promise.all([repo.latestLoad(resourceId), repo.table(resourceId)]);
       return { load, table };
+    },
+
+    /**
+     * Every row a CKAN-style search selects (CKAN's /datastore/dump), streamed in batches: its
+     * columns at once (access and the query are checked before the first byte), then the rows.
+     */
+    async searchExport(
+      actor: Actor,
+      request: Omit<DatastoreSearch, 'limit' | 'offset' | 'includeTotal'>,
+      page: { limit: number | null; offset: number },
+    ): Promise<{ columns: Column[]; batches: AsyncGenerator<unknown[][]> }> {
+      const { table, file } = await tables.readable(actor, request.resourceId);
+      const query = ckanQuery(table, file, { ...request, limit: 0, offset: 0, includeTotal: false });
+      const columns = outputColumns(table, query);
+      const statement = rowsStatement(
+        query,
+        page.limit === null && page.offset === 0
+          ? null
+          : { limit: page.limit ?? Number.MAX_SAFE_INTEGER, offset: page.offset },
+      );
+      async function* batches(): AsyncGenerator<unknown[][]> {
+        const connection = await deps.duck.connect();
+        try {
+          for await (const rows of streamRows(connection, statement)) {
+            yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+          }
+        } finally {
+          connection.closeSync();
+        }
+      }
+      return { columns, batches: batches() };
     },
 
     async search(actor: Actor, request: DatastoreSearch): Promise<DatastoreRows> {

@@ -12,3 +12,4 @@ export type { ChartData } from './query/chart-query.duckdb.js';
 export type { SavedViewsService } from './saved-views.service.js';
 export type { ChartSpec, MapSpec, SavedView, ViewSpec } from './views.js';
 export { suggestMap } from './views.js';
+export type { FieldInput, Row, WriteMethod, WriteService } from './write/write.service.js';

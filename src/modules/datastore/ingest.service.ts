@@ -314,6 +314,8 @@ export function createIngestService(deps: {
     async datasetWritten(datasetId: string): Promise<void> {
       const dataset = await catalog.datasets.get(SYSTEM, datasetId).catch(() => null);
       for (const resource of dataset?.resources ?? []) {
+        // A table written through the API links to its own dump: nothing to load.
+        if (resource.url?.includes('/datastore/dump/')) continue;
         const format = tabularFormat({
           format: resource.format,
           mimetype: resource.mimetype,

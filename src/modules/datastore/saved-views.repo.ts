@@ -14,6 +14,21 @@ export function createSavedViewsRepo(db: Queryable) {
       );
     },
 
+    async byId(id: string): Promise<SavedView | null> {
+      const rows = await db.query<SavedView>(`SELECT ${VIEW_COLUMNS} FROM datastore.views WHERE id = $1`, [
+        id,
+      ]);
+      return rows[0] ?? null;
+    },
+
+    async update(id: string, view: { title: Localized; spec: ViewSpec }): Promise<void> {
+      await db.query('UPDATE datastore.views SET title = $2, spec = $3 WHERE id = $1', [
+        id,
+        JSON.stringify(view.title),
+        JSON.stringify(view.spec),
+      ]);
+    },
+
     async insert(view: {
       id: string;
       resourceId: string;

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/index.js';
+import { isUuid } from '../../platform/validation.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DatastoreService } from './datastore.service.js';
@@ -58,14 +59,42 @@ export function createSavedViewsService(deps: {
       return view;
     },
 
+    /** A saved view by its id alone, when the actor may read its resource ("not found" otherwise). */
+    async find(actor: Actor, viewId: string): Promise<SavedView> {
+      const view = isUuid(viewId) ? await repo.byId(viewId) : null;
+      if (!view) throw new NotFoundError('view', viewId);
+      await deps.catalog.resources.get(actor, view.resourceId).catch(() => {
+        throw new NotFoundError('view', viewId);
+      });
+      return view;
+    },
+
+    /** Changes a saved view's title and spec (editors of its dataset). */
+    async update(
+      actor: Actor,
+      viewId: string,
+      input: { title?: unknown; spec?: unknown },
+    ): Promise<SavedView> {
+      const current = await this.find(actor, viewId);
+      const table = await deps.datastore.editableTable(actor, current.resourceId);
+      const { title, spec } = checkView(table.columns, input);
+      await repo.update(viewId, { title, spec });
+      return { ...current, title, spec };
+    },
+
+    /**
+     * Saves a view on a resource (editors of its dataset). A free id may be given (a view moved
+     * from another portal keeps its id); otherwise one is made.
+     */
     async create(
       actor: Actor,
       resourceId: string,
-      input: { title?: unknown; spec?: unknown },
+      input: { title?: unknown; spec?: unknown; id?: string },
     ): Promise<SavedView> {
       const table = await deps.datastore.editableTable(actor, resourceId);
       const { title, spec } = checkView(table.columns, input);
-      const id = randomUUID();
+      const id =
+        input.id !== undefined && isUuid(input.id) && !(await repo.byId(input.id)) ? input.id : randomUUID();
       await repo.insert({ id, resourceId, title, spec, createdBy: actor.user?.id ?? null });
       return { id, resourceId, title, spec, createdAt: new Date() };
     },

@@ -1,5 +1,10 @@
 import type { Db, Queryable } from '../../platform/db/index.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../../platform/http/errors.js';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  ValidationError,
+} from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { type Actor, isSysadmin } from '../accounts/index.js';
 import { digestOf } from './canonical-json.js';
@@ -24,12 +29,19 @@ export interface ImportReport {
   unchanged: number;
   /** Records compiled again: only those of the processes the new releases belong to. */
   recompiled: number;
-  /** Schema findings on the new releases (accepted as they are; the report tells what to fix). */
+  /**
+   * Schema findings on the new releases (accepted as they are; the report tells what to fix): the
+   * first REPORT_LIMIT of each, with how many there are in all among the releases validated.
+   */
   errors: Issue[];
   warnings: Issue[];
+  errorCount: number;
+  warningCount: number;
+  /** How many of the new releases were validated (the first VALIDATED_LIMIT of a large import). */
+  validated: number;
 }
 
-const REPORT_LIMIT = 200;
+export const REPORT_LIMIT = 200;
 const COMPILE_BATCH = 2000;
 const VALIDATED_LIMIT = 5000;
 
@@ -86,6 +98,9 @@ export function createImportService({
         recompiled: touched.length,
         errors: errors.slice(0, REPORT_LIMIT),
         warnings: warnings.slice(0, REPORT_LIMIT),
+        errorCount: errors.length,
+        warningCount: warnings.length,
+        validated: reports.length,
       };
     });
   }
@@ -115,7 +130,7 @@ export function createImportService({
       const ocids = [...new Set(rows.map((row) => `${ocidPrefix}-${row.numeroseao?.trim() ?? ''}`))];
       const history = await createProcurementRepo(db).releasesOf(ocids);
       const { releases, issues } = eventsToReleases(rows, { ocidPrefix, history, merger });
-      if (issues.length > 0) throw new ValidationError(issues.slice(0, REPORT_LIMIT));
+      if (issues.length > 0) throw new ValidationError(capped(issues));
       return publish(releases);
     },
 
@@ -207,4 +222,21 @@ function mayPublish(actor: Actor): void {
       ),
     );
   }
+}
+
+/** The first REPORT_LIMIT issues, and one more that says how many were left out. */
+function capped(issues: FieldIssue[]): FieldIssue[] {
+  if (issues.length <= REPORT_LIMIT) return issues;
+  const more = issues.length - REPORT_LIMIT;
+  return [
+    ...issues.slice(0, REPORT_LIMIT),
+    {
+      path: '',
+      code: 'more',
+      message: localized(
+        `${more} autres problèmes non listés (${issues.length} en tout)`,
+        `${more} more issues not listed (${issues.length} in all)`,
+      ),
+    },
+  ];
 }

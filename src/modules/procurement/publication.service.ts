@@ -58,8 +58,14 @@ export function createPublicationService({
   return {
     /** A release package of releases in import order; `next` continues after the last one. */
     async releasePackage(page: PageRequest & { ocid?: string }, selfUri: (after: string) => string) {
-      const rows = await repo.releasePage({ ...page, afterSeq: Number(page.after || 0) });
-      const last = rows.length === page.limit ? rows[rows.length - 1]?.seq : undefined;
+      // One row more than the page says whether another page exists: `next` never leads to an empty one.
+      const fetched = await repo.releasePage({
+        ...page,
+        limit: page.limit + 1,
+        afterSeq: Number(page.after || 0),
+      });
+      const rows = fetched.slice(0, page.limit);
+      const last = fetched.length > page.limit ? rows[rows.length - 1]?.seq : undefined;
       const next = last ? selfUri(last) : undefined;
       return packageJson(
         'releases',
@@ -106,9 +112,10 @@ export function createPublicationService({
 
     /** A record package (compiled releases, linked releases) of records by ocid. */
     async recordPackage(page: PageRequest, selfUri: (after: string) => string) {
-      const rows = await repo.recordPage({ ...page, afterOcid: page.after ?? '' });
+      const fetched = await repo.recordPage({ ...page, limit: page.limit + 1, afterOcid: page.after ?? '' });
+      const rows = fetched.slice(0, page.limit);
       const { records, dates } = await recordsJson(rows);
-      const last = rows.length === page.limit ? rows[rows.length - 1]?.ocid : undefined;
+      const last = fetched.length > page.limit ? rows[rows.length - 1]?.ocid : undefined;
       return packageJson('records', metadata(selfUri(page.after ?? ''), newest(dates)), records, {
         links: { next: last ? selfUri(last) : undefined },
       });

@@ -10,12 +10,29 @@ import { catalogGraph, type SiteDescription } from '../rdf/catalog.present.js';
 import { addDataset } from '../rdf/dcat.present.js';
 import { GraphBuilder } from '../rdf/graph.js';
 import { presentSchemaOrg } from '../rdf/schema-org.present.js';
-import { toJsonLd, toTurtle } from '../rdf/serialize.js';
+import { toJsonLd, toRdfXml, toTurtle } from '../rdf/serialize.js';
 import { searchRequest } from '../search/search.service.js';
 import { problemResponses, Reference } from './v1.schemas.js';
 
 export const CATALOG_PAGE_SIZE = 100;
-type RdfFormat = 'jsonld' | 'ttl';
+/** ckanext-dcat's extensions: JSON-LD, Turtle, N3 (Turtle is N3) and RDF/XML (.rdf and .xml). */
+const RDF_FORMATS = ['jsonld', 'ttl', 'n3', 'rdf', 'xml'] as const;
+type RdfFormat = (typeof RDF_FORMATS)[number];
+const MEDIA_TYPES: Record<RdfFormat, string> = {
+  jsonld: 'application/ld+json; charset=utf-8',
+  ttl: 'text/turtle; charset=utf-8',
+  n3: 'text/n3; charset=utf-8',
+  rdf: 'application/rdf+xml; charset=utf-8',
+  xml: 'application/rdf+xml; charset=utf-8',
+};
+
+/** The format an Accept header asks for (Turtle, RDF/XML or N3), JSON-LD otherwise. */
+function acceptedFormat(accept: string | undefined): RdfFormat {
+  if (accept?.includes('text/turtle')) return 'ttl';
+  if (accept?.includes('application/rdf+xml')) return 'rdf';
+  if (accept?.includes('text/n3')) return 'n3';
+  return 'jsonld';
+}
 
 const CatalogQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
@@ -52,7 +69,7 @@ export function dcatRoutes(deps: {
 
   return async (app) => {
     // ckanext-dcat's URLs, which harvesters already know.
-    for (const format of ['jsonld', 'ttl'] as const) {
+    for (const format of RDF_FORMATS) {
       app.get(
         `/dataset/:ref.${format}`,
         { schema: { hide: true, params: Reference, querystring: RdfQuery } },
@@ -77,13 +94,14 @@ export function dcatRoutes(deps: {
       {
         schema: {
           tags: ['Métadonnées / Metadata (DCAT, schema.org)'],
-          summary: 'A dataset as DCAT-AP 3: JSON-LD, or Turtle with "Accept: text/turtle"',
+          summary:
+            'A dataset as DCAT-AP 3: JSON-LD, or Turtle, RDF/XML or N3 with "Accept: text/turtle", "application/rdf+xml" or "text/n3"',
           params: Reference,
           response: problemResponses,
         },
       },
       async (request, reply) => {
-        const format = request.headers.accept?.includes('text/turtle') ? 'ttl' : 'jsonld';
+        const format = acceptedFormat(request.headers.accept);
         return sendDataset(
           reply,
           await catalog.datasets.get(request.actor, request.params.ref),
@@ -123,7 +141,7 @@ export function dcatRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const format = request.headers.accept?.includes('text/turtle') ? 'ttl' : 'jsonld';
+        const format = acceptedFormat(request.headers.accept);
         return sendGraph(reply, await catalogPage(request.query, format, request.url), format);
       },
     );
@@ -167,7 +185,10 @@ export function dcatRoutes(deps: {
       page,
       pageSize: CATALOG_PAGE_SIZE,
       pageUrl: (number) => {
-        const pageUrl = new URL(base.pathname.replace(/\.(jsonld|ttl)$/, `.${format}`), site.baseUrl);
+        const pageUrl = new URL(
+          base.pathname.replace(/\.(jsonld|ttl|n3|rdf|xml)$/, `.${format}`),
+          site.baseUrl,
+        );
         for (const [key, value] of base.searchParams)
           if (key !== 'page') pageUrl.searchParams.append(key, value);
         pageUrl.searchParams.set('page', String(number));
@@ -178,6 +199,8 @@ export function dcatRoutes(deps: {
 }
 
 async function sendGraph(reply: FastifyReply, graph: GraphBuilder, format: RdfFormat) {
-  if (format === 'ttl') return reply.type('text/turtle; charset=utf-8').send(await toTurtle(graph.quads));
-  return reply.type('application/ld+json; charset=utf-8').send(toJsonLd(graph.quads));
+  reply.type(MEDIA_TYPES[format]);
+  if (format === 'ttl' || format === 'n3') return reply.send(await toTurtle(graph.quads));
+  if (format === 'rdf' || format === 'xml') return reply.send(toRdfXml(graph.quads));
+  return reply.send(toJsonLd(graph.quads));
 }

@@ -12,6 +12,7 @@ import { changedFields, datasetActivity } from './dataset.activity.js';
 import { createDatasetRepo, type DatasetRef, type DatasetRepo } from './dataset.repo.js';
 import type { DatasetRow, ResourceRow } from './dataset.rows.js';
 import { datasetMessages, validateDataset } from './dataset.validate.js';
+import { createLookupRepo } from './lookup.repo.js';
 import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resource.rows.js';
 
 export const datasetNotFound = (reference: string) =>
@@ -185,6 +186,32 @@ export function createDatasetService({
       });
       await changed(ref.id);
     },
+
+    /**
+     * Removes a dataset for good (sysadmins): its resources, their files no other resource uses,
+     * its page views and its activity. It cannot be restored.
+     */
+    async purge(actor: Actor, reference: string): Promise<void> {
+      if (!isSysadmin(actor)) {
+        throw forbidden(
+          'Seul un administrateur du portail peut supprimer définitivement un jeu de données.',
+          'Only sysadmins can purge datasets',
+        );
+      }
+      const ref = await datasets.findRef(reference);
+      if (!ref) throw datasetNotFound(reference);
+      const files = await db.transaction((tx) => createLookupRepo(tx).purge(ref.id));
+      for (const sha256 of files) {
+        if (!(await datasets.blobInUse(sha256))) await blobs.delete(sha256);
+      }
+      await changed(ref.id);
+    },
+
+    /** Public datasets whose name or title contains the text (CKAN's package_autocomplete). */
+    autocomplete: (text: string, limit: number) => createLookupRepo(db).datasetsLike(text, limit),
+
+    /** Formats of public resources that contain the text, most used first (format_autocomplete). */
+    formats: (text: string, limit: number) => createLookupRepo(db).formatsLike(text, limit),
 
     listPublicNames: (limit: number | null, offset: number) => datasets.listPublicNames(limit, offset),
     listPublicTags: (query: string | null, limit: number | null, offset: number) =>

@@ -10,6 +10,7 @@ import { createDatasetRepo, type DatasetRepo } from './dataset.repo.js';
 import type { ResourceRow } from './dataset.rows.js';
 import type { DatasetService } from './dataset.service.js';
 import { checkResource, datasetMessages } from './dataset.validate.js';
+import { createLookupRepo, type ResourceSearchField } from './lookup.repo.js';
 import { discardUpload, newUploads, resourceRowFor, uploadIds, withUploadCleanup } from './resource.rows.js';
 
 export interface ResourceInDataset {
@@ -40,6 +41,26 @@ export function createResourceService(deps: {
     const resource = dataset.resources.find((candidate) => candidate.id === resourceId);
     if (!resource) throw resourceNotFound(resourceId);
     return { dataset, resource };
+  }
+
+  /** Public resources whose fields contain every term (CKAN's resource_search), with their datasets. */
+  async function search(
+    terms: { field: ResourceSearchField; text: string }[],
+    page: { orderBy: ResourceSearchField | null; limit: number | null; offset: number },
+  ): Promise<{ count: number; results: ResourceInDataset[] }> {
+    const found = await createLookupRepo(db).searchResources(terms, page);
+    const datasets = new Map(
+      (await repo.load([...new Set(found.rows.map((row) => row.datasetId))])).map((dataset) => [
+        dataset.id,
+        dataset,
+      ]),
+    );
+    const results = found.rows.flatMap((row) => {
+      const dataset = datasets.get(row.datasetId);
+      const resource = dataset?.resources.find((candidate) => candidate.id === row.id);
+      return dataset && resource ? [{ dataset, resource }] : [];
+    });
+    return { count: found.count, results };
   }
 
   /** Writes one resource of a dataset in a transaction and logs the change on the dataset. */
@@ -73,6 +94,7 @@ export function createResourceService(deps: {
 
   return {
     get,
+    search,
 
     /** For an upload whose request failed before any resource referenced it. */
     discardUpload: (upload: Pick<UploadedFile, 'sha256' | 'created'>) =>

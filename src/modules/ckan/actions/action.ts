@@ -1,13 +1,17 @@
 import type { Config } from '../../../config.js';
 import type { AccountsService, Actor } from '../../accounts/index.js';
-import type { CatalogService, UploadedFile } from '../../catalog/index.js';
-import type { DatastoreService } from '../../datastore/index.js';
+import type { CatalogService, Dataset, Resource, UploadedFile } from '../../catalog/index.js';
+import type { DatastoreService, SavedViewsService, WriteService } from '../../datastore/index.js';
 import type { CkanData } from '../params.js';
 
 export interface CkanDeps {
   catalog: CatalogService;
   accounts: AccountsService;
   datastore: DatastoreService;
+  /** Charts and maps saved on resources (CKAN's resource views). */
+  views: SavedViewsService;
+  /** Tables written through the DataStore API. */
+  writes: WriteService;
   config: Config;
   baseUrl: string;
 }
@@ -36,4 +40,13 @@ export function readAction(doc: string, run: ActionDefinition['run']): ActionDef
 
 export function writeAction(doc: string, run: ActionDefinition['run']): ActionDefinition {
   return { sideEffectFree: false, doc, run };
+}
+
+/** Which of the resources shown have a queryable table (datastore_active), in one query. */
+export function activeTables(deps: CkanDeps, shown: { datasets?: Dataset[]; resources?: Resource[] }) {
+  const ids = [
+    ...(shown.datasets ?? []).flatMap((dataset) => dataset.resources.map((resource) => resource.id)),
+    ...(shown.resources ?? []).map((resource) => resource.id),
+  ];
+  return deps.datastore.activeResources(ids);
 }

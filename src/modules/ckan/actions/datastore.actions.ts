@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { type Column, type DatastoreRows, ROWS_MAX } from '../../datastore/index.js';
+import { type DatastoreRows, ROWS_MAX } from '../../datastore/index.js';
+import { fieldOf } from '../datastore-fields.js';
 import {
   type CkanData,
   readBoolean,
@@ -11,33 +12,7 @@ import {
 } from '../params.js';
 import { type ActionTable, readAction } from './action.js';
 
-/** CKAN's datastore type names (PostgreSQL's, as CKAN reports them). */
-const CKAN_TYPES: Record<Column['type'], string> = {
-  integer: 'int',
-  decimal: 'numeric',
-  boolean: 'bool',
-  date: 'date',
-  timestamp: 'timestamp',
-  text: 'text',
-  json: 'json',
-};
-
 const RECORDS_FORMATS = ['objects', 'lists', 'csv', 'tsv'] as const;
-
-function fieldOf(column: Column) {
-  const info =
-    column.label || column.description
-      ? {
-          info: {
-            label: column.label?.fr ?? '',
-            notes: column.description?.fr ?? '',
-            label_en: column.label?.en ?? '',
-            notes_en: column.description?.en ?? '',
-          },
-        }
-      : {};
-  return { id: column.id, type: CKAN_TYPES[column.type], ...info };
-}
 
 function records(result: DatastoreRows, format: (typeof RECORDS_FORMATS)[number]): unknown {
   if (format === 'lists') return result.rows;

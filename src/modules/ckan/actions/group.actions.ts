@@ -21,7 +21,14 @@ import {
   stringList,
 } from '../params.js';
 import { presentActivity, presentGroup, presentPackage } from '../present.js';
-import { type ActionContext, type ActionTable, type CkanDeps, readAction, writeAction } from './action.js';
+import {
+  type ActionContext,
+  type ActionTable,
+  activeTables,
+  type CkanDeps,
+  readAction,
+  writeAction,
+} from './action.js';
 
 const SORTS = { title: 'title', name: 'name', package_count: 'package_count' } as const;
 
@@ -59,7 +66,8 @@ async function showGroup(kind: GroupKind, { actor, data, deps }: ActionContext) 
         includePrivate: true,
       }),
     );
-    packages = result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset));
+    const active = await activeTables(deps, { datasets: result.datasets });
+    packages = result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset, active));
   }
   return presentGroup(deps.baseUrl, group, {
     packageCount: await datasetCount(deps, actor, kind, group),

@@ -1,11 +1,33 @@
-import { QueryError } from '../../../platform/http/errors.js';
+import { QueryError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
-import { FACET_FIELDS, type FacetField, type SearchRequest, searchRequest } from '../../catalog/index.js';
+import {
+  type Dataset,
+  FACET_FIELDS,
+  type FacetField,
+  type SearchRequest,
+  searchRequest,
+} from '../../catalog/index.js';
 import { datasetInputFromPackage, readSpatial } from '../input.js';
 import { type CkanData, readBoolean, readInteger, readList, readString, requireString } from '../params.js';
 import { presentActivity, presentPackage, presentSearch } from '../present.js';
-import { type ActionContext, type ActionTable, readAction, writeAction } from './action.js';
+import {
+  filterGlobs,
+  mergeKey,
+  mergeObject,
+  ReviseError,
+  reviseText,
+  unmatchedKey,
+  unmatchedPaths,
+} from '../revise.js';
+import {
+  type ActionContext,
+  type ActionTable,
+  activeTables,
+  type CkanDeps,
+  readAction,
+  writeAction,
+} from './action.js';
 
 const ROWS_MAX = 1000;
 
@@ -77,25 +99,136 @@ export function searchRequestFromData(data: CkanData): { request: SearchRequest;
 
 async function search({ actor, data, deps }: ActionContext) {
   const { request, facetFields } = searchRequestFromData(data);
-  return presentSearch(deps.baseUrl, await deps.catalog.search.search(actor, request), facetFields);
+  const result = await deps.catalog.search.search(actor, request);
+  return presentSearch(
+    deps.baseUrl,
+    result,
+    facetFields,
+    await activeTables(deps, { datasets: result.datasets }),
+  );
+}
+
+/** One dataset as package_show gives it. */
+export async function presentDataset(deps: CkanDeps, dataset: Dataset) {
+  return presentPackage(deps.baseUrl, dataset, await activeTables(deps, { datasets: [dataset] }));
 }
 
 async function showPackage({ actor, data, deps }: ActionContext) {
-  return presentPackage(deps.baseUrl, await deps.catalog.datasets.get(actor, requireString(data, 'id')));
+  return presentDataset(deps, await deps.catalog.datasets.get(actor, requireString(data, 'id')));
 }
 
 /** package_update: the dict replaces the dataset (CKAN's semantics; resources kept when left out). */
-async function updatePackage(context: ActionContext, data: CkanData) {
+export async function updatePackage(context: ActionContext, data: CkanData) {
   const { actor, deps } = context;
   const reference = readString(data, 'id') ?? requireString(data, 'name');
   const current = await deps.catalog.datasets.get(actor, reference);
   const input = datasetInputFromPackage(data, { name: current.name, current });
-  return presentPackage(deps.baseUrl, await deps.catalog.datasets.update(actor, current.id, input));
+  return presentDataset(deps, await deps.catalog.datasets.update(actor, current.id, input));
+}
+
+/** A value of a flattened key (`update__notes`): JSON when it parses, the string itself otherwise. */
+function jsonOrString(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A list given as a list, a JSON list or a comma-separated string ("+title, -*"). */
+function patternList(value: unknown): string[] {
+  const parsed = jsonOrString(value);
+  if (Array.isArray(parsed)) return parsed.map(String);
+  return String(parsed ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function reviseIssue(field: string, messages: string[]): ValidationError {
+  return new ValidationError(
+    messages.map((message) => ({ path: field, code: 'revise', message: localized(message, message) })),
+  );
+}
+
+/** package_revise: match, filter, update (and their flattened keys), then a package_update. */
+async function revisePackage(context: ActionContext) {
+  const { actor, data, deps } = context;
+  const flattened = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(data)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, value]) => [key.slice(prefix.length), jsonOrString(value)]),
+    );
+  const match = data.match === undefined ? {} : jsonOrString(data.match);
+  const matchKeys = flattened('match__');
+  const update = data.update === undefined ? undefined : jsonOrString(data.update);
+  const updateKeys = flattened('update__');
+  const asObject = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (value as CkanData) : {};
+  const reference = [matchKeys.id, asObject(match).id, matchKeys.name, asObject(match).name].find(
+    (value) => typeof value === 'string' && value !== '',
+  ) as string | undefined;
+  if (reference === undefined) throw reviseIssue('match__id', ['Missing value']);
+  const current = (await presentDataset(
+    deps,
+    await deps.catalog.datasets.get(actor, reference),
+  )) as unknown as CkanData;
+  const original: CkanData = JSON.parse(JSON.stringify(current));
+  const unmatched = unmatchedPaths(original, match);
+  for (const key of Object.keys(matchKeys).sort()) {
+    try {
+      unmatched.push(...unmatchedKey(original, key, matchKeys[key]));
+    } catch (error) {
+      if (error instanceof ReviseError) unmatched.push([key]);
+      else throw error;
+    }
+  }
+  if (unmatched.length > 0) throw reviseIssue('match', unmatched.map(reviseText));
+  if (data.filter !== undefined) {
+    filterGlobs(original, patternList(data.filter));
+    original.id = current.id;
+  }
+  try {
+    if (update !== undefined) mergeObject(original, update);
+  } catch (error) {
+    if (error instanceof ReviseError) throw reviseIssue('update', [error.message]);
+    throw error;
+  }
+  // Appending (__extend) first, so that later keys may reach the new items.
+  const keys = Object.keys(updateKeys).sort(
+    (a, b) => Number(!a.endsWith('extend')) - Number(!b.endsWith('extend')) || a.localeCompare(b),
+  );
+  for (const key of keys) {
+    try {
+      mergeKey(original, key, updateKeys[key]);
+    } catch (error) {
+      if (error instanceof ReviseError) throw reviseIssue(`update__${key}`, [error.message]);
+      throw error;
+    }
+  }
+  const revised: CkanData = { package: await updatePackage(context, original) };
+  if (data.include !== undefined) filterGlobs(revised, patternList(data.include));
+  return revised;
 }
 
 export const packageActions: ActionTable = {
+  package_revise: writeAction(
+    'Revise a dataset selectively (CKAN 2.9): check values with match, remove fields with filter, merge values with update.\n\n:param match: {"id" or "name": ..., other fields that must have these values}\n:param filter: (optional) patterns of fields to remove, e.g. ["-resources__1"] or "+title, -*"\n:param update: (optional) values to merge, e.g. {"resources": [{"description": "..."}]}\n:param include: (optional) patterns of fields to return\n\nmatch__… and update__… flattened keys reach list items by index (update__resources__-1__name) or id prefix of 5 characters or more (update__resources__1f9ab__name); update__resources__extend appends.\n:rtype: {"package": dict}',
+    revisePackage,
+  ),
+
+  dataset_purge: writeAction(
+    'Remove a dataset for good, with its resources, their files and its activity (sysadmins). It cannot be restored.\n\n:param id: the id or name of the dataset',
+    async ({ actor, data, deps }) => {
+      await deps.catalog.datasets.purge(actor, requireString(data, 'id'));
+      return null;
+    },
+  ),
+
   package_list: readAction(
-    "Return a list of the names of the site's public, active datasets.\n\n:param limit: (optional)\n:param offset: (optional)\n:rtype: list of strings",
+    "Return a list of the names of the site's public, active datasets.\n\n:param limit: (optional)\n:param offset: (optional)\n:param include_private: (ignored, as in CKAN 2.10: package_list lists public datasets only; package_search has include_private)\n:rtype: list of strings",
     async ({ data, deps }) => {
       const limit = data.limit === undefined ? null : readInteger(data, 'limit', 0);
       return deps.catalog.datasets.listPublicNames(limit, readInteger(data, 'offset', 0));
@@ -117,7 +250,8 @@ export const packageActions: ActionTable = {
           includePrivate: isSysadmin(actor),
         }),
       );
-      return result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset));
+      const active = await activeTables(deps, { datasets: result.datasets });
+      return result.datasets.map((dataset) => presentPackage(deps.baseUrl, dataset, active));
     },
   ),
 
@@ -134,7 +268,7 @@ export const packageActions: ActionTable = {
   package_create: writeAction(
     'Create a new dataset. You must be an editor or admin of the organization (owner_org).\n\n:param name: the URL name (2-100 lowercase alphanumeric characters, - and _)\n:param title: (French) or title_translated: {"fr": ..., "en": ...}\n:param owner_org: the id or name of the organization\n:param resources: (optional) list of resource dicts\n:rtype: dictionary',
     async ({ actor, data, deps }) =>
-      presentPackage(deps.baseUrl, await deps.catalog.datasets.create(actor, datasetInputFromPackage(data))),
+      presentDataset(deps, await deps.catalog.datasets.create(actor, datasetInputFromPackage(data))),
   ),
 
   package_update: writeAction(
@@ -146,8 +280,8 @@ export const packageActions: ActionTable = {
     'Change some fields of a dataset; the others keep their value.\n\n:param id: the id or name of the dataset\n:rtype: dictionary',
     async (context) => {
       const { actor, data, deps } = context;
-      const current = presentPackage(
-        deps.baseUrl,
+      const current = await presentDataset(
+        deps,
         await deps.catalog.datasets.get(actor, requireString(data, 'id')),
       );
       const merged: CkanData = { ...current, ...data, id: current.id };

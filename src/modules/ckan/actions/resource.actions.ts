@@ -1,8 +1,21 @@
+import type { Resource } from '../../catalog/index.js';
 import { resourceUrl } from '../../catalog/index.js';
 import { resourceInputFromDict } from '../input.js';
 import { type CkanData, readString, requireString } from '../params.js';
 import { presentResource } from '../present.js';
-import { type ActionContext, type ActionTable, readAction, writeAction } from './action.js';
+import {
+  type ActionContext,
+  type ActionTable,
+  activeTables,
+  type CkanDeps,
+  readAction,
+  writeAction,
+} from './action.js';
+
+/** One resource as resource_show gives it. */
+export async function presentOneResource(deps: CkanDeps, resource: Resource) {
+  return presentResource(deps.baseUrl, resource, await activeTables(deps, { resources: [resource] }));
+}
 
 /** resource_update: the dict replaces the resource; its file stays unless a new one or a new link comes. */
 async function updateResource({ actor, deps, file }: ActionContext, data: CkanData) {
@@ -16,7 +29,7 @@ async function updateResource({ actor, deps, file }: ActionContext, data: CkanDa
     (url === null || url === resourceUrl(deps.baseUrl, resource));
   const input = resourceInputFromDict(keepsFile ? { ...data, url_type: 'upload' } : data, file);
   const updated = await deps.catalog.resources.update(actor, id, input);
-  return presentResource(deps.baseUrl, updated.resource);
+  return await presentOneResource(deps, updated.resource);
 }
 
 export const resourceActions: ActionTable = {
@@ -24,7 +37,7 @@ export const resourceActions: ActionTable = {
     'Return the metadata of a resource.\n\n:param id: the id of the resource\n:rtype: dictionary',
     async ({ actor, data, deps }) => {
       const { resource } = await deps.catalog.resources.get(actor, requireString(data, 'id'));
-      return presentResource(deps.baseUrl, resource);
+      return await presentOneResource(deps, resource);
     },
   ),
 
@@ -33,7 +46,7 @@ export const resourceActions: ActionTable = {
     async ({ actor, data, deps, file }) => {
       const input = resourceInputFromDict(data, file);
       const created = await deps.catalog.resources.create(actor, requireString(data, 'package_id'), input);
-      return presentResource(deps.baseUrl, created.resource);
+      return await presentOneResource(deps, created.resource);
     },
   ),
 
@@ -47,7 +60,7 @@ export const resourceActions: ActionTable = {
     async (context) => {
       const { actor, data, deps } = context;
       const { resource } = await deps.catalog.resources.get(actor, requireString(data, 'id'));
-      return updateResource(context, { ...presentResource(deps.baseUrl, resource), ...data });
+      return updateResource(context, { ...(await presentOneResource(deps, resource)), ...data });
     },
   ),
 

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
 import { LICENSES, searchRequest } from '../../catalog/index.js';
 import { readBoolean, readInteger, readString, requireString } from '../params.js';
-import { ckanTimestamp, presentLicense, tagId } from '../present.js';
+import { ckanTimestamp, presentLicense, presentUser, tagId } from '../present.js';
 import { type ActionTable, readAction, writeAction } from './action.js';
 
 /** The CKAN version whose Action API Quai answers like (2.10 keeps site_read and token-only auth). */
@@ -63,25 +62,7 @@ export const siteActions: ActionTable = {
         actor,
         searchRequest({ fq: [`creator_user_id:${user.id}`], rows: 0, includePrivate: true }),
       );
-      return {
-        about: user.about,
-        activity_streams_email_notifications: false,
-        created: ckanTimestamp(user.created),
-        display_name: user.fullname ?? user.name,
-        ...(own ? { email: user.email } : {}),
-        email_hash: createHash('md5')
-          .update((user.email ?? '').trim().toLowerCase())
-          .digest('hex'),
-        fullname: user.fullname,
-        id: user.id,
-        image_display_url: '',
-        image_url: '',
-        last_active: null,
-        name: user.name,
-        number_created_packages: created.count,
-        state: user.state,
-        sysadmin: user.sysadmin,
-      };
+      return presentUser(user, { showEmail: own, createdDatasets: created.count });
     },
   ),
 

@@ -1,7 +1,21 @@
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
-import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
+import { quoteLiteral } from '../../../platform/duckdb/index.js';
 import { failure, LoadFailure } from '../ingest/load-errors.js';
+import {
+  ckanTableView,
+  POSTGRES_MACROS,
+  postgresColumnName,
+  rewriteDateFunctions,
+  rewriteTextMatch,
+} from './sql-postgres.duckdb.js';
 import { type AnswerBounds, readRowsBounded } from './table-query.duckdb.js';
+
+/** A table the query may read: its name (the resource id), its Parquet file and its columns. */
+export interface SandboxTable {
+  name: string;
+  file: string;
+  columns: string[];
+}
 
 export interface SandboxResult {
   columns: { id: string; duckType: string }[];
@@ -17,7 +31,7 @@ export interface SandboxResult {
  */
 export async function runSandboxed(
   sql: string,
-  tables: { name: string; file: string }[],
+  tables: SandboxTable[],
   limits: AnswerBounds & { timeoutMs: number },
   /** Directories of this server that no answer may name (the data directory, the home…). */
   hiddenPaths: string[] = [],
@@ -67,7 +81,7 @@ function hideIn(value: unknown, hide: (text: string) => string): unknown {
 
 async function runLocked(
   sql: string,
-  tables: { name: string; file: string }[],
+  tables: SandboxTable[],
   limits: AnswerBounds & { timeoutMs: number },
 ): Promise<SandboxResult> {
   const instance = await DuckDBInstance.create(':memory:', {
@@ -79,17 +93,16 @@ async function runLocked(
   });
   const connection = await instance.connect();
   try {
-    for (const table of tables) {
-      await connection.run(
-        `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT * FROM read_parquet(${quoteLiteral(table.file)})`,
-      );
-    }
+    // CKAN's tables (`_id`, `_full_text`) and the PostgreSQL functions its users write.
+    for (const table of tables) await connection.run(ckanTableView(table.name, table.file, table.columns));
+    for (const macro of POSTGRES_MACROS) await connection.run(macro);
     await connection.run(
       `SET allowed_paths = [${tables.map((table) => quoteLiteral(table.file)).join(', ')}]`,
     );
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
-    const statements = await connection.extractStatements(sql).catch((error: Error) => {
+    const rewritten = rewriteDateFunctions(rewriteTextMatch(sql));
+    const statements = await connection.extractStatements(rewritten).catch((error: Error) => {
       throw failure(`Requête illisible : ${firstLine(error)}`, `Unreadable query: ${firstLine(error)}`);
     });
     if (statements.count !== 1)
@@ -104,11 +117,16 @@ async function runLocked(
       );
     }
     // Without its final ";"; on lines of its own, so that a closing "-- comment" ends no more than itself.
-    const body = sql.replace(/;(\s|--[^\n]*)*$/, '');
+    const body = rewritten.replace(/;(\s|--[^\n]*)*$/, '');
     const timer = setTimeout(() => connection.interrupt(), limits.timeoutMs);
     try {
       const wrapped = `SELECT * FROM (\n${body}\n) LIMIT ${limits.maxRows + 1}`;
-      return await readRowsBounded(connection, { sql: wrapped, params: [] }, limits);
+      const result = await readRowsBounded(connection, { sql: wrapped, params: [] }, limits);
+      const known = new Set(['_id', '_full_text', ...tables.flatMap((table) => table.columns)]);
+      return {
+        ...result,
+        columns: result.columns.map((column) => ({ ...column, id: postgresColumnName(column.id, known) })),
+      };
     } catch (error) {
       if (/interrupt/i.test((error as Error).message)) {
         throw failure(

@@ -55,6 +55,8 @@ export interface Statement {
 }
 
 export function tableSource(file: string): string {
+  // Tables written through the API store their `_id` (stable across deletes); loaded ones number their rows.
+  if (storesIds(file)) return `(SELECT * FROM read_parquet(${quoteLiteral(file)}))`;
   return `(SELECT file_row_number + 1 AS _id, * EXCLUDE (file_row_number) FROM read_parquet(${quoteLiteral(file)}, file_row_number = true))`;
 }
 
@@ -88,11 +90,17 @@ export function whereClause(query: TableQuery, params: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/** Whether a table's file holds its `_id` column (tables written through the API: `….ids.parquet`). */
+export function storesIds(file: string): boolean {
+  return file.endsWith('.ids.parquet');
+}
+
 export function rowsStatement(query: TableQuery, page: { limit: number; offset: number } | null): Statement {
   // Rows in file order with nothing filtered: `_id` is 1, 2, 3…, so skipping n rows is `_id > n`,
   // which DuckDB answers from the row groups it needs instead of sorting every row before them.
   const plain =
     page !== null &&
+    !storesIds(query.file) &&
     page.offset > 0 &&
     query.sort.length === 0 &&
     !query.distinct &&

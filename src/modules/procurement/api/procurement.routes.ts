@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { toRfc3339 } from '../events/quebec-time.js';
+import type { ImportReport } from '../import.service.js';
 import { isObject } from '../ocds/json.js';
 import { validateRecordPackage, validateRelease, validateReleasePackage } from '../ocds/validate.js';
 import type { ProcurementService } from '../procurement.service.js';
@@ -202,7 +203,7 @@ export function procurementRoutes({
         },
         async (request) => {
           const format = String(request.headers['content-type']).startsWith('text/csv') ? 'csv' : 'json';
-          return imports.importEvents(request.actor, request.body, format);
+          return presentReport(await imports.importEvents(request.actor, request.body, format));
         },
       );
 
@@ -217,7 +218,7 @@ export function procurementRoutes({
             response: { 200: ImportReportOut, ...problemResponses },
           },
         },
-        async (request) => imports.importOcds(request.actor, request.body),
+        async (request) => presentReport(await imports.importOcds(request.actor, request.body)),
       );
 
       scope.post(
@@ -298,4 +299,9 @@ function withQuery(base: string, query: Record<string, string | number | undefin
     if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `${base}?${text}` : base;
+}
+
+function presentReport(report: ImportReport): Static<typeof ImportReportOut> {
+  const { errorCount, warningCount, ...rest } = report;
+  return { ...rest, error_count: errorCount, warning_count: warningCount };
 }

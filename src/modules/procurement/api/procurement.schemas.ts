@@ -88,8 +88,11 @@ export const ImportReportOut = Type.Object({
   added: Type.Integer(),
   unchanged: Type.Integer(),
   recompiled: Type.Integer(),
-  errors: Type.Array(Issue),
-  warnings: Type.Array(Issue),
+  errors: Type.Array(Issue, { description: 'The first 200 errors' }),
+  warnings: Type.Array(Issue, { description: 'The first 200 warnings' }),
+  error_count: Type.Integer({ description: 'Errors found in all, among the releases validated' }),
+  warning_count: Type.Integer({ description: 'Warnings found in all, among the releases validated' }),
+  validated: Type.Integer({ description: 'New releases validated (the first 5,000 of a large import)' }),
 });
 
 export const ValidationReportOut = Type.Object({
