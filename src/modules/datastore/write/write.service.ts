@@ -271,7 +271,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
       return serially(input.resourceId, async () => {
         const existing = await repo.table(input.resourceId);
         const fields = (input.fields ?? []).filter((field) => field.id !== '_id');
-        fields.forEach((field, index) => checkFieldId(field.id, index));
+        for (const [index, field] of fields.entries()) checkFieldId(field.id, index);
         if (existing && !(await hasMaster(input.resourceId))) {
           if (input.records.length > 0) {
             refuse(
