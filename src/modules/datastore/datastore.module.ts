@@ -83,6 +83,9 @@ export function createDatastoreModule(
     start: async () => {
       if (db.engine === 'pglite') await ingest.resumeInterrupted();
     },
-    close: () => ingest.stop(),
+    close: async () => {
+      await ingest.stop();
+      await writes.close();
+    },
   };
 }

@@ -21,6 +21,7 @@ import {
   readRows,
   readRowsBounded,
   rowsStatement,
+  storesIds,
   streamRows,
   type TableQuery,
 } from './query/table-query.duckdb.js';
@@ -241,7 +242,8 @@ export function createDatastoreService(deps: {
     ): Promise<string> {
       const { table, file } = await tables.readable(actor, resourceId);
       const filtered = Object.keys(params).some((key) => key !== 'format');
-      if (!filtered) return file;
+      // A loaded table is one Parquet file, sent as it is; an API table's segments are joined.
+      if (!filtered && !storesIds(file)) return file;
       const query = restQuery(table, file, params);
       const connection = await deps.duck.connect();
       try {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { quoteLiteral } from '../../../platform/duckdb/index.js';
 import { failure, LoadFailure } from '../ingest/load-errors.js';
@@ -96,9 +97,17 @@ async function runLocked(
     // CKAN's tables (`_id`, `_full_text`) and the PostgreSQL functions its users write.
     for (const table of tables) await connection.run(ckanTableView(table.name, table.file, table.columns));
     for (const macro of POSTGRES_MACROS) await connection.run(macro);
+    // A loaded table is one file; a table written through the API, a directory of segments.
+    const files = tables.filter((table) => !table.file.includes('*'));
+    const directories = tables.filter((table) => table.file.includes('*'));
     await connection.run(
-      `SET allowed_paths = [${tables.map((table) => quoteLiteral(table.file)).join(', ')}]`,
+      `SET allowed_paths = [${files.map((table) => quoteLiteral(table.file)).join(', ')}]`,
     );
+    if (directories.length > 0) {
+      await connection.run(
+        `SET allowed_directories = [${directories.map((table) => quoteLiteral(`${path.dirname(table.file)}/`)).join(', ')}]`,
+      );
+    }
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
     const rewritten = rewriteDateFunctions(rewriteTextMatch(sql));

@@ -1,86 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { access, mkdir, rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import type { Db } from '../../../platform/db/index.js';
-import { type FieldIssue, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
-import { localized } from '../../../platform/i18n/index.js';
 import type { Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { createDatastoreRepo } from '../datastore.repo.js';
 import type { Column, ColumnType } from '../datastore.types.js';
 import { type ApiColumn, DUCK_TYPES, WriteMaster } from './api-table.duckdb.js';
+import {
+  checkFieldId,
+  duplicateKey,
+  type FieldInput,
+  firstLine,
+  guessType,
+  notFound,
+  type Row,
+  refuse,
+  stage,
+  TYPE_NAMES,
+  type WriteMethod,
+  withInfo,
+} from './write-input.js';
 
-/** A field of datastore_create: its id, CKAN type name and data dictionary entry. */
-export interface FieldInput {
-  id: string;
-  type: string | null;
-  info: { label?: string; notes?: string; label_en?: string; notes_en?: string } | null;
-}
+export type { FieldInput, Row, WriteMethod } from './write-input.js';
 
-export type WriteMethod = 'insert' | 'upsert' | 'update';
-export type Row = Record<string, unknown>;
-
-/** The most records one call may carry (CKAN has no bound; send more in several calls). */
-export const RECORDS_PER_CALL = 100_000;
-
-/** CKAN's (PostgreSQL's) type names → the datastore's types. */
-const TYPE_NAMES: Record<string, ColumnType> = {
-  text: 'text',
-  varchar: 'text',
-  int: 'integer',
-  int4: 'integer',
-  int8: 'integer',
-  int2: 'integer',
-  integer: 'integer',
-  bigint: 'integer',
-  smallint: 'integer',
-  numeric: 'decimal',
-  decimal: 'decimal',
-  float: 'decimal',
-  float4: 'decimal',
-  float8: 'decimal',
-  real: 'decimal',
-  'double precision': 'decimal',
-  bool: 'boolean',
-  boolean: 'boolean',
-  date: 'date',
-  timestamp: 'timestamp',
-  json: 'json',
-  jsonb: 'json',
-};
-
-const issue = (field: string, fr: string, en: string): FieldIssue => ({
-  path: field,
-  code: 'invalid',
-  message: localized(fr, en),
-});
-
-function refuse(field: string, fr: string, en: string): never {
-  throw new ValidationError([issue(field, fr, en)]);
-}
-
-/** The type CKAN guesses from a first value when a field comes without one. */
-function guessType(value: unknown): ColumnType {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'decimal';
-  if (typeof value === 'boolean') return 'boolean';
-  if (value !== null && typeof value === 'object') return 'json';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(value))
-    return value.length > 10 ? 'timestamp' : 'date';
-  return 'text';
-}
-
-/** Field ids as CKAN allows them: not empty, no leading underscore, no double quote, 63 characters at most. */
-function checkFieldId(id: string, index: number): void {
-  if (id === '' || id.startsWith('_') || id.includes('"') || id.length > 63 || id !== id.trim()) {
-    refuse(
-      `fields.${index}.id`,
-      `« ${id} » n’est pas un nom de champ valide (pas de _ au début, pas de ", 63 caractères au plus)`,
-      `"${id}" is not a valid field name`,
-    );
-  }
-}
+/** The pattern of a version's segment files (relative to its directory). */
+const SEGMENTS = '*.ids.parquet';
 
 /**
  * Tables written through CKAN's DataStore API: each has a write master (DuckDB) and readers get
@@ -110,18 +55,42 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     await deps.catalog.datasets.editableRef(actor, dataset.id);
   }
 
+  // Masters stay open between the calls of a pipeline (opening one costs more than a batch of
+  // rows); one unused for a while is closed. Every use runs inside serially().
+  const masters = new Map<string, { master: WriteMaster; timer?: NodeJS.Timeout }>();
+  const IDLE_MS = 20_000;
+
+  async function withMaster<T>(resourceId: string, work: (master: WriteMaster) => Promise<T>): Promise<T> {
+    let entry = masters.get(resourceId);
+    if (!entry) {
+      entry = { master: await WriteMaster.open(masterFile(resourceId)) };
+      masters.set(resourceId, entry);
+    }
+    clearTimeout(entry.timer);
+    try {
+      return await work(entry.master);
+    } finally {
+      const current = entry;
+      current.timer = setTimeout(() => {
+        void serially(resourceId, async () => closeMaster(resourceId, current.master));
+      }, IDLE_MS);
+      current.timer.unref();
+    }
+  }
+
+  function closeMaster(resourceId: string, which?: WriteMaster): void {
+    const entry = masters.get(resourceId);
+    if (!entry || (which && entry.master !== which)) return;
+    clearTimeout(entry.timer);
+    masters.delete(resourceId);
+    entry.master.close();
+  }
+
   const hasMaster = (resourceId: string) =>
     access(masterFile(resourceId)).then(
       () => true,
       () => false,
     );
-
-  async function readPrimaryKey(master: WriteMaster): Promise<string[]> {
-    await master.connection.run('CREATE TABLE IF NOT EXISTS quai_meta (primary_key VARCHAR)');
-    const reader = await master.connection.runAndReadAll('SELECT primary_key FROM quai_meta');
-    const text = reader.getRows()[0]?.[0];
-    return text ? (JSON.parse(String(text)) as string[]) : [];
-  }
 
   /**
    * Writes the records to the master in a transaction, exports the table and publishes the file;
@@ -134,68 +103,39 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     change: () => Promise<void>,
     dryRun = false,
   ): Promise<void> {
-    const dir = path.dirname(masterFile(resourceId));
-    const fileName = `${randomUUID()}.ids.parquet`;
-    const target = path.join(dir, fileName);
-    await master.connection.run('BEGIN TRANSACTION');
+    // Each version of the table is a directory of segments; readers get them all by one pattern.
+    const version = path.join(path.dirname(masterFile(resourceId)), `v-${randomUUID()}`);
+    const previous = await repo.table(resourceId);
+    const previousDir = previous?.file.endsWith(SEGMENTS)
+      ? path.dirname(path.join(deps.root, previous.file))
+      : null;
+    await master.begin();
     try {
       await change();
       if (dryRun) {
-        await master.connection.run('ROLLBACK');
+        await master.rollback();
         return;
       }
-      await master.export(
-        target,
+      await master.exportSegments(
+        version,
         columns.map((column) => column.id),
+        previousDir,
       );
       const replaced = await repo.publish({
         resourceId,
         loadId: randomUUID(),
-        file: path.relative(deps.root, target),
+        file: path.join(path.relative(deps.root, version), SEGMENTS),
         rowCount: await master.count(),
         columns,
         bbox: null,
       });
-      await master.connection.run('COMMIT');
-      if (replaced) await rm(path.join(deps.root, replaced), { force: true });
+      await master.commit();
+      if (replaced) await rm(path.dirname(path.join(deps.root, replaced)), { recursive: true, force: true });
     } catch (error) {
-      await master.connection.run('ROLLBACK').catch(() => undefined);
-      await rm(target, { force: true });
+      await master.rollback().catch(() => undefined);
+      await rm(version, { recursive: true, force: true });
       throw error;
     }
-  }
-
-  /** Records → a staging file of JSON lines, checked against the table's fields. */
-  async function stage(resourceId: string, records: Row[], known: ReadonlySet<string>): Promise<string> {
-    if (records.length > RECORDS_PER_CALL) {
-      refuse(
-        'records',
-        `${RECORDS_PER_CALL} enregistrements au plus par appel : envoyez-les en plusieurs fois`,
-        `At most ${RECORDS_PER_CALL} records per call: send them in several calls`,
-      );
-    }
-    records.forEach((record, index) => {
-      if (record === null || typeof record !== 'object' || Array.isArray(record))
-        refuse(`records.${index}`, 'Un enregistrement est un dictionnaire', 'A record must be a dict');
-      for (const field of Object.keys(record)) {
-        if (!known.has(field))
-          refuse(
-            'fields',
-            `Le champ « ${field} » n’existe pas dans la table`,
-            `field "${field}" not in table`,
-          );
-      }
-    });
-    const file = path.join(path.dirname(masterFile(resourceId)), `staging-${randomUUID()}.jsonl`);
-    await mkdir(path.dirname(file), { recursive: true });
-    const out = createWriteStream(file);
-    for (const record of records) {
-      if (!out.write(`${JSON.stringify(record)}\n`))
-        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-    out.end();
-    await finished(out);
-    return file;
   }
 
   async function writeRecords(
@@ -208,11 +148,12 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
   ): Promise<void> {
     if (records.length === 0) return;
     const known = new Set(['_id', ...columns.map((column) => column.id)]);
-    const staging = await stage(resourceId, records, known);
+    const staging = await stage(path.dirname(masterFile(resourceId)), records, known);
     try {
       const given = [...new Set(records.flatMap((record) => Object.keys(record)))];
-      const key =
-        method === 'insert' ? [] : primaryKey.length > 0 ? primaryKey : given.includes('_id') ? ['_id'] : [];
+      // Records that carry their `_id` change those rows (an `_id` is never chosen by a client).
+      const key = method === 'insert' ? [] : given.includes('_id') ? ['_id'] : primaryKey;
+      const applied: WriteMethod = key.includes('_id') ? 'update' : method;
       if (method !== 'insert' && key.length === 0) {
         refuse(
           'key',
@@ -236,7 +177,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
           .filter((column) => given.includes(column.id))
           .map((column) => ({ id: column.id, type: column.type })),
       ];
-      const outcome = await master.write(method, staging, apiColumns, key);
+      const outcome = await master.write(applied, staging, apiColumns, key);
       if (outcome.badValue) {
         const { row, column, value } = outcome.badValue;
         refuse(
@@ -326,9 +267,8 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
         }
         if (columns.length === 0)
           refuse('fields', 'Au moins un champ est requis', 'fields: at least one field is required');
-        const master = await WriteMaster.open(masterFile(input.resourceId));
-        try {
-          const primaryKey = input.primaryKey ?? (await readPrimaryKey(master));
+        return withMaster(input.resourceId, async (master) => {
+          const primaryKey = input.primaryKey ?? (await master.primaryKey());
           for (const field of primaryKey) {
             if (!columns.some((column) => column.id === field))
               refuse(
@@ -350,17 +290,13 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
                   `duplicate key value: ${firstLine(error)}`,
                 );
               });
-            await master.connection.run('CREATE TABLE IF NOT EXISTS quai_meta (primary_key VARCHAR)');
-            await master.connection.run('DELETE FROM quai_meta');
-            await master.connection.run('INSERT INTO quai_meta VALUES ($1)', [JSON.stringify(primaryKey)]);
+            await master.setPrimaryKey(primaryKey);
             await writeRecords(master, input.resourceId, input.records, 'insert', columns, primaryKey).catch(
               duplicateKey,
             );
           });
           return { columns, primaryKey };
-        } finally {
-          master.close();
-        }
+        });
       });
     },
 
@@ -372,9 +308,8 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
       await editable(actor, input.resourceId);
       return serially(input.resourceId, async () => {
         const table = await requireApiTable(input.resourceId);
-        const master = await WriteMaster.open(masterFile(input.resourceId));
-        try {
-          const primaryKey = await readPrimaryKey(master);
+        await withMaster(input.resourceId, async (master) => {
+          const primaryKey = await master.primaryKey();
           await apply(
             input.resourceId,
             master,
@@ -390,9 +325,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
               ).catch(duplicateKey),
             input.dryRun,
           );
-        } finally {
-          master.close();
-        }
+        });
       });
     },
 
@@ -414,16 +347,13 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
             );
           lists[field] = Array.isArray(value) ? value : [value];
         }
-        const master = await WriteMaster.open(masterFile(resourceId));
-        try {
+        return withMaster(resourceId, async (master) => {
           let deleted = 0;
           await apply(resourceId, master, table.columns, async () => {
             deleted = await master.deleteWhere(lists);
           });
           return deleted;
-        } finally {
-          master.close();
-        }
+        });
       });
     },
 
@@ -435,20 +365,20 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
         if (!table) throw notFound(resourceId);
         const file = await repo.removeTable(resourceId);
         if (file) await rm(path.join(deps.root, file), { force: true });
+        closeMaster(resourceId);
         await rm(path.dirname(masterFile(resourceId)), { recursive: true, force: true });
       });
     },
 
     primaryKey: async (resourceId: string): Promise<string[]> => {
       if (!(await hasMaster(resourceId))) return [];
-      return serially(resourceId, async () => {
-        const master = await WriteMaster.open(masterFile(resourceId));
-        try {
-          return await readPrimaryKey(master);
-        } finally {
-          master.close();
-        }
-      });
+      return serially(resourceId, () => withMaster(resourceId, (master) => master.primaryKey()));
+    },
+
+    /** Closes the open masters once the writes under way are done (at shutdown). */
+    async close(): Promise<void> {
+      await Promise.all([...queues.values()].map((queued) => queued.catch(() => undefined)));
+      for (const resourceId of [...masters.keys()]) closeMaster(resourceId);
     },
   };
 
@@ -467,40 +397,3 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
 }
 
 export type WriteService = ReturnType<typeof createWriteService>;
-
-function notFound(resourceId: string): NotFoundError {
-  return new NotFoundError(
-    'datastore table',
-    resourceId,
-    localized(
-      'Les données de cette ressource ne sont pas interrogeables.',
-      `Resource "${resourceId}" was not found.`,
-    ),
-  );
-}
-
-function firstLine(error: Error): string {
-  return (error.message.split('\n')[0] ?? '').slice(0, 200);
-}
-
-/** DuckDB's unique-index violation → CKAN's ValidationError on the key. */
-function duplicateKey(error: unknown): never {
-  if (error instanceof Error && /duplicate key|violates (primary|unique)/i.test(error.message)) {
-    refuse(
-      'records',
-      `Clé en double : ${firstLine(error)}`,
-      `duplicate key value violates unique constraint: ${firstLine(error)}`,
-    );
-  }
-  throw error;
-}
-
-function withInfo(column: Column, field: FieldInput | undefined): Column {
-  if (!field?.info) return column;
-  const { label, notes, label_en: labelEn, notes_en: notesEn } = field.info;
-  return {
-    ...column,
-    label: label || labelEn ? { fr: label ?? '', en: labelEn ?? label ?? '' } : column.label,
-    description: notes || notesEn ? { fr: notes ?? '', en: notesEn ?? notes ?? '' } : column.description,
-  };
-}
