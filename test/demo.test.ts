@@ -17,15 +17,35 @@ describeEachEngine('demo content', (current) => {
   test('spans publishers and themes; the private dataset and the draft stay hidden', async () => {
     const { app } = current();
     const search = (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
-    // 26 demo datasets, the "Marchés publics (OCDS)" dataset of the demo procurement data and
-    // the "Registre des entreprises" of the demo registry (with its organisation).
-    assert.equal(search.count, 28);
+    // 26 demo datasets, the table a pipeline fills through the DataStore API, the "Marchés
+    // publics (OCDS)" dataset of the demo procurement data and the "Registre des entreprises" of
+    // the demo registry (with its organisation).
+    assert.equal(search.count, 29);
     assert.equal(search.facets.organization.length, 10);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
     );
     assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
+  });
+
+  test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {
+    const { app } = current();
+    const dataset = (await call(app, 'GET', '/api/3/action/package_show?id=niveaux-stations-hydrometriques'))
+      .json.result;
+    const [resource] = dataset.resources;
+    assert.equal(resource.datastore_active, true);
+    assert.equal(resource.url_type, 'datastore');
+    const search = (
+      await call(app, 'GET', `/api/3/action/datastore_search?resource_id=${resource.id}&limit=1`)
+    ).json.result;
+    assert.equal(search.total, 600, '5 stations × 120 days');
+    assert.equal(
+      search.fields.find((field: { id: string }) => field.id === 'debit_m3s').info.label,
+      'Débit (m³/s)',
+    );
+    const dump = await call(app, 'GET', `/datastore/dump/${resource.id}`);
+    assert.equal(dump.body.trim().split('\r\n').length, 601);
   });
 
   test('demo procurement: tenders open today, listed in the catalog as OCDS bulk files', async () => {

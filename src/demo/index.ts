@@ -10,6 +10,7 @@ import { montrealDatasets } from './catalogue-montreal.js';
 import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
+import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
 import { peopleStatements } from './registry/people.js';
@@ -118,6 +119,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
     });
     created++;
   }
+  await loadPipelineDemo(ctx, publisher);
   await loadProcurementDemo(ctx);
   await loadRegistryDemo(ctx);
   return created > 0 ? { datasets: created } : null;
