@@ -140,5 +140,51 @@ for (const engine of enginesUnderTest()) {
         3,
       );
     });
+
+    test('dump --datastore-fields --resource-views, then load them: tables, dictionaries and views arrive', async () => {
+      const from = new RemoteCkan(source.app, sourceAdmin.token);
+      const to = new RemoteCkan(target.app, targetAdmin.token);
+      const file = async (remote: RemoteCkan, app: TestApp) => {
+        const shown = await remote.action('package_show', { id: 'permis-1' });
+        const resource = shown.resources.find((r: { url_type: string }) => r.url_type === 'upload');
+        await app.ctx.datastore.ingest.settled(resource.id);
+        return resource.id as string;
+      };
+      const resourceId = await file(from, source);
+      await from.action('datastore_create', {
+        resource_id: resourceId,
+        fields: [
+          { id: 'numero', type: 'int', info: { label: 'Numéro', notes: 'Numéro du permis' } },
+          { id: 'adresse', type: 'text', info: { label: 'Adresse' } },
+        ],
+        force: true,
+      });
+      await from.action('resource_view_create', {
+        resource_id: resourceId,
+        view_type: 'quai_chart',
+        title: 'Permis par adresse',
+        spec: { kind: 'bar', category: 'adresse', measure: { fn: 'count', column: null } },
+      });
+      const datasets = await dumpDatasets(from, { datastoreFields: true, resourceViews: true });
+      const dumped = (
+        (datasets.find((d) => d.name === 'permis-1')?.resources ?? []) as Record<string, unknown>[]
+      ).find((r) => r.id === resourceId);
+      assert.ok(dumped?.datastore_fields && dumped.resource_views);
+      const fetchFile = async (url: string) =>
+        (await source.app.inject({ method: 'GET', url: url.slice(TEST_BASE_URL.length) })).rawPayload;
+      await load(to, 'dataset', datasets, fetchFile, { datastoreFields: true, resourceViews: true });
+      assert.equal(await file(to, target), resourceId);
+      const fields = async (remote: RemoteCkan) =>
+        (await remote.action('datastore_search', { resource_id: resourceId, limit: 0 })).fields;
+      assert.deepEqual(await fields(to), await fields(from), 'the same columns, types and dictionary');
+      const records = async (remote: RemoteCkan) =>
+        (await remote.action('datastore_search', { resource_id: resourceId })).records;
+      assert.deepEqual(await records(to), await records(from), 'the same rows');
+      const views = async (remote: RemoteCkan) => remote.action('resource_view_list', { id: resourceId });
+      assert.deepEqual(await views(to), await views(from), 'the same views, ids included');
+      // Loading again updates the views in place.
+      await load(to, 'dataset', datasets, undefined, { datastoreFields: true, resourceViews: true });
+      assert.equal((await views(to)).length, 2);
+    });
   });
 }

@@ -78,19 +78,37 @@ export class RemoteCkan {
   }
 }
 
-/** `ckanapi dump datasets --all`: package_list, then package_show of each name. */
-export async function dumpDatasets(remote: RemoteCkan): Promise<Record<string, unknown>[]> {
+/**
+ * `ckanapi dump datasets --all [--datastore-fields] [--resource-views]`: package_list, then
+ * package_show of each name; with the options, each resource gets `datastore_fields` (from
+ * datastore_search limit 0, when datastore_active) and `resource_views` (when it has any).
+ */
+export async function dumpDatasets(
+  remote: RemoteCkan,
+  options: { datastoreFields?: boolean; resourceViews?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
   const names = (await remote.action('package_list', { all_fields: false })) as string[];
   const dumped = [];
   for (const name of names) {
-    dumped.push(
-      await remote.action('package_show', {
-        id: name,
-        include_datasets: false,
-        include_password_hash: true,
-        include_users: false,
-      }),
-    );
+    const record = await remote.action('package_show', {
+      id: name,
+      include_datasets: false,
+      include_password_hash: true,
+      include_users: false,
+    });
+    for (const resource of record.resources as Record<string, unknown>[]) {
+      if (options.datastoreFields && resource.datastore_active) {
+        const search = await remote.action('datastore_search', { resource_id: resource.id, limit: 0 });
+        resource.datastore_fields = search.fields;
+      }
+      if (options.resourceViews) {
+        const views = await remote
+          .action('resource_view_list', { id: resource.id, limit: 0 })
+          .catch(() => []);
+        if (views.length > 0) resource.resource_views = views;
+      }
+    }
+    dumped.push(record);
   }
   return dumped;
 }
@@ -113,18 +131,31 @@ export async function dumpOrganizations(remote: RemoteCkan): Promise<Record<stri
 }
 
 /**
- * `ckanapi load <things> [--upload-resources]`: show by id, then by name; update if found, else
- * create; then, for each uploaded resource, fetch the file from the source and resource_patch it.
+ * `ckanapi load <things> [--upload-resources] [--datastore-fields] [--resource-views]`: show by
+ * id, then by name; update if found, else create (resource_views and datastore_fields taken out
+ * of the resources first); then datastore_create of each table's fields (force), the uploads
+ * (resource_patch with the file fetched from the source), then each view: resource_view_show by
+ * id, update if found, else create.
  */
 export async function load(
   target: RemoteCkan,
   thing: 'dataset' | 'organization' | 'group',
   records: Record<string, unknown>[],
   uploads?: (url: string) => Promise<Buffer>,
+  options: { datastoreFields?: boolean; resourceViews?: boolean } = {},
 ): Promise<void> {
   const prefix = thing === 'dataset' ? 'package' : thing;
   for (const record of records) {
-    const object = { ...record };
+    const object = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+    const views = new Map<string, Record<string, unknown>[]>();
+    const fields = new Map<string, unknown[]>();
+    for (const resource of (object.resources ?? []) as Record<string, unknown>[]) {
+      if (options.resourceViews) views.set(String(resource.id), (resource.resource_views as never) ?? []);
+      if (options.datastoreFields)
+        fields.set(String(resource.id), (resource.datastore_fields as never) ?? []);
+      delete resource.resource_views;
+      delete resource.datastore_fields;
+    }
     let existing: Record<string, unknown> | null = null;
     for (const query of [
       { id: object.id, include_datasets: false, include_password_hash: true, include_users: true },
@@ -139,15 +170,36 @@ export async function load(
     }
     if (existing) object.id = existing.id;
     await target.action(`${prefix}_${existing ? 'update' : 'create'}`, object);
-    if (!uploads || thing !== 'dataset') continue;
-    for (const resource of (object.resources ?? []) as Record<string, unknown>[]) {
-      if (resource.url_type !== 'upload') continue;
+    if (thing !== 'dataset') continue;
+    for (const [resourceId, datastoreFields] of fields) {
+      if (datastoreFields.length === 0) continue;
+      await target.action('datastore_create', {
+        resource_id: resourceId,
+        fields: datastoreFields,
+        force: true,
+      });
+    }
+    for (const resource of uploads ? ((object.resources ?? []) as Record<string, unknown>[]) : []) {
+      if (resource.url_type !== 'upload' || !uploads) continue;
       const url = String(resource.url);
       await target.action(
         'resource_patch',
         { id: resource.id },
         { field: 'upload', filename: url.split('/').pop() ?? 'file', content: await uploads(url) },
       );
+    }
+    for (const [resourceId, resourceViews] of views) {
+      for (const view of resourceViews) {
+        const dict: Record<string, unknown> = { ...view, resource_id: resourceId };
+        let found = false;
+        try {
+          await target.action('resource_view_show', { id: dict.id });
+          found = true;
+        } catch (error) {
+          if (!(error instanceof CkanapiError && error.type === 'Not Found Error')) throw error;
+        }
+        await target.action(found ? 'resource_view_update' : 'resource_view_create', dict);
+      }
     }
   }
 }

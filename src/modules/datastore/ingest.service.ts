@@ -207,7 +207,10 @@ export function createIngestService(deps: {
         await txRepo.finished(loadId, { rows: converted.rows });
         return old;
       });
-      if (replaced) await rm(path.join(root, replaced), { force: true });
+      // A table written through the API (its segments and write master) gives way to the file's.
+      if (replaced?.includes('*'))
+        await rm(path.join(root, 'api', load.resourceId), { recursive: true, force: true });
+      else if (replaced) await rm(path.join(root, replaced), { force: true });
     } catch (error) {
       await rm(`${target}.tmp`, { force: true });
       throw error;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { access, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
 import type { Actor } from '../../accounts/index.js';
@@ -86,11 +86,8 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     entry.master.close();
   }
 
-  const hasMaster = (resourceId: string) =>
-    access(masterFile(resourceId)).then(
-      () => true,
-      () => false,
-    );
+  /** Whether the resource's published table is one written through the API (its segments). */
+  const isApiTable = (table: { file: string } | null) => table?.file.endsWith(SEGMENTS) ?? false;
 
   /**
    * Writes the records to the master in a transaction, exports the table and publishes the file;
@@ -213,7 +210,12 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
         const existing = await repo.table(input.resourceId);
         const fields = (input.fields ?? []).filter((field) => field.id !== '_id');
         for (const [index, field] of fields.entries()) checkFieldId(field.id, index);
-        if (existing && !(await hasMaster(input.resourceId))) {
+        if (!existing) {
+          // Whatever a former table left (its file replaced by a load, say) starts afresh.
+          closeMaster(input.resourceId);
+          await rm(path.dirname(masterFile(input.resourceId)), { recursive: true, force: true });
+        }
+        if (existing && !isApiTable(existing)) {
           if (input.records.length > 0) {
             refuse(
               'records',
@@ -371,7 +373,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     },
 
     primaryKey: async (resourceId: string): Promise<string[]> => {
-      if (!(await hasMaster(resourceId))) return [];
+      if (!isApiTable(await repo.table(resourceId))) return [];
       return serially(resourceId, () => withMaster(resourceId, (master) => master.primaryKey()));
     },
 
@@ -385,7 +387,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
   async function requireApiTable(resourceId: string) {
     const table = await repo.table(resourceId);
     if (!table) throw notFound(resourceId);
-    if (!(await hasMaster(resourceId))) {
+    if (!isApiTable(table)) {
       refuse(
         'resource_id',
         'Cette table vient du fichier de la ressource : téléversez un nouveau fichier pour changer ses lignes',
