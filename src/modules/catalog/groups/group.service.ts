@@ -18,24 +18,11 @@ import type { Group, GroupInput } from '../catalog.types.js';
 import { createDatasetRepo } from '../datasets/dataset.repo.js';
 import { LIMITS } from '../limits.js';
 import { visibilityFor, visibilitySql } from '../search/visibility.js';
+/** The EU data-theme codes DCAT-AP asks every dataset to carry at least one of. */
+import { EU_THEMES } from '../vocabularies/themes.js';
 import { createGroupRepo, type GroupListing, type GroupSort } from './group.repo.js';
 
-/** The EU data-theme codes DCAT-AP asks every dataset to carry at least one of. */
-export const EU_THEMES = [
-  'AGRI',
-  'ECON',
-  'EDUC',
-  'ENER',
-  'ENVI',
-  'GOVE',
-  'HEAL',
-  'INTR',
-  'JUST',
-  'REGI',
-  'SOCI',
-  'TECH',
-  'TRAN',
-];
+export { EU_THEMES };
 
 export type GroupKind = 'organization' | 'group';
 
@@ -146,7 +133,7 @@ export function createGroupService({ db, changed }: { db: Db; changed: () => Pro
     checkMaxItems(issues, 'extras', Object.keys(input.extras), LIMITS.extras);
     for (const [key, value] of Object.entries(input.extras).slice(0, LIMITS.extras))
       checkMaxLength(issues, `extras.${key.slice(0, 100)}`, value, LIMITS.extraValue);
-    if (input.euTheme !== null && !EU_THEMES.includes(input.euTheme)) {
+    if (input.euTheme !== null && !(EU_THEMES as readonly string[]).includes(input.euTheme)) {
       issues.add('eu_theme', 'one_of', messages.oneOf(EU_THEMES));
     }
     if (!issues.has('name') && (await repo.nameTaken(input.name, exceptId)))

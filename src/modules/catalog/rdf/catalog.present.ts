@@ -29,9 +29,9 @@ export function catalogGraph(site: SiteDescription, page: CatalogPage): GraphBui
   graph.type(catalog, 'dcat:Catalog', 'hydra:Collection');
   graph.text(catalog, 'dct:title', site.title, 'fr');
   graph.text(catalog, 'dct:description', site.description, 'fr');
-  graph.link(catalog, 'foaf:homepage', site.baseUrl);
-  graph.link(catalog, 'dct:language', `${EU_LANGUAGE}FRA`);
-  graph.link(catalog, 'dct:language', `${EU_LANGUAGE}ENG`);
+  graph.linkTyped(catalog, 'foaf:homepage', site.baseUrl, 'foaf:Document');
+  graph.linkTyped(catalog, 'dct:language', `${EU_LANGUAGE}FRA`, 'dct:LinguisticSystem');
+  graph.linkTyped(catalog, 'dct:language', `${EU_LANGUAGE}ENG`, 'dct:LinguisticSystem');
   const publisher = graph.iri(`${site.baseUrl}/#publisher`);
   graph.add(catalog, 'dct:publisher', publisher);
   graph.type(publisher, 'foaf:Agent');
@@ -41,6 +41,8 @@ export function catalogGraph(site: SiteDescription, page: CatalogPage): GraphBui
   graph.type(scheme, 'skos:ConceptScheme');
   graph.text(scheme, 'skos:prefLabel', 'Thèmes', 'fr');
   graph.text(scheme, 'skos:prefLabel', 'Themes', 'en');
+  graph.text(scheme, 'dct:title', 'Thèmes', 'fr');
+  graph.text(scheme, 'dct:title', 'Themes', 'en');
   const newest = page.datasets.reduce<Date | null>(
     (latest, dataset) => (!latest || dataset.metadataModified > latest ? dataset.metadataModified : latest),
     null,

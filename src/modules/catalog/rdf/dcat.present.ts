@@ -4,9 +4,10 @@ import { EU_FILE_TYPE_BASE, findFormat, IANA_MEDIA_TYPE_BASE } from '../vocabula
 import { EU_FREQUENCY_BASE, findFrequency } from '../vocabularies/frequencies.js';
 import { EU_LANGUAGE_BASE, findLanguage } from '../vocabularies/languages.js';
 import { EU_LICENCE_BASE, findLicense } from '../vocabularies/licenses.js';
+import { EU_THEME_BASE, EU_THEME_LABELS, type EuTheme } from '../vocabularies/themes.js';
 import type { GraphBuilder, Node } from './graph.js';
 
-const EU_THEME_BASE = 'http://publications.europa.eu/resource/authority/data-theme/';
+const EU_AVAILABILITY = 'http://publications.europa.eu/resource/authority/planned-availability/';
 const EU_ACCESS_RIGHT = 'http://publications.europa.eu/resource/authority/access-right/';
 
 /**
@@ -33,7 +34,8 @@ export function addDataset(graph: GraphBuilder, baseUrl: string, dataset: Datase
   if (dataset.author)
     graph.text(graph.child(node, 'dct:creator', 'foaf:Agent'), 'foaf:name', dataset.author, 'fr');
   const frequency = findFrequency(dataset.updateFrequency);
-  if (frequency) graph.link(node, 'dct:accrualPeriodicity', EU_FREQUENCY_BASE + frequency.euCode);
+  if (frequency)
+    graph.linkTyped(node, 'dct:accrualPeriodicity', EU_FREQUENCY_BASE + frequency.euCode, 'dct:Frequency');
   if (dataset.temporalStart || dataset.temporalEnd) {
     const period = graph.child(node, 'dct:temporal', 'dct:PeriodOfTime');
     graph.value(period, 'dcat:startDate', dataset.temporalStart, 'xsd:date');
@@ -46,14 +48,20 @@ export function addDataset(graph: GraphBuilder, baseUrl: string, dataset: Datase
   }
   for (const code of dataset.languages) {
     const language = findLanguage(code);
-    if (language) graph.link(node, 'dct:language', EU_LANGUAGE_BASE + language.euCode);
+    if (language)
+      graph.linkTyped(node, 'dct:language', EU_LANGUAGE_BASE + language.euCode, 'dct:LinguisticSystem');
   }
   graph.value(node, 'dct:issued', dataset.metadataCreated.toISOString(), 'xsd:dateTime');
   graph.value(node, 'dct:modified', dataset.metadataModified.toISOString(), 'xsd:dateTime');
-  graph.link(node, 'dcat:landingPage', datasetLinks(baseUrl, dataset).html);
-  graph.link(node, 'dcat:landingPage', dataset.url);
+  graph.linkTyped(node, 'dcat:landingPage', datasetLinks(baseUrl, dataset).html, 'foaf:Document');
+  graph.linkTyped(node, 'dcat:landingPage', dataset.url, 'foaf:Document');
   graph.value(node, 'dcat:version', dataset.version);
-  graph.link(node, 'dct:accessRights', EU_ACCESS_RIGHT + (dataset.private ? 'NON_PUBLIC' : 'PUBLIC'));
+  graph.linkTyped(
+    node,
+    'dct:accessRights',
+    EU_ACCESS_RIGHT + (dataset.private ? 'NON_PUBLIC' : 'PUBLIC'),
+    'dct:RightsStatement',
+  );
   for (const resource of dataset.resources) {
     graph.add(node, 'dcat:distribution', addDistribution(graph, baseUrl, dataset, resource));
   }
@@ -65,13 +73,20 @@ export function addAgent(graph: GraphBuilder, baseUrl: string, organization: Gro
   const node = graph.iri(groupUrl(baseUrl, organization));
   graph.type(node, 'foaf:Agent', 'foaf:Organization');
   bilingual(graph, node, 'foaf:name', organization.title);
-  graph.link(node, 'foaf:homepage', groupUrl(baseUrl, organization));
+  graph.linkTyped(node, 'foaf:homepage', groupUrl(baseUrl, organization), 'foaf:Document');
   return node;
 }
 
 /** A theme is both our own skos:Concept and, where known, the EU data theme it maps to. */
 function addTheme(graph: GraphBuilder, baseUrl: string, dataset: Node, group: Group): void {
-  if (group.euTheme) graph.link(dataset, 'dcat:theme', EU_THEME_BASE + group.euTheme);
+  const labels = group.euTheme ? EU_THEME_LABELS[group.euTheme as EuTheme] : undefined;
+  if (labels) {
+    const euTheme = graph.linkTyped(dataset, 'dcat:theme', EU_THEME_BASE + group.euTheme, 'skos:Concept');
+    if (euTheme && graph.firstTime(`${euTheme.value} labels`)) {
+      bilingual(graph, euTheme, 'skos:prefLabel', labels);
+      graph.link(euTheme, 'skos:inScheme', EU_THEME_BASE.replace(/\/$/, ''));
+    }
+  }
   const concept = graph.iri(groupUrl(baseUrl, group));
   graph.add(dataset, 'dcat:theme', concept);
   graph.type(concept, 'skos:Concept');
@@ -85,7 +100,8 @@ export function themeSchemeIri(baseUrl: string): string {
 
 function addContactPoint(graph: GraphBuilder, node: Node, dataset: Dataset): void {
   if (!dataset.maintainer && !dataset.maintainerEmail) return;
-  const contact = graph.child(node, 'dcat:contactPoint', 'vcard:Organization');
+  const contact = graph.child(node, 'dcat:contactPoint', 'vcard:Kind');
+  graph.type(contact, 'vcard:Organization');
   graph.value(contact, 'vcard:fn', dataset.maintainer ?? dataset.organization.title.fr);
   if (dataset.maintainerEmail) graph.link(contact, 'vcard:hasEmail', `mailto:${dataset.maintainerEmail}`);
 }
@@ -96,23 +112,48 @@ function addDistribution(graph: GraphBuilder, baseUrl: string, dataset: Dataset,
   bilingual(graph, node, 'dct:title', resource.name);
   bilingual(graph, node, 'dct:description', resource.description);
   const url = resourceUrl(baseUrl, resource);
-  graph.link(node, 'dcat:accessURL', url);
+  graph.linkTyped(node, 'dcat:accessURL', url, 'rdfs:Resource');
   const format = findFormat(resource.format);
-  if (resource.upload || (format && format.label !== 'HTML')) graph.link(node, 'dcat:downloadURL', url);
-  if (format?.euCode) graph.link(node, 'dct:format', EU_FILE_TYPE_BASE + format.euCode);
+  if (resource.upload || (format && format.label !== 'HTML'))
+    graph.linkTyped(node, 'dcat:downloadURL', url, 'rdfs:Resource');
+  if (format?.euCode)
+    graph.linkTyped(node, 'dct:format', EU_FILE_TYPE_BASE + format.euCode, 'dct:MediaTypeOrExtent');
   const mediaType = resource.mimetype ?? format?.mediaType;
-  if (mediaType) graph.link(node, 'dcat:mediaType', IANA_MEDIA_TYPE_BASE + mediaType);
+  if (mediaType) graph.linkTyped(node, 'dcat:mediaType', IANA_MEDIA_TYPE_BASE + mediaType, 'dct:MediaType');
   graph.value(node, 'dcat:byteSize', resource.size, 'xsd:nonNegativeInteger');
   if (resource.upload) {
     const checksum = graph.child(node, 'spdx:checksum', 'spdx:Checksum');
-    graph.link(checksum, 'spdx:algorithm', 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256');
+    graph.linkTyped(
+      checksum,
+      'spdx:algorithm',
+      'http://spdx.org/rdf/terms#checksumAlgorithm_sha256',
+      'spdx:ChecksumAlgorithm',
+    );
     graph.value(checksum, 'spdx:checksumValue', resource.upload.sha256, 'xsd:hexBinary');
   }
   const license = findLicense(dataset.licenseId);
-  if (license)
-    graph.link(node, 'dct:license', license.euCode ? EU_LICENCE_BASE + license.euCode : license.url);
+  if (license) {
+    const document = graph.linkTyped(
+      node,
+      'dct:license',
+      license.euCode ? EU_LICENCE_BASE + license.euCode : license.url,
+      'dct:LicenseDocument',
+    );
+    if (document && graph.firstTime(`${document.value} title`))
+      bilingual(graph, document, 'dct:title', license.title);
+  }
   graph.value(node, 'dct:issued', resource.created.toISOString(), 'xsd:dateTime');
   graph.value(node, 'dct:modified', resource.metadataModified.toISOString(), 'xsd:dateTime');
+  // Recommended by DCAT-AP 3: how long the distribution stays available (published files stay).
+  const availability = graph.linkTyped(
+    node,
+    'dcatap:availability',
+    `${EU_AVAILABILITY}STABLE`,
+    'skos:Concept',
+  );
+  if (availability && graph.firstTime(`${availability.value} labels`)) {
+    bilingual(graph, availability, 'skos:prefLabel', { fr: 'stable', en: 'stable' });
+  }
   return node;
 }
 

@@ -15,6 +15,7 @@ export const PREFIXES = {
   skos: 'http://www.w3.org/2004/02/skos/core#',
   hydra: 'http://www.w3.org/ns/hydra/core#',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
 } as const;
 
@@ -47,6 +48,38 @@ export class GraphBuilder {
 
   add(subject: Node, predicate: Curie, object: Quad_Object): void {
     this.quads.push(quad(subject, namedNode(expand(predicate)), object));
+  }
+
+  private readonly typed = new Set<string>();
+
+  /**
+   * A link to a resource that DCAT-AP wants typed (a licence, a media type, a language…): the IRI
+   * gets its classes once per graph, so that the shapes pass on this graph alone, without the
+   * vocabularies it comes from. Returns the resource's node, or null when the IRI is empty.
+   */
+  linkTyped(
+    subject: Node,
+    predicate: Curie,
+    iri: string | null | undefined,
+    ...classes: Curie[]
+  ): Node | null {
+    if (!iri) return null;
+    const node = namedNode(iri);
+    this.add(subject, predicate, node);
+    for (const type of classes) {
+      const key = `${iri} ${type}`;
+      if (this.typed.has(key)) continue;
+      this.typed.add(key);
+      this.type(node, type);
+    }
+    return node;
+  }
+
+  /** Whether a node got its description already in this graph (see linkTyped). */
+  firstTime(key: string): boolean {
+    if (this.typed.has(key)) return false;
+    this.typed.add(key);
+    return true;
   }
 
   /** A link to an IRI; skipped when the IRI is empty. */
