@@ -46,6 +46,9 @@ describeEachEngine('demo content', (current) => {
     );
     const dump = await call(app, 'GET', `/datastore/dump/${resource.id}`);
     assert.equal(dump.body.trim().split('\r\n').length, 601);
+    // The page offers it as a download from this site, not as an external link.
+    const page = await call(app, 'GET', '/fr/jeux-de-donnees/niveaux-stations-hydrometriques');
+    assert.match(page.body, new RegExp(`href="/datastore/dump/${resource.id}"[^>]*>Télécharger<`));
   });
 
   test('demo procurement: tenders open today, listed in the catalog as OCDS bulk files', async () => {

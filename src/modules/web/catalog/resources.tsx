@@ -22,9 +22,14 @@ export function resourceDetails(ctx: PageContext, resource: Resource): string {
   return parts.join(', ');
 }
 
-/** Where a resource is downloaded from (a path on this site for uploads, the link otherwise). */
+/** A table written through the DataStore API: its file is this site's dump of it. */
+function isDatastoreDump(resource: Resource): boolean {
+  return resource.upload === null && (resource.url ?? '').endsWith(`/datastore/dump/${resource.id}`);
+}
+
+/** Where a resource is downloaded from (a path on this site for uploads and dumps, the link otherwise). */
 export function downloadHref(resource: Resource): string {
-  return resourceUrl('', resource);
+  return isDatastoreDump(resource) ? `/datastore/dump/${resource.id}` : resourceUrl('', resource);
 }
 
 export function DownloadLink({
@@ -37,7 +42,7 @@ export function DownloadLink({
   index: number;
 }) {
   const name = resourceName(ctx, resource, index);
-  const external = resource.upload === null;
+  const external = resource.upload === null && !isDatastoreDump(resource);
   const label = external
     ? ctx.t('openLink', { name: name.text })
     : ctx.t('download', { name: name.text, details: resourceDetails(ctx, resource) });
