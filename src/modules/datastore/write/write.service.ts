@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
+import { createKeyedQueue } from '../../../platform/keyed-queue.js';
 import type { Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { createDatastoreRepo } from '../datastore.repo.js';
@@ -34,21 +35,10 @@ const SEGMENTS = '*.ids.parquet';
  */
 export function createWriteService(deps: { db: Db; catalog: CatalogService; root: string }) {
   const repo = createDatastoreRepo(deps.db);
-  const queues = new Map<string, Promise<unknown>>();
+  // Writes to one table are applied one after the other (in this process).
+  const queue = createKeyedQueue();
+  const serially = <T>(resourceId: string, work: () => Promise<T>) => queue.run(resourceId, work);
   const masterFile = (resourceId: string) => path.join(deps.root, 'api', resourceId, 'master.duckdb');
-
-  /** Runs writes to one table one after the other (in this process). */
-  function serially<T>(resourceId: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(resourceId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    queues.set(resourceId, next);
-    next
-      .finally(() => {
-        if (queues.get(resourceId) === next) queues.delete(resourceId);
-      })
-      .catch(() => undefined);
-    return next;
-  }
 
   async function editable(actor: Actor, resourceId: string) {
     const { dataset } = await deps.catalog.resources.get(actor, resourceId);
@@ -379,7 +369,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
 
     /** Closes the open masters once the writes under way are done (at shutdown). */
     async close(): Promise<void> {
-      await Promise.all([...queues.values()].map((queued) => queued.catch(() => undefined)));
+      await queue.drain();
       for (const resourceId of [...masters.keys()]) closeMaster(resourceId);
     },
   };
