@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { type FieldIssue, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { Column, ColumnType } from '../datastore.types.js';
@@ -98,13 +96,8 @@ export async function stage(dir: string, records: Row[], known: ReadonlySet<stri
   });
   const file = path.join(dir, `staging-${randomUUID()}.jsonl`);
   await mkdir(path.dirname(file), { recursive: true });
-  const out = createWriteStream(file);
-  for (const record of records) {
-    if (!out.write(`${JSON.stringify(record)}\n`))
-      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  out.end();
-  await finished(out);
+  // The records are in memory already (the request's body): one string, one write.
+  await writeFile(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
   return file;
 }
 
