@@ -114,6 +114,8 @@ export function isIsoDate(value: string): boolean {
  * it is refused naming the field instead of failing deep down.
  */
 export function pathOfNul(value: unknown): string | null {
+  // The common case (no NUL anywhere) is a light walk; the path is built only when there is one.
+  if (!holdsNul(value)) return null;
   // Walked with a stack of its own: a body nested a million levels deep cannot exhaust the call stack.
   const pending: [unknown, string][] = [[value, '']];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -132,6 +134,25 @@ export function pathOfNul(value: unknown): string | null {
     }
   }
   return null;
+}
+
+/** Whether any text or key holds a NUL character (a walk with a stack of its own, no paths built). */
+function holdsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return true;
+    } else if (Array.isArray(current)) {
+      for (const item of current) pending.push(item);
+    } else if (isPlainObject(current)) {
+      for (const key of Object.keys(current)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(current[key]);
+      }
+    }
+  }
+  return false;
 }
 
 /** Parsed JSON and form fields, not streams, buffers or other objects a body parser may hand on. */
