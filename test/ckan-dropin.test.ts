@@ -236,6 +236,7 @@ describeEachEngine('CKAN drop-in', (current) => {
           { id: 'note', type: 'text', info: { label: 'Note', notes: 'Remarque de l’agent' } },
         ],
         primary_key: ['code'],
+        aliases: ['mesures-levis'],
         records: [
           { code: 'a', valeur: 1, jour: '2025-01-01', note: 'première' },
           { code: 'b', valeur: 2, jour: '2025-01-02', note: null },
@@ -343,6 +344,21 @@ describeEachEngine('CKAN drop-in', (current) => {
     assert.deepEqual(sql.json.result.records, [{ count: 50_000 }]);
     const info = (await action('datastore_info', { id })).json.result;
     assert.equal(info.meta.count, 100_000);
+    assert.deepEqual(info.meta.aliases, ['mesures-levis']);
+    // The alias names the table in datastore_search, in SQL and in writes.
+    const byAlias = await action('datastore_search', { resource_id: 'mesures-levis', limit: 1 });
+    assert.equal(byAlias.json.result.total, 100_000, byAlias.body);
+    const aliasSql = await action('datastore_search_sql', { sql: 'SELECT count(*) FROM "mesures-levis"' });
+    assert.deepEqual(aliasSql.json.result.records, [{ count: 100_000 }], aliasSql.body);
+    const taken = await action(
+      'datastore_create',
+      { resource_id: table, aliases: ['mesures-levis'], fields: [] },
+      editor.token,
+    );
+    assert.equal(taken.status, 409, taken.body);
+    assert.match(taken.body, /already exists/);
+    const badAlias = await action('datastore_create', { resource_id: id, aliases: ['_cache'] }, editor.token);
+    assert.equal(badAlias.status, 409, badAlias.body);
     assert.deepEqual(info.fields.find((field: { id: string }) => field.id === 'note').info.label, 'Note');
 
     // A table loaded from a file keeps its rows: the write API refuses to change them.
@@ -355,6 +371,11 @@ describeEachEngine('CKAN drop-in', (current) => {
     assert.equal(dropped.status, 200, dropped.body);
     assert.equal((await action('resource_show', { id })).json.result.datastore_active, false);
     assert.equal((await action('datastore_search', { resource_id: id })).status, 404);
+    assert.equal(
+      (await action('datastore_search', { resource_id: 'mesures-levis' })).status,
+      404,
+      'the alias went too',
+    );
   });
 
   test('autocompletes, tag_show, vocabulary_list, resource_search answer as CKAN does, public datasets only', async () => {

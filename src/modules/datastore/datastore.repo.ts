@@ -23,6 +23,52 @@ export function createDatastoreRepo(db: Queryable) {
       return rows[0] ?? null;
     },
 
+    /** The resource an alias names, if any. */
+    async aliasTarget(alias: string): Promise<string | null> {
+      const rows = await db.query<{ id: string }>(
+        'SELECT resource_id AS id FROM datastore.aliases WHERE alias = $1',
+        [alias],
+      );
+      return rows[0]?.id ?? null;
+    },
+
+    /** Aliases among these names, with the resources they name. */
+    async aliasTargets(names: readonly string[]): Promise<Map<string, string>> {
+      if (names.length === 0) return new Map();
+      const rows = await db.query<{ alias: string; id: string }>(
+        'SELECT alias, resource_id AS id FROM datastore.aliases WHERE alias = ANY($1::text[])',
+        [names],
+      );
+      return new Map(rows.map((row) => [row.alias, row.id]));
+    },
+
+    async aliasesOf(resourceId: string): Promise<string[]> {
+      const rows = await db.query<{ alias: string }>(
+        'SELECT alias FROM datastore.aliases WHERE resource_id = $1 ORDER BY alias',
+        [resourceId],
+      );
+      return rows.map((row) => row.alias);
+    },
+
+    /** Adds aliases to a resource's table; false if one names another resource's table already. */
+    async addAliases(resourceId: string, aliases: readonly string[]): Promise<string | null> {
+      for (const alias of aliases) {
+        const target = await this.aliasTarget(alias);
+        if (target && target !== resourceId) return alias;
+      }
+      for (const alias of aliases) {
+        await db.query(
+          'INSERT INTO datastore.aliases (alias, resource_id) VALUES ($1, $2) ON CONFLICT (alias) DO NOTHING',
+          [alias, resourceId],
+        );
+      }
+      return null;
+    },
+
+    async removeAliases(resourceId: string): Promise<void> {
+      await db.query('DELETE FROM datastore.aliases WHERE resource_id = $1', [resourceId]);
+    },
+
     /** Which of these resources have a published table. */
     async withTables(resourceIds: readonly string[]): Promise<Set<string>> {
       if (resourceIds.length === 0) return new Set();

@@ -5,6 +5,7 @@ import type { Duck } from '../../platform/duckdb/index.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { createLimiter } from '../../platform/limiter.js';
+import { isUuid } from '../../platform/validation.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { createDatastoreRepo } from './datastore.repo.js';
@@ -103,6 +104,9 @@ export function createDatastoreService(deps: {
      */
     activeResources: (resourceIds: readonly string[]): Promise<Set<string>> => repo.withTables(resourceIds),
 
+    /** The aliases of a resource's table (CKAN's datastore_info meta.aliases). */
+    aliasesOf: (resourceId: string): Promise<string[]> => repo.aliasesOf(resourceId),
+
     /** The table of a resource the actor may edit (403 for a reader, "not found" for others). */
     editableTable: async (actor: Actor, resourceId: string): Promise<Table> =>
       (await tables.editable(actor, resourceId)).table,
@@ -122,7 +126,23 @@ export function createDatastoreService(deps: {
           sql.toLowerCase().match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [],
         ),
       ];
+      // Tables named by an alias, in double quotes ("permis-2024").
+      const quoted = [...sql.matchAll(/"((?:[^"]|"")+)"/g)].map((match) =>
+        (match[1] as string).replace(/""/g, '"'),
+      );
+      const aliases = await repo.aliasTargets(
+        [...new Set(quoted.filter((name) => !isUuid(name)))].slice(0, 20),
+      );
       const named: SandboxTable[] = [];
+      for (const [alias, id] of aliases) {
+        const open = await tables.readable(actor, id).catch(() => null);
+        if (open)
+          named.push({
+            name: alias,
+            file: open.file,
+            columns: open.table.columns.map((column) => column.id),
+          });
+      }
       for (const id of ids) {
         const open = await tables.readable(actor, id).catch(() => null);
         if (open)

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../platform/db/index.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
+import { isUuid } from '../../platform/validation.js';
 import type { Actor } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { createDatastoreRepo, type TableRow } from './datastore.repo.js';
@@ -26,8 +27,18 @@ export function createTableReader(deps: { db: Db; catalog: CatalogService; root:
     return { table, file: path.join(deps.root, file) };
   };
 
-  /** The table of a resource the actor may read; "not found" otherwise (existence stays private). */
-  async function readable(actor: Actor, resourceId: string): Promise<OpenTable> {
+  /** A resource id, or the resource an alias names (CKAN's aliases); the text itself otherwise. */
+  async function resolve(reference: string): Promise<string> {
+    if (isUuid(reference)) return reference;
+    return (await repo.aliasTarget(reference)) ?? reference;
+  }
+
+  /**
+   * The table of a resource (by id or alias) the actor may read; "not found" otherwise (existence
+   * stays private).
+   */
+  async function readable(actor: Actor, reference: string): Promise<OpenTable> {
+    const resourceId = await resolve(reference);
     await deps.catalog.resources.get(actor, resourceId);
     const row = await repo.table(resourceId);
     if (!row) {
@@ -45,9 +56,11 @@ export function createTableReader(deps: { db: Db; catalog: CatalogService; root:
 
   return {
     readable,
+    resolve,
 
     /** The table of a resource the actor may edit (403 for a reader, "not found" for others). */
-    async editable(actor: Actor, resourceId: string): Promise<OpenTable> {
+    async editable(actor: Actor, reference: string): Promise<OpenTable> {
+      const resourceId = await resolve(reference);
       const { dataset } = await deps.catalog.resources.get(actor, resourceId);
       await deps.catalog.datasets.editableRef(actor, dataset.id);
       return readable(actor, resourceId);

@@ -79,22 +79,16 @@ const METHODS: readonly WriteMethod[] = ['upsert', 'insert', 'update'];
 
 export const datastoreWriteActions: ActionTable = {
   datastore_create: writeAction(
-    'Create a datastore table for a resource, or add fields and records to it (editors of its dataset).\n\n:param resource_id: the resource, or\n:param resource: a resource dict (with package_id) to create\n:param fields: [{"id": ..., "type": "text|int|numeric|bool|date|timestamp|json", "info": {"label": ..., "notes": ...}}]\n:param primary_key: (optional) fields whose values identify a row (upsert, update)\n:param records: (optional) rows to insert, as dicts (100,000 per call at most)\n:param indexes: (optional, accepted: the tables are column files and need none)\n:param force: (accepted)\n:rtype: dictionary',
+    'Create a datastore table for a resource, or add fields and records to it (editors of its dataset).\n\n:param resource_id: the resource, or\n:param resource: a resource dict (with package_id) to create\n:param fields: [{"id": ..., "type": "text|int|numeric|bool|date|timestamp|json", "info": {"label": ..., "notes": ...}}]\n:param primary_key: (optional) fields whose values identify a row (upsert, update)\n:param records: (optional) rows to insert, as dicts (100,000 per call at most)\n:param aliases: (optional) other names of the table, for datastore_search and SQL\n:param indexes: (optional, accepted: the tables are column files and need none)\n:param force: (accepted)\n:rtype: dictionary',
     async (context) => {
       const { actor, data, deps } = context;
-      const aliases = names(data, 'aliases');
-      if (aliases && aliases.length > 0)
-        throw invalid(
-          'aliases',
-          'Quai ne gère pas les alias de tables',
-          'aliases are not supported by this portal',
-        );
-      const resourceId = await targetResource(context);
+      const resourceId = await deps.writes.resolve(await targetResource(context));
       const created = await deps.writes.create(actor, {
         resourceId,
         fields: fields(data),
         primaryKey: names(data, 'primary_key'),
         records: records(data),
+        aliases: names(data, 'aliases') ?? [],
       });
       return {
         fields: created.columns.map(fieldOf),
@@ -108,7 +102,9 @@ export const datastoreWriteActions: ActionTable = {
   datastore_upsert: writeAction(
     'Write records to a datastore table (editors of its dataset).\n\n:param resource_id: the resource\n:param records: rows as dicts (100,000 per call at most)\n:param method: upsert (default: by the primary key, or _id), insert, or update\n:param dry_run: (optional) check everything and write nothing\n:rtype: dictionary',
     async ({ actor, data, deps }) => {
-      const resourceId = readString(data, 'resource_id') ?? requireString(data, 'id');
+      const resourceId = await deps.writes.resolve(
+        readString(data, 'resource_id') ?? requireString(data, 'id'),
+      );
       const method = (readString(data, 'method') ?? 'upsert') as WriteMethod;
       if (!METHODS.includes(method))
         throw invalid(
@@ -125,7 +121,9 @@ export const datastoreWriteActions: ActionTable = {
   datastore_delete: writeAction(
     "Delete a resource's datastore table, or only the rows that match filters (editors of its dataset).\n\n:param resource_id: the resource\n:param filters: (optional) {field: value or [values]}: only these rows go\n:param force: (accepted)",
     async ({ actor, data, deps }) => {
-      const resourceId = readString(data, 'resource_id') ?? requireString(data, 'id');
+      const resourceId = await deps.writes.resolve(
+        readString(data, 'resource_id') ?? requireString(data, 'id'),
+      );
       const filters = readObject(data, 'filters');
       if (filters === null) await deps.writes.drop(actor, resourceId);
       else await deps.writes.deleteRows(actor, resourceId, filters);

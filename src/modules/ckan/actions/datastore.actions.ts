@@ -119,7 +119,12 @@ export const datastoreActions: ActionTable = {
       const id = readString(data, 'id') ?? requireString(data, 'resource_id');
       const table = await deps.datastore.readableTable(actor, id);
       return {
-        meta: { id, count: table.rowCount, table_type: 'BASE TABLE', aliases: [] },
+        meta: {
+          id: table.resourceId,
+          count: table.rowCount,
+          table_type: 'BASE TABLE',
+          aliases: await deps.datastore.aliasesOf(table.resourceId),
+        },
         fields: table.columns.map(fieldOf),
       };
     },

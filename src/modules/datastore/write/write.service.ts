@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
 import { createKeyedQueue } from '../../../platform/keyed-queue.js';
+import { isUuid } from '../../../platform/validation.js';
 import type { Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { createDatastoreRepo } from '../datastore.repo.js';
@@ -41,6 +42,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
   const masterFile = (resourceId: string) => path.join(deps.root, 'api', resourceId, 'master.duckdb');
 
   async function editable(actor: Actor, resourceId: string) {
+    if (!isUuid(resourceId)) throw notFound(resourceId);
     const { dataset } = await deps.catalog.resources.get(actor, resourceId);
     await deps.catalog.datasets.editableRef(actor, dataset.id);
   }
@@ -193,10 +195,39 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
      */
     async create(
       actor: Actor,
-      input: { resourceId: string; fields: FieldInput[] | null; primaryKey: string[] | null; records: Row[] },
+      input: {
+        resourceId: string;
+        fields: FieldInput[] | null;
+        primaryKey: string[] | null;
+        records: Row[];
+        aliases?: string[];
+      },
     ): Promise<{ columns: Column[]; primaryKey: string[] }> {
       await editable(actor, input.resourceId);
-      return serially(input.resourceId, async () => {
+      const aliases = input.aliases ?? [];
+      for (const [index, alias] of aliases.entries()) {
+        if (
+          isUuid(alias) ||
+          alias.startsWith('_') ||
+          alias.includes('"') ||
+          alias.length > 63 ||
+          alias.trim() !== alias ||
+          alias === ''
+        )
+          refuse(
+            `aliases.${index}`,
+            `« ${alias} » n’est pas un nom d’alias valide`,
+            `"${alias}" is not a valid alias name`,
+          );
+        const target = await repo.aliasTarget(alias);
+        if (target && target !== input.resourceId)
+          refuse(
+            `aliases.${index}`,
+            `L’alias « ${alias} » existe déjà`,
+            `The alias "${alias}" already exists`,
+          );
+      }
+      const created = await serially(input.resourceId, async () => {
         const existing = await repo.table(input.resourceId);
         const fields = (input.fields ?? []).filter((field) => field.id !== '_id');
         for (const [index, field] of fields.entries()) checkFieldId(field.id, index);
@@ -290,6 +321,8 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
           return { columns, primaryKey };
         });
       });
+      if (aliases.length > 0) await repo.addAliases(input.resourceId, aliases);
+      return created;
     },
 
     /** datastore_upsert: inserts, updates or upserts records (by the primary key, or `_id`). */
@@ -356,11 +389,16 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
         const table = await repo.table(resourceId);
         if (!table) throw notFound(resourceId);
         const file = await repo.removeTable(resourceId);
+        await repo.removeAliases(resourceId);
         if (file) await rm(path.join(deps.root, file), { force: true });
         closeMaster(resourceId);
         await rm(path.dirname(masterFile(resourceId)), { recursive: true, force: true });
       });
     },
+
+    /** A resource id, or the resource an alias names. */
+    resolve: async (reference: string): Promise<string> =>
+      isUuid(reference) ? reference : ((await repo.aliasTarget(reference)) ?? reference),
 
     primaryKey: async (resourceId: string): Promise<string[]> => {
       if (!isApiTable(await repo.table(resourceId))) return [];
