@@ -62,6 +62,14 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
     });
     assert.equal(open.status, 201);
     await hiddenDataset('jeu-prive', 'zyxprive', { private: true });
+    // An alias of the private table: reading through it must reveal no more than the id would.
+    await ctx.datastore.ingest.settled(hidden['jeu-prive']?.resourceId as string);
+    const aliased = await call(app, 'POST', '/api/3/action/datastore_create', {
+      token: editor.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resource_id: hidden['jeu-prive']?.resourceId, aliases: ['alias-prive'] }),
+    });
+    assert.equal(aliased.status, 200, aliased.body);
     await hiddenDataset('jeu-brouillon', 'zyxbrouillon', { state: 'draft' });
     await hiddenDataset('jeu-supprime', 'zyxsupprime', {});
     assert.equal(
@@ -149,6 +157,9 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/3/action/user_list?q=editeur',
       '/api/3/action/user_autocomplete?q=edit',
       '/api/3/action/organization_autocomplete?q=min',
+      '/api/3/action/datastore_search?resource_id=alias-prive',
+      '/api/3/action/datastore_info?id=alias-prive',
+      `/api/3/action/datastore_search_sql?sql=${encodeURIComponent('SELECT * FROM "alias-prive"')}`,
     ];
   }
 
