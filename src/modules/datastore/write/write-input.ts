@@ -137,3 +137,29 @@ export function withInfo(column: Column, field: FieldInput | undefined): Column 
     description: notes || notesEn ? { fr: notes ?? '', en: notesEn ?? notes ?? '' } : column.description,
   };
 }
+
+/** Aliases as CKAN allows them (table names, not ids), and free or already this table's. */
+export async function checkAliases(
+  aliases: readonly string[],
+  resourceId: string,
+  targetOf: (alias: string) => Promise<string | null>,
+): Promise<void> {
+  for (const [index, alias] of aliases.entries()) {
+    const malformed =
+      alias === '' ||
+      /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(alias) ||
+      alias.startsWith('_') ||
+      alias.includes('"') ||
+      alias.length > 63 ||
+      alias.trim() !== alias;
+    if (malformed)
+      refuse(
+        `aliases.${index}`,
+        `« ${alias} » n’est pas un nom d’alias valide`,
+        `"${alias}" is not a valid alias name`,
+      );
+    const target = await targetOf(alias);
+    if (target && target !== resourceId)
+      refuse(`aliases.${index}`, `L’alias « ${alias} » existe déjà`, `The alias "${alias}" already exists`);
+  }
+}

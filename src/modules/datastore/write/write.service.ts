@@ -8,8 +8,10 @@ import type { Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { createDatastoreRepo } from '../datastore.repo.js';
 import type { Column, ColumnType } from '../datastore.types.js';
-import { type ApiColumn, DUCK_TYPES, WriteMaster } from './api-table.duckdb.js';
+import { type ApiColumn, DUCK_TYPES, type WriteMaster } from './api-table.duckdb.js';
+import { createOpenMasters } from './open-masters.js';
 import {
+  checkAliases,
   checkFieldId,
   duplicateKey,
   type FieldInput,
@@ -47,36 +49,12 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     await deps.catalog.datasets.editableRef(actor, dataset.id);
   }
 
-  // Masters stay open between the calls of a pipeline (opening one costs more than a batch of
-  // rows); one unused for a while is closed. Every use runs inside serially().
-  const masters = new Map<string, { master: WriteMaster; timer?: NodeJS.Timeout }>();
-  const IDLE_MS = 20_000;
-
-  async function withMaster<T>(resourceId: string, work: (master: WriteMaster) => Promise<T>): Promise<T> {
-    let entry = masters.get(resourceId);
-    if (!entry) {
-      entry = { master: await WriteMaster.open(masterFile(resourceId)) };
-      masters.set(resourceId, entry);
-    }
-    clearTimeout(entry.timer);
-    try {
-      return await work(entry.master);
-    } finally {
-      const current = entry;
-      current.timer = setTimeout(() => {
-        void serially(resourceId, async () => closeMaster(resourceId, current.master));
-      }, IDLE_MS);
-      current.timer.unref();
-    }
-  }
-
-  function closeMaster(resourceId: string, which?: WriteMaster): void {
-    const entry = masters.get(resourceId);
-    if (!entry || (which && entry.master !== which)) return;
-    clearTimeout(entry.timer);
-    masters.delete(resourceId);
-    entry.master.close();
-  }
+  const masters = createOpenMasters({
+    file: masterFile,
+    later: (resourceId, work) => void serially(resourceId, work),
+  });
+  const withMaster = masters.use;
+  const closeMaster = (resourceId: string) => masters.close(resourceId);
 
   /** Whether the resource's published table is one written through the API (its segments). */
   const isApiTable = (table: { file: string } | null) => table?.file.endsWith(SEGMENTS) ?? false;
@@ -205,28 +183,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     ): Promise<{ columns: Column[]; primaryKey: string[] }> {
       await editable(actor, input.resourceId);
       const aliases = input.aliases ?? [];
-      for (const [index, alias] of aliases.entries()) {
-        if (
-          isUuid(alias) ||
-          alias.startsWith('_') ||
-          alias.includes('"') ||
-          alias.length > 63 ||
-          alias.trim() !== alias ||
-          alias === ''
-        )
-          refuse(
-            `aliases.${index}`,
-            `« ${alias} » n’est pas un nom d’alias valide`,
-            `"${alias}" is not a valid alias name`,
-          );
-        const target = await repo.aliasTarget(alias);
-        if (target && target !== input.resourceId)
-          refuse(
-            `aliases.${index}`,
-            `L’alias « ${alias} » existe déjà`,
-            `The alias "${alias}" already exists`,
-          );
-      }
+      await checkAliases(aliases, input.resourceId, (alias) => repo.aliasTarget(alias));
       const created = await serially(input.resourceId, async () => {
         const existing = await repo.table(input.resourceId);
         const fields = (input.fields ?? []).filter((field) => field.id !== '_id');
@@ -408,7 +365,7 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
     /** Closes the open masters once the writes under way are done (at shutdown). */
     async close(): Promise<void> {
       await queue.drain();
-      for (const resourceId of [...masters.keys()]) closeMaster(resourceId);
+      masters.closeAll();
     },
   };
 
