@@ -68,7 +68,11 @@ export async function startDemoPortal(): Promise<{ baseUrl: string; testApp: Tes
 export async function tabTo(page: Page, target: Locator, maxPresses = 150): Promise<void> {
   for (let presses = 0; presses < maxPresses; presses++) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+    // count() does not wait: a target that is not (yet) on the page is one more Tab, never a stall.
+    const focused =
+      (await target.count()) > 0 &&
+      (await target.evaluate((element) => element === document.activeElement).catch(() => false));
+    if (focused) {
       const visible = await target.evaluate((element) => {
         const style = getComputedStyle(element);
         const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
