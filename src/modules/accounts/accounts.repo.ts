@@ -1,4 +1,5 @@
 import { type Queryable, queryOne } from '../../platform/db/index.js';
+import { containsPattern } from '../../platform/db/sql-params.js';
 import { isUuid } from '../../platform/validation.js';
 import type { ApiToken, Member } from './accounts.types.js';
 import type { Role } from './actor.js';
@@ -51,8 +52,7 @@ export function createAccountsRepo(db: Queryable) {
       const order = { name: 'name', fullname: 'lower(coalesce(fullname, name))', created: 'created' }[
         options.order
       ];
-      const pattern =
-        options.text === null ? null : `%${options.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const pattern = options.text === null ? null : containsPattern(options.text);
       return db.query<UserRow>(
         `SELECT ${USER_COLUMNS} FROM accounts.users
          WHERE state = 'active' AND ($1::text IS NULL OR name ILIKE $1 OR fullname ILIKE $1)

@@ -8,3 +8,8 @@ export class SqlParams {
     return `$${this.values.length}`;
   }
 }
+
+/** A LIKE/ILIKE pattern that matches the text anywhere, its own %, _ and \ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}

@@ -1,10 +1,5 @@
 import type { Queryable } from '../../../platform/db/index.js';
-import { SqlParams } from '../../../platform/db/sql-params.js';
-
-/** A pattern that matches the text anywhere, its own % and _ taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
+import { containsPattern, SqlParams } from '../../../platform/db/sql-params.js';
 
 /** The resource fields resource_search may match on (CKAN's resource columns), as SQL over `r`. */
 export const RESOURCE_SEARCH_FIELDS = {
