@@ -13,6 +13,11 @@ import {
   type ProcurementService,
   procurementMigrations,
 } from './modules/procurement/index.js';
+import {
+  createReferenceModule,
+  type ReferenceServices,
+  referenceMigrations,
+} from './modules/reference/index.js';
 import { createRegistryModule, type RegistryServices, registryMigrations } from './modules/registry/index.js';
 import { createWebModule } from './modules/web/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
@@ -38,6 +43,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   procurementMigrations,
   datastoreMigrations,
   registryMigrations,
+  referenceMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -59,6 +65,8 @@ export interface Context {
   datastore: DatastoreServices;
   /** The business registry: editions imported, changes, search. */
   registry: RegistryServices;
+  /** Reference data: official codes, versions, lookups, commitments measured. */
+  reference: ReferenceServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -100,12 +108,17 @@ export async function createContext(
   const datastore = createDatastoreModule(platform, config, { catalog: catalog.services });
   const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
   const registry = createRegistryModule(platform, config, { catalog: catalog.services });
+  const reference = createReferenceModule(platform, config, {
+    catalog: catalog.services,
+    registry: registry.services,
+  });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
     datastore: datastore.services,
     procurement: procurement.services,
     registry: registry.services,
+    reference: reference.services,
   };
   const modules: Module[] = [
     accounts,
@@ -113,6 +126,7 @@ export async function createContext(
     datastore,
     procurement,
     registry,
+    reference,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

@@ -13,6 +13,7 @@ import { transportDatasets } from './catalogue-transport.js';
 import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
+import { loadReferenceDemo } from './reference.js';
 import { peopleStatements } from './registry/people.js';
 import { writeEditions } from './registry/write-edition.js';
 
@@ -122,6 +123,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadPipelineDemo(ctx, publisher);
   await loadProcurementDemo(ctx);
   await loadRegistryDemo(ctx);
+  await loadReferenceDemo(ctx);
   return created > 0 ? { datasets: created } : null;
 }
 

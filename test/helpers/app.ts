@@ -32,6 +32,7 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     BASE_URL: TEST_BASE_URL,
     DEMO_CONTENT: 'never',
+    REFERENCE_PROBE_SECONDS: '0',
     ...env,
   });
   const ctx = await createContext(config, { db: database.db, work: true, ...options });

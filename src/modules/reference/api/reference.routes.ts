@@ -1,0 +1,420 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { BlobStore } from '../../../platform/blobs/blob-store.js';
+import { sendBlob } from '../../../platform/blobs/send-blob.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { sendRaw } from '../../../platform/http/send.js';
+import { localized } from '../../../platform/i18n/index.js';
+import { isSysadmin } from '../../accounts/index.js';
+import { BULK_FILES, type BulkFileName } from '../bulk-files.js';
+import type { ProbeService } from '../probe.service.js';
+import type { PublishService } from '../publish.service.js';
+import type { ReferenceService } from '../reference.service.js';
+import type { EntityView, Version } from '../reference.types.js';
+import {
+  ChangeOut,
+  EntityOut,
+  ListOut,
+  problemResponses,
+  SetOut,
+  StatusOut,
+  VersionOut,
+} from './reference.schemas.js';
+
+const tags = ['Reference data'];
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+const ENTITY_FIELDS = Object.keys(EntityOut.properties);
+const KNOWN_PARAMS = new Set(['q', 'asOf', 'version', 'status', 'fields', 'format', 'limit', 'offset']);
+const SetParams = Type.Object({ set: Type.String({ maxLength: 40 }) });
+
+/** The version as answers present it: its files with their permanent URLs. */
+export function presentVersion(version: Version, baseUrl: string) {
+  const { id: _id, attributes: _attributes, ...rest } = version;
+  return {
+    ...rest,
+    files: Object.fromEntries(
+      Object.entries(version.files).map(([name, file]) => [
+        name,
+        {
+          ...file,
+          url: `${baseUrl}/api/v1/reference/${version.set}/versions/${encodeURIComponent(version.label)}/files/${name}`,
+        },
+      ]),
+    ),
+  };
+}
+
+function fieldsOf(fields: string | undefined): string[] | null {
+  if (!fields) return null;
+  const wanted = fields
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean);
+  const unknown = wanted.filter((field) => !ENTITY_FIELDS.includes(field));
+  if (unknown.length > 0)
+    throw new ValidationError([
+      {
+        path: 'fields',
+        code: 'invalid',
+        message: localized(
+          `champs inconnus : ${unknown.join(', ')} (parmi ${ENTITY_FIELDS.join(', ')})`,
+          `unknown fields: ${unknown.join(', ')} (among ${ENTITY_FIELDS.join(', ')})`,
+        ),
+      },
+    ]);
+  return [...new Set(['code', 'name', ...wanted])];
+}
+
+const project = (entity: EntityView, fields: string[] | null) =>
+  fields ? Object.fromEntries(fields.map((field) => [field, entity[field as keyof EntityView]])) : entity;
+
+function csvOf(entities: EntityView[], attributes: string[]): string {
+  const columns = [
+    'code',
+    'name',
+    'name_en',
+    'status',
+    'valid_from',
+    'valid_to',
+    'successors',
+    ...attributes,
+  ];
+  return stringify(
+    entities.map((e) => [
+      e.code,
+      e.name,
+      e.nameEn,
+      e.status,
+      e.validFrom,
+      e.validTo,
+      e.status === 'retired' ? e.current.join(' ') : null,
+      ...attributes.map((a) => e.attributes[a] ?? null),
+    ]),
+    { header: true, columns },
+  );
+}
+
+function geojsonOf(entities: EntityView[]): string {
+  // No set carries geometries yet: features without a location are valid GeoJSON (RFC 7946 §3.2).
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: entities.map((entity) => ({
+      type: 'Feature',
+      id: entity.code,
+      geometry: null,
+      properties: entity,
+    })),
+  });
+}
+
+/**
+ * /api/v1/reference: the reference sets, their versions and change logs, lookups by code, date,
+ * version, name and attribute. Every answer names its version (`Reference-Version`) and carries
+ * an ETag of the version and the request; a pinned version's answers never change.
+ */
+export function referenceRoutes(deps: {
+  reference: ReferenceService;
+  publishing: PublishService;
+  probes: ProbeService;
+  blobs: BlobStore;
+  baseUrl: string;
+}): FastifyPluginAsyncTypebox {
+  const { reference, baseUrl } = deps;
+
+  /** Headers of a versioned answer; true when the client already has it (304). */
+  function versioned(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    version: Version | null,
+    pinned: boolean,
+  ): boolean {
+    if (!version) return false;
+    const tag = `"${createHash('sha1').update(`${version.id} ${request.url}`).digest('base64url')}"`;
+    reply
+      .header('Reference-Version', version.id)
+      .header('ETag', tag)
+      .header('Cache-Control', pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=60');
+    return request.headers['if-none-match'] === tag;
+  }
+
+  return async (app) => {
+    app.get(
+      '/reference',
+      {
+        schema: {
+          tags,
+          summary: 'The reference sets: definition, commitment, current version',
+          response: { 200: Type.Array(SetOut), ...problemResponses },
+        },
+      },
+      async () =>
+        (await reference.sets()).map(({ set, current }) => ({
+          ...set,
+          current: current ? presentVersion(current, baseUrl) : null,
+        })),
+    );
+
+    app.get(
+      '/reference/:set',
+      {
+        schema: {
+          tags,
+          summary:
+            'Entities of a set: q (a name: accents, case, « st »/« ste » and typos ignored), asOf=YYYY-MM-DD (the entities valid that day), version (a label: what was published then), status=current|all, a declared attribute as filter (mrc=460), fields, format=json|csv|geojson, limit ≤ 1000, offset',
+          params: SetParams,
+          querystring: Type.Object(
+            {
+              q: Type.Optional(Type.String({ maxLength: 200 })),
+              asOf: Type.Optional(Type.String({ pattern: DATE })),
+              version: Type.Optional(Type.String({ maxLength: 40 })),
+              status: Type.Optional(Type.Union([Type.Literal('current'), Type.Literal('all')])),
+              fields: Type.Optional(Type.String({ maxLength: 300 })),
+              format: Type.Optional(
+                Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('geojson')]),
+              ),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+            },
+            { additionalProperties: Type.String({ maxLength: 100 }) },
+          ),
+          response: { 200: ListOut, 304: Type.Null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const query = request.query as Record<string, string | number | undefined> & typeof request.query;
+        const filters = Object.fromEntries(
+          Object.entries(query)
+            .filter(([name]) => !KNOWN_PARAMS.has(name))
+            .map(([name, value]) => [name, String(value)]),
+        );
+        const fields = fieldsOf(query.fields);
+        const result = await reference.list(request.params.set, {
+          q: query.q,
+          asOf: query.asOf,
+          version: query.version,
+          status: query.status,
+          filters,
+          limit: query.limit ?? 100,
+          offset: query.offset ?? 0,
+        });
+        if (versioned(request, reply, result.version, Boolean(query.version)))
+          return reply.code(304).send(null);
+        const definition = reference.definition(request.params.set);
+        if (query.format === 'csv')
+          return sendRaw(
+            reply,
+            'text/csv; charset=utf-8',
+            csvOf(
+              result.entities,
+              definition.attributes.map((a) => a.name),
+            ),
+          );
+        if (query.format === 'geojson')
+          return sendRaw(reply, 'application/geo+json', geojsonOf(result.entities));
+        return {
+          set: request.params.set,
+          version: result.version ? presentVersion(result.version, baseUrl) : null,
+          total: result.total,
+          entities: result.entities.map((entity) => project(entity, fields) as EntityView),
+        };
+      },
+    );
+
+    app.get(
+      '/reference/:set/:code',
+      {
+        schema: {
+          tags,
+          summary:
+            'One code: the entity valid at asOf (default: today) or in a version; a retired code answers 200 with status "retired", its end, reason, successors and the codes current today',
+          params: Type.Object({ set: Type.String({ maxLength: 40 }), code: Type.String({ maxLength: 40 }) }),
+          querystring: Type.Object({
+            asOf: Type.Optional(Type.String({ pattern: DATE })),
+            version: Type.Optional(Type.String({ maxLength: 40 })),
+            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('geojson')])),
+          }),
+          response: { 200: EntityOut, 304: Type.Null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { entity, version } = await reference.entity(
+          request.params.set,
+          request.params.code,
+          request.query,
+        );
+        if (versioned(request, reply, version, Boolean(request.query.version)))
+          return reply.code(304).send(null);
+        if (request.query.format === 'geojson')
+          return sendRaw(
+            reply,
+            'application/geo+json',
+            JSON.stringify({ type: 'Feature', id: entity.code, geometry: null, properties: entity }),
+          );
+        return entity;
+      },
+    );
+
+    app.get(
+      '/reference/:set/versions',
+      {
+        schema: {
+          tags,
+          summary: 'Versions of a set, newest first',
+          params: SetParams,
+          response: { 200: Type.Array(VersionOut), ...problemResponses },
+        },
+      },
+      async (request) =>
+        (await reference.versions(request.params.set)).map((v) => presentVersion(v, baseUrl)),
+    );
+
+    const VersionParams = Type.Object({
+      set: Type.String({ maxLength: 40 }),
+      label: Type.String({ maxLength: 40 }),
+    });
+    app.get(
+      '/reference/:set/versions/:label',
+      {
+        schema: {
+          tags,
+          summary: 'One version: sources with checksums, counts, bulk files',
+          params: VersionParams,
+          response: { 200: VersionOut, ...problemResponses },
+        },
+      },
+      async (request) =>
+        presentVersion(await reference.version(request.params.set, request.params.label), baseUrl),
+    );
+
+    app.get(
+      '/reference/:set/versions/:label/changes',
+      {
+        schema: {
+          tags,
+          summary:
+            'The change log of a version against the previous one: created, retired, renamed, designation_changed, moved, merged, split, updated',
+          params: VersionParams,
+          response: {
+            200: Type.Object({
+              set: Type.String(),
+              version: Type.String(),
+              previous: Type.Union([Type.String(), Type.Null()]),
+              changes: Type.Array(ChangeOut),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const version = await reference.version(request.params.set, request.params.label);
+        reply
+          .header('Reference-Version', version.id)
+          .header('Cache-Control', 'public, max-age=31536000, immutable');
+        return {
+          set: version.set,
+          version: version.label,
+          previous: version.previous,
+          changes: await reference.changes(version),
+        };
+      },
+    );
+
+    app.get(
+      '/reference/:set/versions/:label/files/:name',
+      {
+        schema: {
+          tags,
+          summary:
+            'A version’s bulk file at a permanent URL: entities.csv, entities.json, entities.parquet, datapackage.json (Frictionless v2)',
+          params: Type.Object({
+            set: Type.String({ maxLength: 40 }),
+            label: Type.String({ maxLength: 40 }),
+            name: Type.Union(Object.keys(BULK_FILES).map((name) => Type.Literal(name))),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const definition = reference.definition(request.params.set);
+        const version = await reference.version(request.params.set, request.params.label);
+        const files = definition.external ? {} : await deps.publishing.ensureFiles(definition, version);
+        const file = files[request.params.name as BulkFileName];
+        if (!file) throw new NotFoundError('file', request.params.name);
+        reply
+          .header('Reference-Version', version.id)
+          .header('Cache-Control', 'public, max-age=31536000, immutable');
+        return sendBlob(request, reply, deps.blobs, {
+          sha256: file.sha256,
+          size: file.bytes,
+          contentType: file.contentType,
+          filename: `${version.set}-${version.label}-${request.params.name}`,
+          lastModified: new Date(version.publishedAt),
+        });
+      },
+    );
+
+    app.get(
+      '/reference/:set/status',
+      {
+        schema: {
+          tags,
+          summary:
+            'The commitments measured: freshness, availability over 30 days (per day), notices of structure changes',
+          params: SetParams,
+          response: { 200: StatusOut, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const definition = reference.definition(request.params.set);
+        const [current] = await reference.versions(definition.id);
+        reply.header('Cache-Control', 'no-cache');
+        const notices = await deps.publishing.notices(definition.id);
+        return {
+          ...(await deps.probes.status(definition, current ?? null)),
+          notices: notices.map(({ effectiveOn, announcedAt, description }) => ({
+            effectiveOn,
+            announcedAt,
+            description,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/reference/:set/notices',
+      {
+        schema: {
+          tags,
+          summary:
+            'Announce a structure change (sysadmins): it may be published once the set’s notice period has run',
+          params: SetParams,
+          body: Type.Object({
+            effectiveOn: Type.String({ pattern: DATE }),
+            description: Type.Object({
+              fr: Type.String({ minLength: 1, maxLength: 2000 }),
+              en: Type.String({ minLength: 1, maxLength: 2000 }),
+            }),
+          }),
+          response: {
+            201: Type.Object({ set: Type.String(), effectiveOn: Type.String() }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!isSysadmin(request.actor))
+          throw new ForbiddenError(localized('Réservé aux administrateurs.', 'Administrators only.'));
+        reference.definition(request.params.set);
+        await deps.publishing.announce({
+          set: request.params.set,
+          effectiveOn: request.body.effectiveOn,
+          description: request.body.description,
+          announcedBy: request.actor.user?.name ?? 'system',
+        });
+        return reply.code(201).send({ set: request.params.set, effectiveOn: request.body.effectiveOn });
+      },
+    );
+  };
+}
