@@ -105,13 +105,16 @@ export async function createContext(
 
   const accounts = createAccountsModule(platform);
   const catalog = createCatalogModule(platform, config, { accounts: accounts.services });
-  const datastore = createDatastoreModule(platform, config, { catalog: catalog.services });
-  const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
   const registry = createRegistryModule(platform, config, { catalog: catalog.services });
   const reference = createReferenceModule(platform, config, {
     catalog: catalog.services,
     registry: registry.services,
   });
+  const datastore = createDatastoreModule(platform, config, {
+    catalog: catalog.services,
+    reference: reference.services,
+  });
+  const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
@@ -123,10 +126,10 @@ export async function createContext(
   const modules: Module[] = [
     accounts,
     catalog,
-    datastore,
-    procurement,
     registry,
     reference,
+    datastore,
+    procurement,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

@@ -17,11 +17,12 @@ type Tree = Map<string, string>;
 const MODULE_GRAPH: Record<string, readonly string[]> = {
   accounts: [],
   catalog: ['accounts'],
-  datastore: ['accounts', 'catalog'],
+  datastore: ['accounts', 'catalog', 'reference'],
   procurement: ['accounts', 'catalog'],
   registry: ['accounts', 'catalog'],
+  reference: ['accounts', 'catalog', 'registry'],
   ckan: ['accounts', 'catalog', 'datastore'],
-  web: ['accounts', 'catalog', 'datastore', 'procurement', 'registry'],
+  web: ['accounts', 'catalog', 'datastore', 'procurement', 'reference', 'registry'],
 };
 
 /** Modules that are clients of the others and keep no data of their own: no SQL, no schema. */

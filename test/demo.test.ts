@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { loadDemoContent } from '../src/demo/index.js';
 import { describeEachEngine, TEST_BASE_URL } from './helpers/app.js';
 import { call } from './helpers/fixtures.js';
+import { until } from './helpers/wait.js';
 
 describeEachEngine('demo content', (current) => {
   before(async () => {
@@ -16,17 +17,44 @@ describeEachEngine('demo content', (current) => {
 
   test('spans publishers and themes; the private dataset and the draft stay hidden', async () => {
     const { app } = current();
-    const search = (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
+    const searched = async () => (await call(app, 'GET', '/api/v1/datasets?limit=0&facet_limit=-1')).json;
     // 26 demo datasets, the table a pipeline fills through the DataStore API, the "Marchés
-    // publics (OCDS)" dataset of the demo procurement data and the "Registre des entreprises" of
-    // the demo registry (with its organisation).
-    assert.equal(search.count, 29);
-    assert.equal(search.facets.organization.length, 10);
+    // publics (OCDS)" dataset of the demo procurement data, the "Registre des entreprises" of
+    // the demo registry (with its organisation), the eco-centres checked against the
+    // municipalities, and the four reference sets' datasets (a job writes them, with their
+    // organisation, after each version).
+    await until(async () => (await searched()).count === 34);
+    const search = await searched();
+    assert.equal(search.facets.organization.length, 11);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
     );
     assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
+  });
+
+  test('demo reference data: a fictitious second version, and eco-centres whose codes are checked against it', async () => {
+    const { app } = current();
+    const version = (await call(app, 'GET', '/api/v1/reference/municipalites/versions')).json[0];
+    assert.equal(version.label, '2019.0.0-fictif');
+    assert.equal(version.fictitious, true);
+    const dataset = (await call(app, 'GET', '/api/3/action/package_show?id=ecocentres-brome-missisquoi')).json
+      .result;
+    const [check] = (
+      await call(app, 'GET', `/api/v1/resources/${dataset.resources[0].id}/datastore/integrity`)
+    ).json;
+    const kinds = Object.fromEntries(
+      check.findings.map((f: { kind: string; count: number }) => [f.kind, f.count]),
+    );
+    assert.deepEqual(kinds, { unknown: 1, retired: 2, name_mismatch: 1 });
+    const retired = check.findings.find((f: { kind: string }) => f.kind === 'retired');
+    assert.deepEqual(
+      retired.samples.map((s: { value: string; successors: string[] }) => [s.value, s.successors]),
+      [
+        ['46030', ['46027']],
+        ['46070', ['46075']],
+      ],
+    );
   });
 
   test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {

@@ -13,7 +13,7 @@ import { transportDatasets } from './catalogue-transport.js';
 import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
-import { loadReferenceDemo } from './reference.js';
+import { loadIntegrityDemo, loadReferenceDemo } from './reference.js';
 import { peopleStatements } from './registry/people.js';
 import { writeEditions } from './registry/write-edition.js';
 
@@ -124,6 +124,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadProcurementDemo(ctx);
   await loadRegistryDemo(ctx);
   await loadReferenceDemo(ctx);
+  await loadIntegrityDemo(ctx, publisher);
   return created > 0 ? { datasets: created } : null;
 }
 

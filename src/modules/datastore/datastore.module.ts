@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { restApi } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
+import { findSet, REFERENCE_VERSION_PUBLISHED, type ReferenceServices } from '../reference/index.js';
 import { dataRoutes } from './api/data.routes.js';
 import { datastoreRoutes } from './api/datastore.routes.js';
 import { savedViewsRoutes } from './api/saved-views.routes.js';
@@ -10,6 +11,10 @@ import { createDatastoreService, type DatastoreService } from './datastore.servi
 import { createDictionaryService, type DictionaryService } from './dictionary.service.js';
 import { createIngestService, type IngestService, LOAD_QUEUE } from './ingest.service.js';
 import { datastoreMigrations } from './migrations.js';
+import {
+  createReferenceChecksService,
+  type ReferenceChecksService,
+} from './reference-checks/reference-checks.service.js';
 import { createSavedViewsService, type SavedViewsService } from './saved-views.service.js';
 import { createWriteService, type WriteService } from './write/write.service.js';
 
@@ -23,10 +28,14 @@ export interface DatastoreServices {
   savedViews: SavedViewsService;
   /** Tables written through CKAN's DataStore API (datastore_create, upsert, delete). */
   writes: WriteService;
+  /** Columns bound to reference sets, checked after each load and each new version of the set. */
+  checks: ReferenceChecksService;
 }
 
 /** Loads the catalog's tabular files when the catalog announces a write to a dataset. */
 const DATASET_WRITTEN_QUEUE = 'datastore-dataset-written';
+/** Checks again the columns bound to a reference set when it publishes a version. */
+const REFERENCE_QUEUE = 'datastore-reference-version';
 
 /**
  * The datastore: tabular resources as Parquet tables (DuckDB), loaded by durable jobs when the
@@ -36,7 +45,7 @@ const DATASET_WRITTEN_QUEUE = 'datastore-dataset-written';
 export function createDatastoreModule(
   platform: Platform,
   config: Config,
-  deps: { catalog: CatalogService },
+  deps: { catalog: CatalogService; reference: ReferenceServices },
 ): Module<DatastoreServices> {
   const root = path.join(platform.dataDir, 'datastore');
   const { db, duck, catalog } = { ...platform, ...deps };
@@ -47,6 +56,14 @@ export function createDatastoreModule(
     root,
     sqlTimeoutMs: config.datastoreSqlSeconds * 1000,
   });
+  const checks = createReferenceChecksService({
+    db,
+    duck,
+    root,
+    reference: deps.reference,
+    tables,
+    log: platform.log,
+  });
   const ingest = createIngestService({
     db,
     blobs: platform.blobs,
@@ -55,17 +72,24 @@ export function createDatastoreModule(
     catalog,
     root,
     limits: config.datastoreLoads,
+    checks,
     log: platform.log,
   });
-  const dictionary = createDictionaryService({ db, datastore: tables, ingest });
+  const dictionary = createDictionaryService({
+    db,
+    datastore: tables,
+    ingest,
+    checks,
+    referenceSets: (set) => findSet(set)?.external !== true && findSet(set) !== undefined,
+  });
   const savedViews = createSavedViewsService({ db, duck, catalog, datastore: tables, root });
   const writes = createWriteService({ db, catalog, root });
   return {
     name: 'datastore',
-    services: { tables, ingest, dictionary, savedViews, writes },
+    services: { tables, ingest, dictionary, savedViews, writes, checks },
     migrations: datastoreMigrations,
     routes: restApi(async (api) => {
-      await api.register(datastoreRoutes({ datastore: tables, dictionary }));
+      await api.register(datastoreRoutes({ datastore: tables, dictionary, checks }));
       await api.register(savedViewsRoutes({ views: savedViews }));
       await api.register(dataRoutes({ datastore: tables }));
     }),
@@ -77,6 +101,12 @@ export function createDatastoreModule(
       [DATASET_WRITTEN_QUEUE]: {
         handler: (data: { datasetId: string }) => ingest.datasetWritten(data.datasetId),
         events: [DATASET_WRITTEN],
+      },
+      [REFERENCE_QUEUE]: {
+        handler: async (data: { set: string }) => {
+          await checks.recheckSet(data.set);
+        },
+        events: [REFERENCE_VERSION_PUBLISHED],
       },
     },
     // The embedded database is one process's: loads it was running when it stopped start again.

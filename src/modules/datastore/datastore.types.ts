@@ -11,6 +11,17 @@ export interface Column {
   description: Localized | null;
   /** The type the publisher chose in the data dictionary, when it is not the guessed one. */
   typeOverride?: ColumnType | null;
+  /** The column holds codes of a reference set: every load checks them (decision 0023). */
+  reference?: ColumnReference | null;
+}
+
+/** A column bound to a reference set, with the columns giving each row's date and name. */
+export interface ColumnReference {
+  set: string;
+  /** A date column: codes are checked as valid on each row's date (else today). */
+  asOfColumn: string | null;
+  /** A name column: compared with the official name of the code. */
+  nameColumn: string | null;
 }
 
 /** A published table, as the other modules and the API see it (not where its file is). */

@@ -4,7 +4,7 @@ import { type Localized, localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
 import { createDatastoreRepo } from './datastore.repo.js';
 import type { DatastoreService } from './datastore.service.js';
-import type { Column, ColumnType } from './datastore.types.js';
+import type { Column, ColumnReference, ColumnType } from './datastore.types.js';
 import { chosenTypes, type IngestService } from './ingest.service.js';
 
 export const COLUMN_TYPES: ColumnType[] = [
@@ -23,6 +23,8 @@ export interface DictionaryEntry {
   label: Partial<Localized>;
   description: Partial<Localized>;
   type: ColumnType | 'auto';
+  /** Binds the column to a reference set (null unbinds it; absent keeps what it was). */
+  reference?: ColumnReference | null;
 }
 
 /**
@@ -34,6 +36,9 @@ export function createDictionaryService(deps: {
   db: Db;
   datastore: DatastoreService;
   ingest: IngestService;
+  /** The reference sets a column may be bound to, and the check run when a binding changes. */
+  referenceSets: (set: string) => boolean;
+  checks: { checkResource(resourceId: string): Promise<void> };
 }) {
   const repo = createDatastoreRepo(deps.db);
 
@@ -59,6 +64,25 @@ export function createDictionaryService(deps: {
             'invalid',
             localized(`type : auto, ${COLUMN_TYPES.join(', ')}`, `type: auto, ${COLUMN_TYPES.join(', ')}`),
           );
+        const binding = entry.reference;
+        if (binding) {
+          if (!deps.referenceSets(binding.set))
+            issues.add(
+              `columns.${index}.reference.set`,
+              'unknown',
+              localized(`jeu de référence inconnu : ${binding.set}`, `unknown reference set: ${binding.set}`),
+            );
+          for (const [key, column] of [
+            ['as_of_column', binding.asOfColumn],
+            ['name_column', binding.nameColumn],
+          ] as const)
+            if (column && !table.columns.some((c) => c.id === column))
+              issues.add(
+                `columns.${index}.reference.${key}`,
+                'unknown',
+                localized(`colonne inconnue : ${column}`, `unknown column: ${column}`),
+              );
+        }
         for (const locale of ['fr', 'en'] as const) {
           if ((entry.label?.[locale] ?? '').length > 200)
             issues.add(
@@ -78,9 +102,17 @@ export function createDictionaryService(deps: {
       const columns = table.columns.map((column): Column => {
         const entry = byId.get(column.id);
         if (!entry) return column;
-        return { ...column, label: text(entry.label), description: text(entry.description) };
+        const reference = entry.reference === undefined ? column.reference : entry.reference;
+        return {
+          ...column,
+          label: text(entry.label),
+          description: text(entry.description),
+          reference: reference ?? null,
+        };
       });
       await repo.setColumns(resourceId, columns);
+      const bindings = (list: Column[]) => JSON.stringify(list.map((column) => column.reference ?? null));
+      if (bindings(columns) !== bindings(table.columns)) await deps.checks.checkResource(resourceId);
       const wanted: Record<string, ColumnType> = {};
       for (const column of table.columns) {
         const type = byId.get(column.id)?.type ?? column.typeOverride ?? 'auto';

@@ -14,7 +14,7 @@ import { SYSTEM } from '../accounts/index.js';
 import type { CatalogService, Resource } from '../catalog/index.js';
 import { createDatastoreRepo } from './datastore.repo.js';
 import type { Column, ColumnType, Load } from './datastore.types.js';
-import { columnType, DUCK_TYPE_OF } from './ingest/column-types.js';
+import { carriedColumns, DUCK_TYPE_OF } from './ingest/column-types.js';
 import { convertToParquet, type Progress } from './ingest/convert.duckdb.js';
 import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
 import { explainDuckError, failure } from './ingest/load-errors.js';
@@ -39,6 +39,8 @@ export function createIngestService(deps: {
   root: string;
   /** The largest file loaded into a table, and the time one load may take. */
   limits: { maxBytes: number; timeoutSeconds: number };
+  /** Columns bound to reference sets are checked after each load (a failed check never fails it). */
+  checks: { checkResource(resourceId: string): Promise<void> };
   log: Logger;
 }) {
   const { db, jobs, catalog, root, limits, log } = deps;
@@ -99,6 +101,11 @@ export function createIngestService(deps: {
       }
       await convert(load, signal);
       log.info({ loadId: load.id, resourceId: load.resourceId }, 'datastore load done');
+      await deps.checks
+        .checkResource(load.resourceId)
+        .catch((error: unknown) =>
+          log.warn({ err: error, resourceId: load.resourceId }, 'reference check failed'),
+        );
     } catch (error) {
       // Stopping: the load is left as it is, and taken up again by the next start (or worker).
       if (stopping && signal.aborted) throw new LoadsStopping();
@@ -183,17 +190,7 @@ export function createIngestService(deps: {
       );
       signal.throwIfAborted();
       await rename(temporary, target);
-      const columns = converted.columns.map((column): Column => {
-        const kept = previous?.columns.find((old) => old.id === column.id);
-        return {
-          id: column.id,
-          type: columnType(column.sourceType),
-          sourceType: column.sourceType,
-          label: kept?.label ?? null,
-          description: kept?.description ?? null,
-          typeOverride: overrides[column.id] ?? null,
-        };
-      });
+      const columns = carriedColumns(converted.columns, previous?.columns ?? [], overrides);
       const replaced = await db.transaction(async (tx) => {
         const txRepo = createDatastoreRepo(tx);
         const old = await txRepo.publish({

@@ -5,7 +5,7 @@
 
 export { referenceMigrations } from './migrations.js';
 export { type PublishService, REFERENCE_VERSION_PUBLISHED } from './publish.service.js';
-export { createReferenceModule, type ReferenceServices } from './reference.module.js';
+export { type CheckSource, createReferenceModule, type ReferenceServices } from './reference.module.js';
 export type { ReferenceService } from './reference.service.js';
 export type * from './reference.types.js';
 export { referenceDatasetName } from './reference-datasets.js';

@@ -9,6 +9,7 @@ import { referenceMigrations } from './migrations.js';
 import { createProbeService, type ProbeService } from './probe.service.js';
 import { createPublishService, type PublishService, REFERENCE_VERSION_PUBLISHED } from './publish.service.js';
 import { createReferenceService, type ReferenceService } from './reference.service.js';
+import type { Version } from './reference.types.js';
 import { syncReferenceDataset } from './reference-datasets.js';
 import { findSet } from './sets.js';
 
@@ -16,6 +17,16 @@ export interface ReferenceServices {
   reference: ReferenceService;
   publishing: PublishService;
   probes: ProbeService;
+  /** What other data is checked against: a set's current version and its periods as a local Parquet file. */
+  checkSource(set: string): Promise<CheckSource | null>;
+}
+
+export interface CheckSource {
+  version: Version;
+  /** Every period known in the version (code, name, valid_from, valid_to, successors…). */
+  file: string;
+  /** Codes are this many digits (numbers read from a file are padded back). */
+  width: number | null;
 }
 
 const PROBE_QUEUE = 'reference.probe';
@@ -43,9 +54,19 @@ export function createReferenceModule(
   const probes = createProbeService({ db: platform.db, reference, url: config.referenceProbe.url });
   let timer: NodeJS.Timeout | null = null;
 
+  async function checkSource(setId: string): Promise<CheckSource | null> {
+    const set = findSet(setId);
+    if (!set || set.external) return null;
+    const [current] = await reference.versions(set.id);
+    if (!current) return null;
+    const parquet = (await publishing.ensureFiles(set, current))['entities.parquet'];
+    const file = parquet ? platform.blobs.localPath(parquet.sha256) : null;
+    return file ? { version: current, file, width: set.scheme.width } : null;
+  }
+
   return {
     name: 'reference',
-    services: { reference, publishing, probes },
+    services: { reference, publishing, probes, checkSource },
     migrations: referenceMigrations,
     routes: restApi(
       referenceRoutes({ reference, publishing, probes, blobs: platform.blobs, baseUrl: config.baseUrl }),

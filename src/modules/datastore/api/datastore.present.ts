@@ -17,6 +17,13 @@ export function presentColumn(column: Column) {
     type_override: column.typeOverride ?? null,
     label: column.label ? localizedOut(column.label) : null,
     description: column.description ? localizedOut(column.description) : null,
+    reference: column.reference
+      ? {
+          set: column.reference.set,
+          as_of_column: column.reference.asOfColumn,
+          name_column: column.reference.nameColumn,
+        }
+      : null,
   };
 }
 

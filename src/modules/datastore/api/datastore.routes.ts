@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DatastoreService } from '../datastore.service.js';
 import type { DictionaryService } from '../dictionary.service.js';
+import type { ReferenceChecksService } from '../reference-checks/reference-checks.service.js';
 import { presentColumn, presentStatus } from './datastore.present.js';
 import {
   DictionaryBody,
   DictionaryOut,
+  IntegrityOut,
   problemResponses,
   ResourceId,
   StatusOut,
@@ -19,9 +21,11 @@ const tags = ['Datastore'];
 export function datastoreRoutes({
   datastore,
   dictionary,
+  checks,
 }: {
   datastore: DatastoreService;
   dictionary: DictionaryService;
+  checks: ReferenceChecksService;
 }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -59,10 +63,37 @@ export function datastoreRoutes({
           label: column.label ?? {},
           description: column.description ?? {},
           type: column.type ?? 'auto',
+          ...(column.reference === undefined
+            ? {}
+            : {
+                reference: column.reference && {
+                  set: column.reference.set,
+                  asOfColumn: column.reference.as_of_column ?? null,
+                  nameColumn: column.reference.name_column ?? null,
+                },
+              }),
         }));
         const result = await dictionary.update(request.actor, request.params.id, entries);
         return { columns: result.columns.map(presentColumn), reload: result.reloading };
       },
+    );
+
+    app.get(
+      '/resources/:id/datastore/integrity',
+      {
+        schema: {
+          tags,
+          summary:
+            'Integrity of the columns bound to reference sets (dictionary "reference"): unknown codes (errors), codes retired or not yet valid at the row’s date, names that differ from the official one (warnings); counts and the first rows of each kind',
+          params: ResourceId,
+          response: { 200: IntegrityOut, ...problemResponses },
+        },
+      },
+      async (request) =>
+        (await checks.report(request.actor, request.params.id)).map(({ checkedAt, ...report }) => ({
+          ...report,
+          checked: checkedAt.toISOString(),
+        })),
     );
   };
 }

@@ -22,13 +22,60 @@ const LocalizedIn = Type.Object({
 
 const ColumnTypeOut = oneOf(COLUMN_TYPES);
 
+const ReferenceBinding = Type.Object({
+  set: Type.String({ maxLength: 40, description: 'A reference set (GET /api/v1/reference)' }),
+  as_of_column: Type.Optional(
+    Nullable(Type.String({ maxLength: 1000, description: 'A date column: each row is checked at its date' })),
+  ),
+  name_column: Type.Optional(
+    Nullable(Type.String({ maxLength: 1000, description: 'A name column, compared with the official name' })),
+  ),
+});
+
 export const ColumnOut = Type.Object({
   id: Type.String(),
   type: ColumnTypeOut,
   type_override: Nullable(ColumnTypeOut),
   label: Nullable(LocalizedOut),
   description: Nullable(LocalizedOut),
+  reference: Nullable(ReferenceBinding),
 });
+
+const Sample = Type.Object({
+  row: Type.Integer({ description: 'The data row (1 = the first row after the header)' }),
+  value: Type.String(),
+  date: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  official: Nullable(Type.String({ description: 'The official name of the code (at the row’s date)' })),
+  successors: Type.Array(Type.String(), {
+    description: 'For a retired code: the codes that replace it today',
+  }),
+});
+
+export const IntegrityOut = Type.Array(
+  Type.Object({
+    column: Type.String(),
+    set: Type.String(),
+    version: Type.String(),
+    checked: DateTime,
+    rows: Type.Integer(),
+    coded: Type.Integer({ description: 'Rows with a value in the column' }),
+    findings: Type.Array(
+      Type.Object({
+        kind: Type.Union([
+          Type.Literal('unknown'),
+          Type.Literal('retired'),
+          Type.Literal('not_yet_valid'),
+          Type.Literal('name_mismatch'),
+        ]),
+        severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+        message: LocalizedOut,
+        count: Type.Integer(),
+        samples: Type.Array(Sample),
+      }),
+    ),
+  }),
+);
 
 export const LoadOut = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -78,6 +125,7 @@ export const DictionaryBody = Type.Object({
       label: Type.Optional(LocalizedIn),
       description: Type.Optional(LocalizedIn),
       type: Type.Optional(Type.Union([Type.Literal('auto'), ColumnTypeOut])),
+      reference: Type.Optional(Nullable(ReferenceBinding)),
     }),
     { maxItems: 2000 },
   ),

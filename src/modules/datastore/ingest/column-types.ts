@@ -1,4 +1,4 @@
-import type { ColumnType } from '../datastore.types.js';
+import type { Column, ColumnType } from '../datastore.types.js';
 
 /** Our column type for a DuckDB type (what the data dictionary and the filters speak). */
 export function columnType(duckType: string): ColumnType {
@@ -24,3 +24,33 @@ export const DUCK_TYPE_OF: Record<ColumnType, string> = {
   text: 'VARCHAR',
   json: 'JSON',
 };
+
+/**
+ * The columns of a new load: what the publisher set in the dictionary carries over from the
+ * previous table (labels, descriptions, chosen types, a reference binding whose date and name
+ * columns still exist).
+ */
+export function carriedColumns(
+  converted: { id: string; sourceType: string }[],
+  previous: Column[],
+  overrides: Record<string, ColumnType>,
+): Column[] {
+  const ids = new Set(converted.map((column) => column.id));
+  return converted.map((column): Column => {
+    const kept = previous.find((old) => old.id === column.id);
+    const reference = kept?.reference;
+    const bound =
+      reference &&
+      (!reference.asOfColumn || ids.has(reference.asOfColumn)) &&
+      (!reference.nameColumn || ids.has(reference.nameColumn));
+    return {
+      id: column.id,
+      type: columnType(column.sourceType),
+      sourceType: column.sourceType,
+      label: kept?.label ?? null,
+      description: kept?.description ?? null,
+      typeOverride: overrides[column.id] ?? null,
+      ...(bound ? { reference } : {}),
+    };
+  });
+}

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
 import { sendBlob } from '../../../platform/blobs/send-blob.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError } from '../../../platform/http/errors.js';
 import { sendRaw } from '../../../platform/http/send.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
@@ -14,6 +13,7 @@ import type { ProbeService } from '../probe.service.js';
 import type { PublishService } from '../publish.service.js';
 import type { ReferenceService } from '../reference.service.js';
 import type { EntityView, Version } from '../reference.types.js';
+import { csvOf, fieldsOf, geojsonOf, presentVersion, project } from './reference.present.js';
 import {
   ChangeOut,
   EntityOut,
@@ -26,89 +26,8 @@ import {
 
 const tags = ['Reference data'];
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const ENTITY_FIELDS = Object.keys(EntityOut.properties);
 const KNOWN_PARAMS = new Set(['q', 'asOf', 'version', 'status', 'fields', 'format', 'limit', 'offset']);
 const SetParams = Type.Object({ set: Type.String({ maxLength: 40 }) });
-
-/** The version as answers present it: its files with their permanent URLs. */
-export function presentVersion(version: Version, baseUrl: string) {
-  const { id: _id, attributes: _attributes, ...rest } = version;
-  return {
-    ...rest,
-    files: Object.fromEntries(
-      Object.entries(version.files).map(([name, file]) => [
-        name,
-        {
-          ...file,
-          url: `${baseUrl}/api/v1/reference/${version.set}/versions/${encodeURIComponent(version.label)}/files/${name}`,
-        },
-      ]),
-    ),
-  };
-}
-
-function fieldsOf(fields: string | undefined): string[] | null {
-  if (!fields) return null;
-  const wanted = fields
-    .split(',')
-    .map((field) => field.trim())
-    .filter(Boolean);
-  const unknown = wanted.filter((field) => !ENTITY_FIELDS.includes(field));
-  if (unknown.length > 0)
-    throw new ValidationError([
-      {
-        path: 'fields',
-        code: 'invalid',
-        message: localized(
-          `champs inconnus : ${unknown.join(', ')} (parmi ${ENTITY_FIELDS.join(', ')})`,
-          `unknown fields: ${unknown.join(', ')} (among ${ENTITY_FIELDS.join(', ')})`,
-        ),
-      },
-    ]);
-  return [...new Set(['code', 'name', ...wanted])];
-}
-
-const project = (entity: EntityView, fields: string[] | null) =>
-  fields ? Object.fromEntries(fields.map((field) => [field, entity[field as keyof EntityView]])) : entity;
-
-function csvOf(entities: EntityView[], attributes: string[]): string {
-  const columns = [
-    'code',
-    'name',
-    'name_en',
-    'status',
-    'valid_from',
-    'valid_to',
-    'successors',
-    ...attributes,
-  ];
-  return stringify(
-    entities.map((e) => [
-      e.code,
-      e.name,
-      e.nameEn,
-      e.status,
-      e.validFrom,
-      e.validTo,
-      e.status === 'retired' ? e.current.join(' ') : null,
-      ...attributes.map((a) => e.attributes[a] ?? null),
-    ]),
-    { header: true, columns },
-  );
-}
-
-function geojsonOf(entities: EntityView[]): string {
-  // No set carries geometries yet: features without a location are valid GeoJSON (RFC 7946 §3.2).
-  return JSON.stringify({
-    type: 'FeatureCollection',
-    features: entities.map((entity) => ({
-      type: 'Feature',
-      id: entity.code,
-      geometry: null,
-      properties: entity,
-    })),
-  });
-}
 
 /**
  * /api/v1/reference: the reference sets, their versions and change logs, lookups by code, date,
