@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { importReference, loadReference } from './cli-reference.js';
 import { generateRegistry, importRegistry } from './cli-registry.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -24,6 +25,10 @@ const USAGE = `Usage: quai <command>
                                           write fictitious editions of the business registry (REQ format)
   registry import <zip> [--published-on YYYY-MM-DD]
                                           import an edition of the Registraire des entreprises' open data
+  reference load                          publish the reference sets' first versions (2016 files, regions, countries)
+  reference import <set> <state.csv> --label L --date YYYY-MM-DD [--mapping mamh|d001|file.json]
+                   [--transactions d002.csv] [--override "reason"]
+                                          a new version of a reference set (docs/reference-data.md)
 
 Configuration comes from the environment: see the README.`;
 
@@ -58,6 +63,10 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
       await importProcurement(ctx, rest);
     } else if (command === 'registry' && subcommand === 'import') {
       if (!(await importRegistry(ctx, rest))) return 1;
+    } else if (command === 'reference' && subcommand === 'load') {
+      await loadReference(ctx);
+    } else if (command === 'reference' && subcommand === 'import') {
+      await importReference(ctx, rest);
     } else if (command === 'demo' && subcommand === 'load') {
       const loaded = await loadDemoContent(ctx);
       console.log(

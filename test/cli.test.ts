@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../src/cli.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
+import { builtinSnapshots } from '../src/modules/reference/index.js';
 import { createTestDatabase, enginesUnderTest, type TestDatabase } from './helpers/database.js';
 
 /** Runs a CLI command and returns what it printed. */
@@ -83,6 +84,83 @@ for (const engine of enginesUnderTest()) {
         env,
       );
       assert.match(ocds.output, /^6 releases read: 6 added/);
+    });
+
+    test('reference load publishes the first versions; reference import reads MAMH- and D002-style files', async () => {
+      const loaded = await quai(['reference', 'load'], env);
+      assert.match(loaded.output, /municipalites@2016\.0\.0: published \(1285 entities\)/);
+      assert.match(
+        (await quai(['reference', 'load'], env)).output,
+        /municipalites@2016\.0\.0: already published/,
+      );
+      // The 2016 state as the MAMH's file would give it, minus two codes the transactions retire.
+      const census = (await builtinSnapshots()).find((s) => s.set === 'municipalites');
+      const rows = (census?.entities ?? []).filter((e) => !['46025', '46030'].includes(e.code));
+      const state = [
+        'mcode,munnom,mdes,mrc,regadm,cd',
+        ...rows.map((e) =>
+          [
+            Number(e.code),
+            `"${e.name}"`,
+            e.attributes.type,
+            e.attributes.mrc ?? '',
+            e.attributes.mrc === '460' ? '16' : '',
+            e.attributes.division,
+          ].join(','),
+        ),
+        '46027,"Pike River-Stanbridge",MÉ,460,16,2446',
+      ].join('\n');
+      const transactions = [
+        'CODE_GEO,DATE_EFFET,TYPE_TRANSACTION,CODE_GEO_RESULTANT,REFERENCE',
+        '46025,2018-01-01,Regroupement,46027,G.O. fictive',
+        '46030,2018-01-01,Regroupement,46027,G.O. fictive',
+        '46078,2018-01-01,Changement de nom,,sans effet ici',
+      ].join('\n');
+      await writeFile(path.join(dataDir, 'MUN.csv'), state);
+      await writeFile(path.join(dataDir, 'D002.csv'), transactions);
+      const args = [
+        'reference',
+        'import',
+        'municipalites',
+        path.join(dataDir, 'MUN.csv'),
+        '--label',
+        '2018.0.0-essai',
+        '--date',
+        '2018-01-01',
+        '--transactions',
+        path.join(dataDir, 'D002.csv'),
+      ];
+      // The MAMH file has no typeLabel nor organisation: the structure is the same, only values change.
+      const imported = await quai(args, env);
+      assert.match(imported.output, /municipalites@2018\.0\.0-essai: published/);
+      const ctx = await createContext(loadConfig({ LOG_LEVEL: 'silent', DEMO_CONTENT: 'never', ...env }));
+      try {
+        const index = await ctx.reference.reference.index('municipalites');
+        const retired = index?.find('46030');
+        assert.equal(retired?.status, 'retired');
+        assert.deepEqual(retired?.current, ['46027']);
+        // Codes written as numbers are padded back: 01023 is still Les Îles-de-la-Madeleine.
+        assert.equal(index?.find('01023')?.status, 'current');
+        assert.equal(index?.find('46078')?.attributes.region, '16');
+      } finally {
+        await ctx.close();
+      }
+      await assert.rejects(
+        quai(
+          [
+            'reference',
+            'import',
+            'municipalites',
+            path.join(dataDir, 'D002.csv'),
+            '--label',
+            'x',
+            '--date',
+            '2018-01-01',
+          ],
+          env,
+        ),
+        /missing columns: mcode/,
+      );
     });
 
     test('bad commands print the usage and fail', async () => {

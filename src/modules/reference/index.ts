@@ -11,4 +11,10 @@ export type * from './reference.types.js';
 export { referenceDatasetName } from './reference-datasets.js';
 export { findSet, SETS } from './sets.js';
 export { builtinSnapshots } from './sources/builtin.js';
+export {
+  MAPPINGS as STATE_MAPPINGS,
+  readMapping,
+  snapshotFromCsv,
+  TRANSACTIONS as TRANSACTION_MAPPINGS,
+} from './sources/csv-adapter.js';
 export { fictitiousMunicipalities } from './sources/fictitious.js';

@@ -171,6 +171,32 @@ export function buildSetIndex(
       const wanted = foldName(query);
       if (!wanted) return entities;
       const words = wanted.split(' ');
+      // Each word typed, once: the names' words it stands for (itself, or one or two edits away,
+      // and for the last word typed, the words it starts or nearly starts).
+      const vocabulary = new Set(entities.flatMap((entity) => foldedOf(entity).words));
+      const meanings = words.map((word, index) => {
+        const last = index === words.length - 1;
+        const exact = new Set<string>();
+        const close = new Set<string>();
+        const allowed = word.length >= 7 ? 2 : 1;
+        for (const candidate of vocabulary) {
+          if (candidate === word || (last && candidate.startsWith(word))) exact.add(candidate);
+          else if (
+            word.length >= 4 &&
+            Math.abs(candidate.length - word.length) <= allowed &&
+            editDistance(candidate, word, allowed) <= allowed
+          )
+            close.add(candidate);
+          else if (
+            last &&
+            word.length >= 4 &&
+            candidate.length > word.length &&
+            editDistance(candidate.slice(0, word.length), word, 1) <= 1
+          )
+            close.add(candidate);
+        }
+        return { exact, close };
+      });
       const scored: { entity: EntityView; score: number }[] = [];
       for (const entity of entities) {
         const { name, en, words: nameWords } = foldedOf(entity);
@@ -179,24 +205,13 @@ export function buildSetIndex(
         else if (name.startsWith(wanted) || en.startsWith(wanted))
           score = 80 - Math.min(20, name.length - wanted.length) / 2;
         else {
-          let matched = 0;
           let typos = 0;
-          for (const [index, word] of words.entries()) {
-            const last = index === words.length - 1;
-            if (nameWords.some((w) => w === word || (last && w.startsWith(word)))) matched++;
-            else if (
-              word.length >= 4 &&
-              nameWords.some(
-                (w) =>
-                  editDistance(w, word, word.length >= 7 ? 2 : 1) <= (word.length >= 7 ? 2 : 1) ||
-                  (last && w.length > word.length && editDistance(w.slice(0, word.length), word, 1) <= 1),
-              )
-            ) {
-              matched++;
-              typos++;
-            }
-          }
-          if (matched === words.length) score = 60 - typos * 10 - Math.min(20, nameWords.length);
+          const all = meanings.every(({ exact, close }) => {
+            if (nameWords.some((w) => exact.has(w))) return true;
+            if (nameWords.some((w) => close.has(w))) return ++typos > 0;
+            return false;
+          });
+          if (all) score = 60 - typos * 10 - Math.min(20, nameWords.length);
         }
         if (score > 0) scored.push({ entity, score });
       }

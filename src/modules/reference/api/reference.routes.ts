@@ -25,6 +25,7 @@ import {
 } from './reference.schemas.js';
 
 const tags = ['Reference data'];
+const ETAGS_KEPT = 20_000;
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const KNOWN_PARAMS = new Set(['q', 'asOf', 'version', 'status', 'fields', 'format', 'limit', 'offset']);
 const SetParams = Type.Object({ set: Type.String({ maxLength: 40 }) });
@@ -42,6 +43,8 @@ export function referenceRoutes(deps: {
   baseUrl: string;
 }): FastifyPluginAsyncTypebox {
   const { reference, baseUrl } = deps;
+  // The ETags of recent answers (a hash per request adds up at thousands of lookups a second).
+  const etags = new Map<string, string>();
 
   /** Headers of a versioned answer; true when the client already has it (304). */
   function versioned(
@@ -51,7 +54,13 @@ export function referenceRoutes(deps: {
     pinned: boolean,
   ): boolean {
     if (!version) return false;
-    const tag = `"${createHash('sha1').update(`${version.id} ${request.url}`).digest('base64url')}"`;
+    const key = `${version.id} ${request.url}`;
+    let tag = etags.get(key);
+    if (!tag) {
+      if (etags.size >= ETAGS_KEPT) etags.clear();
+      tag = `"${createHash('sha1').update(key).digest('base64url')}"`;
+      etags.set(key, tag);
+    }
     reply
       .header('Reference-Version', version.id)
       .header('ETag', tag)
