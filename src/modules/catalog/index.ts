@@ -10,7 +10,7 @@ export type * from './catalog.types.js';
 export { RESOURCE_SEARCH_FIELDS, type ResourceSearchField } from './datasets/lookup.repo.js';
 export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';
-export { datasetLinks, groupUrl, resourceUrl } from './links.js';
+export { datasetIri, datasetLinks, groupUrl, resourceUrl } from './links.js';
 export { catalogMigrations } from './migrations.js';
 export { putPortalDataset } from './portal-dataset.js';
 export { presentSchemaOrg } from './rdf/schema-org.present.js';

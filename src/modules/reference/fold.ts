@@ -28,26 +28,28 @@ const ABBREVIATIONS: Record<string, string> = {
 /** Damerau–Levenshtein distance (adjacent transpositions count one), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  const width = b.length + 1;
+  // Three rows: the one before the last (transpositions), the last, the current.
+  let before = new Array<number>(width).fill(0);
+  let last = Array.from({ length: width }, (_, j) => j);
+  let row = new Array<number>(width).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const above = rows[i - 1] as number[];
-    let best = Number.POSITIVE_INFINITY;
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(
-        (above[j] as number) + 1,
+        (last[j] as number) + 1,
         (row[j - 1] as number) + 1,
-        (above[j - 1] as number) + cost,
+        (last[j - 1] as number) + cost,
       );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+        value = Math.min(value, (before[j - 2] as number) + 1);
       row[j] = value;
-      best = Math.min(best, value);
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
+    [before, last, row] = [last, row, before];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return last[b.length] as number;
 }

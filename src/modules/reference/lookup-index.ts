@@ -40,6 +40,8 @@ export function buildSetIndex(
   const current = versions[0] ?? null;
   const publishedOrder = new Map([...versions].reverse().map((v, index) => [v.id, index]));
   const views = new Map<string, EntityView>();
+  // Every word of every name the set ever had: what a typed word may stand for.
+  let vocabulary: Set<string> | undefined;
   const foldedNames = new WeakMap<EntityView, { name: string; en: string; words: string[] }>();
   const foldedOf = (entity: EntityView) => {
     let kept = foldedNames.get(entity);
@@ -173,13 +175,16 @@ export function buildSetIndex(
       const words = wanted.split(' ');
       // Each word typed, once: the names' words it stands for (itself, or one or two edits away,
       // and for the last word typed, the words it starts or nearly starts).
-      const vocabulary = new Set(entities.flatMap((entity) => foldedOf(entity).words));
+      vocabulary ??= new Set(
+        periods.flatMap((period) => foldName(`${period.name} ${period.nameEn ?? ''}`).split(' ')),
+      );
+      const known = vocabulary;
       const meanings = words.map((word, index) => {
         const last = index === words.length - 1;
         const exact = new Set<string>();
         const close = new Set<string>();
         const allowed = word.length >= 7 ? 2 : 1;
-        for (const candidate of vocabulary) {
+        for (const candidate of known) {
           if (candidate === word || (last && candidate.startsWith(word))) exact.add(candidate);
           else if (
             word.length >= 4 &&

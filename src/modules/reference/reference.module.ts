@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Module, Platform } from '../../platform/module.js';
-import { restApi } from '../accounts/index.js';
-import type { CatalogService } from '../catalog/index.js';
+import { ANONYMOUS, restApi } from '../accounts/index.js';
+import { type CatalogService, datasetIri } from '../catalog/index.js';
 import type { RegistryServices } from '../registry/index.js';
 import { referenceRoutes } from './api/reference.routes.js';
 import { enterprisesSet } from './enterprises-set.js';
@@ -10,7 +10,7 @@ import { createProbeService, type ProbeService } from './probe.service.js';
 import { createPublishService, type PublishService, REFERENCE_VERSION_PUBLISHED } from './publish.service.js';
 import { createReferenceService, type ReferenceService } from './reference.service.js';
 import type { Version } from './reference.types.js';
-import { syncReferenceDataset } from './reference-datasets.js';
+import { referenceDatasetName, syncReferenceDataset } from './reference-datasets.js';
 import { findSet } from './sets.js';
 
 export interface ReferenceServices {
@@ -69,7 +69,19 @@ export function createReferenceModule(
     services: { reference, publishing, probes, checkSource },
     migrations: referenceMigrations,
     routes: restApi(
-      referenceRoutes({ reference, publishing, probes, blobs: platform.blobs, baseUrl: config.baseUrl }),
+      referenceRoutes({
+        reference,
+        publishing,
+        probes,
+        blobs: platform.blobs,
+        baseUrl: config.baseUrl,
+        datasetIri: async (set) => {
+          const dataset = await deps.catalog.datasets
+            .get(ANONYMOUS, referenceDatasetName(set))
+            .catch(() => null);
+          return dataset ? datasetIri(config.baseUrl, dataset) : null;
+        },
+      }),
     ),
     jobs: {
       [PROBE_QUEUE]: {

@@ -53,16 +53,21 @@ export async function checkColumn(
       SELECT file_row_number + 1 AS row, ${raw} AS value, ${code} AS code, ${day} AS day, ${name} AS name
       FROM read_parquet(${quoteLiteral(input.table)}, file_row_number = true)
     ),
-    ref AS (SELECT code, name, valid_from, valid_to, successors FROM read_parquet(${quoteLiteral(input.reference)})),
+    ref AS (
+      SELECT code, name, ${fold('name')} AS folded, valid_from, valid_to, successors
+      FROM read_parquet(${quoteLiteral(input.reference)})
+    ),
     codes AS (
       SELECT code, min(valid_from) AS first_from, bool_or(valid_from IS NULL) AS since_origin,
         arg_max(successors, coalesce(valid_from, DATE '0001-01-01')) AS successors,
-        arg_max(name, coalesce(valid_from, DATE '0001-01-01')) AS latest_name
+        arg_max(name, coalesce(valid_from, DATE '0001-01-01')) AS latest_name,
+        arg_max(folded, coalesce(valid_from, DATE '0001-01-01')) AS latest_folded
       FROM ref GROUP BY code
     ),
-    matched AS (
+    matched AS MATERIALIZED (
       SELECT s.row, s.value, s.day, s.name, c.code IS NOT NULL AS known, p.name AS valid_name,
-        c.latest_name, c.successors, c.first_from, c.since_origin
+        coalesce(p.name, c.latest_name) AS official, coalesce(p.folded, c.latest_folded) AS official_folded,
+        c.successors, c.first_from, c.since_origin
       FROM source s
       LEFT JOIN codes c ON c.code = s.code
       LEFT JOIN ref p ON p.code = s.code
@@ -71,15 +76,16 @@ export async function checkColumn(
       WHERE s.value IS NOT NULL AND s.value <> ''
     ),
     flagged AS (
-      SELECT row, value, day, name, coalesce(valid_name, latest_name) AS official, successors,
+      SELECT row, value, day, name, official, successors,
         CASE WHEN NOT known THEN 'unknown'
              WHEN valid_name IS NULL AND NOT since_origin AND coalesce(day, current_date) < first_from THEN 'not_yet_valid'
              WHEN valid_name IS NULL THEN 'retired' END AS kind
       FROM matched
       UNION ALL
-      SELECT row, value, day, name, coalesce(valid_name, latest_name), successors, 'name_mismatch'
+      -- Names folded only where they differ as written (the official ones are folded once).
+      SELECT row, value, day, name, official, successors, 'name_mismatch'
       FROM matched
-      WHERE known AND name IS NOT NULL AND ${fold('name')} <> ${fold('coalesce(valid_name, latest_name)')}
+      WHERE known AND name IS NOT NULL AND name <> official AND ${fold('name')} <> official_folded
     )
     SELECT kind, count(*) OVER (PARTITION BY kind) AS total, row, value, CAST(day AS VARCHAR) AS day, name, official, successors
     FROM flagged WHERE kind IS NOT NULL

@@ -23,6 +23,7 @@ import {
   StatusOut,
   VersionOut,
 } from './reference.schemas.js';
+import { referenceDcat } from './reference-dcat.js';
 
 const tags = ['Reference data'];
 const ETAGS_KEPT = 20_000;
@@ -41,6 +42,8 @@ export function referenceRoutes(deps: {
   probes: ProbeService;
   blobs: BlobStore;
   baseUrl: string;
+  /** The catalog's IRI of a set's dataset (DCAT), when the catalog has it. */
+  datasetIri: (set: string) => Promise<string | null>;
 }): FastifyPluginAsyncTypebox {
   const { reference, baseUrl } = deps;
   // The ETags of recent answers (a hash per request adds up at thousands of lookups a second).
@@ -307,6 +310,32 @@ export function referenceRoutes(deps: {
             description,
           })),
         };
+      },
+    );
+
+    app.get(
+      '/reference/:set/dcat.ttl',
+      {
+        schema: {
+          tags,
+          summary:
+            'The set in DCAT 3 and DQV (Turtle): versions, files, the lookup API as a DataService, the commitment and the availability measured',
+          params: SetParams,
+        },
+      },
+      async (request, reply) => {
+        const definition = reference.definition(request.params.set);
+        const versions = await reference.versions(definition.id);
+        const status = await deps.probes.status(definition, versions[0] ?? null);
+        const turtle = await referenceDcat({
+          set: definition,
+          versions,
+          status,
+          datasetIri:
+            (await deps.datasetIri(definition.id)) ?? `${baseUrl}/api/v1/reference/${definition.id}`,
+          baseUrl,
+        });
+        return sendRaw(reply, 'text/turtle; charset=utf-8', turtle);
       },
     );
 
