@@ -42,6 +42,8 @@ export function buildSetIndex(
   const views = new Map<string, EntityView>();
   // Every word of every name the set ever had: what a typed word may stand for.
   let vocabulary: Set<string> | undefined;
+  // What a typed word stands for in that vocabulary (words repeat across queries: « saint »…).
+  const meaningsOf = new Map<string, { exact: Set<string>; close: Set<string> }>();
   const foldedNames = new WeakMap<EntityView, { name: string; en: string; words: string[] }>();
   const foldedOf = (entity: EntityView) => {
     let kept = foldedNames.get(entity);
@@ -181,6 +183,9 @@ export function buildSetIndex(
       const known = vocabulary;
       const meanings = words.map((word, index) => {
         const last = index === words.length - 1;
+        const key = `${last ? '>' : '='}${word}`;
+        const kept = meaningsOf.get(key);
+        if (kept) return kept;
         const exact = new Set<string>();
         const close = new Set<string>();
         const allowed = word.length >= 7 ? 2 : 1;
@@ -200,6 +205,8 @@ export function buildSetIndex(
           )
             close.add(candidate);
         }
+        if (meaningsOf.size >= 5_000) meaningsOf.clear();
+        meaningsOf.set(key, { exact, close });
         return { exact, close };
       });
       const scored: { entity: EntityView; score: number }[] = [];
