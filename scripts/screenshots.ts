@@ -22,6 +22,11 @@ const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
     ['appels-d-offres', '/fr/appels-d-offres'],
     ['appel-d-offres', '/fr/appels-d-offres/ocds-ec9k95-0000002'],
     ['politique-ocds', '/fr/marches-publics/politique-de-publication'],
+    ['referentiels', '/fr/referentiels'],
+    ['referentiel', '/fr/referentiels/municipalites?q=stanbridge'],
+    ['code-retire', '/fr/referentiels/municipalites/46030'],
+    ['changements', '/fr/referentiels/municipalites/versions/2019.0.0-fictif'],
+    ['etat-referentiel', '/fr/referentiels/municipalites/etat'],
     ['connexion', '/fr/connexion'],
     ['introuvable', '/fr/nulle-part'],
   ],
@@ -32,6 +37,8 @@ const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
     ['organizations', '/en/organizations'],
     ['sign-in', '/en/sign-in'],
     ['tenders', '/en/tenders?status=all&category=works'],
+    ['reference', '/en/reference/municipalites'],
+    ['successor', '/en/reference/municipalites/46027'],
   ],
 };
 const WORKSPACE_PAGES: [string, string][] = [

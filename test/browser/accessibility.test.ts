@@ -21,7 +21,8 @@ const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 /**
  * The same page types in both languages; `{resource}` is a resource of the dataset above,
  * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource, `{enterprise}` a
- * renamed enterprise of the demo registry.
+ * renamed enterprise of the demo registry. The reference pages show the demo's versions (a
+ * FICTITIOUS one with a merger) and, on the status pages, two days of probe samples.
  */
 const PUBLIC_PAGES = {
   fr: [
@@ -47,6 +48,14 @@ const PUBLIC_PAGES = {
     '/fr/registre-des-entreprises',
     '/fr/registre-des-entreprises?q=tremblay&status=registered',
     '/fr/registre-des-entreprises/{enterprise}',
+    '/fr/referentiels',
+    '/fr/referentiels/municipalites',
+    '/fr/referentiels/municipalites?q=stanbridge&mrc=460',
+    '/fr/referentiels/municipalites/versions/2019.0.0-fictif',
+    '/fr/referentiels/municipalites/46030',
+    '/fr/referentiels/municipalites/46095?asOf=2017-02-30',
+    '/fr/referentiels/municipalites/etat',
+    '/fr/referentiels/entreprises?q=tremblay',
     '/fr/connexion',
     '/fr/nulle-part',
   ],
@@ -66,6 +75,13 @@ const PUBLIC_PAGES = {
     '/en/procurement/publication-policy',
     '/en/business-registry?q=tremblya&from=2020-13-01',
     '/en/business-registry/{enterprise}',
+    '/en/reference',
+    '/en/reference/municipalites?q=46030',
+    '/en/reference/municipalites/versions/2016.0.0',
+    '/en/reference/municipalites/46027',
+    '/en/reference/pays/DE?asOf=2020-01-01',
+    '/en/reference/municipalites/status',
+    '/en/reference/entreprises/{enterprise}',
     '/en/sign-in',
     '/en/nowhere',
   ],
@@ -133,6 +149,12 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     // An enterprise of the demo registry that changed its name (its page has a history).
     const { changes } = await portal.testApp.ctx.registry.service.changes(null, 1000);
     placeholders.enterprise = changes.find((change) => change.kind === 'renamed')?.neq ?? '';
+    // Samples of the reference sets' probe (nothing answers it here), for the status pages' charts.
+    // The enterprises' sample is refused until the reference module records its external set.
+    for (const daysAgo of [1, 0])
+      await portal.testApp.ctx.reference.probes.probe(Date.now() - daysAgo * 86_400_000).catch((error) => {
+        if (!/entreprises/.test(String(error?.detail))) throw error;
+      });
     // A line and a scatter plot saved on the water analyses, as a publisher would.
     const views = portal.testApp.ctx.datastore.savedViews;
     placeholders.line = (
@@ -231,6 +253,9 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       '/fr',
       '/fr/jeux-de-donnees?q=eau',
       `/fr/jeux-de-donnees/${DATASET}`,
+      '/fr/referentiels/municipalites',
+      '/fr/referentiels/municipalites/46030',
+      '/fr/referentiels/municipalites/etat',
       '/fr/connexion',
     ]) {
       await page.goto(portal.baseUrl + path);

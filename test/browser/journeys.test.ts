@@ -28,6 +28,8 @@ const WORDS = {
     searchTenders: 'Chercher les appels d’offres',
     tenderPath: /\/fr\/appels-d-offres\/ocds-/,
     feed: 'Fil Atom des nouveaux appels d’offres',
+    municipalities: '/fr/referentiels/municipalites',
+    replacedBy: 'Remplacé par',
   },
   en: {
     skip: 'Skip to content',
@@ -43,6 +45,8 @@ const WORDS = {
     searchTenders: 'Search tenders',
     tenderPath: /\/en\/tenders\/ocds-/,
     feed: 'Atom feed of new tenders',
+    municipalities: '/en/reference/municipalites',
+    replacedBy: 'Replaced by',
   },
 };
 
@@ -142,6 +146,32 @@ describe('keyboard journeys', () => {
       const feed = await page.getByRole('link', { name: words.feed }).getAttribute('href');
       const atom = await fetch(`${portal.baseUrl}${feed}`);
       assert.match(atom.headers.get('content-type') ?? '', /application\/atom\+xml/);
+      await page.context().close();
+    });
+
+    test(`find the successor of a merged municipality's code (${label})`, async () => {
+      const page = await newPage(javaScript);
+      await page.goto(portal.baseUrl + words.municipalities);
+      // By its code in one language, by its former name in the other.
+      const query = locale === 'fr' ? '46030' : 'stanbridge station';
+      await tabTo(page, page.locator('#champ-q'));
+      await page.keyboard.type(query);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/[?&]q=/);
+      const result = page.locator('#codes tbody a', { hasText: '46030' }).first();
+      await tabTo(page, result);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/46030$/);
+      assert.equal((await page.locator('h1').textContent())?.trim(), 'Stanbridge Station');
+      const box = page.locator('.quai-replaced');
+      assert.equal((await box.locator('h2').textContent())?.trim(), words.replacedBy);
+      const successor = box.getByRole('link', { name: /46027/ });
+      await tabTo(page, successor);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/46027$/);
+      assert.equal((await page.locator('h1').textContent())?.trim(), 'Pike River-Stanbridge');
+      assert.equal(await page.locator('.quai-replaced').count(), 0, 'the successor is in use');
+      assert.equal(await page.locator('main a[href$="/46030"]').count(), 1, 'it names the merged code');
       await page.context().close();
     });
 

@@ -9,6 +9,7 @@ import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DatastoreServices } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
+import type { ReferenceServices } from '../reference/index.js';
 import type { RegistryServices } from '../registry/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { memberRoutes } from './account/members.routes.js';
@@ -25,6 +26,7 @@ import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
 import { procurementPageRoutes } from './procurement/procurement.routes.js';
 import { tenderFeedRoutes } from './procurement/tender-feeds.routes.js';
+import { referencePageRoutes } from './reference/reference.routes.js';
 import { registryPageRoutes } from './registry/registry.routes.js';
 import { registryFeedRoutes } from './registry/registry-feeds.routes.js';
 import { loadAssets } from './shell/assets.js';
@@ -64,6 +66,7 @@ export function createWebModule(
     procurement: ProcurementService;
     datastore: DatastoreServices;
     registry: RegistryServices;
+    reference: ReferenceServices;
   },
 ): Module<null> {
   // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
@@ -81,6 +84,7 @@ export function createWebModule(
     dictionary: modules.datastore.dictionary,
     registry: modules.registry.service,
     registryLimiter: modules.registry.limiter,
+    reference: modules.reference,
     blobs: platform.blobs,
     uploads: platform.uploads,
     config,
@@ -183,6 +187,7 @@ export function createWebModule(
       accountRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
+      referencePageRoutes(pages, web);
     });
   }
 

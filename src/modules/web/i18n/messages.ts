@@ -3,6 +3,7 @@ import { WORKSPACE } from '../account/account.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { PROCUREMENT } from '../procurement/procurement.messages.js';
+import { REFERENCE } from '../reference/reference.messages.js';
 import { REGISTRY } from '../registry/registry.messages.js';
 import { FORMS } from './forms.messages.js';
 import { LAYOUT } from './layout.messages.js';
@@ -17,6 +18,7 @@ export const MESSAGES = {
   ...DATA,
   ...PROCUREMENT,
   ...REGISTRY,
+  ...REFERENCE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

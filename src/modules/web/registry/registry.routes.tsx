@@ -5,24 +5,25 @@ import { EnterprisePage } from './enterprise.page.js';
 import { RegistryPage } from './registry.page.js';
 import { readRegistryState, registryQueryString, toEnterpriseSearch } from './registry-search-state.js';
 
+/** Pages query the registry like the API does, under the same per-client budget. */
+export function takeRegistryBudget(page: PageRequest, deps: WebDeps): void {
+  const wait = deps.registryLimiter.take(page.actor.user?.id ?? page.request.ip);
+  if (wait > 0) {
+    page.reply.header('Retry-After', String(wait));
+    throw new TooManyRequestsError(
+      localized(
+        'Trop de recherches au registre : réessayez dans un moment.',
+        'Too many registry searches: try again shortly.',
+      ),
+      wait,
+    );
+  }
+}
+
 /** The business registry on the portal: the search page and each enterprise's page. */
 export function registryPageRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { registry } = deps;
-
-  /** The pages query the registry like the API does, under the same per-client budget. */
-  function limited(page: PageRequest): void {
-    const wait = deps.registryLimiter.take(page.actor.user?.id ?? page.request.ip);
-    if (wait > 0) {
-      page.reply.header('Retry-After', String(wait));
-      throw new TooManyRequestsError(
-        localized(
-          'Trop de recherches au registre : réessayez dans un moment.',
-          'Too many registry searches: try again shortly.',
-        ),
-        wait,
-      );
-    }
-  }
+  const limited = (page: PageRequest) => takeRegistryBudget(page, deps);
 
   pages.get('registry', async (page) => {
     limited(page);

@@ -16,7 +16,15 @@ const CLIENT_ENTRIES = {
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 
 /** Our stylesheet's parts, joined in this order into one file. */
-const CSS_FILES = ['base.css', 'lists.css', 'dataset.css', 'forms.css', 'procurement.css', 'data.css'];
+const CSS_FILES = [
+  'base.css',
+  'lists.css',
+  'dataset.css',
+  'forms.css',
+  'procurement.css',
+  'data.css',
+  'reference.css',
+];
 
 export interface AssetUrls {
   stylesheets: string[];

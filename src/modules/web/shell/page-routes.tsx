@@ -11,6 +11,7 @@ import type { AccountsService, Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import type { DatastoreService, DictionaryService, SavedViewsService } from '../../datastore/index.js';
 import type { ProcurementService } from '../../procurement/index.js';
+import type { ReferenceServices } from '../../reference/index.js';
 import type { RegistryService } from '../../registry/index.js';
 import { type Translate, translator } from '../i18n/messages.js';
 import { href, PAGES, type Page, type PageAddress } from '../i18n/paths.js';
@@ -36,6 +37,8 @@ export interface WebDeps {
   registry: RegistryService;
   /** The per-client budget of registry searches, shared with the API. */
   registryLimiter: RateLimiter;
+  /** Reference sets: lookups, versions and change logs, notices, availability measured. */
+  reference: ReferenceServices;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

@@ -22,13 +22,14 @@ interface LayoutProps {
 
 const NAVIGATION: [
   Page,
-  'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navRegistry' | 'navApi',
+  'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navRegistry' | 'navReference' | 'navApi',
 ][] = [
   ['search', 'navDatasets'],
   ['organizations', 'navOrganizations'],
   ['themes', 'navThemes'],
   ['tenders', 'navTenders'],
   ['registry', 'navRegistry'],
+  ['referenceSets', 'navReference'],
   ['api', 'navApi'],
 ];
 
