@@ -133,6 +133,12 @@ describeEachEngine(
       await ctx.registry.imports.importEdition((edition as { zip: string }).zip);
       const sets = (await call(app, 'GET', '/api/v1/reference')).json;
       const enterprises = sets.find((s: { id: string }) => s.id === 'entreprises');
+      // The probe now samples the enterprises too (an external set, recorded on its first sample).
+      await ctx.reference.probes.probe(Date.now());
+      assert.equal(
+        (await call(app, 'GET', '/api/v1/reference/entreprises/status')).json.availability.minutes,
+        1,
+      );
       assert.ok(enterprises.current.label);
       const found = (await call(app, 'GET', '/api/v1/reference/entreprises?q=a&limit=5')).json;
       assert.ok(found.entities.length > 0);

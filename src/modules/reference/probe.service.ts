@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/index.js';
 import { createProbeRepo } from './probe.repo.js';
+import { createReferenceRepo } from './reference.repo.js';
 import type { ReferenceService } from './reference.service.js';
 import type { SetDefinition, Version } from './reference.types.js';
 
@@ -47,6 +48,9 @@ const percent = (part: number, whole: number) =>
  */
 export function createProbeService(deps: { db: Db; reference: ReferenceService; url: string }) {
   const repo = createProbeRepo(deps.db);
+  const sets = createReferenceRepo(deps.db);
+  // Sets recorded in `reference.sets` by this process (an external set has no version there).
+  const recorded = new Set<string>();
 
   async function timed(url: string): Promise<{ ok: boolean; ms: number }> {
     const started = performance.now();
@@ -78,6 +82,10 @@ export function createProbeService(deps: { db: Db; reference: ReferenceService; 
         const files = set.external
           ? api
           : await timed(`${base}/versions/${encodeURIComponent(current.label)}/files/datapackage.json`);
+        if (!recorded.has(set.id)) {
+          await sets.putSet(set);
+          recorded.add(set.id);
+        }
         await repo.record({
           set: set.id,
           minute,

@@ -118,7 +118,9 @@ export async function checkColumn(
     };
     for (const row of rows) {
       result.counts[row.kind] = Number(row.total);
-      (result.samples[row.kind] ??= []).push({
+      const samples = result.samples[row.kind] ?? [];
+      result.samples[row.kind] = samples;
+      samples.push({
         row: Number(row.row),
         value: row.value,
         date: row.day,
