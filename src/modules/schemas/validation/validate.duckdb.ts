@@ -1,0 +1,233 @@
+import { open } from 'node:fs/promises';
+import type { Duck } from '../../../platform/duckdb/index.js';
+import { quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
+import type { Localized } from '../../../platform/i18n/index.js';
+import { fieldChecks, keyFields, missingAsNull, type RowCheck } from './checks.js';
+import { CUSTOM_CHECKS } from './custom-checks.js';
+import { asList, type TableSchema } from './table-schema.js';
+
+export const SAMPLES = 5;
+
+export interface ReportError {
+  type: string;
+  field: string | null;
+  count: number;
+  message: Localized;
+  samples: { row: number; value: string | null }[];
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  rows: number;
+  /** Rows in error, by kind of error and by column. */
+  errorCount: number;
+  byType: Record<string, number>;
+  byField: Record<string, number>;
+  errors: ReportError[];
+}
+
+/** Where a foreign key to a reference set is checked: the set's periods as Parquet. */
+export type ReferenceResolver = (
+  set: string,
+) => Promise<{ file: string; width: number | null; version: string } | null>;
+
+const q = quoteIdentifier;
+const lit = quoteLiteral;
+
+/**
+ * Validates a CSV file against a Table Schema in DuckDB, on the values as written (every column
+ * read as text: `01234` keeps its zero, a bad date is reported as written): the header against
+ * the fields, then one pass counting every row check (types, formats, required, lengths, bounds,
+ * patterns, enums, custom checks), the unique and primary keys, the foreign keys (the same table,
+ * or a reference set of the portal, at each row's date when asked), then the first rows of each
+ * error. Row numbers count data rows (1 = the first row after the header).
+ */
+export async function validateCsv(
+  duck: Duck,
+  file: string,
+  schema: TableSchema,
+  resolve: ReferenceResolver,
+): Promise<ValidationReport> {
+  const connection = await duck.connect();
+  const table = `validation_${Math.random().toString(36).slice(2)}`;
+  try {
+    await connection.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ${lit(await delimiter(file))}, quote = '"', escape = '"', strict_mode = false, null_padding = true)`,
+    );
+    const header = (await connection.runAndReadAll(`DESCRIBE ${table}`))
+      .getRowObjectsJS()
+      .map((row) => String(row.column_name));
+    const errors: ReportError[] = [];
+    const names = schema.fields.map((field) => field.name);
+    for (const name of names.filter((n) => !header.includes(n)))
+      errors.push({
+        type: 'missing-label',
+        field: name,
+        count: 1,
+        message: {
+          fr: `La colonne « ${name} » du schéma manque dans le fichier.`,
+          en: `Column "${name}" of the schema is missing from the file.`,
+        },
+        samples: [],
+      });
+    for (const name of header.filter((n) => !names.includes(n)))
+      errors.push({
+        type: 'extra-label',
+        field: name,
+        count: 1,
+        message: {
+          fr: `La colonne « ${name} » du fichier n’est pas dans le schéma.`,
+          en: `Column "${name}" of the file is not in the schema.`,
+        },
+        samples: [],
+      });
+    const present = schema.fields.filter((field) => header.includes(field.name));
+    const checks: RowCheck[] = present.flatMap((field) => fieldChecks(field, missingAsNull(schema, field)));
+    for (const custom of schema.custom_checks ?? []) {
+      const make = CUSTOM_CHECKS[custom.name];
+      if (make) checks.push(...make(custom.params ?? {}).filter((check) => header.includes(check.field)));
+    }
+    const keyChecks = await keys(table, schema, header, resolve);
+    checks.push(...keyChecks);
+
+    const counts = (
+      await connection.runAndReadAll(
+        `SELECT count(*)::BIGINT AS rows${checks.map((check, i) => `, count(*) FILTER (WHERE ${check.invalid})::BIGINT AS c${i}`).join('')} FROM ${table}`,
+      )
+    ).getRowObjectsJS()[0] as Record<string, bigint>;
+    for (const [i, check] of checks.entries()) {
+      const count = Number(counts[`c${i}`] ?? 0);
+      if (count === 0) continue;
+      const samples = (
+        await connection.runAndReadAll(
+          `SELECT (rowid + 1)::BIGINT AS row, CAST(${check.value} AS VARCHAR) AS value FROM ${table} WHERE ${check.invalid} ORDER BY rowid LIMIT ${SAMPLES}`,
+        )
+      )
+        .getRowObjectsJS()
+        .map((row) => ({ row: Number(row.row), value: row.value === null ? null : String(row.value) }));
+      const first = samples[0];
+      errors.push({
+        type: check.type,
+        field: check.field,
+        count,
+        message: check.message(count, first?.row ?? 0, first?.value ?? ''),
+        samples,
+      });
+    }
+    const byType: Record<string, number> = {};
+    const byField: Record<string, number> = {};
+    for (const error of errors) {
+      byType[error.type] = (byType[error.type] ?? 0) + error.count;
+      if (error.field) byField[error.field] = (byField[error.field] ?? 0) + error.count;
+    }
+    const errorCount = errors.reduce((sum, error) => sum + error.count, 0);
+    return { valid: errorCount === 0, rows: Number(counts.rows ?? 0), errorCount, byType, byField, errors };
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    connection.closeSync();
+  }
+}
+
+/** The delimiter of a CSV file: the commonest of , ; tab | in its first line (outside quotes). */
+async function delimiter(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const line = (buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '').replace(
+      /"[^"]*"/g,
+      '',
+    );
+    const counts = [',', ';', '\t', '|'].map((d) => [d, line.split(d).length - 1] as const);
+    const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    return best[1] > 0 ? best[0] : ',';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Unique fields, the primary key and foreign keys, as row checks over `table`. */
+async function keys(
+  table: string,
+  schema: TableSchema,
+  header: string[],
+  resolve: ReferenceResolver,
+): Promise<RowCheck[]> {
+  const checks: RowCheck[] = [];
+  const present = (name: string) => header.includes(name);
+  // A column's text with the schema's missing values as NULL.
+  const col = (name: string) => {
+    const field = schema.fields.find((f) => f.name === name);
+    return field ? missingAsNull(schema, field) : q(name);
+  };
+  const value = (names: string[]) => names.map((name) => `coalesce(${col(name)}, '')`).join(` || ', ' || `);
+  const duplicate = (names: string[]) =>
+    `rowid IN (SELECT rowid FROM ${table} WHERE ${names.map((n) => `${col(n)} IS NOT NULL`).join(' AND ')} QUALIFY row_number() OVER (PARTITION BY ${names.map(col).join(', ')} ORDER BY rowid) > 1)`;
+  for (const field of schema.fields.filter((f) => f.constraints?.unique && present(f.name)))
+    checks.push({
+      type: 'unique-error',
+      field: field.name,
+      invalid: duplicate([field.name]),
+      value: value([field.name]),
+      message: (n, row, v) => ({
+        fr: `La colonne « ${field.name} » doit avoir des valeurs uniques : ${n} ligne(s) répètent une valeur, dont la ligne ${row} : « ${v} ».`,
+        en: `Column "${field.name}" must hold unique values: ${n} row(s) repeat a value, for instance row ${row}: "${v}".`,
+      }),
+    });
+  const primary = keyFields(schema).filter(present);
+  if (primary.length > 0) {
+    const label = primary.join(', ');
+    checks.push({
+      type: 'primary-key',
+      field: primary[0] as string,
+      invalid: `(${primary.map((n) => `${col(n)} IS NULL`).join(' OR ')}) OR ${duplicate(primary)}`,
+      value: value(primary),
+      message: (n, row, v) => ({
+        fr: `La clé primaire (${label}) doit être remplie et unique : ${n} ligne(s) ne le sont pas, dont la ligne ${row} : « ${v} ».`,
+        en: `The primary key (${label}) must be filled and unique: ${n} row(s) are not, for instance row ${row}: "${v}".`,
+      }),
+    });
+  }
+  for (const key of schema.foreignKeys ?? []) {
+    const fields = asList(key.fields).filter(present);
+    const target = asList(key.reference.fields);
+    if (fields.length === 0) continue;
+    const label = fields.join(', ');
+    if (key.reference.resource === '') {
+      checks.push({
+        type: 'foreign-key',
+        field: fields[0] as string,
+        invalid: `(${fields.map((n) => `${col(n)} IS NOT NULL`).join(' AND ')}) AND (${fields.map(col).join(', ')}) NOT IN (SELECT (${target.map(col).join(', ')}) FROM ${table})`,
+        value: value(fields),
+        message: (n, row, v) => ({
+          fr: `Les valeurs de « ${label} » doivent exister dans « ${target.join(', ')} » : ${n} ligne(s) n’y sont pas, dont la ligne ${row} : « ${v} ».`,
+          en: `Values of "${label}" must exist in "${target.join(', ')}": ${n} row(s) do not, for instance row ${row}: "${v}".`,
+        }),
+      });
+      continue;
+    }
+    const reference = await resolve(key.reference.resource);
+    if (!reference) continue;
+    const name = fields[0] as string;
+    const raw = `trim(${col(name)})`;
+    const code = reference.width
+      ? `CASE WHEN regexp_full_match(${raw}, '[0-9]+') THEN lpad(${raw}, ${reference.width}, '0') ELSE ${raw} END`
+      : raw;
+    const asOf =
+      key.reference.asOfField && present(key.reference.asOfField)
+        ? `try_cast(${q(key.reference.asOfField)} AS DATE)`
+        : 'NULL::DATE';
+    const periods = `read_parquet(${lit(reference.file)})`;
+    checks.push({
+      type: 'foreign-key',
+      field: name,
+      invalid: `${col(name)} IS NOT NULL AND trim(${col(name)}) <> '' AND NOT EXISTS (SELECT 1 FROM ${periods} p WHERE p.code = ${code} AND coalesce(p.valid_from, DATE '0001-01-01') <= coalesce(${asOf}, current_date) AND coalesce(${asOf}, current_date) < coalesce(p.valid_to, DATE '9999-12-31'))`,
+      value: col(name),
+      message: (n, row, v) => ({
+        fr: `La colonne « ${name} » doit contenir un code valide de « ${key.reference.resource} » (${reference.version})${key.reference.asOfField ? ` à la date de « ${key.reference.asOfField} »` : ''} : ${n} ligne(s) n’en ont pas, dont la ligne ${row} : « ${v} ».`,
+        en: `Column "${name}" must hold a valid code of "${key.reference.resource}" (${reference.version})${key.reference.asOfField ? ` at the date in "${key.reference.asOfField}"` : ''}: ${n} row(s) do not, for instance row ${row}: "${v}".`,
+      }),
+    });
+  }
+  return checks;
+}
