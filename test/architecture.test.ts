@@ -21,8 +21,9 @@ const MODULE_GRAPH: Record<string, readonly string[]> = {
   procurement: ['accounts', 'catalog'],
   registry: ['accounts', 'catalog'],
   reference: ['accounts', 'catalog', 'registry'],
+  schemas: ['accounts', 'catalog', 'datastore', 'reference'],
   ckan: ['accounts', 'catalog', 'datastore'],
-  web: ['accounts', 'catalog', 'datastore', 'procurement', 'reference', 'registry'],
+  web: ['accounts', 'catalog', 'datastore', 'procurement', 'reference', 'registry', 'schemas'],
 };
 
 /** Modules that are clients of the others and keep no data of their own: no SQL, no schema. */

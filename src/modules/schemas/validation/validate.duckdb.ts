@@ -24,6 +24,8 @@ export interface ValidationReport {
   byType: Record<string, number>;
   byField: Record<string, number>;
   errors: ReportError[];
+  /** Seconds per step: reading the file, the counting pass, the keys, the examples. */
+  timings: Record<string, number>;
 }
 
 /** Where a foreign key to a reference set is checked: the set's periods as Parquet. */
@@ -50,9 +52,15 @@ export async function validateCsv(
 ): Promise<ValidationReport> {
   const connection = await duck.connect();
   const table = `validation_${Math.random().toString(36).slice(2)}`;
+  const timings: Record<string, number> = {};
+  let started = performance.now();
+  const step = (name: string) => {
+    timings[name] = Math.round(performance.now() - started) / 1000;
+    started = performance.now();
+  };
   try {
     await connection.run(
-      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ${lit(await delimiter(file))}, quote = '"', escape = '"', strict_mode = false, null_padding = true)`,
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, delim = ${lit(await delimiter(file))}, quote = '"', escape = '"')`,
     );
     const header = (await connection.runAndReadAll(`DESCRIBE ${table}`))
       .getRowObjectsJS()
@@ -90,21 +98,47 @@ export async function validateCsv(
     const keyChecks = await keys(table, schema, header, resolve);
     checks.push(...keyChecks);
 
+    step('read');
+    const rowChecks = checks.filter((check) => !check.rows);
+    // Checks across rows; whether one can fail at all is asked in the same pass (a count).
+    const setChecks = checks.filter((check) => check.rows);
     const counts = (
       await connection.runAndReadAll(
-        `SELECT count(*)::BIGINT AS rows${checks.map((check, i) => `, count(*) FILTER (WHERE ${check.invalid})::BIGINT AS c${i}`).join('')} FROM ${table}`,
+        `SELECT count(*)::BIGINT AS rows${rowChecks.map((check, i) => `, count(*) FILTER (WHERE ${check.invalid})::BIGINT AS c${i}`).join('')}${setChecks.map((check, i) => (check.rows?.needed ? `, (${check.rows.needed}) AS n${i}` : '')).join('')} FROM ${table}`,
       )
     ).getRowObjectsJS()[0] as Record<string, bigint>;
-    for (const [i, check] of checks.entries()) {
-      const count = Number(counts[`c${i}`] ?? 0);
+    const found: { check: RowCheck; count: number; where: string }[] = rowChecks.map((check, i) => ({
+      check,
+      count: Number(counts[`c${i}`] ?? 0),
+      where: check.invalid,
+    }));
+    step('rows');
+    for (const [i, check] of setChecks.entries()) {
+      const rows = check.rows as NonNullable<RowCheck['rows']>;
+      if (rows.needed && !counts[`n${i}`]) continue;
+      const bad = `${table}_bad${i}`;
+      await connection.run(`CREATE TEMP TABLE ${bad} AS ${rows.query}`);
+      const count = (
+        await connection.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ${bad}`)
+      ).getRowObjectsJS()[0]?.n;
+      found.push({
+        check,
+        count: Number(count ?? 0),
+        where: `rowid IN (SELECT rowid FROM ${bad} ORDER BY rowid LIMIT ${SAMPLES})`,
+      });
+    }
+    step('keys');
+    for (const { check, count, where } of found) {
       if (count === 0) continue;
+      // The first rows in the file's order (the table keeps it; LIMIT stops the scan early).
       const samples = (
         await connection.runAndReadAll(
-          `SELECT (rowid + 1)::BIGINT AS row, CAST(${check.value} AS VARCHAR) AS value FROM ${table} WHERE ${check.invalid} ORDER BY rowid LIMIT ${SAMPLES}`,
+          `SELECT (rowid + 1)::BIGINT AS row, CAST(${check.value} AS VARCHAR) AS value FROM ${table} WHERE ${where} LIMIT ${SAMPLES}`,
         )
       )
         .getRowObjectsJS()
-        .map((row) => ({ row: Number(row.row), value: row.value === null ? null : String(row.value) }));
+        .map((row) => ({ row: Number(row.row), value: row.value === null ? null : String(row.value) }))
+        .sort((a, b) => a.row - b.row);
       const first = samples[0];
       errors.push({
         type: check.type,
@@ -114,6 +148,7 @@ export async function validateCsv(
         samples,
       });
     }
+    step('examples');
     const byType: Record<string, number> = {};
     const byField: Record<string, number> = {};
     for (const error of errors) {
@@ -121,7 +156,15 @@ export async function validateCsv(
       if (error.field) byField[error.field] = (byField[error.field] ?? 0) + error.count;
     }
     const errorCount = errors.reduce((sum, error) => sum + error.count, 0);
-    return { valid: errorCount === 0, rows: Number(counts.rows ?? 0), errorCount, byType, byField, errors };
+    return {
+      valid: errorCount === 0,
+      rows: Number(counts.rows ?? 0),
+      errorCount,
+      byType,
+      byField,
+      errors,
+      timings,
+    };
   } finally {
     await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     connection.closeSync();
@@ -161,13 +204,20 @@ async function keys(
     return field ? missingAsNull(schema, field) : q(name);
   };
   const value = (names: string[]) => names.map((name) => `coalesce(${col(name)}, '')`).join(` || ', ' || `);
-  const duplicate = (names: string[]) =>
-    `rowid IN (SELECT rowid FROM ${table} WHERE ${names.map((n) => `${col(n)} IS NOT NULL`).join(' AND ')} QUALIFY row_number() OVER (PARTITION BY ${names.map(col).join(', ')} ORDER BY rowid) > 1)`;
+  const filled = (names: string[]) => names.map((n) => `${col(n)} IS NOT NULL`).join(' AND ');
+  const tuple = (names: string[]) =>
+    names.length === 1 ? col(names[0] as string) : `(${names.map(col).join(', ')})`;
+  // The rows repeating a value (all but the first of each), only when a count says some do.
+  const duplicates = (names: string[], orNull = false) => ({
+    query: `SELECT rowid FROM ${table} WHERE ${orNull ? 'true' : filled(names)} QUALIFY ${orNull ? `NOT (${filled(names)}) OR ` : ''}row_number() OVER (PARTITION BY ${names.map(col).join(', ')} ORDER BY rowid) > 1`,
+    needed: `count(*) FILTER (WHERE ${filled(names)}) > count(DISTINCT ${tuple(names)})${orNull ? ` OR count(*) FILTER (WHERE NOT (${filled(names)})) > 0` : ''}`,
+  });
   for (const field of schema.fields.filter((f) => f.constraints?.unique && present(f.name)))
     checks.push({
       type: 'unique-error',
       field: field.name,
-      invalid: duplicate([field.name]),
+      invalid: 'false',
+      rows: duplicates([field.name]),
       value: value([field.name]),
       message: (n, row, v) => ({
         fr: `La colonne « ${field.name} » doit avoir des valeurs uniques : ${n} ligne(s) répètent une valeur, dont la ligne ${row} : « ${v} ».`,
@@ -180,7 +230,8 @@ async function keys(
     checks.push({
       type: 'primary-key',
       field: primary[0] as string,
-      invalid: `(${primary.map((n) => `${col(n)} IS NULL`).join(' OR ')}) OR ${duplicate(primary)}`,
+      invalid: 'false',
+      rows: duplicates(primary, true),
       value: value(primary),
       message: (n, row, v) => ({
         fr: `La clé primaire (${label}) doit être remplie et unique : ${n} ligne(s) ne le sont pas, dont la ligne ${row} : « ${v} ».`,
@@ -197,7 +248,10 @@ async function keys(
       checks.push({
         type: 'foreign-key',
         field: fields[0] as string,
-        invalid: `(${fields.map((n) => `${col(n)} IS NOT NULL`).join(' AND ')}) AND (${fields.map(col).join(', ')}) NOT IN (SELECT (${target.map(col).join(', ')}) FROM ${table})`,
+        invalid: 'false',
+        rows: {
+          query: `SELECT s.rowid FROM ${table} s ANTI JOIN (SELECT DISTINCT ${target.map((n, i) => `${col(n)} AS k${i}`).join(', ')} FROM ${table}) r ON ${fields.map((n, i) => `r.k${i} = ${col(n).replaceAll(q(n), `s.${q(n)}`)}`).join(' AND ')} WHERE ${filled(fields).replaceAll(/"([^"]+)"/g, 's."$1"')}`,
+        },
         value: value(fields),
         message: (n, row, v) => ({
           fr: `Les valeurs de « ${label} » doivent exister dans « ${target.join(', ')} » : ${n} ligne(s) n’y sont pas, dont la ligne ${row} : « ${v} ».`,
@@ -218,10 +272,17 @@ async function keys(
         ? `try_cast(${q(key.reference.asOfField)} AS DATE)`
         : 'NULL::DATE';
     const periods = `read_parquet(${lit(reference.file)})`;
+    const at = `coalesce(${asOf.replaceAll(/"([^"]+)"/g, 's."$1"')}, current_date)`;
     checks.push({
       type: 'foreign-key',
       field: name,
-      invalid: `${col(name)} IS NOT NULL AND trim(${col(name)}) <> '' AND NOT EXISTS (SELECT 1 FROM ${periods} p WHERE p.code = ${code} AND coalesce(p.valid_from, DATE '0001-01-01') <= coalesce(${asOf}, current_date) AND coalesce(${asOf}, current_date) < coalesce(p.valid_to, DATE '9999-12-31'))`,
+      invalid: 'false',
+      // A hash join on the code, open ends as far dates (an OR there would defeat it).
+      rows: {
+        query: `SELECT s.rowid FROM ${table} s ANTI JOIN ${periods} p ON p.code = ${code.replaceAll(/"([^"]+)"/g, 's."$1"')}
+          AND coalesce(p.valid_from, DATE '0001-01-01') <= ${at} AND ${at} < coalesce(p.valid_to, DATE '9999-12-31')
+          WHERE ${col(name).replaceAll(/"([^"]+)"/g, 's."$1"')} IS NOT NULL AND trim(${col(name).replaceAll(/"([^"]+)"/g, 's."$1"')}) <> ''`,
+      },
       value: col(name),
       message: (n, row, v) => ({
         fr: `La colonne « ${name} » doit contenir un code valide de « ${key.reference.resource} » (${reference.version})${key.reference.asOfField ? ` à la date de « ${key.reference.asOfField} »` : ''} : ${n} ligne(s) n’en ont pas, dont la ligne ${row} : « ${v} ».`,
