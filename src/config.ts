@@ -25,6 +25,8 @@ export interface Config {
   registryRateLimit: number;
   /** The organisation (by name) owning the catalog's "Registre des entreprises" dataset; created if missing. */
   registryOrganization: string;
+  /** Links users give that the server fetches may lead to 127.0.0.1 (tests only: off by default). */
+  fetchAllowLoopback: boolean;
   /** The reference sets' synthetic probe: where it calls (the public URL by default) and how often (0: off). */
   referenceProbe: { url: string; seconds: number };
   /** Searches by a person's name per client and hour (exact full name only; every one logged). */
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
     registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),
+    fetchAllowLoopback: read.boolean('FETCH_ALLOW_LOOPBACK', false),
     referenceProbe: {
       url: read.string('REFERENCE_PROBE_URL', baseUrl).replace(/\/+$/, ''),
       seconds: read.integer('REFERENCE_PROBE_SECONDS', 60, 0, 3600),

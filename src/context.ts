@@ -19,6 +19,7 @@ import {
   referenceMigrations,
 } from './modules/reference/index.js';
 import { createRegistryModule, type RegistryServices, registryMigrations } from './modules/registry/index.js';
+import { createSchemasModule, type SchemasServices, schemasMigrations } from './modules/schemas/index.js';
 import { createWebModule } from './modules/web/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   datastoreMigrations,
   registryMigrations,
   referenceMigrations,
+  schemasMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -67,6 +69,8 @@ export interface Context {
   registry: RegistryServices;
   /** Reference data: official codes, versions, lookups, commitments measured. */
   reference: ReferenceServices;
+  /** Shared schemas, the validator, the resources' validation reports. */
+  schemas: SchemasServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -115,6 +119,10 @@ export async function createContext(
     reference: reference.services,
   });
   const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
+  const schemas = createSchemasModule(platform, config, {
+    catalog: catalog.services,
+    reference: reference.services,
+  });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
@@ -122,6 +130,7 @@ export async function createContext(
     procurement: procurement.services,
     registry: registry.services,
     reference: reference.services,
+    schemas: schemas.services,
   };
   const modules: Module[] = [
     accounts,
@@ -130,6 +139,7 @@ export async function createContext(
     reference,
     datastore,
     procurement,
+    schemas,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

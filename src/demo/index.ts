@@ -16,6 +16,7 @@ import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } fro
 import { loadIntegrityDemo, loadReferenceDemo } from './reference.js';
 import { peopleStatements } from './registry/people.js';
 import { writeEditions } from './registry/write-edition.js';
+import { loadPermitsDemo, loadSchemasDemo } from './schemas.js';
 
 /** Every demo dataset, in the order they are created. */
 export function demoDatasets(): DemoDataset[] {
@@ -125,6 +126,8 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadRegistryDemo(ctx);
   await loadReferenceDemo(ctx);
   await loadIntegrityDemo(ctx, publisher);
+  await loadSchemasDemo(ctx);
+  await loadPermitsDemo(ctx, publisher);
   return created > 0 ? { datasets: created } : null;
 }
 

@@ -71,7 +71,7 @@ export function createDatastoreModule(
     jobs: platform.jobs,
     catalog,
     root,
-    limits: config.datastoreLoads,
+    limits: { ...config.datastoreLoads, allowLoopback: config.fetchAllowLoopback },
     checks,
     log: platform.log,
   });

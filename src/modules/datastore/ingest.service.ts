@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
+import { safeFetch } from '../../platform/http/safe-fetch.js';
 import type { Jobs } from '../../platform/jobs/index.js';
 import type { Logger } from '../../platform/log.js';
 import { SYSTEM } from '../accounts/index.js';
@@ -22,6 +23,8 @@ import { type TabularFormat, tabularFormat } from './ingest/source-format.js';
 import { xlsxToCsv } from './ingest/xlsx.js';
 
 export const LOAD_QUEUE = 'datastore-load';
+/** Announced after each load that published a table (other modules validate the new file). */
+export const TABLE_LOADED = 'datastore.table-loaded';
 
 /**
  * Turns tabular resources into Parquet files: one durable job per resource version. A job
@@ -38,7 +41,7 @@ export function createIngestService(deps: {
   /** DATA_DIR/datastore: Parquet files by resource, and working files under tmp/. */
   root: string;
   /** The largest file loaded into a table, and the time one load may take. */
-  limits: { maxBytes: number; timeoutSeconds: number };
+  limits: { maxBytes: number; timeoutSeconds: number; allowLoopback: boolean };
   /** Columns bound to reference sets are checked after each load (a failed check never fails it). */
   checks: { checkResource(resourceId: string): Promise<void> };
   log: Logger;
@@ -106,6 +109,7 @@ export function createIngestService(deps: {
         .catch((error: unknown) =>
           log.warn({ err: error, resourceId: load.resourceId }, 'reference check failed'),
         );
+      await jobs.publish(TABLE_LOADED, { resourceId: load.resourceId, loadId: load.id });
     } catch (error) {
       // Stopping: the load is left as it is, and taken up again by the next start (or worker).
       if (stopping && signal.aborted) throw new LoadsStopping();
@@ -238,10 +242,11 @@ export function createIngestService(deps: {
     }
     const url = load.source.slice('url:'.length);
     const copy = path.join(work, 'source');
-    let response: Response;
+    let response: Awaited<ReturnType<typeof safeFetch>>;
     try {
-      response = await fetch(url, {
-        redirect: 'follow',
+      // A link is a URL a user gave: internal addresses are refused (and so are their redirects).
+      response = await safeFetch(url, {
+        allowLoopback: limits.allowLoopback,
         signal: AbortSignal.any([signal, AbortSignal.timeout(10 * 60_000)]),
       });
     } catch (error) {

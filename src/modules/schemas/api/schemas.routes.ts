@@ -1,0 +1,195 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ValidationError } from '../../../platform/http/errors.js';
+import { sendRaw } from '../../../platform/http/send.js';
+import { localized } from '../../../platform/i18n/index.js';
+import type { createLimiter } from '../../../platform/limiter.js';
+import { isUuid } from '../../../platform/validation.js';
+import type { SchemaCatalogue } from '../schemas.service.js';
+import type { ValidationService } from '../validation.service.js';
+import { VALIDATE_MAX_BYTES } from '../validation.service.js';
+import { presentReport, presentSchema } from './present.js';
+import { PublishBody, problemResponses, ReportOut, SchemaOut } from './schemas.schemas.js';
+
+const tags = ['Schemas'];
+const NameParams = Type.Object({ name: Type.String({ maxLength: 61 }) });
+const VersionParams = Type.Object({
+  name: Type.String({ maxLength: 61 }),
+  version: Type.String({ maxLength: 40 }),
+});
+
+/** /api/v1/schemas, /api/v1/validate and the resources' reports (under /api/v1). */
+export function schemasApi(deps: {
+  catalogue: SchemaCatalogue;
+  validation: ValidationService;
+  limiter: ReturnType<typeof createLimiter>;
+  baseUrl: string;
+}): FastifyPluginAsyncTypebox {
+  const { catalogue, validation, baseUrl } = deps;
+  return async (app) => {
+    app.get(
+      '/schemas',
+      {
+        schema: {
+          tags,
+          summary: 'The shared schemas and their versions',
+          response: { 200: Type.Array(SchemaOut), ...problemResponses },
+        },
+      },
+      async () => (await catalogue.list()).map((schema) => presentSchema(schema, baseUrl)),
+    );
+    app.get(
+      '/schemas/:name',
+      {
+        schema: {
+          tags,
+          summary: 'One schema and its versions',
+          params: NameParams,
+          response: { 200: SchemaOut, ...problemResponses },
+        },
+      },
+      async (request) => presentSchema(await catalogue.get(request.params.name), baseUrl),
+    );
+    app.post(
+      '/schemas',
+      {
+        schema: {
+          tags,
+          summary:
+            'Publish a version of a schema (sysadmins): checked against the official Table Schema profile; `version` must equal the descriptor’s and follow the latest; the example must validate',
+          body: PublishBody,
+          response: { 201: SchemaOut, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        await catalogue.publish(request.actor, request.body);
+        return reply.code(201).send(presentSchema(await catalogue.get(request.body.name), baseUrl));
+      },
+    );
+
+    app.post(
+      '/validate',
+      {
+        schema: {
+          tags,
+          summary:
+            'The public validator: a CSV file (multipart `file`, with a `schema` field: name@version) or JSON {url, schema}; nothing is published, the report is kept a day. Links to internal addresses are refused.',
+          response: { 201: ReportOut, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const stored = await deps.limiter.run(async () => {
+          if (request.isMultipart()) {
+            await mkdir(validation.work, { recursive: true });
+            const directory = await mkdtemp(path.join(validation.work, 'upload-'));
+            try {
+              const fields: Record<string, string> = {};
+              let file: { path: string; name: string } | null = null;
+              for await (const part of request.parts({ limits: { fileSize: VALIDATE_MAX_BYTES } })) {
+                if (part.type === 'file') {
+                  const target = path.join(directory, 'upload.csv');
+                  await pipeline(part.file, createWriteStream(target));
+                  if (part.file.truncated)
+                    throw new ValidationError([
+                      {
+                        path: 'file',
+                        code: 'too_large',
+                        message: localized('200 Mo au plus', '200 MB at most'),
+                      },
+                    ]);
+                  file = { path: target, name: part.filename };
+                } else fields[part.fieldname] = String(part.value);
+              }
+              if (!file)
+                throw new ValidationError([
+                  { path: 'file', code: 'required', message: localized('un fichier CSV', 'a CSV file') },
+                ]);
+              return await validation.validateFile(file.path, fields.schema ?? '', file.name);
+            } finally {
+              await rm(directory, { recursive: true, force: true });
+            }
+          }
+          const body = (request.body ?? {}) as { url?: unknown; schema?: unknown };
+          if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+            throw new ValidationError([
+              { path: 'url', code: 'invalid', message: localized('un lien http(s)', 'an http(s) link') },
+            ]);
+          return validation.validateUrl(body.url, typeof body.schema === 'string' ? body.schema : '');
+        });
+        return reply
+          .code(201)
+          .header('Location', `${baseUrl}/api/v1/validate/${stored.id}`)
+          .send(presentReport(stored, baseUrl));
+      },
+    );
+    app.get(
+      '/validate/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A report of the public validator (kept a day)',
+          params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+          response: { 200: ReportOut, ...problemResponses },
+        },
+      },
+      async (request) => {
+        if (!isUuid(request.params.id))
+          throw new ValidationError([
+            { path: 'id', code: 'invalid', message: localized('un identifiant de rapport', 'a report id') },
+          ]);
+        return presentReport(await validation.report(request.params.id), baseUrl);
+      },
+    );
+    app.get(
+      '/resources/:id/validation',
+      {
+        schema: {
+          tags,
+          summary:
+            'The validation report of the resource’s latest file against the schema it declares (`schema` in its extras: name@version); null when it declares none or is not checked yet',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 200: Type.Union([ReportOut, Type.Null()]), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const stored = await validation.resourceReport(request.actor, request.params.id);
+        return stored ? presentReport(stored, baseUrl) : null;
+      },
+    );
+  };
+}
+
+/** The descriptors at their permanent URLs: /schemas/<name>/<version|latest>/schema.json. */
+export function schemaFiles(deps: { catalogue: SchemaCatalogue }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/schemas/:name/:version/schema.json',
+      { schema: { hide: true, params: VersionParams } },
+      async (request, reply) => {
+        const version = await deps.catalogue.version(request.params.name, request.params.version);
+        reply.header(
+          'Cache-Control',
+          request.params.version === 'latest' ? 'public, max-age=300' : 'public, max-age=31536000, immutable',
+        );
+        reply.header('Access-Control-Allow-Origin', '*');
+        return sendRaw(
+          reply,
+          'application/json; charset=utf-8',
+          `${JSON.stringify(version.descriptor, null, 2)}\n`,
+        );
+      },
+    );
+    app.get(
+      '/schemas/:name/:version/example.csv',
+      { schema: { hide: true, params: VersionParams } },
+      async (request, reply) => {
+        const version = await deps.catalogue.version(request.params.name, request.params.version);
+        return sendRaw(reply, 'text/csv; charset=utf-8', version.example);
+      },
+    );
+  };
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobStore } from '../../platform/blobs/blob-store.js';
+import type { Db } from '../../platform/db/index.js';
+import type { Duck } from '../../platform/duckdb/index.js';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../platform/http/errors.js';
+import { safeFetch, UnsafeUrlError } from '../../platform/http/safe-fetch.js';
+import { localized } from '../../platform/i18n/index.js';
+import type { Logger } from '../../platform/log.js';
+import { type Actor, SYSTEM } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { createSchemasRepo } from './schemas.repo.js';
+import type { SchemaCatalogue } from './schemas.service.js';
+import type { StoredReport } from './schemas.types.js';
+import { type ReferenceResolver, validateCsv } from './validation/validate.duckdb.js';
+
+/** The largest file the validator reads (a link or an upload). */
+export const VALIDATE_MAX_BYTES = 200 * 1024 * 1024;
+const KEPT_MS = 24 * 3600 * 1000;
+const bad = (field: string, fr: string, en: string) =>
+  new ValidationError([{ path: field, code: 'invalid', message: localized(fr, en) }]);
+
+/** `name@version` (or `name` for the latest) as a resource declares the schema it follows. */
+export function parseSchemaRef(ref: string): { name: string; version: string } | null {
+  const match = /^([a-z0-9][a-z0-9-]{1,60})(?:@([0-9A-Za-z.+-]{1,40}|latest))?$/.exec(ref.trim());
+  return match ? { name: match[1] as string, version: match[2] ?? 'latest' } : null;
+}
+
+/**
+ * Validation reports: the public validator (a file or a link, checked against a published
+ * schema; nothing published, the report kept a day) and each resource that declares the schema
+ * it follows (`schema` in its extras: `name@version`), checked again after every load of its file.
+ */
+export function createValidationService(deps: {
+  db: Db;
+  duck: Duck;
+  blobs: BlobStore;
+  catalog: CatalogService;
+  schemas: SchemaCatalogue;
+  resolve: ReferenceResolver;
+  dataDir: string;
+  allowLoopback: boolean;
+  log: Logger;
+}) {
+  const repo = createSchemasRepo(deps.db);
+  const work = path.join(deps.dataDir, 'schemas', 'tmp');
+
+  /** Validates a local file against name@version and saves the report. */
+  async function run(
+    file: string,
+    ref: { name: string; version: string },
+    source: StoredReport['source'],
+    resourceId: string | null,
+  ): Promise<StoredReport> {
+    const version = await deps.schemas.version(ref.name, ref.version);
+    let report: StoredReport['report'];
+    try {
+      report = await validateCsv(deps.duck, file, version.descriptor, deps.resolve);
+    } catch (error) {
+      // A file DuckDB cannot read as CSV (not UTF-8, not text…) is a report with one error.
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      report = {
+        valid: false,
+        rows: 0,
+        errorCount: 1,
+        byType: { 'source-error': 1 },
+        byField: {},
+        errors: [
+          {
+            type: 'source-error',
+            field: null,
+            count: 1,
+            samples: [],
+            message: localized(
+              `Le fichier n’a pas pu être lu comme un CSV en UTF-8 : ${message}`,
+              `The file could not be read as UTF-8 CSV: ${message}`,
+            ),
+          },
+        ],
+        timings: {},
+      };
+    }
+    const stored: Omit<StoredReport, 'createdAt'> = {
+      id: randomUUID(),
+      resourceId,
+      schema: { name: version.name, version: version.version },
+      source,
+      report,
+      expiresAt: resourceId ? null : new Date(Date.now() + KEPT_MS).toISOString(),
+    };
+    await repo.saveReport(stored);
+    return (await repo.report({ id: stored.id })) as StoredReport;
+  }
+
+  /** A link downloaded into `directory` (guarded, bounded); its path. */
+  async function download(url: string, directory: string): Promise<string> {
+    let response: Awaited<ReturnType<typeof safeFetch>>;
+    try {
+      response = await safeFetch(url, {
+        allowLoopback: deps.allowLoopback,
+        signal: AbortSignal.timeout(120_000),
+      });
+    } catch (error) {
+      if (error instanceof UnsafeUrlError)
+        throw bad(
+          'url',
+          'ce lien mène à une adresse interne : il n’est pas téléchargé',
+          'this link leads to an internal address: it is not fetched',
+        );
+      throw bad(
+        'url',
+        `le lien n’a pas pu être téléchargé : ${(error as Error).message}`,
+        `the link could not be downloaded: ${(error as Error).message}`,
+      );
+    }
+    if (!response.ok || !response.body)
+      throw bad('url', `le lien répond ${response.status}`, `the link answers ${response.status}`);
+    const file = path.join(directory, 'source.csv');
+    let bytes = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback(
+          bytes > VALIDATE_MAX_BYTES
+            ? new PayloadTooLargeError(
+                localized(
+                  'fichier trop gros pour le validateur (200 Mo au plus)',
+                  'file too large for the validator (200 MB at most)',
+                ),
+              )
+            : null,
+          chunk,
+        );
+      },
+    });
+    await pipeline(Readable.fromWeb(response.body as never), limit, createWriteStream(file));
+    return file;
+  }
+
+  async function withDirectory<T>(work_: (directory: string) => Promise<T>): Promise<T> {
+    await mkdir(work, { recursive: true });
+    const directory = await mkdtemp(path.join(work, 'v-'));
+    try {
+      return await work_(directory);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }
+
+  function refOf(schema: string): { name: string; version: string } {
+    const ref = parseSchemaRef(schema);
+    if (!ref) throw bad('schema', 'un schéma publié : nom@version', 'a published schema: name@version');
+    return ref;
+  }
+
+  return {
+    work,
+
+    /** The public validator, on a file already written to `file` (an upload). */
+    validateFile: (file: string, schema: string, name: string) =>
+      run(file, refOf(schema), { kind: 'upload', name }, null),
+
+    /** The public validator, on a link (fetched with the server-side request guard). */
+    validateUrl: (url: string, schema: string) =>
+      withDirectory(async (directory) => {
+        const ref = refOf(schema);
+        await deps.schemas.version(ref.name, ref.version);
+        return run(
+          await download(url, directory),
+          ref,
+          { kind: 'url', name: url.split('/').pop() || url, url },
+          null,
+        );
+      }),
+
+    async report(id: string): Promise<StoredReport> {
+      const found = await repo.report({ id });
+      if (!found || found.resourceId) throw new NotFoundError('report', id);
+      return found;
+    },
+
+    /** A resource's latest report, for whoever may read the resource. */
+    async resourceReport(actor: Actor, resourceId: string): Promise<StoredReport | null> {
+      await deps.catalog.resources.get(actor, resourceId);
+      return repo.report({ resourceId });
+    },
+
+    /** Validates a resource's file against the schema it declares (nothing when it declares none). */
+    async validateResource(resourceId: string): Promise<StoredReport | null> {
+      const { resource } = await deps.catalog.resources.get(SYSTEM, resourceId);
+      const declared = resource.extras.schema;
+      if (!declared || resource.state !== 'active') return null;
+      const ref = parseSchemaRef(declared);
+      if (!ref) return null;
+      return withDirectory(async (directory) => {
+        if (resource.upload) {
+          const local = deps.blobs.localPath(resource.upload.sha256);
+          const file = local ?? path.join(directory, 'source.csv');
+          if (!local) await pipeline(deps.blobs.read(resource.upload.sha256), createWriteStream(file));
+          return run(
+            file,
+            ref,
+            { kind: 'resource', name: resource.upload.filename, sha256: resource.upload.sha256 },
+            resourceId,
+          );
+        }
+        if (!resource.url) return null;
+        return run(
+          await download(resource.url, directory),
+          ref,
+          { kind: 'url', name: resource.url, url: resource.url },
+          resourceId,
+        );
+      });
+    },
+
+    /**
+     * After a write to a dataset: each resource declaring a schema whose report is missing or
+     * names another schema is checked (a new file is checked after its load instead).
+     */
+    async datasetWritten(datasetId: string): Promise<void> {
+      const dataset = await deps.catalog.datasets.get(SYSTEM, datasetId).catch(() => null);
+      for (const resource of dataset?.resources ?? []) {
+        const ref = resource.extras.schema ? parseSchemaRef(resource.extras.schema) : null;
+        if (!ref) continue;
+        const report = await repo.report({ resourceId: resource.id });
+        const same =
+          report &&
+          report.schema.name === ref.name &&
+          (ref.version === 'latest' || report.schema.version === ref.version);
+        const sameFile =
+          report?.source.sha256 === resource.upload?.sha256 || report?.source.url === resource.url;
+        if (!same || !sameFile)
+          await this.validateResource(resource.id).catch((error: unknown) =>
+            deps.log.warn({ err: error, resourceId: resource.id }, 'validation failed'),
+          );
+      }
+    },
+
+    sweep: () => repo.sweep(),
+  };
+}
+
+export type ValidationService = ReturnType<typeof createValidationService>;

@@ -1,0 +1,97 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch, type Response } from 'undici';
+
+/**
+ * Fetching a URL a user gave, on the server, without letting the user reach what only the server
+ * can: every address a host name resolves to is checked when the connection is made (so a name
+ * that changes its answer cannot slip through), and every redirect is followed by hand and
+ * checked again. Refused: loopback, private, link-local (the cloud metadata addresses among
+ * them), unique-local, multicast, reserved and unspecified addresses; only http and https.
+ * `allowLoopback` is for tests that serve files on 127.0.0.1, and nothing else.
+ */
+export class UnsafeUrlError extends Error {
+  override name = 'UnsafeUrlError';
+}
+
+const MAX_REDIRECTS = 5;
+
+function publicAddress(address: string, allowLoopback: boolean): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const range = parsed.range();
+  if (allowLoopback && range === 'loopback') return true;
+  return range === 'unicast';
+}
+
+function guardedLookup(allowLoopback: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const list = addresses as unknown as LookupAddress[];
+      const refused = list.find((entry) => !publicAddress(entry.address, allowLoopback));
+      if (refused || list.length === 0)
+        return callback(
+          new UnsafeUrlError(`${hostname} resolves to a non-public address (${refused?.address ?? 'none'})`),
+          '',
+          0,
+        );
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      const first = list[0] as LookupAddress;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** The UnsafeUrlError among an error's causes (and an AggregateError's errors), if any. */
+function refusal(error: unknown, depth = 0): UnsafeUrlError | null {
+  if (error instanceof UnsafeUrlError) return error;
+  if (!error || typeof error !== 'object' || depth > 5) return null;
+  const nested = [(error as { cause?: unknown }).cause, ...((error as { errors?: unknown[] }).errors ?? [])];
+  for (const inner of nested) {
+    const found = refusal(inner, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+export interface SafeFetchOptions {
+  allowLoopback?: boolean;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** GET a user-given URL (redirects followed and checked); throws UnsafeUrlError when refused. */
+export async function safeFetch(url: string, options: SafeFetchOptions = {}): Promise<Response> {
+  const allowLoopback = options.allowLoopback ?? false;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback) } });
+  let current = new URL(url);
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      throw new UnsafeUrlError(`only http and https URLs are fetched (${current.protocol})`);
+    // A literal address is checked here (the lookup is not called for one).
+    const host = current.hostname.replace(/^\[|\]$/g, '');
+    if (ipaddr.isValid(host) && !publicAddress(host, allowLoopback))
+      throw new UnsafeUrlError(`${host} is not a public address`);
+    const response = await fetch(current, {
+      redirect: 'manual',
+      dispatcher,
+      signal: options.signal,
+      headers: options.headers,
+    }).catch((error: unknown) => {
+      // undici reports a refused lookup as "fetch failed", the reason somewhere among its causes.
+      throw refusal(error) ?? error;
+    });
+    if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+      await response.body?.cancel();
+      current = new URL(response.headers.get('location') as string, current);
+      continue;
+    }
+    return response;
+  }
+  throw new UnsafeUrlError(`more than ${MAX_REDIRECTS} redirects`);
+}
