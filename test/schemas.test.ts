@@ -203,6 +203,9 @@ describeEachEngine(
       assert.equal(report.schema.name, 'permis-de-construction');
       assert.equal(report.errorCount, 3);
       assert.equal(report.expires, null);
+      // In DCAT, the distribution conforms to the schema's descriptor at its permanent URL.
+      const turtle = (await call(app, 'GET', '/dataset/permis-schemas.ttl')).body;
+      assert.match(turtle, /dct:conformsTo <http:\/\/quai\.test\/schemas\/permis-de-construction\/1\.0\.0\/schema\.json>/);
     });
   },
   { FETCH_ALLOW_LOOPBACK: 'true' },

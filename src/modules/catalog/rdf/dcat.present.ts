@@ -121,6 +121,10 @@ function addDistribution(graph: GraphBuilder, baseUrl: string, dataset: Dataset,
   const mediaType = resource.mimetype ?? format?.mediaType;
   if (mediaType) graph.linkTyped(node, 'dcat:mediaType', IANA_MEDIA_TYPE_BASE + mediaType, 'dct:MediaType');
   graph.value(node, 'dcat:byteSize', resource.size, 'xsd:nonNegativeInteger');
+  // A resource that declares the shared schema it follows (`schema`: name@version).
+  const schema = /^([a-z0-9][a-z0-9-]{1,60})(?:@([0-9A-Za-z.+-]{1,40}))?$/.exec(resource.extras.schema ?? '');
+  if (schema)
+    graph.linkTyped(node, 'dct:conformsTo', `${baseUrl}/schemas/${schema[1]}/${schema[2] ?? 'latest'}/schema.json`, 'dct:Standard');
   if (resource.upload) {
     const checksum = graph.child(node, 'spdx:checksum', 'spdx:Checksum');
     graph.linkTyped(
