@@ -241,10 +241,11 @@ async function keys(
   }
   for (const key of schema.foreignKeys ?? []) {
     const fields = asList(key.fields).filter(present);
-    const target = asList(key.reference.fields);
+    const { resource, fields: targetFields, asOfField } = key['reference'];
+    const target = asList(targetFields);
     if (fields.length === 0) continue;
     const label = fields.join(', ');
-    if (key.reference.resource === '') {
+    if (resource === '') {
       checks.push({
         type: 'foreign-key',
         field: fields[0] as string,
@@ -260,18 +261,15 @@ async function keys(
       });
       continue;
     }
-    const reference = await resolve(key.reference.resource);
-    if (!reference) continue;
+    const set = await resolve(resource);
+    if (!set) continue;
     const name = fields[0] as string;
     const raw = `trim(${col(name)})`;
-    const code = reference.width
-      ? `CASE WHEN regexp_full_match(${raw}, '[0-9]+') THEN lpad(${raw}, ${reference.width}, '0') ELSE ${raw} END`
+    const code = set.width
+      ? `CASE WHEN regexp_full_match(${raw}, '[0-9]+') THEN lpad(${raw}, ${set.width}, '0') ELSE ${raw} END`
       : raw;
-    const asOf =
-      key.reference.asOfField && present(key.reference.asOfField)
-        ? `try_cast(${q(key.reference.asOfField)} AS DATE)`
-        : 'NULL::DATE';
-    const periods = `read_parquet(${lit(reference.file)})`;
+    const asOf = asOfField && present(asOfField) ? `try_cast(${q(asOfField)} AS DATE)` : 'NULL::DATE';
+    const periods = `read_parquet(${lit(set.file)})`;
     const at = `coalesce(${asOf.replaceAll(/"([^"]+)"/g, 's."$1"')}, current_date)`;
     checks.push({
       type: 'foreign-key',
@@ -285,8 +283,8 @@ async function keys(
       },
       value: col(name),
       message: (n, row, v) => ({
-        fr: `La colonne « ${name} » doit contenir un code valide de « ${key.reference.resource} » (${reference.version})${key.reference.asOfField ? ` à la date de « ${key.reference.asOfField} »` : ''} : ${n} ligne(s) n’en ont pas, dont la ligne ${row} : « ${v} ».`,
-        en: `Column "${name}" must hold a valid code of "${key.reference.resource}" (${reference.version})${key.reference.asOfField ? ` at the date in "${key.reference.asOfField}"` : ''}: ${n} row(s) do not, for instance row ${row}: "${v}".`,
+        fr: `La colonne « ${name} » doit contenir un code valide de « ${resource} » (${set.version})${asOfField ? ` à la date de « ${asOfField} »` : ''} : ${n} ligne(s) n’en ont pas, dont la ligne ${row} : « ${v} ».`,
+        en: `Column "${name}" must hold a valid code of "${resource}" (${set.version})${asOfField ? ` at the date in "${asOfField}"` : ''}: ${n} row(s) do not, for instance row ${row}: "${v}".`,
       }),
     });
   }
