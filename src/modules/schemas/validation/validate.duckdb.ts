@@ -241,7 +241,7 @@ async function keys(
   }
   for (const key of schema.foreignKeys ?? []) {
     const fields = asList(key.fields).filter(present);
-    const { resource, fields: targetFields, asOfField } = key['reference'];
+    const { resource, fields: targetFields, asOfField } = key.reference;
     const target = asList(targetFields);
     if (fields.length === 0) continue;
     const label = fields.join(', ');
