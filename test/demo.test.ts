@@ -21,9 +21,9 @@ describeEachEngine('demo content', (current) => {
     // 26 demo datasets, the table a pipeline fills through the DataStore API, the "Marchés
     // publics (OCDS)" dataset of the demo procurement data, the "Registre des entreprises" of
     // the demo registry (with its organisation), the eco-centres checked against the
-    // municipalities, and the four reference sets' datasets (a job writes them, with their
-    // organisation, after each version).
-    await until(async () => (await searched()).count === 34);
+    // municipalities, Bromont's building permits (following the urban-planning schema), and the
+    // four reference sets' datasets (a job writes them, with their organisation, after each version).
+    await until(async () => (await searched()).count === 35);
     const search = await searched();
     assert.equal(search.facets.organization.length, 11);
     assert.ok(search.facets.groups.length >= 6);
@@ -55,6 +55,20 @@ describeEachEngine('demo content', (current) => {
         ['46070', ['46075']],
       ],
     );
+  });
+
+  test('demo schemas: Bromont’s permits are validated against the urban-planning schema after their load', async () => {
+    const { app } = current();
+    const dataset = (await call(app, 'GET', '/api/3/action/package_show?id=permis-de-construction-bromont')).json.result;
+    const id = dataset.resources[0].id;
+    await until(async () => (await call(app, 'GET', `/api/v1/resources/${id}/validation`)).json !== null);
+    const report = (await call(app, 'GET', `/api/v1/resources/${id}/validation`)).json;
+    assert.equal(report.rows, 120);
+    assert.deepEqual(report.byType, { 'type-error': 1, 'constraint-error': 1, 'foreign-key': 1 });
+    assert.deepEqual((await call(app, 'GET', '/api/v1/schemas')).json.map((s: { name: string }) => s.name), [
+      'oeuvres-cinematographiques',
+      'permis-de-construction',
+    ]);
   });
 
   test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {
