@@ -59,6 +59,8 @@ const VARIANTS = [
 
 /** Opens the focused file input's chooser from the keyboard (Space, as a keyboard user would). */
 async function openFileChooser(page: Page): Promise<FileChooser> {
+  // The file field has the focus, or Space would open nothing and the wait below would hang.
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), 'file');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   return chooser;
 }

@@ -21,17 +21,21 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A browser context whose waits have no limit of their own: a test waits for the page's state
- * (a URL, an element, an event), however long a busy machine takes; a genuine hang is caught by
- * the limit on the whole test run (test/run.ts).
+ * A browser context whose waits are for the page's state (a URL, an element, an event), however
+ * long a busy machine takes — up to five minutes without any change, which is a hang: the wait
+ * then fails naming what it waited for, and the run goes on (test/run.ts limits the whole run).
  */
+const HANG_MS = 5 * 60_000;
+
 export async function newContext(
   browser: Browser,
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  context.setDefaultTimeout(0);
-  context.setDefaultNavigationTimeout(0);
+  // Not a guess at how long things take (they take seconds): a wait that has seen nothing for
+  // five minutes is a hang, and failing names what it waited for instead of stalling the run.
+  context.setDefaultTimeout(HANG_MS);
+  context.setDefaultNavigationTimeout(HANG_MS);
   return context;
 }
 
