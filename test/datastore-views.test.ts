@@ -1,10 +1,12 @@
 /**
  * What publishers add to a table and readers see of it: the data dictionary (labels,
- * descriptions, chosen types that load the file again), saved charts and maps with their
- * figures, GeoJSON points from latitude and longitude, and the resource page that shows them.
+ * descriptions, chosen types that load the file again, a column bound to a reference set), saved
+ * charts and maps with their figures, GeoJSON points from latitude and longitude, and the
+ * resource page that shows them (with the integrity of the bound column's codes).
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { builtinSnapshots, fictitiousMunicipalities } from '../src/modules/reference/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { CITIES, datastoreClient, permitsCsv } from './helpers/datastore.js';
 import { type Caller, call, datasetBody, seedOrganization, seedUser } from './helpers/fixtures.js';
@@ -21,14 +23,38 @@ function sitesCsv(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Eco-centres as the demo has them: two codes retired since (46030, 46070), one unknown, a name off. */
+const ECOCENTRES_CSV = [
+  'nom,code_municipalite,municipalite,date_releve',
+  'Écocentre de Bromont,46078,Bromont,2026-09-01',
+  'Dépôt de Stanbridge Station,46030,Stanbridge Station,2026-09-01',
+  'Dépôt de Brome,46070,Brome,2026-09-01',
+  'Écocentre de Sutton,46058,Sutton-Ouest,2026-09-01',
+  'Dépôt sans code valide,46999,Inconnue,2026-09-01',
+].join('\n');
+
+/** What a reader sees: tags removed, spaces collapsed. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 describeEachEngine('datastore views and dictionary', (current) => {
   let editor: Caller;
   let reader: Caller;
   const { upload, loaded } = datastoreClient(current, () => editor, 'permis-vues');
   let permits: string;
+  const places = datastoreClient(current, () => editor, 'ecocentres-vues');
 
   before(async () => {
     const { ctx, app } = current();
+    // The municipalities' 2016 version, then the FICTITIOUS one that retires 46030 and 46070.
+    const snapshots = await builtinSnapshots();
+    for (const snapshot of snapshots) await ctx.reference.publishing.publish(snapshot, { by: 'test' });
+    const municipalities = snapshots.find((snapshot) => snapshot.set === 'municipalites');
+    if (!municipalities) throw new Error('no municipalities');
+    await ctx.reference.publishing.publish(fictitiousMunicipalities(municipalities), { by: 'test' });
     const organization = await seedOrganization(ctx, 'ville-vues');
     editor = await seedUser(ctx, 'editrice-vues', { roles: [[organization, 'editor']] });
     reader = await seedUser(ctx, 'lectrice-vues');
@@ -39,6 +65,11 @@ describeEachEngine('datastore views and dictionary', (current) => {
     assert.equal(created.status, 201, created.body);
     permits = await upload('permis.csv', permitsCsv(600));
     assert.equal((await loaded(permits)).load.state, 'done');
+    const places = await call(app, 'POST', '/api/v1/datasets', {
+      token: editor.token,
+      body: datasetBody('ecocentres-vues', 'ville-vues'),
+    });
+    assert.equal(places.status, 201, places.body);
   });
 
   const dictionary = (id: string, columns: unknown[], token = editor.token) =>
@@ -333,5 +364,125 @@ describeEachEngine('datastore views and dictionary', (current) => {
     assert.deepEqual(column.label, { fr: 'Municipalité', en: 'Municipality' });
     const readerWeb = new WebClient(app);
     assert.equal((await readerWeb.get(address)).status, 303, 'anonymous: to the sign-in page');
+  });
+
+  test('the dictionary form binds a column to a reference set; the resource page reports its codes in French and English', async () => {
+    const { app } = current();
+    const resource = await places.upload('ecocentres.csv', ECOCENTRES_CSV);
+    assert.equal((await places.loaded(resource)).load.state, 'done');
+    const web = new WebClient(app);
+    await web.signIn('editrice-vues');
+    const address = `/fr/jeux-de-donnees/ecocentres-vues/ressources/${resource}/dictionnaire`;
+    const form = await web.get(address);
+    assert.equal(form.status, 200);
+    assert.match(
+      form.body,
+      /est vérifiée à chaque chargement des données, et de nouveau quand le référentiel publie une version/,
+    );
+    const code =
+      /Colonne code_municipalite<\/legend>[\s\S]*?name="(c\d+)_label_fr"/.exec(form.body)?.[1] ?? '';
+    const select = /<select[^>]*name="c\d+_ref_set"[^>]*>([\s\S]*?)<\/select>/.exec(form.body)?.[1] ?? '';
+    assert.match(select, /<option value(?:="")? selected>Aucun<\/option>/, 'no set by default');
+    assert.match(select, /<option value="municipalites">Municipalités du Québec<\/option>/);
+    assert.doesNotMatch(select, /entreprises/, 'the enterprises cannot be bound');
+    assert.match(form.body, /Liée à aucun référentiel/);
+
+    // A date column the table does not have: refused, named on the field, in the form's language.
+    const binding = { [`${code}_ref_set`]: 'municipalites', [`${code}_ref_name`]: 'municipalite' };
+    const refused = await web.post(address, { ...binding, [`${code}_ref_date`]: 'jour' });
+    assert.equal(refused.status, 422);
+    assert.match(
+      refused.body,
+      new RegExp(`href="#champ-${code}_ref_date"[^>]*>code_municipalite : Colonne de la date`),
+    );
+    assert.match(refused.body, /colonne inconnue : jour/);
+    assert.match(refused.body, /<details class="quai-binding" open/);
+
+    const saved = await web.post(address, { ...binding, [`${code}_ref_date`]: 'date_releve' });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.location, `/fr/jeux-de-donnees/ecocentres-vues/ressources/${resource}#integrite`);
+    const status = await call(app, 'GET', `/api/v1/resources/${resource}/datastore`);
+    const bound = status.json.table.columns.find(
+      (column: { id: string }) => column.id === 'code_municipalite',
+    );
+    assert.deepEqual(bound.reference, {
+      set: 'municipalites',
+      as_of_column: 'date_releve',
+      name_column: 'municipalite',
+    });
+    // The notice says the codes were checked; the dictionary shows the binding; readers see the report.
+    const french = await web.get(`/fr/jeux-de-donnees/ecocentres-vues/ressources/${resource}`);
+    assert.match(french.body, /les codes des colonnes liées sont vérifiés/);
+    assert.match(
+      (await web.get(address)).body,
+      /Liée au référentiel <a href="\/fr\/referentiels\/municipalites">Municipalités du Québec<\/a>\. Dates : colonne date_releve\. Noms : colonne municipalite\./,
+    );
+    const section = french.body.slice(french.body.indexOf('<section aria-labelledby="integrite"'));
+    assert.match(section, /<h2 id="integrite">Intégrité des codes<\/h2>/);
+    assert.match(text(section), /Référentiel Municipalités du Québec Version 2019\.0\.0-fictif FICTIVE/);
+    assert.match(section, /href="\/fr\/referentiels\/municipalites\/versions\/2019\.0\.0-fictif"/);
+    assert.match(text(section), /Lignes vérifiées 5 \(dont 5 avec un code\)/);
+    assert.match(
+      text(section),
+      /Erreur : Codes inconnus 1 ligne porte un code que le référentiel ne connaît pas\./,
+    );
+    assert.match(
+      text(section),
+      /Avertissement : Codes retirés 2 lignes portent un code déjà retiré à leur date/,
+    );
+    assert.match(
+      text(section),
+      /Avertissement : Noms différents du nom officiel 1 ligne donne un nom différent/,
+    );
+    assert.ok(section.indexOf('Erreur') < section.indexOf('Avertissement'), 'errors before warnings');
+    assert.match(
+      section,
+      /utilisez <a href="\/fr\/referentiels\/municipalites\/46027"><span class="quai-code">46027<\/span> \(Pike River-Stanbridge\)<\/a>/,
+    );
+    assert.match(text(section), /2 46030 utilisez 46027 \(Pike River-Stanbridge\) Stanbridge Station/);
+    assert.match(text(section), /3 46070 utilisez 46075 \(Lac-Brome\) Brome/);
+    assert.match(text(section), /4 46058 Sutton-Ouest Sutton 2026-09-01/);
+    // The readers' dictionary links the column to its set.
+    assert.match(
+      french.body,
+      /<code>code_municipalite<\/code><\/th>(?:<td>[^<]*<\/td>){3}<td><a href="\/fr\/referentiels\/municipalites">Municipalités du Québec<\/a>/,
+    );
+
+    const english = await app.inject({ url: `/en/datasets/ecocentres-vues/resources/${resource}` });
+    const part = english.body.slice(english.body.indexOf('<section aria-labelledby="integrite"'));
+    assert.match(part, /<h2 id="integrite">Code integrity<\/h2>/);
+    assert.match(text(part), /Error : Unknown codes 1 row has a code that the reference set does not know\./);
+    assert.match(
+      text(part),
+      /Warning : Retired codes 2 rows have a code already retired at their date: use the codes that replace them\./,
+    );
+    assert.match(
+      part,
+      /use <a href="\/en\/reference\/municipalites\/46027"><span class="quai-code">46027<\/span> \(<span lang="fr">Pike River-Stanbridge<\/span>\)<\/a>/,
+    );
+    assert.match(text(part), /Checked on .* Rows checked 5 \(5 with a code\)/);
+
+    // Unbound through the form: no report any more.
+    await web.get(address);
+    const unbound = await web.post(address, { [`${code}_ref_set`]: '' });
+    assert.equal(unbound.status, 303);
+    const after = await app.inject({ url: `/fr/jeux-de-donnees/ecocentres-vues/ressources/${resource}` });
+    assert.doesNotMatch(after.body, /Intégrité des codes/);
+  });
+
+  test('a bound column whose codes are all valid says so', async () => {
+    const { app } = current();
+    const resource = await places.upload('valides.csv', 'lieu,code\nA,46078\nB,46027\n');
+    assert.equal((await places.loaded(resource)).load.state, 'done');
+    const bound = await call(app, 'PUT', `/api/v1/resources/${resource}/datastore/dictionary`, {
+      token: editor.token,
+      body: { columns: [{ id: 'code', reference: { set: 'municipalites' } }] },
+    });
+    assert.equal(bound.status, 200, bound.body);
+    const page = await app.inject({ url: `/fr/jeux-de-donnees/ecocentres-vues/ressources/${resource}` });
+    const section = text(page.body.slice(page.body.indexOf('<section aria-labelledby="integrite"')));
+    assert.match(section, /Date de chaque ligne aucune : la date du jour/);
+    assert.match(section, /Tous les codes sont valides : aucune erreur, aucun avertissement\./);
+    assert.doesNotMatch(section, /Erreur|Avertissement/);
   });
 });

@@ -16,11 +16,14 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DATASET = 'qualite-eau-potable-resultats-analyses';
 /** Trees with latitude and longitude: their page shows a map. */
 const TREES = 'arbres-publics-montreal';
+/** Eco-centres whose municipality codes are bound to the reference set: an integrity report. */
+const ECOCENTRES = 'ecocentres-brome-missisquoi';
 const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 
 /**
  * The same page types in both languages; `{resource}` is a resource of the dataset above,
- * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource, `{enterprise}` a
+ * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource, `{ecocentres}` the
+ * eco-centres' (codes checked against the municipalities: errors, warnings), `{enterprise}` a
  * renamed enterprise of the demo registry. The reference pages show the demo's versions (a
  * FICTITIOUS one with a merger) and, on the status pages, two days of probe samples.
  */
@@ -36,6 +39,7 @@ const PUBLIC_PAGES = {
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?vue={line}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?vue={scatter}`,
     `/fr/jeux-de-donnees/${TREES}/ressources/{trees}?vue=carte`,
+    `/fr/jeux-de-donnees/${ECOCENTRES}/ressources/{ecocentres}`,
     '/fr/organisations',
     '/fr/organisations/affaires-municipales',
     '/fr/themes',
@@ -66,6 +70,7 @@ const PUBLIC_PAGES = {
     `/en/datasets/${DATASET}/resources/{resource}`,
     `/en/datasets/${DATASET}/resources/{resource}?vue={scatter}`,
     `/en/datasets/${TREES}/resources/{trees}?vue=carte`,
+    `/en/datasets/${ECOCENTRES}/resources/{ecocentres}`,
     '/en/organizations',
     '/en/organizations/affaires-municipales',
     '/en/themes/environnement',
@@ -95,6 +100,7 @@ const SIGNED_IN_PAGES = {
     `/fr/jeux-de-donnees/${DATASET}/modifier`,
     `/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}/dictionnaire`,
+    `/fr/jeux-de-donnees/${ECOCENTRES}/ressources/{ecocentres}/dictionnaire`,
     '/fr/espace/jetons',
     '/fr/organisations/affaires-municipales/membres',
   ],
@@ -104,6 +110,7 @@ const SIGNED_IN_PAGES = {
     `/en/datasets/${DATASET}/edit`,
     `/en/datasets/${DATASET}/add-resource`,
     `/en/datasets/${DATASET}/resources/{resource}/dictionary`,
+    `/en/datasets/${ECOCENTRES}/resources/{ecocentres}/dictionary`,
     '/en/workspace/tokens',
     '/en/organizations/affaires-municipales/members',
   ],
@@ -141,6 +148,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       (await portal.testApp.ctx.catalog.datasets.get(SYSTEM, name)).resources[0]?.id ?? '';
     placeholders.resource = await firstResource(DATASET);
     placeholders.trees = await firstResource(TREES);
+    placeholders.ecocentres = await firstResource(ECOCENTRES);
     // Resource pages are checked with their data: wait for the demo files' loads.
     for (const id of [placeholders.resource, placeholders.trees]) {
       const load = await portal.testApp.ctx.datastore.ingest.settled(id);
@@ -173,12 +181,14 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     await portal?.testApp.close();
   });
 
+  /** A page's address, its placeholders filled in. */
+  const address = (path: string) =>
+    portal.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => placeholders[name] ?? '');
+
   const check = async (context: BrowserContext, path: string) => {
     const page = await context.newPage();
     try {
-      await page.goto(
-        portal.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => placeholders[name] ?? ''),
-      );
+      await page.goto(address(path));
       if (path.includes('vue=carte')) await page.waitForSelector('[data-map-ready]');
       assert.deepEqual(await violations(page), [], path);
     } finally {
@@ -250,12 +260,13 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       '/fr',
       '/fr/jeux-de-donnees?q=eau',
       `/fr/jeux-de-donnees/${DATASET}`,
+      `/fr/jeux-de-donnees/${ECOCENTRES}/ressources/{ecocentres}`,
       '/fr/referentiels/municipalites',
       '/fr/referentiels/municipalites/46030',
       '/fr/referentiels/municipalites/etat',
       '/fr/connexion',
     ]) {
-      await page.goto(portal.baseUrl + path);
+      await page.goto(address(path));
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -82,6 +82,7 @@ export function createWebModule(
     datastore: modules.datastore.tables,
     savedViews: modules.datastore.savedViews,
     dictionary: modules.datastore.dictionary,
+    checks: modules.datastore.checks,
     registry: modules.registry.service,
     registryLimiter: modules.registry.limiter,
     reference: modules.reference,

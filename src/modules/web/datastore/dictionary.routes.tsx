@@ -2,6 +2,7 @@ import { ValidationError } from '../../../platform/http/errors.js';
 import type { Column, ColumnType, DictionaryEntry } from '../../datastore/index.js';
 import { editableDataset } from '../catalog/loaders.js';
 import { resourceName } from '../catalog/resources.js';
+import { href } from '../i18n/paths.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import {
   type FormFields,
@@ -13,7 +14,7 @@ import {
 } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
 import { pickTitle } from '../ui/localized.js';
-import { DICTIONARY_FIELDS, DictionaryPage, dictionaryField } from './dictionary.page.js';
+import { BINDING_FIELDS, DICTIONARY_FIELDS, DictionaryPage, dictionaryField } from './dictionary.page.js';
 
 /** The data dictionary of a resource's table, for its publishers. */
 export function dictionaryRoutes(pages: PageRoutes, deps: WebDeps): void {
@@ -26,12 +27,16 @@ export function dictionaryRoutes(pages: PageRoutes, deps: WebDeps): void {
     const columns = table.columns.filter((column) => column.id !== '_id');
     const ctx = page.context({ page: 'resourceDictionary', params: { name: dataset.name, id: resourceId } });
     if (Object.keys(errors).length > 0) page.reply.code(422);
+    const sets = (await deps.reference.reference.sets())
+      .filter(({ set }) => !set.external)
+      .map(({ set }) => ({ id: set.id, title: set.title }));
     const view = {
       datasetName: dataset.name,
       datasetTitle: pickTitle(page.locale, dataset.title).text,
       resourceId,
       resourceName: resource ? resourceName(ctx, resource, index).text : resourceId,
       columns,
+      sets,
       values: values ?? currentValues(columns),
       errors,
     };
@@ -49,8 +54,14 @@ export function dictionaryRoutes(pages: PageRoutes, deps: WebDeps): void {
     const values = submittedValues(columns, fields);
     try {
       const result = await deps.dictionary.update(page.actor, resourceId, entriesOf(columns, values));
+      const params = { name: page.params.name ?? '', id: resourceId };
+      if (!result.reloading && bindings(result.columns) !== bindings(columns)) {
+        // A new binding was checked before the answer: straight to the report.
+        deps.cookies.notify(page.reply, 'dictionaryChecked');
+        return page.reply.redirect(`${href(page.locale, 'resource', params)}#integrite`, 303);
+      }
       deps.cookies.notify(page.reply, result.reloading ? 'dictionaryReloading' : 'dictionarySaved');
-      return page.redirect('resource', { name: page.params.name ?? '', id: resourceId });
+      return page.redirect('resource', params);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const names = columns.flatMap((_, index) =>
@@ -58,9 +69,9 @@ export function dictionaryRoutes(pages: PageRoutes, deps: WebDeps): void {
       );
       const aliases = Object.fromEntries(
         columns.flatMap((_, index) =>
-          ['label.fr', 'label.en', 'description.fr', 'description.en', 'type'].map((path) => [
+          Object.entries(ISSUE_FIELDS).map(([path, field]) => [
             `columns.${index}.${path}`,
-            dictionaryField(index, path.replace('.', '_')),
+            dictionaryField(index, field),
           ]),
         ),
       );
@@ -68,6 +79,26 @@ export function dictionaryRoutes(pages: PageRoutes, deps: WebDeps): void {
     }
   });
 }
+
+/** A service's issue path under `columns.<index>.` → the form's field of that column. */
+const ISSUE_FIELDS: Record<string, (typeof DICTIONARY_FIELDS)[number]> = {
+  'label.fr': 'label_fr',
+  'label.en': 'label_en',
+  'description.fr': 'description_fr',
+  'description.en': 'description_en',
+  type: 'type',
+  'reference.set': 'ref_set',
+  'reference.as_of_column': 'ref_date',
+  'reference.name_column': 'ref_name',
+};
+
+/** The bindings of a table's columns, comparable as text. */
+const bindings = (columns: Column[]) =>
+  JSON.stringify(
+    columns.flatMap(({ id, reference }) =>
+      reference ? [[id, reference.set, reference.asOfColumn, reference.nameColumn]] : [],
+    ),
+  );
 
 function currentValues(columns: Column[]): Record<string, string> {
   const values: Record<string, string> = {};
@@ -77,16 +108,22 @@ function currentValues(columns: Column[]): Record<string, string> {
     values[dictionaryField(index, 'description_fr')] = column.description?.fr ?? '';
     values[dictionaryField(index, 'description_en')] = column.description?.en ?? '';
     values[dictionaryField(index, 'type')] = column.typeOverride ?? 'auto';
+    values[dictionaryField(index, 'ref_set')] = column.reference?.set ?? '';
+    values[dictionaryField(index, 'ref_date')] = column.reference?.asOfColumn ?? '';
+    values[dictionaryField(index, 'ref_name')] = column.reference?.nameColumn ?? '';
   });
   return values;
 }
 
+/** The submitted fields; a binding's fields the form did not send keep the column's binding. */
 function submittedValues(columns: Column[], fields: FormFields): Record<string, string> {
   const values: Record<string, string> = {};
+  const current = currentValues(columns);
   columns.forEach((_, index) => {
     for (const field of DICTIONARY_FIELDS) {
       const name = dictionaryField(index, field);
-      values[name] = fieldText(fields[name]);
+      const kept = (BINDING_FIELDS as readonly string[]).includes(field) && fields[name] === undefined;
+      values[name] = kept ? (current[name] ?? '') : fieldText(fields[name]);
     }
   });
   return values;
@@ -100,6 +137,13 @@ function entriesOf(columns: Column[], values: Record<string, string>): Dictionar
       label: { fr: value('label_fr'), en: value('label_en') },
       description: { fr: value('description_fr'), en: value('description_en') },
       type: (value('type') || 'auto') as ColumnType | 'auto',
+      reference: value('ref_set')
+        ? {
+            set: value('ref_set'),
+            asOfColumn: value('ref_date') || null,
+            nameColumn: value('ref_name') || null,
+          }
+        : null,
     };
   });
 }

@@ -8,6 +8,8 @@ import { Layout } from '../ui/layout.js';
 import { pick, pickTitle } from '../ui/localized.js';
 import { DataPreview, type DataPreviewView } from './data-preview.js';
 import { DataViews, type DataViewsModel } from './data-views.js';
+import { CodeIntegrity } from './integrity.js';
+import type { IntegrityModel } from './integrity-data.js';
 import { ViewManager, type ViewManagerModel } from './view-manager.js';
 
 export function ResourcePage({
@@ -16,6 +18,7 @@ export function ResourcePage({
   resource,
   preview,
   views,
+  integrity,
   manager,
 }: {
   ctx: PageContext;
@@ -23,6 +26,8 @@ export function ResourcePage({
   resource: Resource;
   preview: DataPreviewView;
   views: DataViewsModel | null;
+  /** The checks of the columns bound to reference sets; null when none is bound. */
+  integrity: IntegrityModel | null;
   /** For the resource's publishers: their views and the form to add one. */
   manager: ViewManagerModel | null;
 }) {
@@ -77,6 +82,7 @@ export function ResourcePage({
       </dl>
       {views ? <DataViews ctx={ctx} model={views} /> : null}
       <DataPreview ctx={ctx} view={preview} />
+      {integrity ? <CodeIntegrity ctx={ctx} model={integrity} /> : null}
       {manager ? <ViewManager ctx={ctx} model={manager} /> : null}
       <p>
         <a href={datasetHref}>{t('backToDataset')}</a>

@@ -12,6 +12,7 @@ import {
   type WebDeps,
 } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
+import { integrityModel } from './integrity-data.js';
 import { ResourcePage } from './resource.page.js';
 import { dataPreview, previewQuery, previewState, savedViews } from './resource-data.js';
 import { VIEW_FORM_FIELDS, type ViewFormValues, type ViewManagerModel } from './view-manager.js';
@@ -41,6 +42,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     const status = await deps.datastore.status(page.actor, resource.id);
     const preview = await dataPreview(deps, page, dataset, resource.id, state, status);
     const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
+    const integrity = status.table ? await integrityModel(deps, page, status.table) : null;
     const map = views?.shown?.kind === 'map';
     const ctx = page.context(
       { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
@@ -66,6 +68,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
         resource={resource}
         preview={preview}
         views={views}
+        integrity={integrity}
         manager={manager}
       />
     );

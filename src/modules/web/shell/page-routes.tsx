@@ -9,7 +9,12 @@ import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { LOCALES, type Locale, localized } from '../../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
-import type { DatastoreService, DictionaryService, SavedViewsService } from '../../datastore/index.js';
+import type {
+  DatastoreService,
+  DatastoreServices,
+  DictionaryService,
+  SavedViewsService,
+} from '../../datastore/index.js';
 import type { ProcurementService } from '../../procurement/index.js';
 import type { ReferenceServices } from '../../reference/index.js';
 import type { RegistryService } from '../../registry/index.js';
@@ -34,6 +39,8 @@ export interface WebDeps {
   /** Charts and maps saved on resources. */
   savedViews: SavedViewsService;
   dictionary: DictionaryService;
+  /** The last integrity checks of columns bound to reference sets. */
+  checks: DatastoreServices['checks'];
   registry: RegistryService;
   /** The per-client budget of registry searches, shared with the API. */
   registryLimiter: RateLimiter;
