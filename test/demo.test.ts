@@ -59,16 +59,17 @@ describeEachEngine('demo content', (current) => {
 
   test('demo schemas: Bromont’s permits are validated against the urban-planning schema after their load', async () => {
     const { app } = current();
-    const dataset = (await call(app, 'GET', '/api/3/action/package_show?id=permis-de-construction-bromont')).json.result;
+    const dataset = (await call(app, 'GET', '/api/3/action/package_show?id=permis-de-construction-bromont'))
+      .json.result;
     const id = dataset.resources[0].id;
     await until(async () => (await call(app, 'GET', `/api/v1/resources/${id}/validation`)).json !== null);
     const report = (await call(app, 'GET', `/api/v1/resources/${id}/validation`)).json;
     assert.equal(report.rows, 120);
     assert.deepEqual(report.byType, { 'type-error': 1, 'constraint-error': 1, 'foreign-key': 1 });
-    assert.deepEqual((await call(app, 'GET', '/api/v1/schemas')).json.map((s: { name: string }) => s.name), [
-      'oeuvres-cinematographiques',
-      'permis-de-construction',
-    ]);
+    assert.deepEqual(
+      (await call(app, 'GET', '/api/v1/schemas')).json.map((s: { name: string }) => s.name),
+      ['oeuvres-cinematographiques', 'permis-de-construction'],
+    );
   });
 
   test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {

@@ -205,7 +205,10 @@ describeEachEngine(
       assert.equal(report.expires, null);
       // In DCAT, the distribution conforms to the schema's descriptor at its permanent URL.
       const turtle = (await call(app, 'GET', '/dataset/permis-schemas.ttl')).body;
-      assert.match(turtle, /dct:conformsTo <http:\/\/quai\.test\/schemas\/permis-de-construction\/1\.0\.0\/schema\.json>/);
+      assert.match(
+        turtle,
+        /dct:conformsTo <http:\/\/quai\.test\/schemas\/permis-de-construction\/1\.0\.0\/schema\.json>/,
+      );
     });
   },
   { FETCH_ALLOW_LOOPBACK: 'true' },

@@ -124,7 +124,12 @@ function addDistribution(graph: GraphBuilder, baseUrl: string, dataset: Dataset,
   // A resource that declares the shared schema it follows (`schema`: name@version).
   const schema = /^([a-z0-9][a-z0-9-]{1,60})(?:@([0-9A-Za-z.+-]{1,40}))?$/.exec(resource.extras.schema ?? '');
   if (schema)
-    graph.linkTyped(node, 'dct:conformsTo', `${baseUrl}/schemas/${schema[1]}/${schema[2] ?? 'latest'}/schema.json`, 'dct:Standard');
+    graph.linkTyped(
+      node,
+      'dct:conformsTo',
+      `${baseUrl}/schemas/${schema[1]}/${schema[2] ?? 'latest'}/schema.json`,
+      'dct:Standard',
+    );
   if (resource.upload) {
     const checksum = graph.child(node, 'spdx:checksum', 'spdx:Checksum');
     graph.linkTyped(
