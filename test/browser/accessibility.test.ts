@@ -4,13 +4,18 @@
  * database only: they test pages, and the HTTP tests already run every page on both engines.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { USERS } from '../../src/demo/publishers.js';
+import { bromontPermits } from '../../src/demo/schemas.js';
 import { SYSTEM } from '../../src/modules/accounts/index.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, newContext, signIn, startDemoPortal } from '../helpers/browser.js';
+import { until } from '../helpers/wait.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DATASET = 'qualite-eau-potable-resultats-analyses';
@@ -18,6 +23,8 @@ const DATASET = 'qualite-eau-potable-resultats-analyses';
 const TREES = 'arbres-publics-montreal';
 /** Eco-centres whose municipality codes are bound to the reference set: an integrity report. */
 const ECOCENTRES = 'ecocentres-brome-missisquoi';
+/** Bromont's permits declare the urban-planning schema: their page shows its conformance. */
+const PERMITS = 'permis-de-construction-bromont';
 const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 
 /**
@@ -25,7 +32,9 @@ const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
  * `{line}` and `{scatter}` views saved on it, `{trees}` the trees' resource, `{ecocentres}` the
  * eco-centres' (codes checked against the municipalities: errors, warnings), `{enterprise}` a
  * renamed enterprise of the demo registry. The reference pages show the demo's versions (a
- * FICTITIOUS one with a merger) and, on the status pages, two days of probe samples.
+ * FICTITIOUS one with a merger) and, on the status pages, two days of probe samples. `{permits}`
+ * is Bromont's permits (a schema's report with three errors), `{report}` the validator's report of
+ * the same file.
  */
 const PUBLIC_PAGES = {
   fr: [
@@ -60,6 +69,11 @@ const PUBLIC_PAGES = {
     '/fr/referentiels/municipalites/46095?asOf=2017-02-30',
     '/fr/referentiels/municipalites/etat',
     '/fr/referentiels/entreprises?q=tremblay',
+    '/fr/schemas-de-donnees',
+    '/fr/schemas-de-donnees/permis-de-construction',
+    '/fr/valider?schema=permis-de-construction%401.0.0',
+    '/fr/valider/{report}',
+    `/fr/jeux-de-donnees/${PERMITS}/ressources/{permits}`,
     '/fr/connexion',
     '/fr/nulle-part',
   ],
@@ -87,6 +101,11 @@ const PUBLIC_PAGES = {
     '/en/reference/pays/DE?asOf=2020-01-01',
     '/en/reference/municipalites/status',
     '/en/reference/entreprises/{enterprise}',
+    '/en/data-schemas',
+    '/en/data-schemas/oeuvres-cinematographiques',
+    '/en/validate',
+    '/en/validate/{report}',
+    `/en/datasets/${PERMITS}/resources/{permits}`,
     '/en/sign-in',
     '/en/nowhere',
   ],
@@ -153,6 +172,20 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     for (const id of [placeholders.resource, placeholders.trees]) {
       const load = await portal.testApp.ctx.datastore.ingest.settled(id);
       assert.equal(load.state, 'done', `the demo file of ${id} loads`);
+    }
+    // The permits' report (made after their load), and a report of the public validator.
+    placeholders.permits = await firstResource(PERMITS);
+    const validation = portal.testApp.ctx.schemas.validation;
+    await until(async () => (await validation.resourceReport(SYSTEM, placeholders.permits ?? '')) !== null);
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'quai-axe-'));
+    try {
+      const file = path.join(directory, 'permis.csv');
+      await writeFile(file, bromontPermits());
+      placeholders.report = (
+        await validation.validateFile(file, 'permis-de-construction@1.0.0', 'permis.csv')
+      ).id;
+    } finally {
+      await rm(directory, { recursive: true, force: true });
     }
     // An enterprise of the demo registry that changed its name (its page has a history).
     const { changes } = await portal.testApp.ctx.registry.service.changes(null, 1000);

@@ -11,6 +11,7 @@ import type { DatastoreServices } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import type { ReferenceServices } from '../reference/index.js';
 import type { RegistryServices } from '../registry/index.js';
+import type { SchemasServices } from '../schemas/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { memberRoutes } from './account/members.routes.js';
 import { browseRoutes } from './catalog/browse.routes.js';
@@ -29,6 +30,7 @@ import { tenderFeedRoutes } from './procurement/tender-feeds.routes.js';
 import { referencePageRoutes } from './reference/reference.routes.js';
 import { registryPageRoutes } from './registry/registry.routes.js';
 import { registryFeedRoutes } from './registry/registry-feeds.routes.js';
+import { schemaPageRoutes } from './schemas/schemas.routes.js';
 import { loadAssets } from './shell/assets.js';
 import { ErrorPage } from './shell/error-page.js';
 import { pageRoutes, SignInRequired, sendPage, siteTitle, type WebDeps } from './shell/page-routes.js';
@@ -67,6 +69,7 @@ export function createWebModule(
     datastore: DatastoreServices;
     registry: RegistryServices;
     reference: ReferenceServices;
+    schemas: SchemasServices;
   },
 ): Module<null> {
   // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
@@ -86,6 +89,7 @@ export function createWebModule(
     registry: modules.registry.service,
     registryLimiter: modules.registry.limiter,
     reference: modules.reference,
+    schemas: modules.schemas,
     blobs: platform.blobs,
     uploads: platform.uploads,
     config,
@@ -189,6 +193,7 @@ export function createWebModule(
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);
+      schemaPageRoutes(pages, web);
     });
   }
 

@@ -3,6 +3,7 @@ import type { Dataset, Resource } from '../../catalog/index.js';
 import { DownloadLink, resourceName } from '../catalog/resources.js';
 import { formatDateTime, formatSize } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
+import { type ConformanceModel, SchemaConformance } from '../schemas/conformance.js';
 import type { PageContext } from '../shell/page-context.js';
 import { Layout } from '../ui/layout.js';
 import { pick, pickTitle } from '../ui/localized.js';
@@ -19,6 +20,7 @@ export function ResourcePage({
   preview,
   views,
   integrity,
+  conformance,
   manager,
 }: {
   ctx: PageContext;
@@ -28,6 +30,8 @@ export function ResourcePage({
   views: DataViewsModel | null;
   /** The checks of the columns bound to reference sets; null when none is bound. */
   integrity: IntegrityModel | null;
+  /** The schema the resource declares and its latest report; null when it declares none. */
+  conformance: ConformanceModel | null;
   /** For the resource's publishers: their views and the form to add one. */
   manager: ViewManagerModel | null;
 }) {
@@ -83,6 +87,7 @@ export function ResourcePage({
       {views ? <DataViews ctx={ctx} model={views} /> : null}
       <DataPreview ctx={ctx} view={preview} />
       {integrity ? <CodeIntegrity ctx={ctx} model={integrity} /> : null}
+      {conformance ? <SchemaConformance ctx={ctx} model={conformance} /> : null}
       {manager ? <ViewManager ctx={ctx} model={manager} /> : null}
       <p>
         <a href={datasetHref}>{t('backToDataset')}</a>

@@ -3,6 +3,7 @@ import { localized } from '../../../platform/i18n/index.js';
 import type { Dataset, Resource } from '../../catalog/index.js';
 import { editableDataset, mayEdit } from '../catalog/loaders.js';
 import { href } from '../i18n/paths.js';
+import type { ConformanceModel } from '../schemas/conformance.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import {
   fieldText,
@@ -43,6 +44,10 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     const preview = await dataPreview(deps, page, dataset, resource.id, state, status);
     const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
     const integrity = status.table ? await integrityModel(deps, page, status.table) : null;
+    const declared = resource.extras.schema;
+    const conformance: ConformanceModel | null = declared
+      ? { declared, report: await deps.schemas.validation.resourceReport(page.actor, resource.id) }
+      : null;
     const map = views?.shown?.kind === 'map';
     const ctx = page.context(
       { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
@@ -69,6 +74,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
         preview={preview}
         views={views}
         integrity={integrity}
+        conformance={conformance}
         manager={manager}
       />
     );

@@ -5,6 +5,7 @@ import { DATA } from '../datastore/datastore.messages.js';
 import { PROCUREMENT } from '../procurement/procurement.messages.js';
 import { REFERENCE } from '../reference/reference.messages.js';
 import { REGISTRY } from '../registry/registry.messages.js';
+import { SCHEMAS } from '../schemas/schemas.messages.js';
 import { FORMS } from './forms.messages.js';
 import { LAYOUT } from './layout.messages.js';
 import type { Text } from './text.js';
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...PROCUREMENT,
   ...REGISTRY,
   ...REFERENCE,
+  ...SCHEMAS,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

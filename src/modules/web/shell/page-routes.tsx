@@ -18,6 +18,7 @@ import type {
 import type { ProcurementService } from '../../procurement/index.js';
 import type { ReferenceServices } from '../../reference/index.js';
 import type { RegistryService } from '../../registry/index.js';
+import type { SchemasServices } from '../../schemas/index.js';
 import { type Translate, translator } from '../i18n/messages.js';
 import { href, PAGES, type Page, type PageAddress } from '../i18n/paths.js';
 import type { AssetUrls, ClientScript } from './assets.js';
@@ -46,6 +47,8 @@ export interface WebDeps {
   registryLimiter: RateLimiter;
   /** Reference sets: lookups, versions and change logs, notices, availability measured. */
   reference: ReferenceServices;
+  /** Shared schemas, the validator and the resources' reports. */
+  schemas: SchemasServices;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

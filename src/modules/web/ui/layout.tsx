@@ -22,7 +22,16 @@ interface LayoutProps {
 
 const NAVIGATION: [
   Page,
-  'navDatasets' | 'navOrganizations' | 'navThemes' | 'navTenders' | 'navRegistry' | 'navReference' | 'navApi',
+  (
+    | 'navDatasets'
+    | 'navOrganizations'
+    | 'navThemes'
+    | 'navTenders'
+    | 'navRegistry'
+    | 'navReference'
+    | 'navSchemas'
+    | 'navApi'
+  ),
 ][] = [
   ['search', 'navDatasets'],
   ['organizations', 'navOrganizations'],
@@ -30,6 +39,7 @@ const NAVIGATION: [
   ['tenders', 'navTenders'],
   ['registry', 'navRegistry'],
   ['referenceSets', 'navReference'],
+  ['schemas', 'navSchemas'],
   ['api', 'navApi'],
 ];
 
