@@ -256,13 +256,14 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     });
   }
 
-  test('forms showing their errors (sign-in, dataset, resource), in both languages', async () => {
+  test('forms showing their errors (sign-in, dataset, resource, validator), in both languages', async () => {
     const page = await editor.newPage();
     try {
       for (const [path, button] of [
         ['/fr/espace/nouveau-jeu-de-donnees', 'Créer le jeu de données'],
         ['/en/workspace/new-dataset', 'Create the dataset'],
         [`/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`, 'Ajouter une ressource'],
+        ['/en/validate', 'Validate'],
       ] as const) {
         await page.goto(portal.baseUrl + path);
         await page.getByRole('button', { name: button, exact: true }).click();
@@ -297,6 +298,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       '/fr/referentiels/municipalites',
       '/fr/referentiels/municipalites/46030',
       '/fr/referentiels/municipalites/etat',
+      '/fr/schemas-de-donnees/permis-de-construction',
+      '/fr/valider/{report}',
       '/fr/connexion',
     ]) {
       await page.goto(address(path));

@@ -26,7 +26,6 @@ export const SCHEMAS = {
   schNoConstraint: m('aucune', 'none'),
   schPrimaryKey: m('Clé primaire', 'Primary key'),
   schPrimaryKeyText: m('Chaque ligne est identifiée par : {fields}.', 'Each row is identified by: {fields}.'),
-  schForeignKeys: m('Codes de référence', 'Reference codes'),
   schCustomChecks: m('Vérifications particulières', 'Particular checks'),
   schValidateWith: m('Valider un fichier avec ce schéma', 'Validate a file with this schema'),
   schApiLink: m('Les schémas par l’API (JSON)', 'The schemas through the API (JSON)'),
@@ -65,7 +64,6 @@ export const SCHEMAS = {
   fkSet: m('code de « {set} »', 'code of “{set}”'),
   fkSetAt: m('code de « {set} » à la date de {date}', 'code of “{set}” at the date in {date}'),
   fkSame: m('valeur de {fields} dans ce même fichier', 'value of {fields} in this same file'),
-  fkFor: m('{fields} : ', '{fields}: '),
   // The validator.
   valTitle: m('Valider un fichier', 'Validate a file'),
   valLead: m(
@@ -93,7 +91,6 @@ export const SCHEMAS = {
   valTooLarge: m('Le fichier dépasse 200 Mo.', 'The file is larger than 200 MB.'),
   // A report.
   repTitle: m('Rapport de validation', 'Validation report'),
-  repFileAgainst: m('{file}, validé avec {schema} {version}', '{file}, validated against {schema} {version}'),
   repValid: m('Conforme : aucune erreur.', 'Valid: no errors.'),
   repInvalid: m('Non conforme : {count} erreurs.', 'Not valid: {count} errors.'),
   repInvalidOne: m('Non conforme : 1 erreur.', 'Not valid: 1 error.'),
@@ -129,5 +126,4 @@ export const SCHEMAS = {
   confSchema: m('Schéma déclaré', 'Declared schema'),
   confResult: m('Résultat', 'Result'),
   confNotYet: m('Pas encore validé.', 'Not validated yet.'),
-  confUnknownSchema: m('Ce schéma n’est pas au catalogue.', 'This schema is not in the catalogue.'),
 };
