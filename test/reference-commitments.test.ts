@@ -154,6 +154,15 @@ describeEachEngine(
       );
       // No person reaches the lookup: only the declared attributes.
       assert.deepEqual(Object.keys(one.json.attributes).sort(), ['legalForm', 'municipality', 'status']);
+      // Lookups of enterprises count against the registry's per-client budget, as its own API does.
+      let limited = null;
+      for (let i = 0; i < 400 && !limited; i++) {
+        const reply = await call(app, 'GET', `/api/v1/reference/entreprises/${neq}`);
+        if (reply.status === 429) limited = reply;
+      }
+      assert.ok(limited, 'the registry budget applies');
+      assert.ok(Number(limited.headers['retry-after']) > 0);
+      assert.equal((await call(app, 'GET', '/api/v1/reference/municipalites/46078')).status, 200);
     });
   },
   { REFERENCE_PROBE_URL: `http://127.0.0.1:${port}` },

@@ -75,6 +75,7 @@ export function createReferenceModule(
         probes,
         blobs: platform.blobs,
         baseUrl: config.baseUrl,
+        externalLimiter: deps.registry.limiter,
         datasetIri: async (set) => {
           const dataset = await deps.catalog.datasets
             .get(ANONYMOUS, referenceDatasetName(set))

@@ -1,6 +1,4 @@
 import type { Config } from '../../config.js';
-import { localized } from '../../platform/i18n/index.js';
-import { createLimiter } from '../../platform/limiter.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { restApi } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
@@ -42,21 +40,12 @@ export function createSchemasModule(
     allowLoopback: config.fetchAllowLoopback,
     log: platform.log,
   });
-  // The public validator reads whole files in DuckDB: two at a time per process, eight waiting.
-  const limiter = createLimiter({
-    concurrency: 2,
-    queue: 8,
-    busy: localized(
-      'Le validateur est occupé : réessayez dans un moment.',
-      'The validator is busy: try again shortly.',
-    ),
-  });
   return {
     name: 'schemas',
     services: { catalogue, validation },
     migrations: schemasMigrations,
     routes: async (app) => {
-      await app.register(restApi(schemasApi({ catalogue, validation, limiter, baseUrl: config.baseUrl })));
+      await app.register(restApi(schemasApi({ catalogue, validation, baseUrl: config.baseUrl })));
       await app.register(schemaFiles({ catalogue }));
     },
     jobs: {

@@ -10,6 +10,7 @@ import type { Duck } from '../../platform/duckdb/index.js';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../platform/http/errors.js';
 import { safeFetch, UnsafeUrlError } from '../../platform/http/safe-fetch.js';
 import { localized } from '../../platform/i18n/index.js';
+import { createLimiter } from '../../platform/limiter.js';
 import type { Logger } from '../../platform/log.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -48,6 +49,16 @@ export function createValidationService(deps: {
 }) {
   const repo = createSchemasRepo(deps.db);
   const work = path.join(deps.dataDir, 'schemas', 'tmp');
+  // The public validator reads whole files in DuckDB (the API and the page alike): two at a time
+  // per process, eight waiting, then 429.
+  const limiter = createLimiter({
+    concurrency: 2,
+    queue: 8,
+    busy: localized(
+      'Le validateur est occupé : réessayez dans un moment.',
+      'The validator is busy: try again shortly.',
+    ),
+  });
 
   /** Validates a local file against name@version and saves the report. */
   async function run(
@@ -162,20 +173,22 @@ export function createValidationService(deps: {
 
     /** The public validator, on a file already written to `file` (an upload). */
     validateFile: (file: string, schema: string, name: string) =>
-      run(file, refOf(schema), { kind: 'upload', name }, null),
+      limiter.run(() => run(file, refOf(schema), { kind: 'upload', name }, null)),
 
     /** The public validator, on a link (fetched with the server-side request guard). */
     validateUrl: (url: string, schema: string) =>
-      withDirectory(async (directory) => {
-        const ref = refOf(schema);
-        await deps.schemas.version(ref.name, ref.version);
-        return run(
-          await download(url, directory),
-          ref,
-          { kind: 'url', name: url.split('/').pop() || url, url },
-          null,
-        );
-      }),
+      limiter.run(() =>
+        withDirectory(async (directory) => {
+          const ref = refOf(schema);
+          await deps.schemas.version(ref.name, ref.version);
+          return run(
+            await download(url, directory),
+            ref,
+            { kind: 'url', name: url.split('/').pop() || url, url },
+            null,
+          );
+        }),
+      ),
 
     async report(id: string): Promise<StoredReport> {
       const found = await repo.report({ id });

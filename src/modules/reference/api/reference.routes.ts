@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
 import { sendBlob } from '../../../platform/blobs/send-blob.js';
-import { ForbiddenError, NotFoundError } from '../../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../../../platform/http/errors.js';
+import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { sendRaw } from '../../../platform/http/send.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
@@ -44,6 +45,8 @@ export function referenceRoutes(deps: {
   baseUrl: string;
   /** The catalog's IRI of a set's dataset (DCAT), when the catalog has it. */
   datasetIri: (set: string) => Promise<string | null>;
+  /** The budget of the module that serves an external set (the registry's, per client). */
+  externalLimiter: RateLimiter;
 }): FastifyPluginAsyncTypebox {
   const { reference, baseUrl } = deps;
   // The ETags of recent answers (a hash per request adds up at thousands of lookups a second).
@@ -69,6 +72,17 @@ export function referenceRoutes(deps: {
       .header('ETag', tag)
       .header('Cache-Control', pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=60');
     return request.headers['if-none-match'] === tag;
+  }
+
+  /** An external set's lookups count against its own module's per-client budget. */
+  function limited(request: FastifyRequest, set: string): void {
+    if (!reference.definition(set).external) return;
+    const wait = deps.externalLimiter.take(request.actor?.user?.id ?? request.ip);
+    if (wait > 0)
+      throw new TooManyRequestsError(
+        localized('Trop de requêtes : réessayez dans un moment.', 'Too many requests: try again shortly.'),
+        wait,
+      );
   }
 
   return async (app) => {
@@ -121,6 +135,7 @@ export function referenceRoutes(deps: {
             .filter(([name]) => !KNOWN_PARAMS.has(name))
             .map(([name, value]) => [name, String(value)]),
         );
+        limited(request, request.params.set);
         const fields = fieldsOf(query.fields);
         const result = await reference.list(request.params.set, {
           q: query.q,
@@ -171,6 +186,7 @@ export function referenceRoutes(deps: {
         },
       },
       async (request, reply) => {
+        limited(request, request.params.set);
         const { entity, version } = await reference.entity(
           request.params.set,
           request.params.code,

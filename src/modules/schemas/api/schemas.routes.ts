@@ -1,15 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ValidationError } from '../../../platform/http/errors.js';
 import { sendRaw } from '../../../platform/http/send.js';
 import { localized } from '../../../platform/i18n/index.js';
-import type { createLimiter } from '../../../platform/limiter.js';
 import { isUuid } from '../../../platform/validation.js';
 import type { SchemaCatalogue } from '../schemas.service.js';
+import { withValidatorUpload } from '../upload.js';
 import type { ValidationService } from '../validation.service.js';
 import { VALIDATE_MAX_BYTES } from '../validation.service.js';
 import { presentReport, presentSchema } from './present.js';
@@ -26,7 +22,6 @@ const VersionParams = Type.Object({
 export function schemasApi(deps: {
   catalogue: SchemaCatalogue;
   validation: ValidationService;
-  limiter: ReturnType<typeof createLimiter>;
   baseUrl: string;
 }): FastifyPluginAsyncTypebox {
   const { catalogue, validation, baseUrl } = deps;
@@ -82,36 +77,31 @@ export function schemasApi(deps: {
         },
       },
       async (request, reply) => {
-        const stored = await deps.limiter.run(async () => {
+        const stored = await (async () => {
           if (request.isMultipart()) {
-            await mkdir(validation.work, { recursive: true });
-            const directory = await mkdtemp(path.join(validation.work, 'upload-'));
-            try {
-              const fields: Record<string, string> = {};
-              let file: { path: string; name: string } | null = null;
-              for await (const part of request.parts({ limits: { fileSize: VALIDATE_MAX_BYTES } })) {
-                if (part.type === 'file') {
-                  const target = path.join(directory, 'upload.csv');
-                  await pipeline(part.file, createWriteStream(target));
-                  if (part.file.truncated)
-                    throw new ValidationError([
-                      {
-                        path: 'file',
-                        code: 'too_large',
-                        message: localized('200 Mo au plus', '200 MB at most'),
-                      },
-                    ]);
-                  file = { path: target, name: part.filename };
-                } else fields[part.fieldname] = String(part.value);
-              }
-              if (!file)
-                throw new ValidationError([
-                  { path: 'file', code: 'required', message: localized('un fichier CSV', 'a CSV file') },
-                ]);
-              return await validation.validateFile(file.path, fields.schema ?? '', file.name);
-            } finally {
-              await rm(directory, { recursive: true, force: true });
-            }
+            return withValidatorUpload(
+              request,
+              { directory: validation.work, maxBytes: VALIDATE_MAX_BYTES },
+              async (upload) => {
+                if (upload.tooLarge)
+                  throw new ValidationError([
+                    {
+                      path: 'file',
+                      code: 'too_large',
+                      message: localized('200 Mo au plus', '200 MB at most'),
+                    },
+                  ]);
+                if (!upload.file)
+                  throw new ValidationError([
+                    { path: 'file', code: 'required', message: localized('un fichier CSV', 'a CSV file') },
+                  ]);
+                return validation.validateFile(
+                  upload.file.path,
+                  upload.fields.schema ?? '',
+                  upload.file.name,
+                );
+              },
+            );
           }
           const body = (request.body ?? {}) as { url?: unknown; schema?: unknown };
           if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
@@ -119,7 +109,7 @@ export function schemasApi(deps: {
               { path: 'url', code: 'invalid', message: localized('un lien http(s)', 'an http(s) link') },
             ]);
           return validation.validateUrl(body.url, typeof body.schema === 'string' ? body.schema : '');
-        });
+        })();
         return reply
           .code(201)
           .header('Location', `${baseUrl}/api/v1/validate/${stored.id}`)

@@ -265,10 +265,10 @@ export function fieldChecks(field: Field, v: string): RowCheck[] {
   return checks;
 }
 
-/** The columns of the table `t` as text with missing values as NULL. */
-export function missingAsNull(schema: TableSchema, field: Field): string {
+/** A column of the table as text with missing values as NULL (of the table named `alias`, if given). */
+export function missingAsNull(schema: TableSchema, field: Field, alias?: string): string {
   const missing = field.missingValues ?? schema.missingValues ?? [''];
-  const column = q(field.name);
+  const column = alias ? `${alias}.${q(field.name)}` : q(field.name);
   if (missing.length === 0) return column;
   return `(CASE WHEN ${column} IN (${missing.map(lit).join(', ')}) THEN NULL ELSE ${column} END)`;
 }

@@ -199,17 +199,18 @@ async function keys(
   const checks: RowCheck[] = [];
   const present = (name: string) => header.includes(name);
   // A column's text with the schema's missing values as NULL.
-  const col = (name: string) => {
+  const col = (name: string, alias?: string) => {
     const field = schema.fields.find((f) => f.name === name);
-    return field ? missingAsNull(schema, field) : q(name);
+    return field ? missingAsNull(schema, field, alias) : alias ? `${alias}.${q(name)}` : q(name);
   };
   const value = (names: string[]) => names.map((name) => `coalesce(${col(name)}, '')`).join(` || ', ' || `);
-  const filled = (names: string[]) => names.map((n) => `${col(n)} IS NOT NULL`).join(' AND ');
+  const filled = (names: string[], alias?: string) =>
+    names.map((n) => `${col(n, alias)} IS NOT NULL`).join(' AND ');
   const tuple = (names: string[]) =>
-    names.length === 1 ? col(names[0] as string) : `(${names.map(col).join(', ')})`;
+    names.length === 1 ? col(names[0] as string) : `(${names.map((n) => col(n)).join(', ')})`;
   // The rows repeating a value (all but the first of each), only when a count says some do.
   const duplicates = (names: string[], orNull = false) => ({
-    query: `SELECT rowid FROM ${table} WHERE ${orNull ? 'true' : filled(names)} QUALIFY ${orNull ? `NOT (${filled(names)}) OR ` : ''}row_number() OVER (PARTITION BY ${names.map(col).join(', ')} ORDER BY rowid) > 1`,
+    query: `SELECT rowid FROM ${table} WHERE ${orNull ? 'true' : filled(names)} QUALIFY ${orNull ? `NOT (${filled(names)}) OR ` : ''}row_number() OVER (PARTITION BY ${names.map((n) => col(n)).join(', ')} ORDER BY rowid) > 1`,
     needed: `count(*) FILTER (WHERE ${filled(names)}) > count(DISTINCT ${tuple(names)})${orNull ? ` OR count(*) FILTER (WHERE NOT (${filled(names)})) > 0` : ''}`,
   });
   for (const field of schema.fields.filter((f) => f.constraints?.unique && present(f.name)))
@@ -251,7 +252,7 @@ async function keys(
         field: fields[0] as string,
         invalid: 'false',
         rows: {
-          query: `SELECT s.rowid FROM ${table} s ANTI JOIN (SELECT DISTINCT ${target.map((n, i) => `${col(n)} AS k${i}`).join(', ')} FROM ${table}) r ON ${fields.map((n, i) => `r.k${i} = ${col(n).replaceAll(q(n), `s.${q(n)}`)}`).join(' AND ')} WHERE ${filled(fields).replaceAll(/"([^"]+)"/g, 's."$1"')}`,
+          query: `SELECT s.rowid FROM ${table} s ANTI JOIN (SELECT DISTINCT ${target.map((n, i) => `${col(n)} AS k${i}`).join(', ')} FROM ${table}) r ON ${fields.map((n, i) => `r.k${i} = ${col(n, 's')}`).join(' AND ')} WHERE ${filled(fields, 's')}`,
         },
         value: value(fields),
         message: (n, row, v) => ({
@@ -264,22 +265,23 @@ async function keys(
     const set = await resolve(resource);
     if (!set) continue;
     const name = fields[0] as string;
-    const raw = `trim(${col(name)})`;
+    // Inside the join below, the file's table is `s`.
+    const raw = `trim(${col(name, 's')})`;
     const code = set.width
       ? `CASE WHEN regexp_full_match(${raw}, '[0-9]+') THEN lpad(${raw}, ${set.width}, '0') ELSE ${raw} END`
       : raw;
-    const asOf = asOfField && present(asOfField) ? `try_cast(${q(asOfField)} AS DATE)` : 'NULL::DATE';
+    const asOf = asOfField && present(asOfField) ? `try_cast(s.${q(asOfField)} AS DATE)` : 'NULL::DATE';
     const periods = `read_parquet(${lit(set.file)})`;
-    const at = `coalesce(${asOf.replaceAll(/"([^"]+)"/g, 's."$1"')}, current_date)`;
+    const at = `coalesce(${asOf}, current_date)`;
     checks.push({
       type: 'foreign-key',
       field: name,
       invalid: 'false',
       // A hash join on the code, open ends as far dates (an OR there would defeat it).
       rows: {
-        query: `SELECT s.rowid FROM ${table} s ANTI JOIN ${periods} p ON p.code = ${code.replaceAll(/"([^"]+)"/g, 's."$1"')}
+        query: `SELECT s.rowid FROM ${table} s ANTI JOIN ${periods} p ON p.code = ${code}
           AND coalesce(p.valid_from, DATE '0001-01-01') <= ${at} AND ${at} < coalesce(p.valid_to, DATE '9999-12-31')
-          WHERE ${col(name).replaceAll(/"([^"]+)"/g, 's."$1"')} IS NOT NULL AND trim(${col(name).replaceAll(/"([^"]+)"/g, 's."$1"')}) <> ''`,
+          WHERE ${col(name, 's')} IS NOT NULL AND ${raw} <> ''`,
       },
       value: col(name),
       message: (n, row, v) => ({

@@ -1,11 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isUuid } from '../../../platform/validation.js';
-import type { SharedSchema, StoredReport } from '../../schemas/index.js';
+import { type SharedSchema, type StoredReport, withValidatorUpload } from '../../schemas/index.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import { fieldText, type PageRequest, type PageRoutes, type WebDeps } from '../shell/page-routes.js';
 import { CSRF_FIELD } from '../shell/web-cookies.js';
@@ -70,51 +66,38 @@ export function schemaPageRoutes(pages: PageRoutes, deps: WebDeps): void {
         { path: 'file', code: 'invalid', message: localized('un formulaire multipart', 'a multipart form') },
       ]);
     }
-    await mkdir(validation.work, { recursive: true });
-    const directory = await mkdtemp(path.join(validation.work, 'page-'));
-    try {
-      const fields: Record<string, string> = {};
-      let file: { path: string; name: string } | null = null;
-      let tooLarge = false;
-      for await (const part of page.request.parts({ limits: { fileSize: VALIDATE_MAX_BYTES } })) {
-        if (part.type === 'file') {
-          // Not a byte is kept for a form that came from elsewhere.
-          deps.cookies.checkCsrf(page.request, fields[CSRF_FIELD] ?? '');
-          if (!part.filename) {
-            part.file.resume();
-            continue;
-          }
-          const target = path.join(directory, 'upload.csv');
-          await pipeline(part.file, createWriteStream(target));
-          if (part.file.truncated) tooLarge = true;
-          else file = { path: target, name: part.filename };
-        } else fields[part.fieldname] = String(part.value);
-      }
+    const maxBytes = VALIDATE_MAX_BYTES;
+    // Not a byte is kept for a form that came from elsewhere.
+    const beforeFile = (fields: Record<string, string>) =>
       deps.cookies.checkCsrf(page.request, fields[CSRF_FIELD] ?? '');
-      const values = { schema: (fields.schema ?? '').trim(), url: (fields.url ?? '').trim() };
-      const errors: FieldErrors = {};
-      if (!values.schema) errors.schema = page.t('valSchemaMissing');
-      if (tooLarge) errors.file = page.t('valTooLarge');
-      else if (file && values.url) errors.url = page.t('valBoth');
-      else if (!file && !values.url) errors.file = page.t('valSourceMissing');
-      else if (!file && !/^https?:\/\//i.test(values.url)) errors.url = page.t('valUrlInvalid');
-      if (Object.keys(errors).length > 0) return renderForm(page, values, errors);
-      let stored: StoredReport;
-      try {
-        stored = file
-          ? await validation.validateFile(file.path, values.schema, file.name)
-          : await validation.validateUrl(values.url, values.schema);
-      } catch (error) {
-        if (error instanceof ValidationError)
-          return renderForm(page, values, fieldErrorsOf(error.issues, page.locale, VALIDATOR_FIELDS));
-        if (error instanceof NotFoundError)
-          return renderForm(page, values, { schema: page.t('valSchemaMissing') });
-        throw error;
-      }
-      return page.redirect('validationReport', { id: stored.id });
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
+    return withValidatorUpload(
+      page.request,
+      { directory: validation.work, maxBytes, beforeFile },
+      async ({ fields, file, tooLarge }) => {
+        deps.cookies.checkCsrf(page.request, fields[CSRF_FIELD] ?? '');
+        const values = { schema: (fields.schema ?? '').trim(), url: (fields.url ?? '').trim() };
+        const errors: FieldErrors = {};
+        if (!values.schema) errors.schema = page.t('valSchemaMissing');
+        if (tooLarge) errors.file = page.t('valTooLarge');
+        else if (file && values.url) errors.url = page.t('valBoth');
+        else if (!file && !values.url) errors.file = page.t('valSourceMissing');
+        else if (!file && !/^https?:\/\//i.test(values.url)) errors.url = page.t('valUrlInvalid');
+        if (Object.keys(errors).length > 0) return renderForm(page, values, errors);
+        let stored: StoredReport;
+        try {
+          stored = file
+            ? await validation.validateFile(file.path, values.schema, file.name)
+            : await validation.validateUrl(values.url, values.schema);
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return renderForm(page, values, fieldErrorsOf(error.issues, page.locale, VALIDATOR_FIELDS));
+          if (error instanceof NotFoundError)
+            return renderForm(page, values, { schema: page.t('valSchemaMissing') });
+          throw error;
+        }
+        return page.redirect('validationReport', { id: stored.id });
+      },
+    );
   });
 
   pages.get('validationReport', async (page) => {
