@@ -120,6 +120,7 @@ export async function createContext(
   });
   const procurement = createProcurementModule(platform, config, { catalog: catalog.services });
   const schemas = createSchemasModule(platform, config, {
+    accounts: accounts.services,
     catalog: catalog.services,
     reference: reference.services,
   });

@@ -179,3 +179,15 @@ export function refuseNul(value: unknown): void {
     ]);
   }
 }
+
+/** "Qualité de l'eau potable" → "qualite-de-l-eau-potable": a name for a dataset left without one. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}

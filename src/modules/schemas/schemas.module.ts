@@ -1,11 +1,19 @@
 import type { Config } from '../../config.js';
 import type { Module, Platform } from '../../platform/module.js';
-import { restApi } from '../accounts/index.js';
+import { type AccountsService, restApi, SYSTEM } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import { TABLE_LOADED } from '../datastore/index.js';
 import type { ReferenceServices } from '../reference/index.js';
+import { ecosystemsApi } from './api/ecosystems.routes.js';
 import { schemaFiles, schemasApi } from './api/schemas.routes.js';
+import { type ConsolidationService, createConsolidationService } from './ecosystems/consolidation.service.js';
+import { createEcosystemService, type EcosystemService } from './ecosystems/ecosystems.service.js';
 import { schemasMigrations } from './migrations.js';
+import {
+  createJoinRequestService,
+  type JoinRequestService,
+  type ReportsOf,
+} from './partners/join-requests.service.js';
 import { createSchemaCatalogue, type SchemaCatalogue } from './schemas.service.js';
 import type { ReferenceResolver } from './validation/validate.duckdb.js';
 import { createValidationService, type ValidationService } from './validation.service.js';
@@ -13,16 +21,24 @@ import { createValidationService, type ValidationService } from './validation.se
 export interface SchemasServices {
   catalogue: SchemaCatalogue;
   validation: ValidationService;
+  ecosystems: EcosystemService;
+  consolidation: ConsolidationService;
+  partners: JoinRequestService;
+  /** The latest validation verdicts of resources. */
+  verdicts: ReportsOf;
 }
 
 const LOADED_QUEUE = 'schemas.table-loaded';
 const WRITTEN_QUEUE = 'schemas.dataset-written';
 
-/** Shared data schemas, the validator and the resources' validation reports (decision 0024). */
+/**
+ * Shared data schemas, the validator and the resources' validation reports (decision 0024);
+ * ecosystems, their consolidated tables and partners who join (decision 0025).
+ */
 export function createSchemasModule(
   platform: Platform,
   config: Config,
-  deps: { catalog: CatalogService; reference: ReferenceServices },
+  deps: { accounts: AccountsService; catalog: CatalogService; reference: ReferenceServices },
 ): Module<SchemasServices> {
   const resolve: ReferenceResolver = async (set) => {
     const source = await deps.reference.checkSource(set);
@@ -40,26 +56,70 @@ export function createSchemasModule(
     allowLoopback: config.fetchAllowLoopback,
     log: platform.log,
   });
+  const ecosystems = createEcosystemService({ db: platform.db, catalog: deps.catalog, schemas: catalogue });
+  const consolidation = createConsolidationService({
+    duck: platform.duck,
+    blobs: platform.blobs,
+    catalog: deps.catalog,
+    schemas: catalogue,
+    ecosystems,
+    dataDir: platform.dataDir,
+    allowLoopback: config.fetchAllowLoopback,
+    maxUploadBytes: config.maxUploadBytes,
+    log: platform.log,
+  });
+  const partners = createJoinRequestService({
+    db: platform.db,
+    accounts: deps.accounts,
+    catalog: deps.catalog,
+    reference: deps.reference,
+    ecosystems,
+    log: platform.log,
+  });
+  const verdicts: ReportsOf = (ids) => ecosystems.repo.verdicts(ids);
+  /** After a member's file was validated or a dataset written: consolidations, partners' steps. */
+  async function follow(datasetId: string) {
+    await consolidation.afterDataset(datasetId);
+    await partners.noteProgress(datasetId, verdicts);
+  }
   return {
     name: 'schemas',
-    services: { catalogue, validation },
+    services: { catalogue, validation, ecosystems, consolidation, partners, verdicts },
     migrations: schemasMigrations,
     routes: async (app) => {
       await app.register(restApi(schemasApi({ catalogue, validation, baseUrl: config.baseUrl })));
+      await app.register(
+        restApi(
+          ecosystemsApi({
+            ecosystems,
+            consolidation,
+            partners,
+            catalog: deps.catalog,
+            reports: verdicts,
+            baseUrl: config.baseUrl,
+          }),
+        ),
+      );
       await app.register(schemaFiles({ catalogue }));
     },
     jobs: {
       [LOADED_QUEUE]: {
         events: [TABLE_LOADED],
         handler: async (data: { resourceId: string }) => {
-          await validation.validateResource(data.resourceId);
+          const report = await validation.validateResource(data.resourceId);
+          if (report?.resourceId) {
+            const found = await deps.catalog.resources.get(SYSTEM, data.resourceId).catch(() => null);
+            if (found) await follow(found.dataset.id);
+          }
         },
       },
-      // A resource that declares a schema (or another one) without a new file is checked too.
+      // A resource that declares a schema (or another one) without a new file is checked too;
+      // a dataset made private or deleted leaves the consolidated tables.
       [WRITTEN_QUEUE]: {
         events: [DATASET_WRITTEN],
         handler: async (data: { datasetId: string }) => {
           await validation.datasetWritten(data.datasetId);
+          await follow(data.datasetId);
         },
       },
     },

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../../platform/blobs/blob-store.js';
 import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../platform/http/errors.js';
-import { safeFetch, UnsafeUrlError } from '../../platform/http/safe-fetch.js';
+import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import { createLimiter } from '../../platform/limiter.js';
 import type { Logger } from '../../platform/log.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import { downloadGuarded, inDirectory } from './fetch-file.js';
 import { createSchemasRepo } from './schemas.repo.js';
 import type { SchemaCatalogue } from './schemas.service.js';
 import type { StoredReport } from './schemas.types.js';
@@ -107,60 +105,9 @@ export function createValidationService(deps: {
     return (await repo.report({ id: stored.id })) as StoredReport;
   }
 
-  /** A link downloaded into `directory` (guarded, bounded); its path. */
-  async function download(url: string, directory: string): Promise<string> {
-    let response: Awaited<ReturnType<typeof safeFetch>>;
-    try {
-      response = await safeFetch(url, {
-        allowLoopback: deps.allowLoopback,
-        signal: AbortSignal.timeout(120_000),
-      });
-    } catch (error) {
-      if (error instanceof UnsafeUrlError)
-        throw bad(
-          'url',
-          'ce lien mène à une adresse interne : il n’est pas téléchargé',
-          'this link leads to an internal address: it is not fetched',
-        );
-      throw bad(
-        'url',
-        `le lien n’a pas pu être téléchargé : ${(error as Error).message}`,
-        `the link could not be downloaded: ${(error as Error).message}`,
-      );
-    }
-    if (!response.ok || !response.body)
-      throw bad('url', `le lien répond ${response.status}`, `the link answers ${response.status}`);
-    const file = path.join(directory, 'source.csv');
-    let bytes = 0;
-    const limit = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        callback(
-          bytes > VALIDATE_MAX_BYTES
-            ? new PayloadTooLargeError(
-                localized(
-                  'fichier trop gros pour le validateur (200 Mo au plus)',
-                  'file too large for the validator (200 MB at most)',
-                ),
-              )
-            : null,
-          chunk,
-        );
-      },
-    });
-    await pipeline(Readable.fromWeb(response.body as never), limit, createWriteStream(file));
-    return file;
-  }
-
-  async function withDirectory<T>(work_: (directory: string) => Promise<T>): Promise<T> {
-    await mkdir(work, { recursive: true });
-    const directory = await mkdtemp(path.join(work, 'v-'));
-    try {
-      return await work_(directory);
-    } finally {
-      await rm(directory, { recursive: true, force: true });
-    }
-  }
+  const download = (url: string, directory: string) =>
+    downloadGuarded(url, directory, { allowLoopback: deps.allowLoopback, maxBytes: VALIDATE_MAX_BYTES });
+  const withDirectory = <T>(work_: (directory: string) => Promise<T>) => inDirectory(work, work_);
 
   function refOf(schema: string): { name: string; version: string } {
     const ref = parseSchemaRef(schema);

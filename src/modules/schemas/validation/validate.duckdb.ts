@@ -172,7 +172,7 @@ export async function validateCsv(
 }
 
 /** The delimiter of a CSV file: the commonest of , ; tab | in its first line (outside quotes). */
-async function delimiter(file: string): Promise<string> {
+export async function delimiter(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);

@@ -1,3 +1,4 @@
+import { slugify } from '../../../platform/validation.js';
 import type { Dataset, DatasetInput } from '../../catalog/index.js';
 import { type FormFields, fieldText } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
@@ -86,18 +87,6 @@ export function datasetFormOf(dataset: Dataset): DatasetFormValues {
     visibility: dataset.private ? 'private' : 'public',
     state: dataset.state === 'active' ? 'active' : 'draft',
   };
-}
-
-/** "Qualité de l'eau potable" → "qualite-de-l-eau-potable": a name for a dataset left without one. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
 }
 
 const orNull = (value: string) => (value === '' ? null : value);
