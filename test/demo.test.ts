@@ -22,10 +22,11 @@ describeEachEngine('demo content', (current) => {
     // publics (OCDS)" dataset of the demo procurement data, the "Registre des entreprises" of
     // the demo registry (with its organisation), the eco-centres checked against the
     // municipalities, Bromont's building permits (following the urban-planning schema), and the
-    // four reference sets' datasets (a job writes them, with their organisation, after each version).
-    await until(async () => (await searched()).count === 35);
+    // four reference sets' datasets (a job writes them, with their organisation, after each version);
+    // the ecosystems' Sherbrooke permits, two film catalogues and two consolidated tables.
+    await until(async () => (await searched()).count === 40);
     const search = await searched();
-    assert.equal(search.facets.organization.length, 11);
+    assert.equal(search.facets.organization.length, 14);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
@@ -70,6 +71,40 @@ describeEachEngine('demo content', (current) => {
       (await call(app, 'GET', '/api/v1/schemas')).json.map((s: { name: string }) => s.name),
       ['oeuvres-cinematographiques', 'permis-de-construction'],
     );
+  });
+
+  test('demo ecosystems: culture and urban planning, their consolidated tables, a municipality waiting to join', async () => {
+    const { app, ctx } = current();
+    const rows = async (slug: string) =>
+      (await call(app, 'GET', `/api/v1/ecosystems/${slug}`)).json.consolidations[0]?.rows ?? 0;
+    await until(async () => (await rows('culture')) === 84 && (await rows('urbanisme')) === 200);
+    const culture = (await call(app, 'GET', '/api/v1/ecosystems/culture')).json;
+    assert.deepEqual(
+      culture.datasets.map((d: { dataset: string; schemaVersion: string; valid: boolean }) => [
+        d.dataset,
+        d.schemaVersion,
+        d.valid,
+      ]),
+      [
+        ['catalogue-oeuvres-cinematheque-exemple', '1.1.0', true],
+        ['films-presentes-cineclub-de-la-riviere', '1.0.0', true],
+      ].sort(),
+    );
+    const urbanism = (await call(app, 'GET', '/api/v1/ecosystems/urbanisme')).json;
+    assert.deepEqual(
+      urbanism.members.map((m: { organization: { name: string }; role: string }) => [
+        m.organization.name,
+        m.role,
+      ]),
+      [
+        ['affaires-municipales', 'lead'],
+        ['ville-de-bromont', 'member'],
+        ['ville-de-sherbrooke', 'member'],
+        ['ville-de-montreal', 'observer'],
+      ],
+    );
+    const [waiting] = await ctx.schemas.partners.repo.list({ status: 'pending', userId: null, limit: 5 });
+    assert.equal(waiting?.organizationTitle, 'Ville de Granby');
   });
 
   test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {

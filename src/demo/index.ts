@@ -10,13 +10,14 @@ import { montrealDatasets } from './catalogue-montreal.js';
 import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
+import { loadEcosystemsDemo } from './ecosystems.js';
 import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
 import { loadIntegrityDemo, loadReferenceDemo } from './reference.js';
 import { peopleStatements } from './registry/people.js';
 import { writeEditions } from './registry/write-edition.js';
-import { loadPermitsDemo, loadSchemasDemo } from './schemas.js';
+import { loadSchemasDemo } from './schemas.js';
 
 /** Every demo dataset, in the order they are created. */
 export function demoDatasets(): DemoDataset[] {
@@ -127,7 +128,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadReferenceDemo(ctx);
   await loadIntegrityDemo(ctx, publisher);
   await loadSchemasDemo(ctx);
-  await loadPermitsDemo(ctx, publisher);
+  await loadEcosystemsDemo(ctx, publisher);
   return created > 0 ? { datasets: created } : null;
 }
 

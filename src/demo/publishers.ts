@@ -83,6 +83,28 @@ export const ORGANIZATIONS: DemoGroup[] = [
     fr: "Données ouvertes de la reine des Cantons-de-l'Est.",
     en: 'Open data from the Eastern Townships.',
   }),
+  organization('ville-de-bromont', 'Ville de Bromont', 'City of Bromont', {
+    fr: 'Membre de l’écosystème urbanisme : permis de construction.',
+    en: 'Member of the urban-planning ecosystem: building permits.',
+  }),
+  organization(
+    'cinematheque-exemple',
+    'Cinémathèque Exemple (fictive)',
+    'Cinémathèque Exemple (fictitious)',
+    {
+      fr: 'Partenaire fictif de l’écosystème culture : le catalogue de ses œuvres.',
+      en: 'Fictitious partner of the culture ecosystem: its catalogue of works.',
+    },
+  ),
+  organization(
+    'cineclub-de-la-riviere',
+    'Ciné-club de la Rivière (fictif)',
+    'Ciné-club de la Rivière (fictitious)',
+    {
+      fr: 'Organisme fictif de la société civile, membre de l’écosystème culture : les films qu’il a présentés.',
+      en: 'Fictitious civil-society body, member of the culture ecosystem: the films it has shown.',
+    },
+  ),
 ];
 
 function theme(name: string, euTheme: string, fr: string, en: string, dfr: string, den: string): DemoGroup {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import type { Context } from '../context.js';
-import { type Actor, SYSTEM } from '../modules/accounts/index.js';
+import { SYSTEM } from '../modules/accounts/index.js';
 
 const CATALOGUE = new URL('../modules/schemas/catalogue/', import.meta.url);
 
@@ -62,53 +61,4 @@ export function bromontPermits(): string {
     );
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Bromont publishes its permits following the urban-planning schema (validated after the load). */
-export async function loadPermitsDemo(ctx: Context, publisher: Actor): Promise<void> {
-  const name = 'permis-de-construction-bromont';
-  if (await ctx.catalog.datasets.exists(name)) return;
-  const stored = await ctx.blobs.put(Readable.from([Buffer.from(bromontPermits(), 'utf8')]), {
-    maxBytes: ctx.config.maxUploadBytes,
-  });
-  await ctx.catalog.datasets.create(publisher, {
-    name,
-    title: {
-      fr: 'Permis de construction de Bromont (2025, démonstration)',
-      en: 'Bromont building permits (2025, demonstration)',
-    },
-    notes: {
-      fr: 'Les permis de construction délivrés en 2025, selon le schéma partagé « permis-de-construction » de l’écosystème urbanisme. Données fictives de démonstration : le rapport de validation montre trois erreurs.',
-      en: 'Building permits issued in 2025, following the urban-planning ecosystem’s shared schema "permis-de-construction". Fictitious demo data: the validation report shows three errors.',
-    },
-    ownerOrg: 'affaires-municipales',
-    author: null,
-    authorEmail: null,
-    maintainer: null,
-    maintainerEmail: null,
-    licenseId: 'cc-by',
-    url: null,
-    version: null,
-    updateFrequency: 'monthly',
-    temporalStart: '2025-01-01',
-    temporalEnd: '2025-12-31',
-    bbox: null,
-    languages: ['fr'],
-    tags: ['permis', 'urbanisme', 'construction'],
-    keywordsEn: ['permits', 'urban planning', 'construction'],
-    groups: [],
-    extras: {},
-    resources: [
-      {
-        name: { fr: 'Permis 2025', en: '2025 permits' },
-        description: { fr: 'Un permis par ligne.', en: 'One permit per row.' },
-        format: 'CSV',
-        mimetype: 'text/csv',
-        resourceType: null,
-        extras: { schema: 'permis-de-construction@1.0.0' },
-        url: null,
-        upload: { ...stored, filename: 'permis-bromont-2025.csv', mimetype: 'text/csv' },
-      },
-    ],
-  });
 }
