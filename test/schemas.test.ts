@@ -40,6 +40,7 @@ describeEachEngine(
   (current) => {
     let admin: Caller;
     let editor: Caller;
+    let reader: Caller;
     let descriptor: Record<string, unknown>;
     const body = (overrides: Record<string, unknown> = {}) => ({
       name: 'permis-essai',
@@ -61,13 +62,14 @@ describeEachEngine(
       admin = await seedUser(ctx, 'admin-schemas', { sysadmin: true });
       const organization = await seedOrganization(ctx, 'ville-schemas');
       editor = await seedUser(ctx, 'editeur-schemas', { roles: [[organization, 'editor']] });
+      reader = await seedUser(ctx, 'lecteur-schemas', { roles: [[organization, 'member']] });
       descriptor = JSON.parse(await readFile(PERMITS, 'utf8'));
     });
 
     test('a schema version is checked before it is published, then served at permanent URLs', async () => {
       const { app } = current();
-      const refused = await call(app, 'POST', '/api/v1/schemas', { token: editor.token, body: body() });
-      assert.equal(refused.status, 403);
+      const refused = await call(app, 'POST', '/api/v1/schemas', { token: reader.token, body: body() });
+      assert.equal(refused.status, 403, 'a person who publishes nothing');
       const created = await call(app, 'POST', '/api/v1/schemas', { token: admin.token, body: body() });
       assert.equal(created.status, 201, created.body);
       assert.equal(created.json.latest, '1.0.0');

@@ -5,9 +5,11 @@ import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import { TABLE_LOADED } from '../datastore/index.js';
 import type { ReferenceServices } from '../reference/index.js';
 import { ecosystemsApi } from './api/ecosystems.routes.js';
+import { guessApi } from './api/guess.routes.js';
 import { schemaFiles, schemasApi } from './api/schemas.routes.js';
 import { type ConsolidationService, createConsolidationService } from './ecosystems/consolidation.service.js';
 import { createEcosystemService, type EcosystemService } from './ecosystems/ecosystems.service.js';
+import { createGuessService, type GuessService } from './guess/guess.service.js';
 import { schemasMigrations } from './migrations.js';
 import {
   createJoinRequestService,
@@ -24,6 +26,7 @@ export interface SchemasServices {
   ecosystems: EcosystemService;
   consolidation: ConsolidationService;
   partners: JoinRequestService;
+  guess: GuessService;
   /** The latest validation verdicts of resources. */
   verdicts: ReportsOf;
 }
@@ -76,6 +79,7 @@ export function createSchemasModule(
     ecosystems,
     log: platform.log,
   });
+  const guess = createGuessService({ duck: platform.duck, catalog: deps.catalog, validation });
   const verdicts: ReportsOf = (ids) => ecosystems.repo.verdicts(ids);
   /** After a member's file was validated or a dataset written: consolidations, partners' steps. */
   async function follow(datasetId: string) {
@@ -84,7 +88,7 @@ export function createSchemasModule(
   }
   return {
     name: 'schemas',
-    services: { catalogue, validation, ecosystems, consolidation, partners, verdicts },
+    services: { catalogue, validation, ecosystems, consolidation, partners, guess, verdicts },
     migrations: schemasMigrations,
     routes: async (app) => {
       await app.register(restApi(schemasApi({ catalogue, validation, baseUrl: config.baseUrl })));
@@ -100,6 +104,7 @@ export function createSchemasModule(
           }),
         ),
       );
+      await app.register(restApi(guessApi({ guess })));
       await app.register(schemaFiles({ catalogue }));
     },
     jobs: {

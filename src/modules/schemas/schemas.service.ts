@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import { ForbiddenError, IssueCollector, NotFoundError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
-import { type Actor, isSysadmin } from '../accounts/index.js';
+import { type Actor, isSysadmin, organizationsWithRole } from '../accounts/index.js';
 import { findSet } from '../reference/index.js';
 import { profileIssues } from './profiles.js';
 import { createSchemasRepo } from './schemas.repo.js';
@@ -70,8 +70,23 @@ export function createSchemaCatalogue(deps: { db: Db; duck: Duck; resolve: Refer
     },
 
     async publish(actor: Actor, input: PublishSchemaInput): Promise<SchemaVersion> {
-      if (!isSysadmin(actor))
-        throw new ForbiddenError(localized('Réservé aux administrateurs.', 'Administrators only.'));
+      // Publishers propose new schemas (a guess from their data, say); later versions come from
+      // whoever published the first one, or an administrator.
+      if (!isSysadmin(actor)) {
+        const owner = (await list())
+          .find((schema) => schema.name === input.name)
+          ?.versions.at(-1)?.publishedBy;
+        if (
+          organizationsWithRole(actor, 'editor').length === 0 ||
+          (owner !== undefined && owner !== actor.user?.name)
+        )
+          throw new ForbiddenError(
+            localized(
+              'Les éditeurs publient de nouveaux schémas ; les versions suivantes d’un schéma viennent de qui l’a publié ou d’un administrateur.',
+              'Editors publish new schemas; later versions of a schema come from whoever published it or an administrator.',
+            ),
+          );
+      }
       const issues = new IssueCollector();
       if (!NAME.test(input.name))
         issues.add(

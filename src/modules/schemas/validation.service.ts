@@ -10,7 +10,7 @@ import { localized } from '../../platform/i18n/index.js';
 import { createLimiter } from '../../platform/limiter.js';
 import type { Logger } from '../../platform/log.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
-import type { CatalogService } from '../catalog/index.js';
+import type { CatalogService, Resource } from '../catalog/index.js';
 import { downloadGuarded, inDirectory } from './fetch-file.js';
 import { createSchemasRepo } from './schemas.repo.js';
 import type { SchemaCatalogue } from './schemas.service.js';
@@ -109,6 +109,22 @@ export function createValidationService(deps: {
     downloadGuarded(url, directory, { allowLoopback: deps.allowLoopback, maxBytes: VALIDATE_MAX_BYTES });
   const withDirectory = <T>(work_: (directory: string) => Promise<T>) => inDirectory(work, work_);
 
+  async function withResourceFile<T>(
+    resource: Resource,
+    work_: (file: string) => Promise<T>,
+  ): Promise<T | null> {
+    if (!resource.upload && !resource.url) return null;
+    return withDirectory(async (directory) => {
+      if (resource.upload) {
+        const local = deps.blobs.localPath(resource.upload.sha256);
+        const file = local ?? path.join(directory, 'source.csv');
+        if (!local) await pipeline(deps.blobs.read(resource.upload.sha256), createWriteStream(file));
+        return work_(file);
+      }
+      return work_(await download(resource.url as string, directory));
+    });
+  }
+
   function refOf(schema: string): { name: string; version: string } {
     const ref = parseSchemaRef(schema);
     if (!ref) throw bad('schema', 'un schéma publié : nom@version', 'a published schema: name@version');
@@ -156,27 +172,20 @@ export function createValidationService(deps: {
       if (!declared || resource.state !== 'active') return null;
       const ref = parseSchemaRef(declared);
       if (!ref) return null;
-      return withDirectory(async (directory) => {
-        if (resource.upload) {
-          const local = deps.blobs.localPath(resource.upload.sha256);
-          const file = local ?? path.join(directory, 'source.csv');
-          if (!local) await pipeline(deps.blobs.read(resource.upload.sha256), createWriteStream(file));
-          return run(
-            file,
-            ref,
-            { kind: 'resource', name: resource.upload.filename, sha256: resource.upload.sha256 },
-            resourceId,
-          );
-        }
-        if (!resource.url) return null;
-        return run(
-          await download(resource.url, directory),
+      return withResourceFile(resource, (file) =>
+        run(
+          file,
           ref,
-          { kind: 'url', name: resource.url, url: resource.url },
+          resource.upload
+            ? { kind: 'resource', name: resource.upload.filename, sha256: resource.upload.sha256 }
+            : { kind: 'url', name: resource.url ?? '', url: resource.url ?? '' },
           resourceId,
-        );
-      });
+        ),
+      );
     },
+
+    /** Runs `work` on a resource's file as a local path (its blob, or its link downloaded); null without one. */
+    withResourceFile,
 
     /**
      * After a write to a dataset: each resource declaring a schema whose report is missing or
