@@ -1,5 +1,11 @@
 import type { Db } from '../../platform/db/index.js';
-import type { PublishSchemaInput, SchemaVersion, SharedSchema, StoredReport } from './schemas.types.js';
+import type {
+  PublishSchemaInput,
+  RefusedVersion,
+  SchemaVersion,
+  SharedSchema,
+  StoredReport,
+} from './schemas.types.js';
 
 type Row = Record<string, unknown>;
 const iso = (value: unknown) =>
@@ -104,6 +110,52 @@ export function createSchemasRepo(db: Db) {
         createdAt: iso(row.createdAt) as string,
         expiresAt: iso(row.expiresAt),
       };
+    },
+
+    async deleteReport(id: string): Promise<void> {
+      await db.query('DELETE FROM schemas.reports WHERE id = $1', [id]);
+    },
+
+    async refuse(value: Omit<RefusedVersion, 'refusedAt'>): Promise<void> {
+      const before = await db.query<{ id: string }>(
+        'SELECT report_id AS id FROM schemas.refused_versions WHERE resource_id = $1 AND sha256 = $2',
+        [value.resourceId, value.sha256],
+      );
+      await db.query(
+        `INSERT INTO schemas.refused_versions (id, resource_id, dataset_id, report_id, sha256, filename, kept_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (resource_id, sha256) DO UPDATE SET report_id = excluded.report_id,
+           filename = excluded.filename, kept_sha256 = excluded.kept_sha256, refused_at = now()`,
+        [
+          value.id,
+          value.resourceId,
+          value.datasetId,
+          value.reportId,
+          value.sha256,
+          value.filename,
+          value.keptSha256,
+        ],
+      );
+      // The report of the same file refused before is replaced by the new one.
+      for (const { id } of before)
+        if (id !== value.reportId) await db.query('DELETE FROM schemas.reports WHERE id = $1', [id]);
+    },
+
+    async refused(
+      where: { resourceId?: string; datasetId?: string },
+      limit: number,
+    ): Promise<RefusedVersion[]> {
+      const rows = await db.query<Row>(
+        `SELECT id, resource_id AS "resourceId", dataset_id AS "datasetId", report_id AS "reportId", sha256, filename,
+           kept_sha256 AS "keptSha256", refused_at AS "refusedAt"
+         FROM schemas.refused_versions WHERE ${where.resourceId ? 'resource_id' : 'dataset_id'} = $1
+         ORDER BY refused_at DESC LIMIT $2`,
+        [where.resourceId ?? where.datasetId, limit],
+      );
+      return rows.map((row) => ({
+        ...(row as unknown as RefusedVersion),
+        refusedAt: iso(row.refusedAt) as string,
+      }));
     },
 
     async sweep(): Promise<void> {

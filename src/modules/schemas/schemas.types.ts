@@ -39,8 +39,21 @@ export interface StoredReport {
   id: string;
   resourceId: string | null;
   schema: { name: string; version: string };
-  source: { kind: 'upload' | 'url' | 'resource'; name: string; url?: string; sha256?: string };
+  source: { kind: 'upload' | 'url' | 'resource' | 'refused'; name: string; url?: string; sha256?: string };
   report: ValidationReport;
   createdAt: string;
   expiresAt: string | null;
+}
+
+/** A file a resource refused because it failed its schema (`schema_refuse_invalid`). */
+export interface RefusedVersion {
+  id: string;
+  resourceId: string;
+  datasetId: string;
+  reportId: string;
+  sha256: string;
+  filename: string;
+  /** The earlier valid file the resource went back to; null when there was none (the resource was removed). */
+  keptSha256: string | null;
+  refusedAt: string;
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Duck } from '../../platform/duckdb/index.js';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
+import { createKeyedQueue } from '../../platform/keyed-queue.js';
 import { createLimiter } from '../../platform/limiter.js';
 import type { Logger } from '../../platform/log.js';
 import { type Actor, SYSTEM } from '../accounts/index.js';
@@ -46,6 +47,7 @@ export function createValidationService(deps: {
   log: Logger;
 }) {
   const repo = createSchemasRepo(deps.db);
+  const perResource = createKeyedQueue();
   const work = path.join(deps.dataDir, 'schemas', 'tmp');
   // The public validator reads whole files in DuckDB (the API and the page alike): two at a time
   // per process, eight waiting, then 429.
@@ -64,6 +66,7 @@ export function createValidationService(deps: {
     ref: { name: string; version: string },
     source: StoredReport['source'],
     resourceId: string | null,
+    kept = resourceId !== null,
   ): Promise<StoredReport> {
     const version = await deps.schemas.version(ref.name, ref.version);
     let report: StoredReport['report'];
@@ -99,7 +102,7 @@ export function createValidationService(deps: {
       schema: { name: version.name, version: version.version },
       source,
       report,
-      expiresAt: resourceId ? null : new Date(Date.now() + KEPT_MS).toISOString(),
+      expiresAt: kept ? null : new Date(Date.now() + KEPT_MS).toISOString(),
     };
     await repo.saveReport(stored);
     return (await repo.report({ id: stored.id })) as StoredReport;
@@ -123,6 +126,99 @@ export function createValidationService(deps: {
       }
       return work_(await download(resource.url as string, directory));
     });
+  }
+
+  /** Validates a resource's file against the schema it declares (nothing when it declares none). */
+  async function validateResourceNow(resourceId: string): Promise<StoredReport | null> {
+    // Gone since (deleted, or refused with its first file): nothing to check.
+    const found = await deps.catalog.resources.get(SYSTEM, resourceId).catch(() => null);
+    if (!found) return null;
+    const { resource } = found;
+    const declared = resource.extras.schema;
+    if (!declared || resource.state !== 'active') return null;
+    const ref = parseSchemaRef(declared);
+    if (!ref) return null;
+    const strict = resource.extras.schema_refuse_invalid === 'true' && resource.upload !== null;
+    return withResourceFile(resource, async (file) => {
+      if (!strict || !resource.upload)
+        return run(
+          file,
+          ref,
+          resource.upload
+            ? { kind: 'resource', name: resource.upload.filename, sha256: resource.upload.sha256 }
+            : { kind: 'url', name: resource.url ?? '', url: resource.url ?? '' },
+          resourceId,
+        );
+      const upload = resource.upload;
+      const refused = await run(
+        file,
+        ref,
+        { kind: 'refused', name: upload.filename, sha256: upload.sha256 },
+        null,
+        true,
+      );
+      if (refused.report.valid) {
+        // Accepted: the resource's report (the check is not run twice).
+        await repo.saveReport({
+          ...refused,
+          id: randomUUID(),
+          resourceId,
+          source: { kind: 'resource', name: upload.filename, sha256: upload.sha256 },
+        });
+        await repo.deleteReport(refused.id);
+        return repo.report({ resourceId });
+      }
+      await refuseVersion(resource, refused);
+      return refused;
+    });
+  }
+
+  /**
+   * A file that failed its schema on a resource that refuses such versions: recorded with its
+   * report, and the resource goes back to its last valid file (or to no file, when none was).
+   */
+  async function refuseVersion(resource: Resource, refused: StoredReport) {
+    const upload = resource.upload as NonNullable<Resource['upload']>;
+    const previous = await repo.report({ resourceId: resource.id });
+    const fallback =
+      previous?.report.valid && previous.source.sha256 && previous.source.sha256 !== upload.sha256
+        ? { sha256: previous.source.sha256, filename: previous.source.name }
+        : null;
+    const size = fallback ? await deps.blobs.size(fallback.sha256) : null;
+    const keep = fallback && size !== null ? fallback : null;
+    // A resource always has a file or a link: a first file that fails goes with its resource.
+    if (!keep) await deps.catalog.resources.delete(SYSTEM, resource.id);
+    else
+      await deps.catalog.resources.update(SYSTEM, resource.id, {
+        id: resource.id,
+        url: null,
+        name: resource.name,
+        description: resource.description,
+        format: resource.format,
+        mimetype: resource.mimetype,
+        resourceType: resource.resourceType,
+        extras: resource.extras,
+        upload: {
+          sha256: keep.sha256,
+          size: size as number,
+          filename: keep.filename,
+          mimetype: resource.mimetype,
+          created: false,
+        },
+      });
+    await repo.refuse({
+      id: randomUUID(),
+      resourceId: resource.id,
+      datasetId: resource.datasetId,
+      reportId: refused.id,
+      sha256: upload.sha256,
+      filename: upload.filename,
+      keptSha256: keep?.sha256 ?? null,
+    });
+    deps.log.info(
+      { resourceId: resource.id, refused: upload.sha256, kept: keep?.sha256 ?? null },
+      'a version that fails its schema was refused',
+    );
   }
 
   function refOf(schema: string): { name: string; version: string } {
@@ -155,7 +251,9 @@ export function createValidationService(deps: {
 
     async report(id: string): Promise<StoredReport> {
       const found = await repo.report({ id });
-      if (!found || found.resourceId) throw new NotFoundError('report', id);
+      // A resource's reports follow the resource's visibility: never by id alone.
+      if (!found || found.resourceId || found.source.kind === 'refused')
+        throw new NotFoundError('report', id);
       return found;
     },
 
@@ -166,21 +264,20 @@ export function createValidationService(deps: {
     },
 
     /** Validates a resource's file against the schema it declares (nothing when it declares none). */
-    async validateResource(resourceId: string): Promise<StoredReport | null> {
-      const { resource } = await deps.catalog.resources.get(SYSTEM, resourceId);
-      const declared = resource.extras.schema;
-      if (!declared || resource.state !== 'active') return null;
-      const ref = parseSchemaRef(declared);
-      if (!ref) return null;
-      return withResourceFile(resource, (file) =>
-        run(
-          file,
-          ref,
-          resource.upload
-            ? { kind: 'resource', name: resource.upload.filename, sha256: resource.upload.sha256 }
-            : { kind: 'url', name: resource.url ?? '', url: resource.url ?? '' },
-          resourceId,
-        ),
+    // One check at a time per resource: a new file is announced by its write and by its load.
+    validateResource: (resourceId: string): Promise<StoredReport | null> =>
+      perResource.run(resourceId, () => validateResourceNow(resourceId)),
+
+    /** The files a resource (or a dataset's resources) refused, newest first, for whoever may read it. */
+    async refusedVersions(actor: Actor, where: { resourceId: string } | { datasetId: string }) {
+      let query: { resourceId?: string; datasetId?: string };
+      if ('resourceId' in where) {
+        await deps.catalog.resources.get(actor, where.resourceId);
+        query = { resourceId: where.resourceId };
+      } else query = { datasetId: (await deps.catalog.datasets.get(actor, where.datasetId)).id };
+      const refused = await repo.refused(query, 20);
+      return Promise.all(
+        refused.map(async (entry) => ({ ...entry, report: await repo.report({ id: entry.reportId }) })),
       );
     },
 

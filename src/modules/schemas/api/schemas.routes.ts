@@ -9,7 +9,7 @@ import { withValidatorUpload } from '../upload.js';
 import type { ValidationService } from '../validation.service.js';
 import { VALIDATE_MAX_BYTES } from '../validation.service.js';
 import { presentReport, presentSchema } from './present.js';
-import { PublishBody, problemResponses, ReportOut, SchemaOut } from './schemas.schemas.js';
+import { PublishBody, problemResponses, RefusedOut, ReportOut, SchemaOut } from './schemas.schemas.js';
 
 const tags = ['Schemas'];
 const NameParams = Type.Object({ name: Type.String({ maxLength: 61 }) });
@@ -149,6 +149,43 @@ export function schemasApi(deps: {
         const stored = await validation.resourceReport(request.actor, request.params.id);
         return stored ? presentReport(stored, baseUrl) : null;
       },
+    );
+    const presentRefused = (entries: Awaited<ReturnType<ValidationService['refusedVersions']>>) =>
+      entries.map((entry) => ({
+        refusedAt: entry.refusedAt,
+        resourceId: entry.resourceId,
+        filename: entry.filename,
+        sha256: entry.sha256,
+        keptSha256: entry.keptSha256,
+        report: entry.report ? presentReport(entry.report, baseUrl) : null,
+      }));
+    const refusedSummary =
+      'files refused because they failed the schema (`schema_refuse_invalid: "true"` in a resource’s extras), newest first, each with its report and the earlier valid file kept (null: none, the resource was removed)';
+    app.get(
+      '/resources/:id/refused-versions',
+      {
+        schema: {
+          tags,
+          summary: `The resource’s ${refusedSummary}`,
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 200: Type.Array(RefusedOut), ...problemResponses },
+        },
+      },
+      async (request) =>
+        presentRefused(await validation.refusedVersions(request.actor, { resourceId: request.params.id })),
+    );
+    app.get(
+      '/datasets/:id/refused-versions',
+      {
+        schema: {
+          tags,
+          summary: `The dataset’s ${refusedSummary}`,
+          params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+          response: { 200: Type.Array(RefusedOut), ...problemResponses },
+        },
+      },
+      async (request) =>
+        presentRefused(await validation.refusedVersions(request.actor, { datasetId: request.params.id })),
     );
   };
 }

@@ -49,7 +49,12 @@ export const ReportOut = Type.Object({
   resourceId: Nullable(Type.String({ format: 'uuid' })),
   schema: Type.Object({ name: Type.String(), version: Type.String(), url: Type.String() }),
   source: Type.Object({
-    kind: Type.Union([Type.Literal('upload'), Type.Literal('url'), Type.Literal('resource')]),
+    kind: Type.Union([
+      Type.Literal('upload'),
+      Type.Literal('url'),
+      Type.Literal('resource'),
+      Type.Literal('refused'),
+    ]),
     name: Type.String(),
     url: Type.Optional(Type.String()),
     sha256: Type.Optional(Type.String()),
@@ -75,4 +80,13 @@ export const ReportOut = Type.Object({
   expires: Nullable(
     Type.String({ format: 'date-time', description: 'The public validator keeps a report a day' }),
   ),
+});
+
+export const RefusedOut = Type.Object({
+  refusedAt: Type.String({ format: 'date-time' }),
+  resourceId: Type.String(),
+  filename: Type.String(),
+  sha256: Type.String(),
+  keptSha256: Nullable(Type.String({ description: 'The earlier valid file kept; null when there was none' })),
+  report: Nullable(ReportOut),
 });
