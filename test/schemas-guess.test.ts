@@ -104,4 +104,59 @@ describeEachEngine('guessing a schema from a file', (current) => {
     assert.equal((await publish(other.token, '1.1.0')).status, 403);
     assert.equal((await publish(admin.token, '1.1.0')).status, 201);
   });
+
+  test('a Data Package descriptor is accepted for its one tabular resource’s inline schema', async () => {
+    const { app } = current();
+    const schema = {
+      fields: [
+        { name: 'code', type: 'string', constraints: { required: true, pattern: '[0-9]{3}' } },
+        { name: 'nom', type: 'string' },
+      ],
+      primaryKey: 'code',
+    };
+    const pkg = (resources: unknown, version = '1.0.0') => ({
+      $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+      name: 'secteurs',
+      version,
+      resources,
+    });
+    const publish = (descriptor: unknown, version = '1.0.0') =>
+      call(app, 'POST', '/api/v1/schemas', {
+        token: admin.token,
+        body: {
+          name: 'secteurs',
+          version,
+          title: { fr: 'Secteurs', en: 'Sectors' },
+          description: { fr: 'Paquet', en: 'Package' },
+          contact: 'a@quai.test',
+          ecosystems: [],
+          changelog: { fr: 'Première', en: 'First' },
+          descriptor,
+          example: 'code,nom\n001,Nord\n002,Sud\n',
+        },
+      });
+    const fields = (reply: { json: { errors: { field: string }[] } }) =>
+      reply.json.errors.map((e) => e.field);
+    const notInline = await publish(
+      pkg([{ name: 'secteurs', path: 'secteurs.csv', schema: 'https://ailleurs.test/s.json' }]),
+    );
+    assert.equal(notInline.status, 422, notInline.body);
+    assert.ok(fields(notInline).includes('descriptor.resources.0.schema'), notInline.body);
+    const two = await publish(
+      pkg([
+        { name: 'a', path: 'a.csv', schema },
+        { name: 'b', path: 'b.csv', schema },
+      ]),
+    );
+    assert.deepEqual(fields(two), ['descriptor.resources']);
+    const broken = await publish(pkg('pas une liste'));
+    assert.equal(broken.status, 422);
+    assert.match(broken.json.errors[0].message, /Data Package/);
+    const published = await publish(pkg([{ name: 'secteurs', path: 'secteurs.csv', schema }]));
+    assert.equal(published.status, 201, published.body);
+    const served = (await call(app, 'GET', '/schemas/secteurs/1.0.0/schema.json')).json;
+    assert.equal(served.$schema, 'https://datapackage.org/profiles/2.0/tableschema.json');
+    assert.equal(served.version, '1.0.0');
+    assert.deepEqual(served.fields, schema.fields);
+  });
 });

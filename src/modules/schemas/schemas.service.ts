@@ -8,7 +8,7 @@ import { ForbiddenError, IssueCollector, NotFoundError } from '../../platform/ht
 import { localized } from '../../platform/i18n/index.js';
 import { type Actor, isSysadmin, organizationsWithRole } from '../accounts/index.js';
 import { findSet } from '../reference/index.js';
-import { profileIssues } from './profiles.js';
+import { isDataPackage, profileIssues, profileOf } from './profiles.js';
 import { createSchemasRepo } from './schemas.repo.js';
 import type { PublishSchemaInput, SchemaVersion, SharedSchema } from './schemas.types.js';
 import { CUSTOM_CHECKS } from './validation/custom-checks.js';
@@ -114,7 +114,10 @@ export function createSchemaCatalogue(deps: { db: Db; duck: Duck; resolve: Refer
             `must come after the latest published version (${latest})`,
           ),
         );
-      const descriptor = input.descriptor as TableSchema;
+      // A Data Package is accepted for its one tabular resource's inline schema.
+      const descriptor = (
+        isDataPackage(input.descriptor) ? fromPackage(input.descriptor, issues) : input.descriptor
+      ) as TableSchema;
       if (!descriptor || typeof descriptor !== 'object' || Array.isArray(descriptor)) {
         issues.add('descriptor', 'invalid', localized('un objet Table Schema', 'a Table Schema object'));
         issues.throwIfAny();
@@ -194,10 +197,51 @@ export function createSchemaCatalogue(deps: { db: Db; duck: Duck; resolve: Refer
           ),
         );
       issues.throwIfAny();
-      await repo.publish(input, actor.user?.name ?? 'system');
+      await repo.publish({ ...input, descriptor }, actor.user?.name ?? 'system');
       return (await repo.version(input.name, input.version)) as SchemaVersion;
     },
   };
 }
 
 export type SchemaCatalogue = ReturnType<typeof createSchemaCatalogue>;
+
+/**
+ * The Table Schema of a Data Package descriptor (checked against the official Data Package
+ * profile first): its one resource with an inline `schema`, carrying the package's version (and
+ * the v2 Table Schema profile when the package is v2). Issues are added to `issues`, which is
+ * thrown when the package cannot give a schema.
+ */
+function fromPackage(pkg: unknown, issues: IssueCollector): TableSchema {
+  for (const issue of profileIssues(pkg)) issues.add(issue.path, issue.code, issue.message);
+  issues.throwIfAny();
+  const { resources, version } = pkg as { resources: { schema?: unknown }[]; version?: string };
+  const tabular = resources
+    .map((resource, index) => ({ schema: resource.schema, index }))
+    .filter((entry) => entry.schema !== undefined);
+  for (const entry of tabular)
+    if (typeof entry.schema !== 'object' || entry.schema === null)
+      issues.add(
+        `descriptor.resources.${entry.index}.schema`,
+        'not_inline',
+        localized(
+          'le schéma doit être écrit dans le descripteur (un lien n’est pas suivi)',
+          'the schema must be written in the descriptor (a link is not followed)',
+        ),
+      );
+  if (tabular.length !== 1)
+    issues.add(
+      'descriptor.resources',
+      'one_schema',
+      localized(
+        `une seule ressource avec un schéma par schéma publié (${tabular.length} ici)`,
+        `one resource with a schema per published schema (${tabular.length} here)`,
+      ),
+    );
+  issues.throwIfAny();
+  const schema = tabular[0]?.schema as TableSchema;
+  return {
+    ...(profileOf(pkg) === 'v2' ? { $schema: 'https://datapackage.org/profiles/2.0/tableschema.json' } : {}),
+    ...schema,
+    ...(version === undefined ? {} : { version }),
+  };
+}
