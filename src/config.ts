@@ -35,6 +35,11 @@ export interface Config {
   datastoreLoads: { maxBytes: number; timeoutSeconds: number; concurrency: number };
   /** How long one datastore_search_sql query may run. */
   datastoreSqlSeconds: number;
+  /**
+   * The link checker of the quality score: how often every link resource is checked (0: never by
+   * itself), how long one link may take to answer, how many are checked at once.
+   */
+  linkCheck: { hours: number; timeoutSeconds: number; concurrency: number };
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -106,6 +111,11 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: read.integer('DATASTORE_LOAD_CONCURRENCY', 2, 1, 64),
     },
     datastoreSqlSeconds: read.integer('DATASTORE_SQL_SECONDS', 10, 1, 600),
+    linkCheck: {
+      hours: read.integer('LINK_CHECK_HOURS', 24, 0, 24 * 21),
+      timeoutSeconds: read.integer('LINK_CHECK_SECONDS', 15, 1, 300),
+      concurrency: read.integer('LINK_CHECK_CONCURRENCY', 4, 1, 64),
+    },
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(

@@ -13,6 +13,7 @@ import {
   type ProcurementService,
   procurementMigrations,
 } from './modules/procurement/index.js';
+import { createQualityModule, type QualityServices, qualityMigrations } from './modules/quality/index.js';
 import {
   createReferenceModule,
   type ReferenceServices,
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   registryMigrations,
   referenceMigrations,
   schemasMigrations,
+  qualityMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -71,6 +73,8 @@ export interface Context {
   reference: ReferenceServices;
   /** Shared schemas, the validator, the resources' validation reports. */
   schemas: SchemasServices;
+  /** Datasets' metadata quality scores and the link checker. */
+  quality: QualityServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -124,6 +128,11 @@ export async function createContext(
     catalog: catalog.services,
     reference: reference.services,
   });
+  const quality = createQualityModule(platform, config, {
+    catalog: catalog.services,
+    datastore: datastore.services,
+    schemas: schemas.services,
+  });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
@@ -132,6 +141,7 @@ export async function createContext(
     registry: registry.services,
     reference: reference.services,
     schemas: schemas.services,
+    quality: quality.services,
   };
   const modules: Module[] = [
     accounts,
@@ -141,6 +151,7 @@ export async function createContext(
     datastore,
     procurement,
     schemas,
+    quality,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

@@ -22,8 +22,9 @@ const MODULE_GRAPH: Record<string, readonly string[]> = {
   registry: ['accounts', 'catalog'],
   reference: ['accounts', 'catalog', 'registry'],
   schemas: ['accounts', 'catalog', 'datastore', 'reference'],
+  quality: ['accounts', 'catalog', 'datastore', 'schemas'],
   ckan: ['accounts', 'catalog', 'datastore'],
-  web: ['accounts', 'catalog', 'datastore', 'procurement', 'reference', 'registry', 'schemas'],
+  web: ['accounts', 'catalog', 'datastore', 'procurement', 'quality', 'reference', 'registry', 'schemas'],
 };
 
 /** Modules that are clients of the others and keep no data of their own: no SQL, no schema. */

@@ -76,6 +76,9 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       (await call(app, 'DELETE', '/api/v1/datasets/jeu-supprime', { token: editor.token })).status,
       204,
     );
+    // Their quality scores exist (and would show, if anything leaked them).
+    for (const { id } of [...Object.values(hidden), { id: open.json.id as string }])
+      await ctx.quality.scores.settled(id, () => true);
   });
 
   function endpoints(): string[] {
@@ -90,6 +93,12 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       `/api/v1/resources/${resourceId}/download`,
       `/api/v1/resources/${resourceId}/datastore/integrity`,
       `/api/v1/resources/${resourceId}/validation`,
+      `/api/v1/resources/${resourceId}/refused-versions`,
+      `/api/v1/resources/${resourceId}/schema-guess`,
+      `/api/v1/datasets/${name}/refused-versions`,
+      `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/schema-propose`,
+      `/api/v1/datasets/${name}/quality`,
+      `/api/v1/datasets/${id}/quality`,
       downloadPath,
       `/dataset/${name}.jsonld`,
       `/dataset/${name}.ttl`,
@@ -126,6 +135,11 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/v1/tags?q=secrete',
       '/api/v1/organizations',
       '/api/v1/organizations/ministere/activity',
+      '/api/v1/organizations/ministere/quality?limit=500',
+      `/api/v1/datasets?sort=${encodeURIComponent('quality_score asc')}&facet=quality&include_private=true&include_drafts=true`,
+      '/api/3/action/package_search?sort=quality_score%20asc&facet.field=["quality"]&include_private=true',
+      '/fr/organisations/ministere/qualite',
+      '/fr/jeux-de-donnees?sort=quality&quality=low',
       '/api/v1/groups',
       '/api/v1/groups/theme/activity',
       '/api/v1/catalog',
@@ -167,6 +181,10 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/v1/reference/municipalites/versions',
       '/api/v1/reference/municipalites/dcat.ttl',
       '/api/v1/validate/00000000-0000-4000-8000-000000000000',
+      '/api/v1/ecosystems',
+      '/api/v1/join-requests',
+      '/api/v1/join-requests/mine',
+      '/api/v1/organizations/ministere/onboarding',
       '/schemas/permis-de-construction/latest/schema.json',
       '/schemas/permis-de-construction/latest/example.csv',
       '/api/v1/reference/municipalites?q=zyxprive',
@@ -204,6 +222,7 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       for (const [url, absent] of [
         [`/api/v1/datasets/${id}`, `/api/v1/datasets/${missing}`],
         [`/api/v1/resources/${resourceId}`, `/api/v1/resources/${missing}`],
+        [`/api/v1/datasets/${id}/quality`, `/api/v1/datasets/${missing}/quality`],
         [`/api/3/action/package_show?id=${id}`, `/api/3/action/package_show?id=${missing}`],
       ] as const) {
         const hiddenReply = await call(app, 'GET', url, { token: stranger.token });

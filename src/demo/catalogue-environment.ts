@@ -184,6 +184,7 @@ export function environmentDatasets(): DemoDataset[] {
       keywordsEn: ['protected areas', 'biodiversity'],
       license: 'cc-by',
       frequency: 'annual',
+      temporal: ['2025-01-01', '2025-12-31'],
       bbox: QUEBEC_BBOX,
       ...ENV_CONTACT,
       resources: [
@@ -191,6 +192,23 @@ export function environmentDatasets(): DemoDataset[] {
           filename: 'aires-protegees.geojson',
           name: { fr: 'Aires protégées (polygones)', en: 'Protected areas (polygons)' },
           content: protectedAreas,
+          // Every column described: the demo's example of a dataset that meets every criterion.
+          dictionary: {
+            identifiant: {
+              fr: 'Identifiant de l’aire protégée (AP-0001…)',
+              en: 'Protected area identifier (AP-0001…)',
+            },
+            nom: { fr: 'Nom officiel de l’aire protégée', en: 'Official name of the protected area' },
+            designation: {
+              fr: 'Désignation légale : parc national, réserve écologique, réserve de biodiversité, refuge faunique',
+              en: 'Legal designation: national park, ecological reserve, biodiversity reserve, wildlife refuge',
+            },
+            superficie_km2: { fr: 'Superficie, en kilomètres carrés', en: 'Area, in square kilometres' },
+            geometry: {
+              fr: 'Contour de l’aire (polygone, WGS 84)',
+              en: 'Outline of the area (polygon, WGS 84)',
+            },
+          },
         },
       ],
     },

@@ -10,6 +10,7 @@ import { montrealDatasets } from './catalogue-montreal.js';
 import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
+import { describeDemoTables } from './dictionaries.js';
 import { loadEcosystemsDemo } from './ecosystems.js';
 import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
@@ -122,6 +123,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
     });
     created++;
   }
+  await describeDemoTables(ctx, publisher, datasets);
   await loadPipelineDemo(ctx, publisher);
   await loadProcurementDemo(ctx);
   await loadRegistryDemo(ctx);

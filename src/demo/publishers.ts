@@ -227,6 +227,8 @@ export interface DemoResource {
   content?: () => string;
   /** …or a link. */
   url?: string;
+  /** Its columns described in the data dictionary once its table is loaded (dictionaries.ts). */
+  dictionary?: Record<string, { fr: string; en: string }>;
 }
 
 export interface DemoDataset {

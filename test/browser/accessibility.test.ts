@@ -15,6 +15,7 @@ import { bromontPermits } from '../../src/demo/schemas.js';
 import { SYSTEM } from '../../src/modules/accounts/index.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, newContext, signIn, startDemoPortal } from '../helpers/browser.js';
+import { seedDecidedRequests } from '../helpers/partners.js';
 import { until } from '../helpers/wait.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -26,6 +27,7 @@ const ECOCENTRES = 'ecocentres-brome-missisquoi';
 /** Bromont's permits declare the urban-planning schema: their page shows its conformance. */
 const PERMITS = 'permis-de-construction-bromont';
 const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
+const ADMIN = USERS.find((user) => user.name === 'admin-demo');
 
 /**
  * The same page types in both languages; `{resource}` is a resource of the dataset above,
@@ -42,6 +44,7 @@ const PUBLIC_PAGES = {
     '/fr/jeux-de-donnees',
     '/fr/jeux-de-donnees?q=eau&format=CSV&sort=recent',
     '/fr/jeux-de-donnees?q=zzzzqqq',
+    '/fr/jeux-de-donnees?sort=quality&quality=high',
     `/fr/jeux-de-donnees/${DATASET}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}`,
     `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}?q=turbidite&sort=-valeur&page=2`,
@@ -74,12 +77,17 @@ const PUBLIC_PAGES = {
     '/fr/valider?schema=permis-de-construction%401.0.0',
     '/fr/valider/{report}',
     `/fr/jeux-de-donnees/${PERMITS}/ressources/{permits}`,
+    '/fr/ecosystemes',
+    '/fr/ecosystemes/urbanisme',
+    '/fr/rejoindre?ecosysteme=urbanisme',
+    '/fr/rejoindre/demande-envoyee?compte=nouveau',
     '/fr/connexion',
     '/fr/nulle-part',
   ],
   en: [
     '/en',
     '/en/datasets?q=water&format=CSV',
+    '/en/datasets?sort=quality',
     `/en/datasets/${DATASET}`,
     `/en/datasets/${DATASET}/resources/{resource}`,
     `/en/datasets/${DATASET}/resources/{resource}?vue={scatter}`,
@@ -106,6 +114,10 @@ const PUBLIC_PAGES = {
     '/en/validate',
     '/en/validate/{report}',
     `/en/datasets/${PERMITS}/resources/{permits}`,
+    '/en/ecosystems',
+    '/en/ecosystems/culture',
+    '/en/join',
+    '/en/join/request-sent',
     '/en/sign-in',
     '/en/nowhere',
   ],
@@ -122,6 +134,9 @@ const SIGNED_IN_PAGES = {
     `/fr/jeux-de-donnees/${ECOCENTRES}/ressources/{ecocentres}/dictionnaire`,
     '/fr/espace/jetons',
     '/fr/organisations/affaires-municipales/membres',
+    '/fr/organisations/ministere-environnement/qualite',
+    `/fr/jeux-de-donnees/${TREES}`,
+    '/fr/espace/mes-demandes-d-adhesion',
   ],
   en: [
     '/en/workspace',
@@ -132,8 +147,20 @@ const SIGNED_IN_PAGES = {
     `/en/datasets/${ECOCENTRES}/resources/{ecocentres}/dictionary`,
     '/en/workspace/tokens',
     '/en/organizations/affaires-municipales/members',
+    '/en/organizations/ministere-environnement/quality',
+    `/en/datasets/${TREES}`,
+    '/en/workspace/my-join-requests',
   ],
 };
+/**
+ * Join requests: the sysadmins' page (the demo's waiting request and two decided ones), and the
+ * requester's page of the partner they come from (its checklist, and the reason of a refusal).
+ */
+const JOIN_PAGES = {
+  sysadmin: ['/fr/espace/demandes-d-adhesion', '/en/workspace/join-requests'],
+  partner: ['/fr/espace/mes-demandes-d-adhesion', '/en/workspace/my-join-requests'],
+};
+const PARTNER = { email: 'regie-axe@quai.example', password: 'motdepasse-regie-axe' };
 
 async function violations(page: Page): Promise<string[]> {
   // Violations only: axe skips gathering the passes and incomplete results nobody reads here.
@@ -173,6 +200,25 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       const load = await portal.testApp.ctx.datastore.ingest.settled(id);
       assert.equal(load.state, 'done', `the demo file of ${id} loads`);
     }
+    // A link of the trees that leads nowhere, checked: their page lists it to publishers.
+    const trees = await portal.testApp.ctx.catalog.datasets.get(SYSTEM, TREES);
+    await portal.testApp.ctx.catalog.resources.create(SYSTEM, trees.id, {
+      url: `${portal.baseUrl}/introuvable.xml`,
+      name: { fr: 'Ancienne adresse', en: 'Former address' },
+      description: { fr: null, en: null },
+      format: 'XML',
+      mimetype: null,
+      resourceType: null,
+      extras: {},
+      upload: null,
+    });
+    await portal.testApp.ctx.quality.links.checkDataset(trees.id);
+    // The ecosystem's consolidated table (built by the jobs), and decided join requests.
+    await until(
+      async () =>
+        (await portal.testApp.ctx.schemas.ecosystems.overview(SYSTEM, 'urbanisme')).consolidations.length > 0,
+    );
+    await seedDecidedRequests(portal.testApp.ctx, PARTNER);
     // The permits' report (made after their load), and a report of the public validator.
     placeholders.permits = await firstResource(PERMITS);
     const validation = portal.testApp.ctx.schemas.validation;
@@ -256,7 +302,30 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     });
   }
 
-  test('forms showing their errors (sign-in, dataset, resource, validator), in both languages', async () => {
+  test('join requests: the sysadmins’ page, and a partner’s checklist and refusal, in both languages', async () => {
+    for (const [role, login, password] of [
+      ['sysadmin', ADMIN?.name ?? '', ADMIN?.password ?? ''],
+      ['partner', PARTNER.email, PARTNER.password],
+    ] as const) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signIn(page, portal.baseUrl, login, password);
+      for (const path of JOIN_PAGES[role]) await check(context, path);
+      if (role === 'sysadmin') {
+        // A refusal without its reason: the error next to that request's field.
+        await page.goto(`${portal.baseUrl}/fr/espace/demandes-d-adhesion`);
+        await page
+          .getByRole('button', { name: /^Refuser la demande/ })
+          .first()
+          .click();
+        await page.locator('.quai-error-summary').waitFor();
+        assert.deepEqual(await violations(page), [], 'a refusal without its reason');
+      }
+      await context.close();
+    }
+  });
+
+  test('forms showing their errors (sign-in, dataset, resource, validator, join), in both languages', async () => {
     const page = await editor.newPage();
     try {
       for (const [path, button] of [
@@ -264,6 +333,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         ['/en/workspace/new-dataset', 'Create the dataset'],
         [`/fr/jeux-de-donnees/${DATASET}/ajouter-une-ressource`, 'Ajouter une ressource'],
         ['/en/validate', 'Validate'],
+        ['/fr/rejoindre', 'Envoyer la demande'],
       ] as const) {
         await page.goto(portal.baseUrl + path);
         await page.getByRole('button', { name: button, exact: true }).click();
@@ -281,6 +351,11 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await visitorPage.getByRole('button', { name: 'Sign in', exact: true }).click();
       await visitorPage.locator('.quai-error-summary').waitFor();
       assert.deepEqual(await violations(visitorPage), [], 'sign-in error');
+      // The join form as a visitor fills it (a password asked), sent empty.
+      await visitorPage.goto(`${portal.baseUrl}/en/join`);
+      await visitorPage.getByRole('button', { name: 'Send the request', exact: true }).click();
+      await visitorPage.locator('.quai-error-summary').waitFor();
+      assert.deepEqual(await violations(visitorPage), [], 'join form errors');
       await visitorPage.close();
     } finally {
       await page.close();
@@ -293,6 +368,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     for (const path of [
       '/fr',
       '/fr/jeux-de-donnees?q=eau',
+      '/fr/jeux-de-donnees?sort=quality&quality=high',
       `/fr/jeux-de-donnees/${DATASET}`,
       `/fr/jeux-de-donnees/${ECOCENTRES}/ressources/{ecocentres}`,
       '/fr/referentiels/municipalites',
@@ -300,6 +376,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       '/fr/referentiels/municipalites/etat',
       '/fr/schemas-de-donnees/permis-de-construction',
       '/fr/valider/{report}',
+      '/fr/ecosystemes/urbanisme',
+      '/fr/rejoindre',
       '/fr/connexion',
     ]) {
       await page.goto(address(path));

@@ -30,6 +30,10 @@ const WORDS = {
     feed: 'Fil Atom des nouveaux appels d’offres',
     municipalities: '/fr/referentiels/municipalites',
     replacedBy: 'Remplacé par',
+    ecosystem: '/fr/ecosystemes/urbanisme',
+    join: 'Rejoindre le portail',
+    sendRequest: 'Envoyer la demande',
+    requestSent: 'Demande envoyée',
   },
   en: {
     skip: 'Skip to content',
@@ -47,6 +51,10 @@ const WORDS = {
     feed: 'Atom feed of new tenders',
     municipalities: '/en/reference/municipalites',
     replacedBy: 'Replaced by',
+    ecosystem: '/en/ecosystems/urbanisme',
+    join: 'Join the portal',
+    sendRequest: 'Send the request',
+    requestSent: 'Request sent',
   },
 };
 
@@ -174,6 +182,43 @@ describe('keyboard journeys', () => {
       assert.equal((await page.locator('h1').textContent())?.trim(), 'Pike River-Stanbridge');
       assert.equal(await page.locator('.quai-replaced').count(), 0, 'the successor is in use');
       assert.equal(await page.locator('main a[href$="/46030"]').count(), 1, 'it names the merged code');
+      await page.context().close();
+    });
+
+    test(`an ecosystem's page → the join form filled with the keyboard → the confirmation (${label})`, async () => {
+      const page = await newPage(javaScript);
+      await page.goto(portal.baseUrl + words.ecosystem);
+      await tabTo(page, page.locator('main').getByRole('link', { name: words.join, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/(rejoindre|join)\?ecosysteme=urbanisme$/);
+      const who = `${locale}-${javaScript ? 'js' : 'sans-js'}`;
+      await tabTo(page, page.locator('#champ-organizationTitle'));
+      await page.keyboard.type(`Régie clavier ${who}`);
+      // The kinds are radio buttons: Tab reaches the group, the arrows choose (the third: public body).
+      await tabTo(page, page.locator('#champ-kind'));
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.locator('#champ-kind-2').isChecked(), true);
+      for (const [field, value] of [
+        ['#champ-contactName', 'Camille Clavier'],
+        ['#champ-contactEmail', `clavier-${who}@quai.example`],
+        ['#champ-password', 'un-mot-de-passe-au-clavier'],
+        ['#champ-plans', 'Nos collectes de matières résiduelles, chaque semaine.'],
+      ] as const) {
+        await tabTo(page, page.locator(field));
+        await page.keyboard.type(value);
+      }
+      // Coming from the ecosystem's page, it is already chosen.
+      assert.equal(await page.locator('#champ-ecosystem').inputValue(), 'urbanisme');
+      await tabTo(page, page.getByRole('button', { name: words.sendRequest, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/(demande-envoyee|request-sent)\?compte=nouveau$/);
+      assert.equal((await page.locator('h1').textContent())?.trim(), words.requestSent);
+      const request = (
+        await portal.testApp.ctx.schemas.partners.repo.list({ status: null, userId: null, limit: 50 })
+      ).find((r) => r.organizationTitle === `Régie clavier ${who}`);
+      assert.equal(request?.kind, 'organisme-public');
+      assert.equal(request?.ecosystem, 'urbanisme');
       await page.context().close();
     });
 

@@ -33,6 +33,8 @@ export async function startTestApp(
     BASE_URL: TEST_BASE_URL,
     DEMO_CONTENT: 'never',
     REFERENCE_PROBE_SECONDS: '0',
+    // The link checker runs only when a test asks it to.
+    LINK_CHECK_HOURS: '0',
     // Tests serve linked files on 127.0.0.1: the explicit setting that lets the server fetch them.
     FETCH_ALLOW_LOOPBACK: 'true',
     ...env,

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { Jobs } from '../../platform/jobs/index.js';
 import type { Logger } from '../../platform/log.js';
 import { createActivityService } from './activity/activity.service.js';
+import { createDatasetRepo } from './datasets/dataset.repo.js';
 import { createDatasetService } from './datasets/dataset.service.js';
 import { createResourceService } from './datasets/resource.service.js';
 import { createGroupService } from './groups/group.service.js';
@@ -68,6 +69,17 @@ export function createCatalogService({
     activity: createActivityService({ db, datasets, groups }),
     /** How often each dataset's page is seen ("most viewed"). */
     pageViews: createPageViewsService({ db, datasets }),
+    /**
+     * Keeps the score the quality module computed for a dataset (0–100), for search to sort and
+     * facet by. Not a change to the dataset: nothing is announced, no date moves; cached searches
+     * are dropped when the score changed.
+     */
+    async setQualityScore(datasetId: string, score: number | null): Promise<void> {
+      if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 100))
+        throw new RangeError(`a quality score is an integer from 0 to 100 (got ${score})`);
+      const changedScore = await createDatasetRepo(db).setQualityScore(datasetId, score);
+      if (changedScore && cache) await cache.invalidate();
+    },
   };
 }
 

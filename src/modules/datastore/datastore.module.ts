@@ -80,10 +80,11 @@ export function createDatastoreModule(
     datastore: tables,
     ingest,
     checks,
+    jobs: platform.jobs,
     referenceSets: (set) => findSet(set)?.external !== true && findSet(set) !== undefined,
   });
   const savedViews = createSavedViewsService({ db, duck, catalog, datastore: tables, root });
-  const writes = createWriteService({ db, catalog, root });
+  const writes = createWriteService({ db, catalog, root, jobs: platform.jobs });
   return {
     name: 'datastore',
     services: { tables, ingest, dictionary, savedViews, writes, checks },

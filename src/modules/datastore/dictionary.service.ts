@@ -1,11 +1,15 @@
 import type { Db } from '../../platform/db/index.js';
 import { IssueCollector } from '../../platform/http/errors.js';
 import { type Localized, localized } from '../../platform/i18n/index.js';
+import type { Jobs } from '../../platform/jobs/index.js';
 import type { Actor } from '../accounts/index.js';
 import { createDatastoreRepo } from './datastore.repo.js';
 import type { DatastoreService } from './datastore.service.js';
 import type { Column, ColumnReference, ColumnType } from './datastore.types.js';
 import { chosenTypes, type IngestService } from './ingest.service.js';
+
+/** Published after a table's dictionary (labels, descriptions, bindings) is saved, with `{ resourceId }`. */
+export const DICTIONARY_CHANGED = 'datastore.dictionary-changed';
 
 export const COLUMN_TYPES: ColumnType[] = [
   'text',
@@ -39,6 +43,7 @@ export function createDictionaryService(deps: {
   /** The reference sets a column may be bound to, and the check run when a binding changes. */
   referenceSets: (set: string) => boolean;
   checks: { checkResource(resourceId: string): Promise<void> };
+  jobs: Jobs;
 }) {
   const repo = createDatastoreRepo(deps.db);
 
@@ -111,6 +116,7 @@ export function createDictionaryService(deps: {
         };
       });
       await repo.setColumns(resourceId, columns);
+      await deps.jobs.publish(DICTIONARY_CHANGED, { resourceId });
       const bindings = (list: Column[]) => JSON.stringify(list.map((column) => column.reference ?? null));
       if (bindings(columns) !== bindings(table.columns)) await deps.checks.checkResource(resourceId);
       const wanted: Record<string, ColumnType> = {};

@@ -5,7 +5,12 @@
 export { createDatastoreModule, type DatastoreServices } from './datastore.module.js';
 export { type DatastoreRows, type DatastoreService, ROWS_MAX } from './datastore.service.js';
 export type { Column, ColumnType, Load, LoadError, Table } from './datastore.types.js';
-export { COLUMN_TYPES, type DictionaryEntry, type DictionaryService } from './dictionary.service.js';
+export {
+  COLUMN_TYPES,
+  DICTIONARY_CHANGED,
+  type DictionaryEntry,
+  type DictionaryService,
+} from './dictionary.service.js';
 export { type IngestService, TABLE_LOADED } from './ingest.service.js';
 export { datastoreMigrations } from './migrations.js';
 export type { ChartData } from './query/chart-query.duckdb.js';

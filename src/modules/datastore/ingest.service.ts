@@ -21,6 +21,7 @@ import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
 import { explainDuckError, failure } from './ingest/load-errors.js';
 import { type TabularFormat, tabularFormat } from './ingest/source-format.js';
 import { xlsxToCsv } from './ingest/xlsx.js';
+import { createRetiredFiles } from './retired-files.js';
 
 export const LOAD_QUEUE = 'datastore-load';
 /** Announced after each load that published a table (other modules validate the new file). */
@@ -48,6 +49,7 @@ export function createIngestService(deps: {
 }) {
   const { db, jobs, catalog, root, limits, log } = deps;
   const repo = createDatastoreRepo(db);
+  const retired = createRetiredFiles();
   const workRoot = path.join(root, 'tmp');
   // Loads finished by this process, by resource id: what `settled` waits for.
   const finished = new EventEmitter().setMaxListeners(0);
@@ -208,10 +210,7 @@ export function createIngestService(deps: {
         await txRepo.finished(loadId, { rows: converted.rows });
         return old;
       });
-      // A table written through the API (its segments and write master) gives way to the file's.
-      if (replaced?.includes('*'))
-        await rm(path.join(root, 'api', load.resourceId), { recursive: true, force: true });
-      else if (replaced) await rm(path.join(root, replaced), { force: true });
+      if (replaced) retired.retireTable(root, load.resourceId, replaced);
     } catch (error) {
       await rm(`${target}.tmp`, { force: true });
       throw error;
@@ -347,6 +346,7 @@ export function createIngestService(deps: {
             }),
         ),
       );
+      await retired.close();
     },
 
     /** Loads cut by a stop (the embedded database is one process's): queued again at start. */

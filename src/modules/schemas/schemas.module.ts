@@ -1,10 +1,11 @@
 import type { Config } from '../../config.js';
+import { createRateLimiter, type RateLimiter } from '../../platform/http/rate-limit.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { type AccountsService, restApi, SYSTEM } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import { TABLE_LOADED } from '../datastore/index.js';
 import type { ReferenceServices } from '../reference/index.js';
-import { ecosystemsApi } from './api/ecosystems.routes.js';
+import { ecosystemsApi, JOIN_REQUESTS_PER_HOUR } from './api/ecosystems.routes.js';
 import { guessApi } from './api/guess.routes.js';
 import { schemaFiles, schemasApi } from './api/schemas.routes.js';
 import { type ConsolidationService, createConsolidationService } from './ecosystems/consolidation.service.js';
@@ -27,6 +28,8 @@ export interface SchemasServices {
   consolidation: ConsolidationService;
   partners: JoinRequestService;
   guess: GuessService;
+  /** Join requests per client and hour, counted once whether they come through the API or the page. */
+  joinLimiter: RateLimiter;
   /** The latest validation verdicts of resources. */
   verdicts: ReportsOf;
 }
@@ -36,7 +39,7 @@ const WRITTEN_QUEUE = 'schemas.dataset-written';
 
 /**
  * Shared data schemas, the validator and the resources' validation reports (decision 0024);
- * ecosystems, their consolidated tables and partners who join (decision 0025).
+ * ecosystems, their consolidated tables and partners who join (decision 0026).
  */
 export function createSchemasModule(
   platform: Platform,
@@ -81,6 +84,7 @@ export function createSchemasModule(
   });
   const guess = createGuessService({ duck: platform.duck, catalog: deps.catalog, validation });
   const verdicts: ReportsOf = (ids) => ecosystems.repo.verdicts(ids);
+  const joinLimiter = createRateLimiter({ limit: JOIN_REQUESTS_PER_HOUR, windowMs: 3600_000 });
   /** After a member's file was validated or a dataset written: consolidations, partners' steps. */
   async function follow(datasetId: string) {
     await consolidation.afterDataset(datasetId);
@@ -88,7 +92,7 @@ export function createSchemasModule(
   }
   return {
     name: 'schemas',
-    services: { catalogue, validation, ecosystems, consolidation, partners, guess, verdicts },
+    services: { catalogue, validation, ecosystems, consolidation, partners, guess, verdicts, joinLimiter },
     migrations: schemasMigrations,
     routes: async (app) => {
       await app.register(restApi(schemasApi({ catalogue, validation, baseUrl: config.baseUrl })));
@@ -100,6 +104,7 @@ export function createSchemasModule(
             partners,
             catalog: deps.catalog,
             reports: verdicts,
+            joinLimiter,
             baseUrl: config.baseUrl,
           }),
         ),

@@ -9,6 +9,7 @@ import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DatastoreServices } from '../datastore/index.js';
 import type { ProcurementService } from '../procurement/index.js';
+import type { QualityServices } from '../quality/index.js';
 import type { ReferenceServices } from '../reference/index.js';
 import type { RegistryServices } from '../registry/index.js';
 import type { SchemasServices } from '../schemas/index.js';
@@ -22,14 +23,19 @@ import { dictionaryRoutes } from './datastore/dictionary.routes.js';
 import { resourceRoutes } from './datastore/resource.routes.js';
 import { resourceFormRoutes } from './datastore/resource-form.routes.js';
 import { uploadRoutes } from './datastore/uploads.routes.js';
+import { ecosystemPageRoutes } from './ecosystems/ecosystems.routes.js';
+import { joinRoutes } from './ecosystems/join.routes.js';
+import { joinRequestRoutes } from './ecosystems/join-requests.routes.js';
 import { feedRoutes } from './feeds/feeds.routes.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
 import { procurementPageRoutes } from './procurement/procurement.routes.js';
 import { tenderFeedRoutes } from './procurement/tender-feeds.routes.js';
+import { qualityPageRoutes } from './quality/quality.routes.js';
 import { referencePageRoutes } from './reference/reference.routes.js';
 import { registryPageRoutes } from './registry/registry.routes.js';
 import { registryFeedRoutes } from './registry/registry-feeds.routes.js';
+import { schemaGuessRoutes } from './schemas/guess.routes.js';
 import { schemaPageRoutes } from './schemas/schemas.routes.js';
 import { loadAssets } from './shell/assets.js';
 import { ErrorPage } from './shell/error-page.js';
@@ -70,6 +76,7 @@ export function createWebModule(
     registry: RegistryServices;
     reference: ReferenceServices;
     schemas: SchemasServices;
+    quality: QualityServices;
   },
 ): Module<null> {
   // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
@@ -90,6 +97,7 @@ export function createWebModule(
     registryLimiter: modules.registry.limiter,
     reference: modules.reference,
     schemas: modules.schemas,
+    quality: modules.quality,
     blobs: platform.blobs,
     uploads: platform.uploads,
     config,
@@ -194,6 +202,11 @@ export function createWebModule(
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);
       schemaPageRoutes(pages, web);
+      schemaGuessRoutes(pages, web);
+      ecosystemPageRoutes(pages, web);
+      joinRoutes(pages, web);
+      joinRequestRoutes(pages, web);
+      qualityPageRoutes(pages, web);
     });
   }
 

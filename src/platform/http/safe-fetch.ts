@@ -61,11 +61,13 @@ function refusal(error: unknown, depth = 0): UnsafeUrlError | null {
 
 export interface SafeFetchOptions {
   allowLoopback?: boolean;
+  /** GET by default; HEAD asks for the headers only (redirects are followed with HEAD too). */
+  method?: 'GET' | 'HEAD';
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
 
-/** GET a user-given URL (redirects followed and checked); throws UnsafeUrlError when refused. */
+/** GET (or HEAD) a user-given URL (redirects followed and checked); throws UnsafeUrlError when refused. */
 export async function safeFetch(url: string, options: SafeFetchOptions = {}): Promise<Response> {
   const allowLoopback = options.allowLoopback ?? false;
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback) } });
@@ -78,6 +80,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     if (ipaddr.isValid(host) && !publicAddress(host, allowLoopback))
       throw new UnsafeUrlError(`${host} is not a public address`);
     const response = await fetch(current, {
+      method: options.method ?? 'GET',
       redirect: 'manual',
       dispatcher,
       signal: options.signal,

@@ -163,7 +163,7 @@ export function datasetRoutes({ catalog, baseUrl }: ApiDeps): FastifyPluginAsync
   };
 }
 
-const FILTER_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id'] as const;
+const FILTER_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id', 'quality'] as const;
 
 /** The REST query as a search request; simple filters become `field:"value"` clauses. */
 export function searchRequestFrom(query: SearchQuery): SearchRequest {

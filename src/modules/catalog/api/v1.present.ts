@@ -2,6 +2,7 @@ import type { Activity } from '../activity/activity.repo.js';
 import type { Dataset, Group, Resource } from '../catalog.types.js';
 import type { GroupListing } from '../groups/group.repo.js';
 import { datasetLinks, resourceUrl } from '../links.js';
+import { QUALITY_BANDS } from '../search/quality-bands.js';
 import type { FacetCount, FacetField } from '../search/search.repo.js';
 import type { SearchResult } from '../search/search.service.js';
 import { findLicense, isOpenLicense } from '../vocabularies/licenses.js';
@@ -118,6 +119,10 @@ export function facetLabel(field: FacetField, item: FacetCount): { fr: string | 
   if (field === 'license_id') {
     const license = findLicense(item.value);
     if (license) return license.title;
+  }
+  if (field === 'quality') {
+    const band = QUALITY_BANDS.find((entry) => entry.band === item.value);
+    if (band) return band.label;
   }
   return { fr: item.value, en: item.value };
 }

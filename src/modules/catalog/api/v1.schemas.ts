@@ -164,10 +164,17 @@ export const SearchQuery = Type.Object({
   tags: Type.Optional(Type.Array(Type.String())),
   res_format: Type.Optional(Type.Array(Type.String())),
   license_id: Type.Optional(Type.Array(Type.String())),
-  sort: Type.Optional(Type.String({ description: 'e.g. "score desc, metadata_modified desc", "title asc"' })),
+  quality: Type.Optional(
+    Type.Array(Type.String(), { description: 'Metadata quality band: high (≥ 80), medium (50–79), low' }),
+  ),
+  sort: Type.Optional(
+    Type.String({
+      description: 'e.g. "score desc, metadata_modified desc", "title asc", "quality_score desc"',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-  facet: Type.Optional(Type.Array(Type.String(), { description: 'Facet fields (default: all five)' })),
+  facet: Type.Optional(Type.Array(Type.String(), { description: 'Facet fields (default: all six)' })),
   facet_limit: Type.Optional(Type.Integer({ minimum: -1, default: 50, description: '-1 for all values' })),
   include_private: Type.Optional(Type.Boolean({ default: true })),
   include_drafts: Type.Optional(Type.Boolean({ default: false })),

@@ -1,6 +1,7 @@
 import { type Queryable, queryOne } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/validation.js';
 import type { Dataset } from '../catalog.types.js';
+import { QUALITY_BANDS } from '../search/quality-bands.js';
 import {
   type DatasetRow,
   datasetFromRow,
@@ -204,6 +205,21 @@ export function createDatasetRepo(db: Queryable) {
     refreshSearchForGroup: (groupId: string) =>
       refreshSearch(db, '(d.owner_org = $1 OR d.group_ids @> ARRAY[$1::uuid])', [groupId]),
 
+    /**
+     * Sets a dataset's quality score and its band's facet key, leaving everything else as it is
+     * (no modification date: the score describes the metadata, it is not a change to it). False
+     * when the score was already that one.
+     */
+    async setQualityScore(id: string, score: number | null): Promise<boolean> {
+      const rows = await db.query(
+        `UPDATE catalog.datasets d SET quality_score = $2::smallint,
+           facet_keys = ARRAY(SELECT k FROM unnest(d.facet_keys) AS k WHERE left(k, 1) <> 'q') || ${qualityKeys('$2::smallint')}
+         WHERE d.id = $1 AND d.quality_score IS DISTINCT FROM $2::smallint RETURNING d.id`,
+        [id, score],
+      );
+      return rows.length > 0;
+    },
+
     /** Names of public, active datasets (CKAN's package_list). */
     async listPublicNames(limit: number | null, offset: number): Promise<string[]> {
       const rows = await db.query<{ name: string }>(
@@ -235,6 +251,12 @@ function toParam(column: string, value: unknown): unknown {
 
 export type DatasetRepo = ReturnType<typeof createDatasetRepo>;
 
+/** The facet key of a quality score's band ('qhigh', 'qmedium', 'qlow'); none before the first score. */
+function qualityKeys(score: string): string {
+  const bands = QUALITY_BANDS.map(({ band, min }) => `WHEN ${score} >= ${min} THEN '${band}'`).join(' ');
+  return `ARRAY(SELECT 'q' || CASE ${bands} END WHERE ${score} IS NOT NULL)`;
+}
+
 async function refreshSearch(db: Queryable, where: string, params: unknown[]): Promise<void> {
   // Titles and keywords weigh most, then descriptions, then the publisher, themes and resources.
   // Every text is analysed in French; English texts are analysed in English as well.
@@ -245,7 +267,8 @@ async function refreshSearch(db: Queryable, where: string, params: unknown[]): P
          || ARRAY(SELECT 't' || t FROM unnest(d.tags) AS t)
          || ARRAY(SELECT DISTINCT 'r' || r.format FROM catalog.resources r
                   WHERE r.dataset_id = d.id AND r.state = 'active' AND r.format IS NOT NULL)
-         || ARRAY(SELECT 'l' || d.license_id WHERE d.license_id IS NOT NULL),
+         || ARRAY(SELECT 'l' || d.license_id WHERE d.license_id IS NOT NULL)
+         || ${qualityKeys('d.quality_score')},
        title_sort = quai_fold(d.title_fr),
        search_vector =
          setweight(to_tsvector('quai_fr', d.title_fr || ' ' || coalesce(d.title_en, '')), 'A') ||

@@ -126,6 +126,9 @@ function matchSql(field: string, value: string, params: SqlParams): string {
       return `d.facet_keys @> ARRAY['r' || ${params.add(findFormat(value)?.label ?? value)}]`;
     case 'license_id':
       return `d.license_id = ${params.add(value)}`;
+    // The metadata quality band (high, medium, low), kept in facet_keys with the score.
+    case 'quality':
+      return `d.facet_keys @> ARRAY['q' || ${params.add(value)}]`;
     case 'state':
       return `d.state = ${params.add(value)}`;
     case 'type':

@@ -5,10 +5,24 @@ import type { QueryNode } from './query-syntax.js';
 import type { Visibility } from './visibility.js';
 import { visibilitySql } from './visibility.js';
 
-export const FACET_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id'] as const;
+export const FACET_FIELDS = [
+  'organization',
+  'groups',
+  'tags',
+  'res_format',
+  'license_id',
+  'quality',
+] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
-export const SORT_FIELDS = ['score', 'metadata_modified', 'metadata_created', 'title', 'name'] as const;
+export const SORT_FIELDS = [
+  'score',
+  'metadata_modified',
+  'metadata_created',
+  'title',
+  'name',
+  'quality_score',
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export interface SortKey {
   field: SortField;
@@ -45,7 +59,10 @@ const SORT_COLUMNS: Record<SortField, string> = {
   metadata_created: 'metadata_created',
   title: 'title_sort',
   name: 'name',
+  quality_score: 'quality_score',
 };
+/** Datasets not scored yet come last whichever way the scores are sorted. */
+const NULLS_LAST: ReadonlySet<SortField> = new Set(['quality_score']);
 
 /** The prefix of each facet's values in `facet_keys` (see the catalog migration). */
 const FACET_PREFIXES: Record<FacetField, string> = {
@@ -54,6 +71,7 @@ const FACET_PREFIXES: Record<FacetField, string> = {
   tags: 't',
   res_format: 'r',
   license_id: 'l',
+  quality: 'q',
 };
 const FIELD_OF_PREFIX = new Map(
   Object.entries(FACET_PREFIXES).map(([field, prefix]) => [prefix, field as FacetField]),
@@ -71,7 +89,10 @@ export function buildSearchSql(statement: SearchStatement): { sql: string; value
   const ranking = rankingTsquery(statement.query, params);
   const rank = ranking ? `ts_rank(d.search_vector, ${ranking}, 1)` : '0::real';
   const order = [
-    ...statement.sort.map((key) => `${SORT_COLUMNS[key.field]} ${key.direction.toUpperCase()}`),
+    ...statement.sort.map(
+      (key) =>
+        `${SORT_COLUMNS[key.field]} ${key.direction.toUpperCase()}${NULLS_LAST.has(key.field) ? ' NULLS LAST' : ''}`,
+    ),
     'id',
   ].join(', ');
   const selects = ['(SELECT count(*)::int FROM matched) AS count'];
@@ -91,7 +112,8 @@ export function buildSearchSql(statement: SearchStatement): { sql: string; value
       LEFT JOIN catalog.groups g ON left(f.k, 1) IN ('o', 'g') AND g.id::text = substr(f.k, 2)) AS facets`);
   }
   const sql = `WITH matched AS MATERIALIZED (
-    SELECT d.id, d.facet_keys, d.name, d.title_sort, d.metadata_modified, d.metadata_created, ${rank} AS rank
+    SELECT d.id, d.facet_keys, d.name, d.title_sort, d.metadata_modified, d.metadata_created,
+      d.quality_score, ${rank} AS rank
     FROM catalog.datasets d
     WHERE ${visible} AND ${where})
   SELECT ${selects.join(',\n')}`;

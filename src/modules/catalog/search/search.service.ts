@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db/index.js';
 import type { Actor } from '../../accounts/index.js';
 import type { Bbox, Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
+import { type QualityOverview, qualityOverview } from './quality-overview.repo.js';
 import {
   countTerms,
   parseQuery,
@@ -152,6 +153,23 @@ export function createSearchService(deps: {
       const { q, fq, sort, rows, start, facetFields, facetLimit, bbox } = request;
       const key = JSON.stringify([q, fq, sort, rows, start, facetFields, facetLimit, bbox ?? null]);
       return cache.remember(key, () => run(request, PUBLIC));
+    },
+
+    /**
+     * An organisation's datasets by metadata quality, worst first, with totals: what the actor may
+     * see of them (private ones for its members, drafts for its editors).
+     */
+    qualityOverview(
+      actor: Actor,
+      organizationId: string,
+      page: { limit: number; offset: number },
+    ): Promise<QualityOverview> {
+      const visibility = visibilityFor(actor, {
+        includePrivate: true,
+        includeDrafts: true,
+        includeDeleted: false,
+      });
+      return qualityOverview(db, visibility, organizationId, page);
     },
 
     /** Hits and misses of the public-search cache, for monitoring and benchmarks. */

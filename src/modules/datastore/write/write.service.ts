@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../platform/db/index.js';
+import type { Jobs } from '../../../platform/jobs/index.js';
 import { createKeyedQueue } from '../../../platform/keyed-queue.js';
 import { isUuid } from '../../../platform/validation.js';
 import type { Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { createDatastoreRepo } from '../datastore.repo.js';
 import type { Column, ColumnType } from '../datastore.types.js';
+import { DICTIONARY_CHANGED } from '../dictionary.service.js';
 import { type ApiColumn, DUCK_TYPES, type WriteMaster } from './api-table.duckdb.js';
 import { createOpenMasters } from './open-masters.js';
 import {
@@ -36,7 +38,7 @@ const SEGMENTS = '*.ids.parquet';
  * a Parquet file of it, published in one statement after each call — a batch is seen whole or not
  * at all. Writes to one table are applied one at a time.
  */
-export function createWriteService(deps: { db: Db; catalog: CatalogService; root: string }) {
+export function createWriteService(deps: { db: Db; catalog: CatalogService; root: string; jobs: Jobs }) {
   const repo = createDatastoreRepo(deps.db);
   // Writes to one table are applied one after the other (in this process).
   const queue = createKeyedQueue();
@@ -279,6 +281,8 @@ export function createWriteService(deps: { db: Db; catalog: CatalogService; root
         });
       });
       if (aliases.length > 0) await repo.addAliases(input.resourceId, aliases);
+      // datastore_create sets the table's data dictionary (its fields' info).
+      await deps.jobs.publish(DICTIONARY_CHANGED, { resourceId: input.resourceId });
       return created;
     },
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NotFoundError, TooManyRequestsError } from '../../../platform/http/errors.js';
-import { createRateLimiter } from '../../../platform/http/rate-limit.js';
+import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { localized } from '../../../platform/i18n/index.js';
-import { type Actor, ANONYMOUS, isSysadmin, roleAtLeast } from '../../accounts/index.js';
+import { type Actor, isSysadmin, roleAtLeast } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import type { ConsolidationService } from '../ecosystems/consolidation.service.js';
 import type { EcosystemService } from '../ecosystems/ecosystems.service.js';
@@ -35,13 +35,15 @@ export interface EcosystemsApiDeps {
   partners: JoinRequestService;
   catalog: CatalogService;
   reports: ReportsOf;
+  /** Join requests per client, shared with the join page. */
+  joinLimiter: RateLimiter;
   baseUrl: string;
 }
 
 /** /api/v1/ecosystems, /api/v1/join-requests and an organisation's onboarding checklist. */
 export function ecosystemsApi(deps: EcosystemsApiDeps): FastifyPluginAsyncTypebox {
   const { ecosystems, consolidation, partners, catalog, baseUrl } = deps;
-  const joinLimiter = createRateLimiter({ limit: JOIN_REQUESTS_PER_HOUR, windowMs: 3600_000 });
+  const { joinLimiter } = deps;
   const present = async (actor: Actor, request: JoinRequest) => {
     const organization = request.organizationId
       ? ((await catalog.groups.findByIds([request.organizationId]))[0]?.name ?? null)

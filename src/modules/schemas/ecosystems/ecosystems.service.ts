@@ -79,7 +79,7 @@ export function createEcosystemService(deps: { db: Db; catalog: CatalogService; 
     for (const schema of schemas) {
       for (const reported of await repo.reportedResources(schema.name)) {
         const found = await deps.catalog.resources.get(actor, reported.resourceId).catch(() => null);
-        if (!found || found.resource.state !== 'active') continue;
+        if (found?.resource.state !== 'active') continue;
         const { dataset, resource } = found;
         if (!members.has(dataset.organization.id) || consolidated.has(dataset.id)) continue;
         out.push({

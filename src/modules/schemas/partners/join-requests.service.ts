@@ -86,7 +86,7 @@ export function createJoinRequestService(deps: {
       const found = /^\d{5}$/.test(code)
         ? await deps.reference.reference.entity('municipalites', code).catch(() => null)
         : null;
-      if (!found || found.entity.status !== 'current')
+      if (found?.entity.status !== 'current')
         issues.add(
           'municipalityCode',
           'unknown',

@@ -48,6 +48,18 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
             {t('apiTokens')}
           </a>
         </li>
+        <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'myJoinRequests')}>
+            {t('myJrTitle')}
+          </a>
+        </li>
+        {view.sysadmin ? (
+          <li>
+            <a class="qc-button qc-secondary" href={href(locale, 'joinRequests')}>
+              {t('jrTitle')}
+            </a>
+          </li>
+        ) : null}
       </ul>
 
       <section aria-labelledby="mes-organisations">
@@ -66,9 +78,16 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
               <p>
                 {t('labelColon', { label: t('role') })} {t(ROLE_LABELS[role])}
               </p>
-              <p>
-                <a href={href(locale, 'members', { name: organization.name })}>{t('members')}</a>
-              </p>
+              <ul class="quai-inline-list">
+                <li>
+                  <a href={href(locale, 'members', { name: organization.name })}>{t('members')}</a>
+                </li>
+                <li>
+                  <a href={href(locale, 'organizationQuality', { name: organization.name })}>
+                    {t('qualDashLink')}
+                  </a>
+                </li>
+              </ul>
             </li>
           ))}
         </ul>

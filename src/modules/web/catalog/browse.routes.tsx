@@ -62,8 +62,9 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
       result.count === 0 && state.q
         ? (await catalog.search.suggest(page.actor, state.q, 1)).correctedQuery
         : null;
+    const scores = await deps.quality.scores.scores(result.datasets.map((dataset) => dataset.id));
     const ctx = page.context({ page: 'search', query: searchQueryString(state) });
-    return <SearchPage ctx={ctx} view={{ state, result, correctedQuery }} />;
+    return <SearchPage ctx={ctx} view={{ state, result, correctedQuery, scores }} />;
   });
 
   for (const [kind, list, one] of [

@@ -22,10 +22,13 @@ export function DatasetSummary({
   ctx,
   dataset,
   headingLevel = 3,
+  qualityScore = null,
 }: {
   ctx: PageContext;
   dataset: Dataset;
   headingLevel?: 2 | 3;
+  /** Its metadata quality score, where the list shows it (search). */
+  qualityScore?: number | null;
 }) {
   const { locale, t } = ctx;
   const title = pickTitle(locale, dataset.title);
@@ -46,6 +49,12 @@ export function DatasetSummary({
         <Text value={pickTitle(locale, dataset.organization.title)} />
         {' · '}
         {t('updatedOn', { date: formatDate(locale, dataset.metadataModified) })}
+        {qualityScore === null ? null : (
+          <>
+            {' · '}
+            {t('qualInSummary', { score: qualityScore })}
+          </>
+        )}
       </p>
       {notes ? <p lang={notes.lang}>{excerpt(notes.text)}</p> : null}
       {formats.length > 0 ? (

@@ -4,6 +4,7 @@ import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
+import { type QualityModel, QualitySection } from '../quality/quality-section.js';
 import type { PageContext } from '../shell/page-context.js';
 import type { CodeSamples } from '../ui/code-samples.js';
 import { PostForm } from '../ui/form-fields.js';
@@ -21,6 +22,7 @@ export interface DatasetView {
   samples: CodeSamples;
   schemaOrg: Record<string, unknown>;
   metadataLinks: { label: string; href: string; type: string }[];
+  quality: QualityModel;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -115,6 +117,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
             </div>
           </section>
 
+          <QualitySection ctx={ctx} model={view.quality} />
+
           <section aria-labelledby="historique">
             <h2 id="historique">{t('activity')}</h2>
             <ActivityList ctx={ctx} activity={view.activity} />
@@ -123,7 +127,7 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
 
         <aside class="quai-dataset-aside" aria-labelledby="metadonnees">
           <h2 id="metadonnees">{t('metadata')}</h2>
-          <MetadataList ctx={ctx} dataset={dataset} />
+          <MetadataList ctx={ctx} dataset={dataset} quality={view.quality.report.score} />
           <h3>{t('metadataFormats')}</h3>
           <ul>
             {view.metadataLinks.map((link) => (
@@ -171,7 +175,7 @@ function EditorActions({ ctx, dataset }: { ctx: PageContext; dataset: Dataset })
   );
 }
 
-function MetadataList({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+function MetadataList({ ctx, dataset, quality }: { ctx: PageContext; dataset: Dataset; quality: number }) {
   const { t, locale } = ctx;
   const license = findLicense(dataset.licenseId);
   const frequency = findFrequency(dataset.updateFrequency);
@@ -211,6 +215,7 @@ function MetadataList({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) 
   if (dataset.version) rows.push(['version', dataset.version]);
   if (dataset.url) rows.push(['source', <a href={dataset.url}>{dataset.url}</a>]);
   rows.push(['createdOn', formatDate(locale, dataset.metadataCreated)]);
+  rows.push(['qualTitle', <a href="#qualite">{t('qualScoreOf', { score: quality })}</a>]);
   if (dataset.groups.length > 0) {
     rows.push([
       'themes',

@@ -24,6 +24,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     if (!isRobot(page.request.headers['user-agent'])) catalog.pageViews.record(dataset.id);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
+    const { links, ...report } = await deps.quality.scores.report(page.actor, dataset.id);
     const view = {
       dataset,
       activity,
@@ -34,6 +35,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
         url: pageUrl,
       },
       metadataLinks: metadataLinks(baseUrl, dataset),
+      quality: { report, links, resources: dataset.resources },
     };
     const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });
     return <DatasetPage ctx={ctx} view={view} />;

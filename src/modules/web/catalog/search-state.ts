@@ -12,6 +12,7 @@ export const FILTERS = [
   { param: 'tag', field: 'tags', label: 'facetTags' },
   { param: 'format', field: 'res_format', label: 'facetFormat' },
   { param: 'license', field: 'license_id', label: 'facetLicense' },
+  { param: 'quality', field: 'quality', label: 'facetQuality' },
 ] as const satisfies readonly { param: string; field: FacetField; label: MessageKey }[];
 
 export type FilterParam = (typeof FILTERS)[number]['param'];
@@ -21,6 +22,7 @@ export const SORTS = {
   recent: { sort: 'metadata_modified desc', label: 'sortModified' },
   created: { sort: 'metadata_created desc', label: 'sortCreated' },
   title: { sort: 'title_string asc', label: 'sortTitle' },
+  quality: { sort: 'quality_score desc, metadata_modified desc', label: 'sortQuality' },
 } as const satisfies Record<string, { sort: string; label: MessageKey }>;
 
 export type SortOption = keyof typeof SORTS;

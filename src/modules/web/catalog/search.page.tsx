@@ -1,5 +1,5 @@
 import type { FacetCount, SearchResult } from '../../catalog/index.js';
-import { findLicense } from '../../catalog/index.js';
+import { findLicense, QUALITY_BANDS } from '../../catalog/index.js';
 import { formatNumber } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
@@ -26,6 +26,8 @@ export interface SearchView {
   result: SearchResult;
   /** The query with its misspelt words corrected, offered when nothing matched. */
   correctedQuery: string | null;
+  /** The metadata quality score of the datasets shown, by id. */
+  scores: Map<string, number>;
 }
 
 interface FacetValue {
@@ -42,6 +44,15 @@ function facetValues(ctx: PageContext, param: FilterParam, items: FacetCount[]):
     if (item.title) {
       const title = pickTitle(locale, item.title);
       return { value: item.value, label: title.text, lang: title.lang, count: item.count };
+    }
+    if (param === 'quality') {
+      const band = QUALITY_BANDS.find((entry) => entry.band === item.value);
+      return {
+        value: item.value,
+        label: band?.label[locale] ?? item.value,
+        lang: undefined,
+        count: item.count,
+      };
     }
     if (param === 'license') {
       const license = findLicense(item.value);
@@ -69,6 +80,9 @@ export function SearchPage({ ctx, view }: { ctx: PageContext; view: SearchView }
   const facets = Object.fromEntries(
     FILTERS.map(({ param, field }) => [param, facetValues(ctx, param, result.facets[field] ?? [])]),
   ) as Record<FilterParam, FacetValue[]>;
+  // Quality bands read best first, not by count.
+  const bandOrder = QUALITY_BANDS.map((entry) => entry.band as string);
+  facets.quality.sort((a, b) => bandOrder.indexOf(a.value) - bandOrder.indexOf(b.value));
   const title = state.q ? t('searchResultsFor', { q: state.q }) : t('searchTitle');
   const countText =
     result.count === 0
@@ -106,7 +120,12 @@ export function SearchPage({ ctx, view }: { ctx: PageContext; view: SearchView }
           <SortForm ctx={ctx} state={state} />
           <h2 class="quai-visually-hidden">{t('resultsHeading')}</h2>
           {result.datasets.map((dataset) => (
-            <DatasetSummary key={dataset.id} ctx={ctx} dataset={dataset} />
+            <DatasetSummary
+              key={dataset.id}
+              ctx={ctx}
+              dataset={dataset}
+              qualityScore={view.scores.get(dataset.id) ?? null}
+            />
           ))}
           <Pagination
             ctx={ctx}

@@ -3,6 +3,7 @@ import { formatSize } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import {
+  type Choice,
   ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
@@ -10,6 +11,7 @@ import {
   fieldId,
   formTitle,
   PostForm,
+  SelectField,
   TextArea,
   TextField,
 } from '../ui/form-fields.js';
@@ -22,6 +24,8 @@ export interface ResourceFormValues {
   name_en: string;
   description_fr: string;
   format: string;
+  /** The shared schema the file follows (name@version), or ''. */
+  schema: string;
   /** A file already sent in pieces (by the upload script), kept when the form is refused. */
   upload_id: string;
 }
@@ -32,6 +36,8 @@ export interface ResourceFormView {
   values: ResourceFormValues;
   errors: FieldErrors;
   maxUploadBytes: number;
+  /** The shared schemas' versions a file may declare. */
+  schemas: Choice[];
 }
 
 const LABELS = {
@@ -42,6 +48,7 @@ const LABELS = {
   name_en: 'fieldResourceNameEn',
   description_fr: 'fieldResourceDescription',
   format: 'fieldFormat',
+  schema: 'fieldSchema',
 } as const;
 
 export const RESOURCE_FORM_FIELDS = Object.keys(LABELS);
@@ -153,6 +160,14 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
           })}
           value={values.format}
           size="short"
+        />
+        <SelectField
+          {...field}
+          name="schema"
+          label={t('fieldSchema')}
+          hint={t('fieldSchemaHint')}
+          value={values.schema}
+          choices={[{ value: '', label: t('noneSelected') }, ...view.schemas]}
         />
         <FormButtons submit={t('addResource')} cancelHref={datasetHref} cancel={t('cancel')} />
       </PostForm>

@@ -11,7 +11,7 @@ import {
   type WebDeps,
 } from '../shell/page-routes.js';
 import { CSRF_FIELD } from '../shell/web-cookies.js';
-import type { FieldErrors } from '../ui/form-fields.js';
+import type { Choice, FieldErrors } from '../ui/form-fields.js';
 import { pickTitle } from '../ui/localized.js';
 import { RESOURCE_FORM_FIELDS, ResourceFormPage, type ResourceFormValues } from './resource-form.page.js';
 
@@ -23,6 +23,7 @@ function resourceFormFrom(fields: FormFields): ResourceFormValues {
     name_en: fieldText(fields.name_en),
     description_fr: fieldText(fields.description_fr),
     format: fieldText(fields.format),
+    schema: fieldText(fields.schema),
     upload_id: fieldText(fields.upload_id),
   };
 }
@@ -33,7 +34,22 @@ const ALIASES = { 'name.fr': 'name_fr', 'name.en': 'name_en', 'description.fr': 
 export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { catalog, cookies, uploads } = deps;
 
-  function render(page: PageRequest, dataset: Dataset, values: ResourceFormValues, errors: FieldErrors) {
+  /** The versions of the shared schemas a resource may declare (what the validator offers). */
+  async function schemaChoices(page: PageRequest): Promise<Choice[]> {
+    return (await deps.schemas.catalogue.list()).flatMap((schema) =>
+      schema.versions.map((version) => ({
+        value: `${schema.name}@${version.version}`,
+        label: `${schema.title[page.locale]} — ${version.version}`,
+      })),
+    );
+  }
+
+  async function render(
+    page: PageRequest,
+    dataset: Dataset,
+    values: ResourceFormValues,
+    errors: FieldErrors,
+  ) {
     if (Object.keys(errors).length > 0) page.reply.code(422);
     const view = {
       datasetName: dataset.name,
@@ -41,6 +57,7 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
       values,
       errors,
       maxUploadBytes: deps.config.maxUploadBytes,
+      schemas: await schemaChoices(page),
     };
     const ctx = page.context(
       { page: 'newResource', params: { name: dataset.name } },
@@ -58,6 +75,7 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
       name_en: '',
       description_fr: '',
       format: '',
+      schema: '',
       upload_id: '',
     };
     return render(page, dataset, values, {});
@@ -85,6 +103,8 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
       } else if (!values.url) {
         return render(page, dataset, values, { url: page.t('linkMissing') });
       }
+      if (values.schema && !(await schemaChoices(page)).some((choice) => choice.value === values.schema))
+        return render(page, dataset, values, { schema: page.t('fieldSchemaUnknown') });
       const input: ResourceInput = {
         url: values.kind === 'link' ? values.url : null,
         name: { fr: values.name_fr || null, en: values.name_en || null },
@@ -92,7 +112,7 @@ export function resourceFormRoutes(pages: PageRoutes, deps: WebDeps): void {
         format: values.format || null,
         mimetype: file?.mimetype ?? null,
         resourceType: null,
-        extras: {},
+        extras: values.schema ? { schema: values.schema } : {},
         upload: file,
       };
       try {

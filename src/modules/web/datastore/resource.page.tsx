@@ -21,6 +21,7 @@ export function ResourcePage({
   views,
   integrity,
   conformance,
+  guessHref,
   manager,
 }: {
   ctx: PageContext;
@@ -32,6 +33,8 @@ export function ResourcePage({
   integrity: IntegrityModel | null;
   /** The schema the resource declares and its latest report; null when it declares none. */
   conformance: ConformanceModel | null;
+  /** Where its editors propose a schema from this file; null when not offered. */
+  guessHref: string | null;
   /** For the resource's publishers: their views and the form to add one. */
   manager: ViewManagerModel | null;
 }) {
@@ -88,6 +91,11 @@ export function ResourcePage({
       <DataPreview ctx={ctx} view={preview} />
       {integrity ? <CodeIntegrity ctx={ctx} model={integrity} /> : null}
       {conformance ? <SchemaConformance ctx={ctx} model={conformance} /> : null}
+      {guessHref ? (
+        <p>
+          <a href={guessHref}>{t('guessLink')}</a>
+        </p>
+      ) : null}
       {manager ? <ViewManager ctx={ctx} model={manager} /> : null}
       <p>
         <a href={datasetHref}>{t('backToDataset')}</a>

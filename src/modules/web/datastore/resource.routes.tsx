@@ -46,8 +46,25 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     const integrity = status.table ? await integrityModel(deps, page, status.table) : null;
     const declared = resource.extras.schema;
     const conformance: ConformanceModel | null = declared
-      ? { declared, report: await deps.schemas.validation.resourceReport(page.actor, resource.id) }
+      ? {
+          declared,
+          report: await deps.schemas.validation.resourceReport(page.actor, resource.id),
+          strict: resource.extras.schema_refuse_invalid === 'true',
+          refused: (
+            await deps.schemas.validation.refusedVersions(page.actor, { resourceId: resource.id })
+          ).map((entry) => ({
+            filename: entry.filename,
+            refusedAt: entry.refusedAt,
+            errors: entry.report?.report.errorCount ?? 0,
+          })),
+        }
       : null;
+    // Its editors may propose a shared schema from a CSV that declares none.
+    const csv = /csv/i.test(resource.format ?? '') || /\.csv$/i.test(resource.upload?.filename ?? '');
+    const guessHref =
+      !declared && csv && (resource.upload || resource.url) && mayEdit(page.actor, dataset)
+        ? href(page.locale, 'resourceSchemaGuess', { name: dataset.name, id: resource.id })
+        : null;
     const map = views?.shown?.kind === 'map';
     const ctx = page.context(
       { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
@@ -75,6 +92,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
         views={views}
         integrity={integrity}
         conformance={conformance}
+        guessHref={guessHref}
         manager={manager}
       />
     );

@@ -83,6 +83,12 @@ export const FORMS = {
     'CSV, JSON, GeoJSON, XLSX, PDF or other; up to {max}. Large files can resume after a network cut.',
   ),
   fieldLink: m('Adresse du lien', 'Link URL'),
+  fieldSchema: m('Schéma partagé suivi', 'Shared schema followed'),
+  fieldSchemaHint: m(
+    'Si le fichier suit un schéma partagé, choisissez-le : chaque nouveau fichier sera validé.',
+    'If the file follows a shared schema, choose it: every new file will be validated.',
+  ),
+  fieldSchemaUnknown: m('Choisissez un schéma de la liste.', 'Choose a schema from the list.'),
   fieldResourceName: m('Nom de la ressource', 'Name of the resource'),
   fieldResourceNameEn: m('Nom en anglais', 'Name in English'),
   fieldResourceDescription: m('Description', 'Description'),

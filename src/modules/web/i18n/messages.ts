@@ -2,7 +2,9 @@ import type { Locale } from '../../../platform/i18n/index.js';
 import { WORKSPACE } from '../account/account.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
+import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
 import { PROCUREMENT } from '../procurement/procurement.messages.js';
+import { QUALITY } from '../quality/quality.messages.js';
 import { REFERENCE } from '../reference/reference.messages.js';
 import { REGISTRY } from '../registry/registry.messages.js';
 import { SCHEMAS } from '../schemas/schemas.messages.js';
@@ -21,6 +23,8 @@ export const MESSAGES = {
   ...REGISTRY,
   ...REFERENCE,
   ...SCHEMAS,
+  ...ECOSYSTEMS,
+  ...QUALITY,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -17,6 +17,10 @@ export const PAGES = {
     fr: '/fr/jeux-de-donnees/:name/ressources/:id/vues/:view/retirer',
     en: '/en/datasets/:name/resources/:id/views/:view/remove',
   },
+  resourceSchemaGuess: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/schema-propose',
+    en: '/en/datasets/:name/resources/:id/proposed-schema',
+  },
   resourceDictionary: {
     fr: '/fr/jeux-de-donnees/:name/ressources/:id/dictionnaire',
     en: '/en/datasets/:name/resources/:id/dictionary',
@@ -46,6 +50,12 @@ export const PAGES = {
   schema: { fr: '/fr/schemas-de-donnees/:name', en: '/en/data-schemas/:name' },
   validator: { fr: '/fr/valider', en: '/en/validate' },
   validationReport: { fr: '/fr/valider/:id', en: '/en/validate/:id' },
+  ecosystems: { fr: '/fr/ecosystemes', en: '/en/ecosystems' },
+  ecosystem: { fr: '/fr/ecosystemes/:slug', en: '/en/ecosystems/:slug' },
+  join: { fr: '/fr/rejoindre', en: '/en/join' },
+  joinSent: { fr: '/fr/rejoindre/demande-envoyee', en: '/en/join/request-sent' },
+  myJoinRequests: { fr: '/fr/espace/mes-demandes-d-adhesion', en: '/en/workspace/my-join-requests' },
+  joinRequests: { fr: '/fr/espace/demandes-d-adhesion', en: '/en/workspace/join-requests' },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },
@@ -58,6 +68,7 @@ export const PAGES = {
     en: '/en/datasets/:name/add-resource',
   },
   members: { fr: '/fr/organisations/:name/membres', en: '/en/organizations/:name/members' },
+  organizationQuality: { fr: '/fr/organisations/:name/qualite', en: '/en/organizations/:name/quality' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Page = keyof typeof PAGES;

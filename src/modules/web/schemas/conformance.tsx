@@ -8,6 +8,9 @@ export interface ConformanceModel {
   /** As the resource declares it: name@version, or name for the latest. */
   declared: string;
   report: StoredReport | null;
+  /** The files this resource refused (when it refuses versions that fail), newest first. */
+  refused: { filename: string; refusedAt: string; errors: number }[];
+  strict: boolean;
 }
 
 /** On a resource's page: the schema it declares and how its latest file conforms to it. */
@@ -47,6 +50,25 @@ export function SchemaConformance({ ctx, model }: { ctx: PageContext; model: Con
         ) : null}
       </dl>
       {report ? <ReportErrors ctx={ctx} report={report.report} level={3} prefix="conformite" /> : null}
+      {model.strict || model.refused.length > 0 ? (
+        <>
+          <h3>{t('confRefused')}</h3>
+          <p>{t('confRefusedLead')}</p>
+          {model.refused.length > 0 ? (
+            <ul>
+              {model.refused.map((entry) => (
+                <li key={entry.refusedAt}>
+                  {t('confRefusedItem', {
+                    file: entry.filename,
+                    date: formatDateTime(locale, new Date(entry.refusedAt)),
+                    count: formatNumber(locale, entry.errors),
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
     </section>
   );
 }

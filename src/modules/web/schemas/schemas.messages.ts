@@ -126,4 +126,53 @@ export const SCHEMAS = {
   confSchema: m('Schéma déclaré', 'Declared schema'),
   confResult: m('Résultat', 'Result'),
   confNotYet: m('Pas encore validé.', 'Not validated yet.'),
+  confRefused: m('Versions refusées', 'Refused versions'),
+  confRefusedLead: m(
+    'Cette ressource refuse les fichiers qui ne respectent pas son schéma : le dernier fichier valide reste publié.',
+    'This resource refuses files that do not follow its schema: the last valid file stays published.',
+  ),
+  confRefusedItem: m(
+    '{file}, refusé le {date} : {count} erreurs',
+    '{file}, refused on {date}: {count} errors',
+  ),
+  // Proposing a schema from a resource's file.
+  guessLink: m('Proposer un schéma à partir de ce fichier', 'Propose a schema from this file'),
+  guessTitle: m('Proposer un schéma', 'Propose a schema'),
+  guessLead: m(
+    'Proposé à partir des valeurs telles qu’écrites dans le fichier ({rows} lignes) : relisez chaque colonne, corrigez le schéma au besoin, puis publiez-le pour que d’autres puissent le suivre.',
+    'Proposed from the values as written in the file ({rows} rows): review each column, correct the schema if needed, then publish it so that others can follow it.',
+  ),
+  guessColumns: m('Colonnes proposées', 'Proposed columns'),
+  guessType: m('Type et contraintes', 'Type and constraints'),
+  guessWhy: m('Pourquoi', 'Why'),
+  guessPrimaryKey: m('Clé primaire proposée : {field}.', 'Proposed primary key: {field}.'),
+  guessPublish: m('Publier comme nouveau schéma', 'Publish as a new schema'),
+  guessPublishLead: m(
+    'Version 1.0.0 ; son fichier d’exemple : l’en-tête et les 50 premières lignes de ce fichier, qui doivent respecter le schéma.',
+    'Version 1.0.0; its example file: the header and the first 50 rows of this file, which must follow the schema.',
+  ),
+  guessName: m('Nom du schéma', 'Schema name'),
+  guessNameHint: m(
+    'Minuscules, chiffres et traits d’union : permis-de-construction',
+    'Lower case, digits and hyphens: building-permits',
+  ),
+  guessTitleFr: m('Titre en français', 'Title in French'),
+  guessTitleEn: m('Titre en anglais', 'Title in English'),
+  guessDescriptionFr: m('Description en français', 'Description in French'),
+  guessDescriptionEn: m('Description en anglais', 'Description in English'),
+  guessContact: m('Courriel de contact', 'Contact email'),
+  guessDescriptor: m('Schéma (Table Schema, JSON)', 'Schema (Table Schema, JSON)'),
+  guessDescriptorHint: m(
+    'Modifiez les types, les contraintes, les titres des colonnes (« title ») et leurs descriptions.',
+    'Edit the types, the constraints, the columns’ titles ("title") and their descriptions.',
+  ),
+  guessSubmit: m('Publier le schéma', 'Publish the schema'),
+  guessRequired: m('Obligatoire.', 'Required.'),
+  guessBadJson: m('Ce n’est pas du JSON valide : {reason}', 'This is not valid JSON: {reason}'),
+  schemaPublished: m('Schéma publié.', 'Schema published.'),
+  guessUnavailable: m(
+    'Aucun schéma ne peut être proposé pour ce fichier : {reason}',
+    'No schema can be proposed for this file: {reason}',
+  ),
+  guessBack: m('Retour à la ressource', 'Back to the resource'),
 };

@@ -24,6 +24,8 @@ const CSS_FILES = [
   'procurement.css',
   'data.css',
   'reference.css',
+  'quality.css',
+  'ecosystems.css',
 ];
 
 export interface AssetUrls {

@@ -16,6 +16,7 @@ import type {
   SavedViewsService,
 } from '../../datastore/index.js';
 import type { ProcurementService } from '../../procurement/index.js';
+import type { QualityServices } from '../../quality/index.js';
 import type { ReferenceServices } from '../../reference/index.js';
 import type { RegistryService } from '../../registry/index.js';
 import type { SchemasServices } from '../../schemas/index.js';
@@ -49,6 +50,8 @@ export interface WebDeps {
   reference: ReferenceServices;
   /** Shared schemas, the validator and the resources' reports. */
   schemas: SchemasServices;
+  /** Datasets' metadata quality scores, per organisation too. */
+  quality: QualityServices;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

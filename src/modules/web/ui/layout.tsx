@@ -30,6 +30,7 @@ const NAVIGATION: [
     | 'navRegistry'
     | 'navReference'
     | 'navSchemas'
+    | 'navEcosystems'
     | 'navApi'
   ),
 ][] = [
@@ -40,6 +41,7 @@ const NAVIGATION: [
   ['registry', 'navRegistry'],
   ['referenceSets', 'navReference'],
   ['schemas', 'navSchemas'],
+  ['ecosystems', 'navEcosystems'],
   ['api', 'navApi'],
 ];
 
@@ -159,6 +161,9 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
                 </li>
                 <li>
                   <a href={`/feeds/dataset.atom?lang=${locale}`}>{t('footerFeed')}</a>
+                </li>
+                <li>
+                  <a href={href(locale, 'join')}>{t('joinTitle')}</a>
                 </li>
               </ul>
             </nav>
