@@ -307,6 +307,18 @@ describeEachEngine('ecosystems, consolidated tables and partners who join', (cur
       const request = await call(app, 'GET', `/api/v1/join-requests/${requestId}`, { token: granby.token });
       return request.json.events.some((e: { step: string }) => e.step === 'published');
     });
+    // Its quality score counts the schema it follows and its valid file.
+    await until(async () => {
+      const quality = await call(app, 'GET', '/api/v1/datasets/permis-granby/quality');
+      return (
+        quality.status === 200 &&
+        quality.json.criteria.some(
+          (c: { id: string; status: string }) => c.id === 'schema' && c.status === 'passed',
+        )
+      );
+    });
+    const quality = (await call(app, 'GET', '/api/v1/datasets/permis-granby/quality')).json;
+    assert.ok(quality.score > 0 && quality.score <= 100);
   });
 
   test('a dataset made private leaves the consolidated table', async () => {
