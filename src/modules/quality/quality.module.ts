@@ -3,7 +3,7 @@ import type { Module, Platform } from '../../platform/module.js';
 import { restApi, SYSTEM } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import { type DatastoreServices, DICTIONARY_CHANGED, TABLE_LOADED } from '../datastore/index.js';
-import type { SchemasServices } from '../schemas/index.js';
+import { RESOURCE_VALIDATED, type SchemasServices } from '../schemas/index.js';
 import { qualityRoutes } from './api/quality.routes.js';
 import { createLinkChecker, type LinkChecker } from './link-check.service.js';
 import { qualityMigrations } from './migrations.js';
@@ -20,6 +20,7 @@ export interface QualityServices {
 const WRITTEN_QUEUE = 'quality.dataset-written';
 const LOADED_QUEUE = 'quality.table-loaded';
 const DICTIONARY_QUEUE = 'quality.dictionary-changed';
+const VALIDATED_QUEUE = 'quality.resource-validated';
 const LINKS_QUEUE = 'quality.link-check';
 const DATASET_LINKS_QUEUE = 'quality.dataset-links';
 
@@ -99,8 +100,12 @@ export function createQualityModule(
         },
       },
       [RECOMPUTE_QUEUE]: {
-        handler: (data: { datasetId: string; attempt?: number }) =>
-          scores.recompute(data.datasetId, data.attempt ?? 0),
+        handler: (data: { datasetId: string }) => scores.recompute(data.datasetId),
+      },
+      // A declared schema's report is one of the criteria: recomputed once the report is in.
+      [VALIDATED_QUEUE]: {
+        events: [RESOURCE_VALIDATED],
+        handler: (data: { datasetId: string }) => scores.recompute(data.datasetId),
       },
       [DATASET_LINKS_QUEUE]: {
         handler: async (data: { datasetId: string }) => {

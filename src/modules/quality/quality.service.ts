@@ -15,10 +15,9 @@ import { type FactSources, gatherFacts } from './facts.js';
 import type { QualityRepo, StoredScore } from './quality.repo.js';
 import type { CriterionResult, LinkCheck, OrganizationQuality, QualityReport } from './quality.types.js';
 
-/** Computes a dataset's score again (data: `{ datasetId, attempt }`), later when `attempt` > 0. */
+/** Computes a dataset's score again (data: `{ datasetId }`). */
 export const RECOMPUTE_QUEUE = 'quality.recompute';
 /** A declared schema's report is awaited this many times (2, 4, 8… seconds apart), then the score stays. */
-const VALIDATION_WAITS = 8;
 const PAGE = 200;
 
 /** The criteria as shown: each stored verdict with its definition. */
@@ -86,15 +85,9 @@ export function createQualityService(
     return { stored, awaiting: awaitingValidation };
   }
 
-  /** After a change: computes now, and again later while a declared schema's report is awaited. */
-  async function recompute(datasetId: string, attempt = 0): Promise<void> {
-    const { awaiting } = await compute(datasetId);
-    if (awaiting && attempt < VALIDATION_WAITS)
-      await deps.jobs.send(
-        RECOMPUTE_QUEUE,
-        { datasetId, attempt: attempt + 1 },
-        { key: `recompute:${datasetId}:${attempt + 1}`, startAfterSeconds: 2 ** (attempt + 1) },
-      );
+  /** After a change (a declared schema's report awaited comes with `schemas.resource-validated`). */
+  async function recompute(datasetId: string): Promise<void> {
+    await compute(datasetId);
   }
 
   return {
@@ -117,7 +110,7 @@ export function createQualityService(
       for await (const page of allDatasets()) {
         if (stopped()) break;
         for (const id of await repo.unscored(page.map((dataset) => dataset.id))) {
-          await deps.jobs.send(RECOMPUTE_QUEUE, { datasetId: id, attempt: 0 }, { key: `recompute:${id}:0` });
+          await deps.jobs.send(RECOMPUTE_QUEUE, { datasetId: id }, { key: `recompute:${id}` });
           queued++;
         }
       }

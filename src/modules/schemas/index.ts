@@ -10,7 +10,7 @@ export type * from './ecosystems/ecosystems.types.js';
 export { schemasMigrations } from './migrations.js';
 export type * from './partners/join-requests.types.js';
 export { PARTNER_KINDS } from './partners/join-requests.types.js';
-export { createSchemasModule, type SchemasServices } from './schemas.module.js';
+export { createSchemasModule, RESOURCE_VALIDATED, type SchemasServices } from './schemas.module.js';
 export type { SchemaCatalogue } from './schemas.service.js';
 export type * from './schemas.types.js';
 export { type ValidatorUpload, withValidatorUpload } from './upload.js';

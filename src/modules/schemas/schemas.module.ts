@@ -34,6 +34,8 @@ export interface SchemasServices {
   verdicts: ReportsOf;
 }
 
+/** Announced after a resource's file was checked against its schema (its report is stored). */
+export const RESOURCE_VALIDATED = 'schemas.resource-validated';
 const LOADED_QUEUE = 'schemas.table-loaded';
 const WRITTEN_QUEUE = 'schemas.dataset-written';
 
@@ -117,9 +119,15 @@ export function createSchemasModule(
         events: [TABLE_LOADED],
         handler: async (data: { resourceId: string }) => {
           const report = await validation.validateResource(data.resourceId);
-          if (report?.resourceId) {
-            const found = await deps.catalog.resources.get(SYSTEM, data.resourceId).catch(() => null);
-            if (found) await follow(found.dataset.id);
+          const found = report
+            ? await deps.catalog.resources.get(SYSTEM, data.resourceId).catch(() => null)
+            : null;
+          if (found) {
+            await platform.jobs.publish(RESOURCE_VALIDATED, {
+              resourceId: data.resourceId,
+              datasetId: found.dataset.id,
+            });
+            if (report?.resourceId) await follow(found.dataset.id);
           }
         },
       },
@@ -128,7 +136,8 @@ export function createSchemasModule(
       [WRITTEN_QUEUE]: {
         events: [DATASET_WRITTEN],
         handler: async (data: { datasetId: string }) => {
-          await validation.datasetWritten(data.datasetId);
+          for (const resourceId of await validation.datasetWritten(data.datasetId))
+            await platform.jobs.publish(RESOURCE_VALIDATED, { resourceId, datasetId: data.datasetId });
           await follow(data.datasetId);
         },
       },

@@ -286,9 +286,11 @@ export function createValidationService(deps: {
 
     /**
      * After a write to a dataset: each resource declaring a schema whose report is missing or
-     * names another schema is checked (a new file is checked after its load instead).
+     * names another schema is checked (a new file is checked after its load instead). The
+     * resources checked.
      */
-    async datasetWritten(datasetId: string): Promise<void> {
+    async datasetWritten(datasetId: string): Promise<string[]> {
+      const checked: string[] = [];
       const dataset = await deps.catalog.datasets.get(SYSTEM, datasetId).catch(() => null);
       for (const resource of dataset?.resources ?? []) {
         const ref = resource.extras.schema ? parseSchemaRef(resource.extras.schema) : null;
@@ -300,11 +302,15 @@ export function createValidationService(deps: {
           (ref.version === 'latest' || report.schema.version === ref.version);
         const sameFile =
           report?.source.sha256 === resource.upload?.sha256 || report?.source.url === resource.url;
-        if (!same || !sameFile)
-          await this.validateResource(resource.id).catch((error: unknown) =>
-            deps.log.warn({ err: error, resourceId: resource.id }, 'validation failed'),
-          );
+        if (!same || !sameFile) {
+          const stored = await this.validateResource(resource.id).catch((error: unknown) => {
+            deps.log.warn({ err: error, resourceId: resource.id }, 'validation failed');
+            return null;
+          });
+          if (stored) checked.push(resource.id);
+        }
       }
+      return checked;
     },
 
     sweep: () => repo.sweep(),

@@ -14,14 +14,11 @@ export interface Jobs {
     handler: (data: T, jobId: string) => Promise<void>,
     options?: { concurrency?: number },
   ): Promise<void>;
-  /**
-   * Queues a job; with `key`, a job already waiting under that key is not queued twice; with
-   * `startAfterSeconds`, it is not worked before then.
-   */
+  /** Queues a job; with `key`, a job already waiting under that key is not queued twice. */
   send<T extends object>(
     queue: string,
     data: T,
-    options?: { key?: string; retryLimit?: number; startAfterSeconds?: number },
+    options?: { key?: string; retryLimit?: number },
   ): Promise<string | null>;
   /**
    * Announces that something happened: every queue subscribed to the event gets a job with the
@@ -96,7 +93,6 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
         retryDelay: 5,
         expireInSeconds: 6 * 3600,
         ...(sendOptions.key ? { singletonKey: sendOptions.key } : {}),
-        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
       });
       for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
       return id;
