@@ -40,6 +40,8 @@ export interface Config {
    * itself), how long one link may take to answer, how many are checked at once.
    */
   linkCheck: { hours: number; timeoutSeconds: number; concurrency: number };
+  /** Harvest runs: each request's time budget and size cap, internal hosts allowed by name. */
+  harvest: { timeoutSeconds: number; maxResponseBytes: number; allowHosts: string[] };
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
   siteTitle: string;
@@ -115,6 +117,15 @@ export function loadConfig(env: Env = process.env): Config {
       hours: read.integer('LINK_CHECK_HOURS', 24, 0, 24 * 21),
       timeoutSeconds: read.integer('LINK_CHECK_SECONDS', 15, 1, 300),
       concurrency: read.integer('LINK_CHECK_CONCURRENCY', 4, 1, 64),
+    },
+    harvest: {
+      timeoutSeconds: read.integer('HARVEST_REQUEST_SECONDS', 60, 1, 3600),
+      maxResponseBytes: read.integer('HARVEST_MAX_RESPONSE_BYTES', 64 * 1024 ** 2, 1024, 2 * 1024 ** 3),
+      allowHosts: read
+        .string('HARVEST_ALLOW_HOSTS', '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
     },
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),

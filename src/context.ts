@@ -8,6 +8,7 @@ import {
   type DatastoreServices,
   datastoreMigrations,
 } from './modules/datastore/index.js';
+import { createHarvestModule, type HarvestServices, harvestMigrations } from './modules/harvest/index.js';
 import {
   createProcurementModule,
   type ProcurementService,
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   referenceMigrations,
   schemasMigrations,
   qualityMigrations,
+  harvestMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -75,6 +77,8 @@ export interface Context {
   schemas: SchemasServices;
   /** Datasets' metadata quality scores and the link checker. */
   quality: QualityServices;
+  /** Partners' catalogues harvested on a schedule. */
+  harvest: HarvestServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -133,6 +137,7 @@ export async function createContext(
     datastore: datastore.services,
     schemas: schemas.services,
   });
+  const harvest = createHarvestModule(platform, config, { catalog: catalog.services });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
@@ -142,6 +147,7 @@ export async function createContext(
     reference: reference.services,
     schemas: schemas.services,
     quality: quality.services,
+    harvest: harvest.services,
   };
   const modules: Module[] = [
     accounts,
@@ -152,6 +158,7 @@ export async function createContext(
     procurement,
     schemas,
     quality,
+    harvest,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

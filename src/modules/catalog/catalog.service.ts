@@ -3,8 +3,10 @@ import type { Db } from '../../platform/db/index.js';
 import type { Jobs } from '../../platform/jobs/index.js';
 import type { Logger } from '../../platform/log.js';
 import { createActivityService } from './activity/activity.service.js';
+import type { DatasetOrigin } from './catalog.types.js';
 import { createDatasetRepo } from './datasets/dataset.repo.js';
 import { createDatasetService } from './datasets/dataset.service.js';
+import { createOriginsRepo } from './datasets/origins.repo.js';
 import { createResourceService } from './datasets/resource.service.js';
 import { createGroupService } from './groups/group.service.js';
 import { createPageViewsService } from './page-views/page-views.service.js';
@@ -69,6 +71,23 @@ export function createCatalogService({
     activity: createActivityService({ db, datasets, groups }),
     /** How often each dataset's page is seen ("most viewed"). */
     pageViews: createPageViewsService({ db, datasets }),
+    /**
+     * Where harvested datasets come from (written by the harvest module): an origin makes the
+     * dataset's harvested fields read-only except to its authoritative source.
+     */
+    origins: {
+      async put(datasetId: string, origin: Omit<DatasetOrigin, 'harvestedAt'>): Promise<void> {
+        await db.transaction((tx) => createOriginsRepo(tx).put(datasetId, origin));
+        await changed(datasetId);
+      },
+      /** Detaches a source; returns how many origins the dataset keeps. */
+      async remove(datasetId: string, sourceId: string): Promise<number> {
+        const left = await db.transaction((tx) => createOriginsRepo(tx).remove(datasetId, sourceId));
+        await changed(datasetId);
+        return left;
+      },
+      findDuplicate: createOriginsRepo(db).findDuplicate,
+    },
     /**
      * Keeps the score the quality module computed for a dataset (0–100), for search to sort and
      * facet by. Not a change to the dataset: nothing is announced, no date moves; cached searches

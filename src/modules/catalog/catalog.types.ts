@@ -57,6 +57,23 @@ export interface Resource {
   metadataModified: Date;
 }
 
+/**
+ * Where a harvested dataset comes from: a harvest source, the dataset's identifier and page
+ * upstream, and the last harvest. The authoritative origin alone writes its harvested fields.
+ */
+export interface DatasetOrigin {
+  sourceId: string;
+  sourceTitle: string;
+  /** The catalogue the source reads (a CKAN site, a DCAT document, a data.json…). */
+  sourceUrl: string;
+  upstreamIdentifier: string;
+  upstreamUrl: string | null;
+  authoritative: boolean;
+  /** The harvest record that wrote it (ckanext-harvest's harvest_object_id). */
+  recordId: string;
+  harvestedAt: Date;
+}
+
 export interface Dataset {
   id: string;
   name: string;
@@ -87,6 +104,8 @@ export interface Dataset {
   metadataCreated: Date;
   metadataModified: Date;
   resources: Resource[];
+  /** Harvest sources that reach it, the authoritative one first; empty for a local dataset. */
+  origins: DatasetOrigin[];
 }
 
 /** A file received by an upload, already safe in blob storage. */

@@ -9,6 +9,7 @@ import type {
   UploadedFile,
 } from '../catalog/index.js';
 import { type CkanData, readBoolean, readList, readObject, readString, requireString } from './params.js';
+import { HARVEST_EXTRAS } from './present.js';
 
 const invalid = (path: string, fr: string, en: string) =>
   new ValidationError([{ path, code: 'invalid', message: localized(fr, en) }]);
@@ -73,6 +74,8 @@ function readExtras(data: CkanData): Record<string, string> {
       throw invalid('extras_validation', `Clé en double « ${key} »`, `Duplicate key "${key}"`);
     if (extra.deleted !== true && extra.deleted !== 'on') extras[key] = String(extra.value ?? '');
   }
+  // What package_show adds for a harvested dataset comes back in a client's update: not stored.
+  for (const key of HARVEST_EXTRAS) delete extras[key];
   return extras;
 }
 

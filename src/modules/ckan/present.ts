@@ -29,13 +29,26 @@ const orEmpty = (value: string | null) => value ?? '';
 /** The resources (of the datasets being shown) whose table can be queried now. */
 export type ActiveTables = ReadonlySet<string>;
 
+/** The extras ckanext-harvest adds to a harvested dataset (its harvest object and source). */
+export const HARVEST_EXTRAS = ['harvest_object_id', 'harvest_source_id', 'harvest_source_title'] as const;
+
+function harvestExtras(dataset: Dataset): Record<string, string> {
+  const origin = dataset.origins.find((candidate) => candidate.authoritative);
+  if (!origin) return {};
+  return {
+    harvest_object_id: origin.recordId,
+    harvest_source_id: origin.sourceId,
+    harvest_source_title: origin.sourceTitle,
+  };
+}
+
 export function presentPackage(baseUrl: string, dataset: Dataset, active: ActiveTables) {
   const license = findLicense(dataset.licenseId);
   return {
     author: dataset.author,
     author_email: dataset.authorEmail,
     creator_user_id: dataset.creatorUserId,
-    extras: Object.entries(dataset.extras)
+    extras: Object.entries({ ...dataset.extras, ...harvestExtras(dataset) })
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, value]) => ({ key, value })),
     groups: dataset.groups.map((group) => presentGroupInPackage(group)),

@@ -27,12 +27,13 @@ function publicAddress(address: string, allowLoopback: boolean): boolean {
   return range === 'unicast';
 }
 
-function guardedLookup(allowLoopback: boolean): LookupFunction {
+function guardedLookup(allowLoopback: boolean, allowHosts: ReadonlySet<string>): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
       const list = addresses as unknown as LookupAddress[];
-      const refused = list.find((entry) => !publicAddress(entry.address, allowLoopback));
+      const allowed = allowHosts.has(hostname.toLowerCase());
+      const refused = list.find((entry) => !allowed && !publicAddress(entry.address, allowLoopback));
       if (refused || list.length === 0)
         return callback(
           new UnsafeUrlError(`${hostname} resolves to a non-public address (${refused?.address ?? 'none'})`),
@@ -61,6 +62,11 @@ function refusal(error: unknown, depth = 0): UnsafeUrlError | null {
 
 export interface SafeFetchOptions {
   allowLoopback?: boolean;
+  /**
+   * Internal host names an administrator allowed by name (a partner's portal on the intranet):
+   * their addresses are not checked. Redirects elsewhere still are.
+   */
+  allowHosts?: readonly string[];
   /** GET by default; HEAD asks for the headers only (redirects are followed with HEAD too). */
   method?: 'GET' | 'HEAD';
   signal?: AbortSignal;
@@ -70,14 +76,15 @@ export interface SafeFetchOptions {
 /** GET (or HEAD) a user-given URL (redirects followed and checked); throws UnsafeUrlError when refused. */
 export async function safeFetch(url: string, options: SafeFetchOptions = {}): Promise<Response> {
   const allowLoopback = options.allowLoopback ?? false;
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback) } });
+  const allowHosts = new Set((options.allowHosts ?? []).map((host) => host.toLowerCase()));
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback, allowHosts) } });
   let current = new URL(url);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:')
       throw new UnsafeUrlError(`only http and https URLs are fetched (${current.protocol})`);
     // A literal address is checked here (the lookup is not called for one).
     const host = current.hostname.replace(/^\[|\]$/g, '');
-    if (ipaddr.isValid(host) && !publicAddress(host, allowLoopback))
+    if (ipaddr.isValid(host) && !allowHosts.has(host) && !publicAddress(host, allowLoopback))
       throw new UnsafeUrlError(`${host} is not a public address`);
     const response = await fetch(current, {
       method: options.method ?? 'GET',
@@ -97,4 +104,25 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     return response;
   }
   throw new UnsafeUrlError(`more than ${MAX_REDIRECTS} redirects`);
+}
+
+/**
+ * Whether a URL's host resolves to public addresses only (or is allowed by name): checked when an
+ * address is saved, so a mistake is reported at once rather than at the first fetch. The fetch
+ * checks again (a name may change its answer).
+ */
+export async function isPublicUrl(
+  url: string,
+  options: { allowLoopback?: boolean; allowHosts?: readonly string[] } = {},
+): Promise<boolean> {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if ((options.allowHosts ?? []).some((allowed) => allowed.toLowerCase() === host)) return true;
+  const allowLoopback = options.allowLoopback ?? false;
+  if (ipaddr.isValid(host)) return publicAddress(host, allowLoopback);
+  const addresses = await new Promise<LookupAddress[]>((resolve) =>
+    dnsLookup(host, { all: true }, (error, found) => resolve(error ? [] : found)),
+  );
+  return addresses.length > 0 && addresses.every((entry) => publicAddress(entry.address, allowLoopback));
 }

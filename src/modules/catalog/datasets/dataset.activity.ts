@@ -19,7 +19,7 @@ export function datasetActivity(
   };
 }
 
-const IGNORED: ReadonlySet<keyof Dataset> = new Set(['metadataModified', 'metadataCreated']);
+const IGNORED: ReadonlySet<keyof Dataset> = new Set(['metadataModified', 'metadataCreated', 'origins']);
 
 /** Top-level fields whose value differs, with resources compared by their content. */
 export function changedFields(before: Dataset, after: Dataset): string[] {

@@ -84,7 +84,9 @@ const HYDRATE_SQL = `
     (SELECT coalesce(json_agg(g ORDER BY g.title_fr), '[]') FROM catalog.groups g
       WHERE g.id = ANY(d.group_ids) AND g.state = 'active') AS groups,
     (SELECT coalesce(json_agg(r ORDER BY r.position), '[]') FROM catalog.resources r
-      WHERE r.dataset_id = d.id AND r.state = 'active') AS resources
+      WHERE r.dataset_id = d.id AND r.state = 'active') AS resources,
+    (SELECT coalesce(json_agg(x ORDER BY x.authoritative DESC, x.harvested_at), '[]')
+      FROM catalog.dataset_origins x WHERE x.dataset_id = d.id) AS origins
   FROM catalog.datasets d JOIN catalog.groups o ON o.id = d.owner_org
   WHERE d.id = ANY($1::uuid[])`;
 

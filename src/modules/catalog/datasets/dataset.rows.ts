@@ -1,4 +1,4 @@
-import type { Dataset, Group, Resource } from '../catalog.types.js';
+import type { Dataset, DatasetOrigin, Group, Resource } from '../catalog.types.js';
 
 /** A `catalog.groups` row, as selected or as serialised by `to_json()` (dates become strings). */
 export interface GroupRow {
@@ -80,6 +80,32 @@ export interface HydratedDatasetRow extends DatasetRow {
   organization: GroupRow;
   groups: GroupRow[];
   resources: ResourceRow[];
+  origins: OriginRow[];
+}
+
+/** A `catalog.dataset_origins` row as `json_agg` gives it. */
+export interface OriginRow {
+  source_id: string;
+  source_title: string;
+  source_url: string;
+  upstream_identifier: string;
+  upstream_url: string | null;
+  authoritative: boolean;
+  record_id: string;
+  harvested_at: string | Date;
+}
+
+export function originFromRow(row: OriginRow): DatasetOrigin {
+  return {
+    sourceId: row.source_id,
+    sourceTitle: row.source_title,
+    sourceUrl: row.source_url,
+    upstreamIdentifier: row.upstream_identifier,
+    upstreamUrl: row.upstream_url,
+    authoritative: row.authoritative,
+    recordId: row.record_id,
+    harvestedAt: toDate(row.harvested_at),
+  };
 }
 
 const toDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -155,5 +181,6 @@ export function datasetFromRow(row: HydratedDatasetRow): Dataset {
     metadataCreated: row.metadata_created,
     metadataModified: row.metadata_modified,
     resources: row.resources.map(resourceFromRow),
+    origins: (row.origins ?? []).map(originFromRow),
   };
 }

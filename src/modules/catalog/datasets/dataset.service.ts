@@ -13,6 +13,7 @@ import { createDatasetRepo, type DatasetRef, type DatasetRepo } from './dataset.
 import type { DatasetRow, ResourceRow } from './dataset.rows.js';
 import { datasetMessages, validateDataset } from './dataset.validate.js';
 import { createLookupRepo } from './lookup.repo.js';
+import { assertHarvestedFieldsKept } from './origin-lock.js';
 import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resource.rows.js';
 
 export const datasetNotFound = (reference: string) =>
@@ -117,7 +118,12 @@ export function createDatasetService({
     },
 
     /** Replaces the dataset's fields (see DatasetInput for those kept when left out). */
-    async update(actor: Actor, reference: string, input: DatasetInput): Promise<Dataset> {
+    async update(
+      actor: Actor,
+      reference: string,
+      input: DatasetInput,
+      options: { origin?: string } = {},
+    ): Promise<Dataset> {
       const ref = await editableRef(actor, reference);
       const uploads = newUploads(input.resources);
       return withUploadCleanup(uploads, { datasets, blobs }, async () => {
@@ -149,6 +155,7 @@ export function createDatasetService({
             }
             await repo.refreshSearch([ref.id]);
             const after = await loadOne(ref.id, tx);
+            assertHarvestedFieldsKept(before, after, options.origin);
             await createActivityRepo(tx).record(
               datasetActivity(actor, after, 'changed', changedFields(before, after)),
             );
@@ -185,6 +192,31 @@ export function createDatasetService({
         await createActivityRepo(tx).record(datasetActivity(actor, await loadOne(ref.id, tx), 'deleted'));
       });
       await changed(ref.id);
+    },
+
+    /** Brings a deleted dataset back as it was (sysadmins; the harvester restores what it withdrew). */
+    async restore(actor: Actor, reference: string): Promise<Dataset> {
+      if (!isSysadmin(actor)) {
+        throw forbidden(
+          'Seul un administrateur du portail peut restaurer un jeu de données supprimé.',
+          'Only sysadmins can restore deleted datasets',
+        );
+      }
+      const ref = await datasets.findRef(reference);
+      if (!ref) throw datasetNotFound(reference);
+      if (ref.state !== 'deleted') return loadOne(ref.id);
+      await writeOrReportName(() =>
+        db.transaction(async (tx) => {
+          const repo = createDatasetRepo(tx);
+          await repo.setState(ref.id, 'active');
+          await repo.refreshSearch([ref.id]);
+          await createActivityRepo(tx).record(
+            datasetActivity(actor, await loadOne(ref.id, tx), 'changed', ['state']),
+          );
+        }),
+      );
+      await changed(ref.id);
+      return loadOne(ref.id);
     },
 
     /**

@@ -11,6 +11,7 @@ import type { ResourceRow } from './dataset.rows.js';
 import type { DatasetService } from './dataset.service.js';
 import { checkResource, datasetMessages } from './dataset.validate.js';
 import { createLookupRepo, type ResourceSearchField } from './lookup.repo.js';
+import { assertHarvestedFieldsKept } from './origin-lock.js';
 import { discardUpload, newUploads, resourceRowFor, uploadIds, withUploadCleanup } from './resource.rows.js';
 
 export interface ResourceInDataset {
@@ -80,10 +81,12 @@ export function createResourceService(deps: {
       const row = resourceRowFor(datasetId, position, input, current);
       await db.transaction(async (tx) => {
         const txRepo = createDatasetRepo(tx);
+        const [before] = await txRepo.load([datasetId]);
         await txRepo.upsertResource(row);
         await txRepo.refreshSearch([datasetId]);
         await txRepo.touch(datasetId);
         const [dataset] = await txRepo.load([datasetId]);
+        if (before && dataset) assertHarvestedFieldsKept(before, dataset);
         if (dataset)
           await createActivityRepo(tx).record(datasetActivity(actor, dataset, 'changed', ['resources']));
       });
@@ -130,6 +133,7 @@ export function createResourceService(deps: {
         await txRepo.refreshSearch([dataset.id]);
         await txRepo.touch(dataset.id);
         const [after] = await txRepo.load([dataset.id]);
+        if (after) assertHarvestedFieldsKept(dataset, after);
         if (after)
           await createActivityRepo(tx).record(datasetActivity(actor, after, 'changed', ['resources']));
       });

@@ -65,7 +65,28 @@ export function addDataset(graph: GraphBuilder, baseUrl: string, dataset: Datase
   for (const resource of dataset.resources) {
     graph.add(node, 'dcat:distribution', addDistribution(graph, baseUrl, dataset, resource));
   }
+  addOrigins(graph, node, dataset);
   return node;
+}
+
+/**
+ * A harvested dataset: its identifiers upstream (adms:identifier) and its catalogue record, whose
+ * dct:source is each upstream record the metadata was taken from (DCAT-AP 3's "source metadata").
+ */
+function addOrigins(graph: GraphBuilder, node: Node, dataset: Dataset): void {
+  if (dataset.origins.length === 0) return;
+  const record = graph.iri(`${node.value}#record`);
+  graph.type(record, 'dcat:CatalogRecord');
+  graph.add(record, 'foaf:primaryTopic', node);
+  graph.value(record, 'dct:modified', dataset.metadataModified.toISOString(), 'xsd:dateTime');
+  for (const origin of dataset.origins) {
+    const identifier = graph.child(node, 'adms:identifier', 'adms:Identifier');
+    graph.value(identifier, 'skos:notation', origin.upstreamIdentifier);
+    const source = graph.child(record, 'dct:source', 'dcat:CatalogRecord');
+    graph.link(source, 'foaf:primaryTopic', origin.upstreamUrl ?? origin.sourceUrl);
+    graph.value(source, 'dct:modified', origin.harvestedAt.toISOString(), 'xsd:dateTime');
+    graph.text(source, 'dct:title', origin.sourceTitle, 'fr');
+  }
 }
 
 /** Publishers as foaf:Agent (foaf:Organization), named in both languages. */

@@ -4,6 +4,7 @@ const { namedNode, blankNode, literal, quad } = DataFactory;
 
 /** The vocabularies DCAT-AP 3 uses, with their usual prefixes. */
 export const PREFIXES = {
+  adms: 'http://www.w3.org/ns/adms#',
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   dcatap: 'http://data.europa.eu/r5r/',

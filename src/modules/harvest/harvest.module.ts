@@ -1,0 +1,76 @@
+import type { Config } from '../../config.js';
+import type { Module, Platform } from '../../platform/module.js';
+import { restApi } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { harvestRoutes } from './api/harvest.routes.js';
+import { createHarvestRepo } from './harvest.repo.js';
+import { createHarvestServices, type HarvestServices } from './harvest.service.js';
+import { harvestMigrations } from './migrations.js';
+import { createRunService, RUN_QUEUE } from './run.service.js';
+import { createSourceService, nextRun } from './sources.service.js';
+
+export type { HarvestServices };
+
+const TICK_MS = 30_000;
+
+/**
+ * Harvesting partners' catalogues (issue 19, decision 0027): sources of four kinds, runs as
+ * durable resumable jobs, a dry run, reports, duplicates merged, withdrawal only after a complete
+ * run. The catalogue keeps each harvested dataset's origins and guards its harvested fields.
+ */
+export function createHarvestModule(
+  platform: Platform,
+  config: Config,
+  deps: { catalog: CatalogService },
+): Module<HarvestServices> {
+  const repo = createHarvestRepo(platform.db);
+  const fetchGuard = { allowLoopback: config.fetchAllowLoopback, allowHosts: config.harvest.allowHosts };
+  const sources = createSourceService({ repo, catalog: deps.catalog, fetchGuard });
+  const runs = createRunService({
+    repo,
+    catalog: deps.catalog,
+    jobs: platform.jobs,
+    log: platform.log,
+    limits: {
+      ...fetchGuard,
+      timeoutMs: config.harvest.timeoutSeconds * 1000,
+      maxBytes: config.harvest.maxResponseBytes,
+    },
+  });
+
+  const services = createHarvestServices({ repo, sources, runs });
+
+  let timer: NodeJS.Timeout | null = null;
+  /** Scheduled sources whose time has come get a run; runs left behind are resumed. */
+  const tick = async () => {
+    for (const source of await repo.dueSources()) {
+      await repo.setNextRun(source.id, nextRun(source.schedule));
+      await runs.start(source, { dryRun: false, requestedBy: null });
+    }
+    await runs.resumeAbandoned();
+  };
+
+  return {
+    name: 'harvest',
+    services,
+    migrations: harvestMigrations,
+    routes: restApi(harvestRoutes({ harvest: services })),
+    jobs: {
+      [RUN_QUEUE]: {
+        concurrency: 2,
+        handler: (data: { runId: string }) => runs.execute(data.runId),
+      },
+    },
+    async start() {
+      await tick().catch((error: unknown) => platform.log.warn({ err: error }, 'harvest: tick failed'));
+      timer = setInterval(() => {
+        tick().catch((error: unknown) => platform.log.warn({ err: error }, 'harvest: tick failed'));
+      }, TICK_MS);
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await runs.stop();
+    },
+  };
+}
