@@ -200,8 +200,9 @@ export function createHarvestRepo(db: Queryable) {
     /** Runs left running by a worker that stopped or died (their lease ran out). */
     abandonedRuns: () =>
       db.query<{ id: string }>(
-        `SELECT id FROM harvest.runs WHERE status IN ('queued', 'running')
-           AND (lease_until IS NULL OR lease_until < now()) AND created < now() - interval '5 seconds'`,
+        `SELECT id FROM harvest.runs
+         WHERE (status = 'running' AND (lease_until IS NULL OR lease_until < now()))
+            OR (status = 'queued' AND created < now() - interval '2 minutes')`,
       ),
 
     /** Keeps a page's entries and where the next page starts, together. */

@@ -100,12 +100,36 @@ export function searchRequestFromData(data: CkanData): { request: SearchRequest;
 async function search({ actor, data, deps }: ActionContext) {
   const { request, facetFields } = searchRequestFromData(data);
   const result = await deps.catalog.search.search(actor, request);
-  return presentSearch(
+  const presented = presentSearch(
     deps.baseUrl,
     result,
     facetFields,
     await activeTables(deps, { datasets: result.datasets }),
   );
+  const fields = resultFields(data);
+  if (!fields) return presented;
+  return { ...presented, results: presented.results.map((result) => pickFields(result, fields)) };
+}
+
+/** package_search's `fl`: the fields each result keeps (a list, or a text separated by commas or spaces). */
+function resultFields(data: CkanData): string[] | null {
+  const raw = data.fl;
+  if (raw === undefined || raw === null || raw === '') return null;
+  const list = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/[\s,]+/)).filter(Boolean);
+  return list.length === 0 || list.includes('*') ? null : list.slice(0, 100);
+}
+
+/** A result reduced to the fields asked for; `extras_<key>` reaches an extra, as in CKAN's index. */
+function pickFields(result: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const extras = new Map(
+    ((result.extras ?? []) as { key: string; value: string }[]).map((extra) => [extra.key, extra.value]),
+  );
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field in result) picked[field] = result[field];
+    else if (field.startsWith('extras_') && extras.has(field.slice(7))) picked[field] = extras.get(field.slice(7));
+  }
+  return picked;
 }
 
 /** One dataset as package_show gives it. */
@@ -256,7 +280,7 @@ export const packageActions: ActionTable = {
   ),
 
   package_search: readAction(
-    'Search for datasets (French and English full-text search; q and fq in Solr syntax).\n\n:param q: (optional)\n:param fq: (optional)\n:param rows: (optional, default 10, max 1000)\n:param start: (optional)\n:param sort: (optional, default "score desc, metadata_modified desc")\n:param facet.field: (optional, JSON list)\n:param facet.limit: (optional, default 50)\n:param include_private: (optional, default False)\n:param include_drafts: (optional, default False)\n:param ext_bbox: (optional, "minx,miny,maxx,maxy")\n:rtype: dictionary with count, results, search_facets, facets, sort',
+    'Search for datasets (French and English full-text search; q and fq in Solr syntax).\n\n:param q: (optional)\n:param fq: (optional)\n:param rows: (optional, default 10, max 1000)\n:param start: (optional)\n:param sort: (optional, default "score desc, metadata_modified desc")\n:param facet.field: (optional, JSON list)\n:param facet.limit: (optional, default 50)\n:param include_private: (optional, default False)\n:param include_drafts: (optional, default False)\n:param ext_bbox: (optional, "minx,miny,maxx,maxy")\n:param fl: (optional) the fields each result keeps, e.g. "id,name,metadata_modified" (extras as extras_<key>)\n:rtype: dictionary with count, results, search_facets, facets, sort',
     search,
   ),
 
