@@ -76,14 +76,15 @@ export function createCatalogService({
      * dataset's harvested fields read-only except to its authoritative source.
      */
     origins: {
+      /** Records a source that reaches the dataset without writing it (a duplicate merged). */
       async put(datasetId: string, origin: Omit<DatasetOrigin, 'harvestedAt'>): Promise<void> {
         await db.transaction((tx) => createOriginsRepo(tx).put(datasetId, origin));
-        await changed(datasetId);
+        await changed();
       },
       /** Detaches a source; returns how many origins the dataset keeps. */
       async remove(datasetId: string, sourceId: string): Promise<number> {
         const left = await db.transaction((tx) => createOriginsRepo(tx).remove(datasetId, sourceId));
-        await changed(datasetId);
+        await changed();
         return left;
       },
       findDuplicate: createOriginsRepo(db).findDuplicate,

@@ -88,7 +88,7 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
     if (dryRun) return { action: withdrawn ? 'restored' : 'updated', reason: null, datasetId: current.id };
     if (withdrawn && current.state === 'deleted') await catalog.datasets.restore(SYSTEM, current.id);
     await catalog.datasets.update(SYSTEM, current.id, toInput(record, source, current), {
-      origin: source.id,
+      origin: originOf(deps, item, record, null),
     });
     await writeRecord(deps, item, record, current.id, hash, null);
     return { action: withdrawn ? 'restored' : 'updated', reason: null, datasetId: current.id };
@@ -108,7 +108,7 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
   if (dryRun) return { action: 'created', reason: null, datasetId: null };
   const id = datasetIdFor(source, item.upstreamId);
   const input = toInput(record, source, null);
-  await createWithFreeName(catalog, { ...input, id }, record, source);
+  await createWithFreeName(catalog, { ...input, id }, record, source, originOf(deps, item, record, null));
   await writeRecord(deps, item, record, id, hash, null);
   return { action: 'created', reason: null, datasetId: id };
 }
@@ -118,6 +118,23 @@ export function datasetIdFor(source: HarvestSource, upstreamId: string): string 
   return stableUuid(`harvest:${source.id}`, upstreamId);
 }
 
+/** Where the dataset comes from, as the catalogue keeps it. */
+function originOf(deps: ApplyDeps, item: PendingItem, record: HarvestedDataset, mergedReason: string | null) {
+  return {
+    sourceId: deps.source.id,
+    sourceTitle: deps.source.title,
+    sourceUrl: deps.source.url,
+    upstreamIdentifier: record.identifier,
+    upstreamUrl: record.upstreamUrl,
+    authoritative: mergedReason === null,
+    recordId: recordIdFor(deps, item),
+  };
+}
+
+const recordIdFor = (deps: ApplyDeps, item: PendingItem) =>
+  stableUuid(`harvest-record:${deps.source.id}`, item.upstreamId);
+
+/** Keeps the record; a merged one also adds its source to the dataset's origins. */
 async function writeRecord(
   deps: ApplyDeps,
   item: PendingItem,
@@ -127,7 +144,7 @@ async function writeRecord(
   mergedReason: string | null,
 ): Promise<void> {
   const { repo, catalog, source, runId } = deps;
-  const recordId = stableUuid(`harvest-record:${source.id}`, item.upstreamId);
+  const recordId = recordIdFor(deps, item);
   await repo.putRecord({
     id: recordId,
     sourceId: source.id,
@@ -139,15 +156,7 @@ async function writeRecord(
     mergedReason,
     runId,
   });
-  await catalog.origins.put(datasetId, {
-    sourceId: source.id,
-    sourceTitle: source.title,
-    sourceUrl: source.url,
-    upstreamIdentifier: record.identifier,
-    upstreamUrl: record.upstreamUrl,
-    authoritative: mergedReason === null,
-    recordId,
-  });
+  if (mergedReason !== null) await catalog.origins.put(datasetId, originOf(deps, item, record, mergedReason));
 }
 
 /** Creates the dataset under its upstream name, or that name with the source's when taken. */
@@ -156,6 +165,7 @@ async function createWithFreeName(
   input: DatasetInput,
   record: HarvestedDataset,
   source: HarvestSource,
+  origin: ReturnType<typeof originOf>,
 ): Promise<void> {
   const base =
     slugify(record.name ?? record.title.fr ?? record.title.en ?? record.identifier).slice(0, 80) || 'jeu';
@@ -166,7 +176,7 @@ async function createWithFreeName(
   ];
   for (const name of candidates) {
     try {
-      await catalog.datasets.create(SYSTEM, { ...input, name });
+      await catalog.datasets.create(SYSTEM, { ...input, name }, { origin });
       return;
     } catch (error) {
       const taken =

@@ -247,6 +247,27 @@ export function createHarvestRepo(db: Queryable) {
       await db.query('UPDATE harvest.runs SET requests = $2 WHERE id = $1', [runId, requests]);
     },
 
+    /**
+     * Settles at once the listed items that did not change upstream (no record read) and whose
+     * record is live: unchanged, or merged; returns how many.
+     */
+    async settleUnchanged(runId: string, sourceId: string): Promise<number> {
+      const rows = await db.query<{ upstream_id: string }>(
+        `WITH settled AS (
+           UPDATE harvest.run_items i SET state = 'done',
+             action = CASE WHEN r.merged_reason IS NULL THEN 'unchanged' ELSE 'merged' END,
+             reason = r.merged_reason, dataset_id = r.dataset_id
+           FROM harvest.records r
+           WHERE i.run_id = $1 AND i.state = 'pending' AND i.record IS NULL AND i.reason IS NULL
+             AND r.source_id = $2 AND r.upstream_id = i.upstream_id AND r.withdrawn_at IS NULL
+           RETURNING i.upstream_id)
+         UPDATE harvest.records r SET last_run = $1 FROM settled s
+         WHERE r.source_id = $2 AND r.upstream_id = s.upstream_id RETURNING r.upstream_id`,
+        [runId, sourceId],
+      );
+      return rows.length;
+    },
+
     pendingItems: (runId: string, limit: number) =>
       db.query<PendingItem>(
         `SELECT upstream_id AS "upstreamId", upstream_modified AS "upstreamModified", record, raw, reason

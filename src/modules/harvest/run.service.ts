@@ -97,6 +97,7 @@ export function createRunService(deps: {
     }
     const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun };
     if (run.phase === 'applying') {
+      if (!run.dryRun) await repo.settleUnchanged(runId, source.id);
       for (;;) {
         const items = await repo.pendingItems(runId, BATCH);
         if (items.length === 0) break;

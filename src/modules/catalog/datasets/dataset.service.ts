@@ -14,6 +14,7 @@ import type { DatasetRow, ResourceRow } from './dataset.rows.js';
 import { datasetMessages, validateDataset } from './dataset.validate.js';
 import { createLookupRepo } from './lookup.repo.js';
 import { assertHarvestedFieldsKept } from './origin-lock.js';
+import { createOriginsRepo, type NewOrigin } from './origins.repo.js';
 import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resource.rows.js';
 
 export const datasetNotFound = (reference: string) =>
@@ -70,7 +71,8 @@ export function createDatasetService({
     /** Datasets by id, without access checks: for callers that filtered visibility already. */
     loadMany: (ids: readonly string[]) => datasets.load(ids),
 
-    async create(actor: Actor, input: DatasetInput): Promise<Dataset> {
+    /** With `origin`, the harvested dataset and where it comes from are written together. */
+    async create(actor: Actor, input: DatasetInput, options: { origin?: NewOrigin } = {}): Promise<Dataset> {
       assertCanPublishSomewhere(actor);
       if (input.id !== undefined && !isSysadmin(actor)) {
         throw new ValidationError([
@@ -107,6 +109,7 @@ export function createDatasetService({
             );
             await checkResourceIdsFree(repo, id, input, []);
             await syncResources(repo, id, input.resources ?? [], []);
+            if (options.origin) await createOriginsRepo(tx).put(id, options.origin);
             await repo.refreshSearch([id]);
             const created = await loadOne(id, tx);
             await createActivityRepo(tx).record(datasetActivity(actor, created, 'new'));
@@ -122,7 +125,8 @@ export function createDatasetService({
       actor: Actor,
       reference: string,
       input: DatasetInput,
-      options: { origin?: string } = {},
+      /** The harvest source writing it (the only writer of its harvested fields), its origin refreshed. */
+      options: { origin?: NewOrigin } = {},
     ): Promise<Dataset> {
       const ref = await editableRef(actor, reference);
       const uploads = newUploads(input.resources);
@@ -153,9 +157,10 @@ export function createDatasetService({
               await checkResourceIdsFree(repo, ref.id, input, existingResources);
               await syncResources(repo, ref.id, input.resources, existingResources);
             }
+            if (options.origin) await createOriginsRepo(tx).put(ref.id, options.origin);
             await repo.refreshSearch([ref.id]);
             const after = await loadOne(ref.id, tx);
-            assertHarvestedFieldsKept(before, after, options.origin);
+            assertHarvestedFieldsKept(before, after, options.origin?.sourceId);
             await createActivityRepo(tx).record(
               datasetActivity(actor, after, 'changed', changedFields(before, after)),
             );

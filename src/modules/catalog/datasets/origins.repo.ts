@@ -1,6 +1,9 @@
 import type { Queryable } from '../../../platform/db/index.js';
 import type { DatasetOrigin } from '../catalog.types.js';
 
+/** An origin as the harvester writes it (the date is the write's). */
+export type NewOrigin = Omit<DatasetOrigin, 'harvestedAt'>;
+
 /** Why two upstream records are one dataset. */
 export type DuplicateReason = 'identifier' | 'landing_page' | 'resource_url';
 

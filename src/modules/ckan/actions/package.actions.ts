@@ -127,7 +127,8 @@ function pickFields(result: Record<string, unknown>, fields: readonly string[]):
   const picked: Record<string, unknown> = {};
   for (const field of fields) {
     if (field in result) picked[field] = result[field];
-    else if (field.startsWith('extras_') && extras.has(field.slice(7))) picked[field] = extras.get(field.slice(7));
+    else if (field.startsWith('extras_') && extras.has(field.slice(7)))
+      picked[field] = extras.get(field.slice(7));
   }
   return picked;
 }
