@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../src/cli.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
+import { SYSTEM } from '../src/modules/accounts/index.js';
 import { builtinSnapshots } from '../src/modules/reference/index.js';
 import { createTestDatabase, enginesUnderTest, type TestDatabase } from './helpers/database.js';
 
@@ -161,6 +164,55 @@ for (const engine of enginesUnderTest()) {
         ),
         /missing columns: mcode/,
       );
+    });
+
+    test('harvest add, test and run read a partner’s data.json into an organisation', async () => {
+      const catalogue = readFileSync(new URL('./fixtures/harvest/data.json', import.meta.url));
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(catalogue);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/data.json`;
+      const withFetch = { ...env, FETCH_ALLOW_LOOPBACK: 'true' };
+      try {
+        const ctx = await createContext(
+          loadConfig({ LOG_LEVEL: 'silent', DEMO_CONTENT: 'never', ...withFetch }),
+        );
+        await ctx.catalog.groups.create(SYSTEM, 'organization', {
+          name: 'ville-de-gatineau',
+          title: { fr: 'Ville de Gatineau', en: null },
+          description: { fr: null, en: null },
+          imageUrl: null,
+          euTheme: null,
+          extras: {},
+        });
+        await ctx.close();
+        const added = await quai(
+          [
+            'harvest',
+            'add',
+            'gatineau',
+            '--kind',
+            'dcat-us',
+            '--url',
+            url,
+            '--organization',
+            'ville-de-gatineau',
+          ],
+          withFetch,
+        );
+        assert.equal(added.code, 0, added.output);
+        assert.match((await quai(['harvest', 'list'], withFetch)).output, /gatineau\tdcat-us/);
+        const tested = await quai(['harvest', 'test', 'gatineau'], withFetch);
+        assert.equal(tested.code, 0, tested.output);
+        assert.match(tested.output, /Test succeeded: 1 pages, 1 requests\.\n 2 would be created/);
+        const ran = await quai(['harvest', 'run', 'gatineau'], withFetch);
+        assert.match(ran.output, /Run succeeded: 1 pages, 1 requests\.\n 2 created/);
+        assert.match((await quai(['harvest', 'run', 'gatineau'], withFetch)).output, /2 unchanged/);
+      } finally {
+        server.close();
+      }
     });
 
     test('bad commands print the usage and fail', async () => {

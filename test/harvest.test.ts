@@ -192,10 +192,12 @@ describeEachEngine('harvesting a partner portal', (current) => {
   });
 
   test('package_search keeps only the fields fl asks for (what an incremental listing reads)', async () => {
-    const listed = (await call(upstream.app, 'GET', '/api/3/action/package_search?fl=id,name,metadata_modified&rows=2'))
-      .json.result;
+    const listed = (
+      await call(upstream.app, 'GET', '/api/3/action/package_search?fl=id,name,metadata_modified&rows=2')
+    ).json.result;
     assert.equal(listed.results.length, 2);
-    for (const result of listed.results) assert.deepEqual(Object.keys(result).sort(), ['id', 'metadata_modified', 'name']);
+    for (const result of listed.results)
+      assert.deepEqual(Object.keys(result).sort(), ['id', 'metadata_modified', 'name']);
   });
 
   test('a second run changes only what changed upstream, and keeps local themes', async () => {

@@ -37,6 +37,12 @@ export function createHarvestServices({
         );
       return (await repo.findRun(started.id as string)) as HarvestRun;
     },
+    /** Runs the source in this process and waits for the end (the CLI, which works no queue). */
+    async runHere(actor: Actor, reference: string, options: { dryRun: boolean }): Promise<HarvestRun> {
+      const run = await this.startRun(actor, reference, options);
+      await runs.execute(run.id);
+      return (await repo.findRun(run.id)) as HarvestRun;
+    },
     async runs(actor: Actor, reference: string): Promise<HarvestRun[]> {
       const source = await sources.manageable(actor, reference);
       return repo.listRuns(source.id, 50);
