@@ -25,7 +25,17 @@ const MODULE_GRAPH: Record<string, readonly string[]> = {
   quality: ['accounts', 'catalog', 'datastore', 'schemas'],
   harvest: ['accounts', 'catalog'],
   ckan: ['accounts', 'catalog', 'datastore'],
-  web: ['accounts', 'catalog', 'datastore', 'procurement', 'quality', 'reference', 'registry', 'schemas'],
+  web: [
+    'accounts',
+    'catalog',
+    'datastore',
+    'harvest',
+    'procurement',
+    'quality',
+    'reference',
+    'registry',
+    'schemas',
+  ],
 };
 
 /** Modules that are clients of the others and keep no data of their own: no SQL, no schema. */

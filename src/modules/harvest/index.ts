@@ -4,5 +4,5 @@
  */
 export { createHarvestModule, type HarvestServices } from './harvest.module.js';
 export type * from './harvest.types.js';
-export { SOURCE_KINDS } from './harvest.types.js';
+export { ITEM_ACTIONS, SOURCE_KINDS } from './harvest.types.js';
 export { harvestMigrations } from './migrations.js';

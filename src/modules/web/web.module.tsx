@@ -8,6 +8,7 @@ import type { Module, Platform } from '../../platform/module.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DatastoreServices } from '../datastore/index.js';
+import type { HarvestServices } from '../harvest/index.js';
 import type { ProcurementService } from '../procurement/index.js';
 import type { QualityServices } from '../quality/index.js';
 import type { ReferenceServices } from '../reference/index.js';
@@ -27,6 +28,7 @@ import { ecosystemPageRoutes } from './ecosystems/ecosystems.routes.js';
 import { joinRoutes } from './ecosystems/join.routes.js';
 import { joinRequestRoutes } from './ecosystems/join-requests.routes.js';
 import { feedRoutes } from './feeds/feeds.routes.js';
+import { harvestRoutes } from './harvest/harvest.routes.js';
 import { type MessageKey, translator } from './i18n/messages.js';
 import { href } from './i18n/paths.js';
 import { procurementPageRoutes } from './procurement/procurement.routes.js';
@@ -77,6 +79,7 @@ export function createWebModule(
     reference: ReferenceServices;
     schemas: SchemasServices;
     quality: QualityServices;
+    harvest: HarvestServices;
   },
 ): Module<null> {
   // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
@@ -98,6 +101,7 @@ export function createWebModule(
     reference: modules.reference,
     schemas: modules.schemas,
     quality: modules.quality,
+    harvest: modules.harvest,
     blobs: platform.blobs,
     uploads: platform.uploads,
     config,
@@ -206,6 +210,7 @@ export function createWebModule(
       ecosystemPageRoutes(pages, web);
       joinRoutes(pages, web);
       joinRequestRoutes(pages, web);
+      harvestRoutes(pages, web);
       qualityPageRoutes(pages, web);
     });
   }

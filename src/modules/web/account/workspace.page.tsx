@@ -53,6 +53,13 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
             {t('myJrTitle')}
           </a>
         </li>
+        {view.sysadmin || view.memberships.some(({ role }) => role === 'admin') ? (
+          <li>
+            <a class="qc-button qc-secondary" href={href(locale, 'harvestSources')}>
+              {t('hvTitle')}
+            </a>
+          </li>
+        ) : null}
         {view.sysadmin ? (
           <li>
             <a class="qc-button qc-secondary" href={href(locale, 'joinRequests')}>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Activity, Dataset } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
+import { ProvenanceSection } from '../harvest/provenance.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
@@ -116,6 +117,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
               ))}
             </div>
           </section>
+
+          <ProvenanceSection ctx={ctx} dataset={dataset} />
 
           <QualitySection ctx={ctx} model={view.quality} />
 

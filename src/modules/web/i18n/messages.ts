@@ -3,6 +3,7 @@ import { WORKSPACE } from '../account/account.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
+import { HARVEST } from '../harvest/harvest.messages.js';
 import { PROCUREMENT } from '../procurement/procurement.messages.js';
 import { QUALITY } from '../quality/quality.messages.js';
 import { REFERENCE } from '../reference/reference.messages.js';
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...SCHEMAS,
   ...ECOSYSTEMS,
   ...QUALITY,
+  ...HARVEST,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

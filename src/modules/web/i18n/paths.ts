@@ -56,6 +56,12 @@ export const PAGES = {
   joinSent: { fr: '/fr/rejoindre/demande-envoyee', en: '/en/join/request-sent' },
   myJoinRequests: { fr: '/fr/espace/mes-demandes-d-adhesion', en: '/en/workspace/my-join-requests' },
   joinRequests: { fr: '/fr/espace/demandes-d-adhesion', en: '/en/workspace/join-requests' },
+  harvestSources: { fr: '/fr/espace/moissonnage', en: '/en/workspace/harvest' },
+  harvestSource: { fr: '/fr/espace/moissonnage/:name', en: '/en/workspace/harvest/:name' },
+  harvestRun: {
+    fr: '/fr/espace/moissonnage/:name/executions/:id',
+    en: '/en/workspace/harvest/:name/runs/:id',
+  },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },

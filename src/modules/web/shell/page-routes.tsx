@@ -15,6 +15,7 @@ import type {
   DictionaryService,
   SavedViewsService,
 } from '../../datastore/index.js';
+import type { HarvestServices } from '../../harvest/index.js';
 import type { ProcurementService } from '../../procurement/index.js';
 import type { QualityServices } from '../../quality/index.js';
 import type { ReferenceServices } from '../../reference/index.js';
@@ -52,6 +53,8 @@ export interface WebDeps {
   schemas: SchemasServices;
   /** Datasets' metadata quality scores, per organisation too. */
   quality: QualityServices;
+  /** Partners' catalogues harvested into organisations. */
+  harvest: HarvestServices;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;
