@@ -87,50 +87,60 @@ export function createRunService(deps: {
     if (!run || !source) return;
     let requests = run.requests;
     const fetch = createFetcher(deps.limits, () => requests++, signal);
-    const reader = READERS[source.kind]({ source, since: run.since, fetch });
-    while (run.phase === 'fetching') {
-      signal.throwIfAborted();
-      const page = await reader.page(run.cursor);
-      await repo.stagePage(runId, page.entries, { next: page.next, total: page.total, requests });
-      await repo.renew(runId, LEASE_SECONDS);
-      run = (await repo.findRun(runId)) ?? run;
+    try {
+      await readAndApply();
+    } finally {
+      // The requests made are reported, a failed run's too.
+      await repo.setRequests(runId, requests);
     }
-    const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun };
-    if (run.phase === 'applying') {
-      if (!run.dryRun) await repo.settleUnchanged(runId, source.id);
-      for (;;) {
-        const items = await repo.pendingItems(runId, BATCH);
-        if (items.length === 0) break;
-        for (const item of items) {
-          signal.throwIfAborted();
-          const outcome = await applyItem(applyDeps, item).catch((error: unknown) => {
-            if (signal.aborted) throw error;
-            return { action: 'error' as const, reason: describe(error), datasetId: null };
-          });
-          await repo.settleItem(runId, item.upstreamId, outcome);
-        }
+
+    async function readAndApply(): Promise<void> {
+      if (!run || !source) return;
+      const reader = READERS[source.kind]({ source, since: run.since, fetch });
+      while (run.phase === 'fetching') {
+        signal.throwIfAborted();
+        const page = await reader.page(run.cursor);
+        await repo.stagePage(runId, page.entries, { next: page.next, total: page.total, requests });
         await repo.renew(runId, LEASE_SECONDS);
-        await repo.setRequests(runId, requests);
+        run = (await repo.findRun(runId)) ?? run;
       }
-      await repo.setPhase(runId, 'withdrawing');
-    }
-    await repo.setRequests(runId, requests);
-    if ((await repo.itemCount(runId)) === 0)
-      throw new SourceError(`${source.url} listed no datasets: nothing was withdrawn`);
-    for (const missing of await repo.missingRecords(source.id, runId)) {
-      signal.throwIfAborted();
-      let reason = 'no longer listed upstream (confirmed by this complete run)';
-      if (!run.dryRun) {
-        const left = await catalog.origins.remove(missing.datasetId, source.id);
-        // Withdrawn (restorable) once no source reaches it any more.
-        if (left === 0) await catalog.datasets.delete(SYSTEM, missing.datasetId).catch(() => undefined);
-        else reason += '; the dataset stays: another source still reaches it';
-        await repo.markWithdrawn(missing.id);
+      const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun };
+      if (run.phase === 'applying') {
+        if (!run.dryRun) await repo.settleUnchanged(runId, source.id);
+        for (;;) {
+          const items = await repo.pendingItems(runId, BATCH);
+          if (items.length === 0) break;
+          for (const item of items) {
+            signal.throwIfAborted();
+            const outcome = await applyItem(applyDeps, item).catch((error: unknown) => {
+              if (signal.aborted) throw error;
+              return { action: 'error' as const, reason: describe(error), datasetId: null };
+            });
+            await repo.settleItem(runId, item.upstreamId, outcome);
+          }
+          await repo.renew(runId, LEASE_SECONDS);
+          await repo.setRequests(runId, requests);
+        }
+        await repo.setPhase(runId, 'withdrawing');
       }
-      await repo.addWithdrawn(runId, missing.upstreamId, missing.datasetId, reason);
+      await repo.setRequests(runId, requests);
+      if ((await repo.itemCount(runId)) === 0)
+        throw new SourceError(`${source.url} listed no datasets: nothing was withdrawn`);
+      for (const missing of await repo.missingRecords(source.id, runId)) {
+        signal.throwIfAborted();
+        let reason = 'no longer listed upstream (confirmed by this complete run)';
+        if (!run.dryRun) {
+          const left = await catalog.origins.remove(missing.datasetId, source.id);
+          // Withdrawn (restorable) once no source reaches it any more.
+          if (left === 0) await catalog.datasets.delete(SYSTEM, missing.datasetId).catch(() => undefined);
+          else reason += '; the dataset stays: another source still reaches it';
+          await repo.markWithdrawn(missing.id);
+        }
+        await repo.addWithdrawn(runId, missing.upstreamId, missing.datasetId, reason);
+      }
+      if (!run.dryRun) await repo.setSince(source.id, (await repo.maxModified(runId)) ?? source.since);
+      await repo.finishRun(runId, 'succeeded', null);
     }
-    if (!run.dryRun) await repo.setSince(source.id, (await repo.maxModified(runId)) ?? source.since);
-    await repo.finishRun(runId, 'succeeded', null);
   }
 
   return {

@@ -52,68 +52,74 @@ export function RunPage({
           {countsText(ctx, run) ? ` — ${countsText(ctx, run)}` : ''}
         </dd>
       </dl>
-      {run.error ? <p class="quai-field-error">{t('hvFailedBecause', { error: run.error })}</p> : null}
+      {run.error ? (
+        <p class="quai-field-error quai-break">{t('hvFailedBecause', { error: run.error })}</p>
+      ) : null}
       {underWay ? <p>{t('hvReloadHint')}</p> : null}
-      <nav aria-label={t('hvFilterAction')}>
-        <ul class="quai-inline-list">
-          <li>
-            {action === null ? (
-              <strong aria-current="page">{t('hvAll')}</strong>
-            ) : (
-              <a href={base}>{t('hvAll')}</a>
-            )}
-          </li>
-          {ITEM_ACTIONS.filter((candidate) => run.counts[candidate] > 0).map((candidate) => (
-            <li key={candidate}>
-              {candidate === action ? (
-                <strong aria-current="page">{t(ACTION_LABELS[candidate])}</strong>
-              ) : (
-                <a href={`${base}?action=${candidate}`}>
-                  {t(ACTION_LABELS[candidate])} ({formatNumber(locale, run.counts[candidate])})
-                </a>
-              )}
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <ScrollRegion labelledBy="rapport-elements">
-        <table class="quai-table">
-          <caption id="rapport-elements" class="quai-visually-hidden">
-            {t('hvReport')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('hvUpstreamId')}</th>
-              <th scope="col">{t('hvAction')}</th>
-              <th scope="col">{t('hvDataset')}</th>
-              <th scope="col">{t('hvReason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => {
-              const name = item.datasetId ? datasetNames[item.datasetId] : undefined;
-              return (
-                <tr key={item.upstreamId}>
-                  <th scope="row" class="quai-break">
-                    {item.upstreamId}
-                  </th>
-                  <td>{item.action ? t(ACTION_LABELS[item.action]) : t('hvPending')}</td>
-                  <td>{name ? <a href={href(locale, 'dataset', { name })}>{name}</a> : ''}</td>
-                  <td class="quai-break">
-                    {item.reason}
-                    {item.action === 'error' && item.raw ? (
-                      <details>
-                        <summary>{t('hvUpstreamId')}</summary>
-                        <pre class="quai-code">{item.raw}</pre>
-                      </details>
-                    ) : null}
-                  </td>
+      {items.length === 0 && action === null ? null : (
+        <>
+          <nav aria-label={t('hvFilterAction')}>
+            <ul class="quai-inline-list">
+              <li>
+                {action === null ? (
+                  <strong aria-current="page">{t('hvAll')}</strong>
+                ) : (
+                  <a href={base}>{t('hvAll')}</a>
+                )}
+              </li>
+              {ITEM_ACTIONS.filter((candidate) => run.counts[candidate] > 0).map((candidate) => (
+                <li key={candidate}>
+                  {candidate === action ? (
+                    <strong aria-current="page">{t(ACTION_LABELS[candidate])}</strong>
+                  ) : (
+                    <a href={`${base}?action=${candidate}`}>
+                      {t(ACTION_LABELS[candidate])} ({formatNumber(locale, run.counts[candidate])})
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <ScrollRegion labelledBy="rapport-elements">
+            <table class="quai-table">
+              <caption id="rapport-elements" class="quai-visually-hidden">
+                {t('hvReport')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('hvUpstreamId')}</th>
+                  <th scope="col">{t('hvAction')}</th>
+                  <th scope="col">{t('hvDataset')}</th>
+                  <th scope="col">{t('hvReason')}</th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+              </thead>
+              <tbody>
+                {items.map((item) => {
+                  const name = item.datasetId ? datasetNames[item.datasetId] : undefined;
+                  return (
+                    <tr key={item.upstreamId}>
+                      <th scope="row" class="quai-break">
+                        {item.upstreamId}
+                      </th>
+                      <td>{item.action ? t(ACTION_LABELS[item.action]) : t('hvPending')}</td>
+                      <td>{name ? <a href={href(locale, 'dataset', { name })}>{name}</a> : ''}</td>
+                      <td class="quai-break">
+                        {item.reason}
+                        {item.action === 'error' && item.raw ? (
+                          <details>
+                            <summary>{t('hvUpstreamId')}</summary>
+                            <pre class="quai-code">{item.raw}</pre>
+                          </details>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
+      )}
     </Layout>
   );
 }
