@@ -72,3 +72,23 @@ export async function harvestCommand(
   console.error('Usage: quai harvest add|list|test|run …');
   return 2;
 }
+
+/** `quai ckan migrate <url> [--api-key K]`: a CKAN portal brought over; prints the report. */
+export async function ckanMigrateCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'api-key': { type: 'string' } },
+  });
+  const url = positionals[0];
+  if (!url) throw new Error('ckan migrate needs the portal’s address');
+  const report = await ctx.harvest.migrateCkan({ url, apiKey: values['api-key'] ?? null });
+  console.log(`Migrated from ${report.portal} (${report.requests} requests, ${report.files} files stored):`);
+  for (const kind of ['organizations', 'groups', 'datasets'] as const) {
+    const { created, updated, unchanged } = report[kind];
+    console.log(` ${kind}: ${created} created, ${updated} updated, ${unchanged} unchanged`);
+  }
+  for (const problem of report.problems)
+    console.log(` not carried over: ${problem.kind} ${problem.id}: ${problem.reason}`);
+  return report.problems.length === 0 ? 0 : 1;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { harvestCommand } from './cli-harvest.js';
+import { ckanMigrateCommand, harvestCommand } from './cli-harvest.js';
 import { importReference, loadReference } from './cli-reference.js';
 import { generateRegistry, importRegistry } from './cli-registry.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -29,6 +29,8 @@ const USAGE = `Usage: quai <command>
   harvest add <name> --kind ckan|dcat|dcat-us|opendatasoft --url U --organization O
               [--title T] [--schedule "0 3 * * *"] [--upstream-organization X] [--tag Y] [--license-default L]
   harvest list | test <name> | run <name> add a partner's catalogue, test it (nothing written), run it (docs/harvest.md)
+  ckan migrate <url> [--api-key K]        bring a CKAN portal over: organisations, groups, datasets (ids and
+                                          names kept), files; run again, only what changed upstream changes
   reference load                          publish the reference sets' first versions (2016 files, regions, countries)
   reference import <set> <state.csv> --label L --date YYYY-MM-DD [--mapping mamh|d001|file.json]
                    [--transactions d002.csv] [--override "reason"]
@@ -71,6 +73,8 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
       await loadReference(ctx);
     } else if (command === 'reference' && subcommand === 'import') {
       await importReference(ctx, rest);
+    } else if (command === 'ckan' && subcommand === 'migrate') {
+      return await ckanMigrateCommand(ctx, rest);
     } else if (command === 'harvest') {
       return await harvestCommand(ctx, subcommand, rest);
     } else if (command === 'demo' && subcommand === 'load') {

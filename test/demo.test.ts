@@ -23,10 +23,11 @@ describeEachEngine('demo content', (current) => {
     // the demo registry (with its organisation), the eco-centres checked against the
     // municipalities, Bromont's building permits (following the urban-planning schema), and the
     // four reference sets' datasets (a job writes them, with their organisation, after each version);
-    // the ecosystems' Sherbrooke permits, two film catalogues and two consolidated tables.
-    await until(async () => (await searched()).count === 40);
+    // the ecosystems' Sherbrooke permits, two film catalogues and two consolidated tables; and the
+    // three public datasets harvested from Gatineau's (recorded) data.json.
+    await until(async () => (await searched()).count === 43);
     const search = await searched();
-    assert.equal(search.facets.organization.length, 14);
+    assert.equal(search.facets.organization.length, 15);
     assert.ok(search.facets.groups.length >= 6);
     const formats = Object.fromEntries(
       search.facets.res_format.map((f: { name: string; count: number }) => [f.name, f.count]),
@@ -105,6 +106,25 @@ describeEachEngine('demo content', (current) => {
     );
     const [waiting] = await ctx.schemas.partners.repo.list({ status: 'pending', userId: null, limit: 5 });
     assert.equal(waiting?.organizationTitle, 'Ville de Granby');
+  });
+
+  test('demo harvest: Gatineau’s data.json tested, then harvested; its datasets say where they come from', async () => {
+    const { app, ctx } = current();
+    const { SYSTEM } = await import('../src/modules/accounts/index.js');
+    const runs = await ctx.harvest.runs(SYSTEM, 'gatineau-donnees-ouvertes');
+    assert.deepEqual(
+      runs.map((run) => [run.dryRun, run.status, run.counts.created]),
+      [
+        [false, 'succeeded', 3],
+        [true, 'succeeded', 3],
+      ],
+    );
+    const found = (
+      await call(app, 'GET', '/api/3/action/package_search?fq=organization:ville-de-gatineau&rows=10')
+    ).json.result;
+    assert.equal(found.count, 3);
+    const extras = found.results[0].extras.map((extra: { key: string }) => extra.key);
+    assert.ok(extras.includes('harvest_source_id'));
   });
 
   test('demo pipeline: a table filled through the DataStore API, queryable and downloadable', async () => {

@@ -12,6 +12,7 @@ import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
 import { describeDemoTables } from './dictionaries.js';
 import { loadEcosystemsDemo } from './ecosystems.js';
+import { loadHarvestDemo } from './harvest.js';
 import { loadPipelineDemo } from './pipeline.js';
 import { generateProcesses } from './procurement-generator.js';
 import { type DemoDataset, type DemoResource, ORGANIZATIONS, THEMES, USERS } from './publishers.js';
@@ -131,6 +132,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadIntegrityDemo(ctx, publisher);
   await loadSchemasDemo(ctx);
   await loadEcosystemsDemo(ctx, publisher);
+  await loadHarvestDemo(ctx);
   return created > 0 ? { datasets: created } : null;
 }
 

@@ -83,6 +83,10 @@ export const ORGANIZATIONS: DemoGroup[] = [
     fr: "Données ouvertes de la reine des Cantons-de-l'Est.",
     en: 'Open data from the Eastern Townships.',
   }),
+  organization('ville-de-gatineau', 'Ville de Gatineau', 'City of Gatineau', {
+    fr: 'Partenaire moissonné : ses jeux viennent de son propre portail (data.json), tenus à jour par le moissonnage.',
+    en: 'A harvested partner: its datasets come from its own portal (data.json), kept up to date by harvesting.',
+  }),
   organization('ville-de-bromont', 'Ville de Bromont', 'City of Bromont', {
     fr: 'Membre de l’écosystème urbanisme : permis de construction.',
     en: 'Member of the urban-planning ecosystem: building permits.',

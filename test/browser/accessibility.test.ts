@@ -157,7 +157,15 @@ const SIGNED_IN_PAGES = {
  * requester's page of the partner they come from (its checklist, and the reason of a refusal).
  */
 const JOIN_PAGES = {
-  sysadmin: ['/fr/espace/demandes-d-adhesion', '/en/workspace/join-requests'],
+  sysadmin: [
+    '/fr/espace/demandes-d-adhesion',
+    '/en/workspace/join-requests',
+    // Harvesting: the sources, the demo's source (a test and a run), in both languages.
+    '/fr/espace/moissonnage',
+    '/en/workspace/harvest',
+    '/fr/espace/moissonnage/gatineau-donnees-ouvertes',
+    '/en/workspace/harvest/gatineau-donnees-ouvertes',
+  ],
   partner: ['/fr/espace/mes-demandes-d-adhesion', '/en/workspace/my-join-requests'],
 };
 const PARTNER = { email: 'regie-axe@quai.example', password: 'motdepasse-regie-axe' };
@@ -320,6 +328,18 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
           .click();
         await page.locator('.quai-error-summary').waitFor();
         assert.deepEqual(await violations(page), [], 'a refusal without its reason');
+        // A harvest run's report, and the source form with its errors.
+        for (const locale of ['fr', 'en'] as const) {
+          const base = locale === 'fr' ? '/fr/espace/moissonnage' : '/en/workspace/harvest';
+          await page.goto(`${portal.baseUrl}${base}/gatineau-donnees-ouvertes`);
+          await page.locator('#executions ~ * a, section[aria-labelledby=executions] a').first().click();
+          await page.locator('h1').waitFor();
+          assert.deepEqual(await violations(page), [], `${locale}: a harvest run's report`);
+          await page.goto(`${portal.baseUrl}${base}`);
+          await page.locator('main form button[type=submit]').last().click();
+          await page.locator('.quai-error-summary').waitFor();
+          assert.deepEqual(await violations(page), [], `${locale}: the source form with its errors`);
+        }
       }
       await context.close();
     }

@@ -1,5 +1,7 @@
 import { safeFetch, UnsafeUrlError } from '../../platform/http/safe-fetch.js';
 
+export const USER_AGENT = 'Quai harvester';
+
 /** Why a source could not be read: shown in the run's report as is. */
 export class SourceError extends Error {
   override name = 'SourceError';
@@ -23,7 +25,13 @@ export interface FetchedText {
  * anything else (a refused address, a redirect loop, a timeout, an error status, an answer too
  * large) becomes a SourceError that says what happened. `counted` is told of each request.
  */
-export function createFetcher(limits: FetchLimits, counted: () => void, signal?: AbortSignal) {
+export function createFetcher(
+  limits: FetchLimits,
+  counted: () => void,
+  signal?: AbortSignal,
+  /** Sent with every request (a migration's API key). */
+  extraHeaders: Record<string, string> = {},
+) {
   return async function fetchText(url: string, accept: string): Promise<FetchedText> {
     counted();
     const timeout = AbortSignal.timeout(limits.timeoutMs);
@@ -34,7 +42,7 @@ export function createFetcher(limits: FetchLimits, counted: () => void, signal?:
         allowLoopback: limits.allowLoopback,
         allowHosts: limits.allowHosts,
         signal: abort,
-        headers: { accept, 'user-agent': 'Quai harvester (+https://github.com/quai)' },
+        headers: { accept, 'user-agent': USER_AGENT, ...extraHeaders },
       });
     } catch (error) {
       throw describe(error, url, timeout.aborted, limits.timeoutMs);

@@ -4,12 +4,17 @@ import { restApi } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { harvestRoutes } from './api/harvest.routes.js';
 import { createHarvestRepo } from './harvest.repo.js';
-import { createHarvestServices, type HarvestServices } from './harvest.service.js';
+import { createHarvestServices } from './harvest.service.js';
+import { type MigrationReport, migrateCkan } from './migrate/ckan-migrate.js';
+import { createMigratedRepo } from './migrate/migrated.repo.js';
 import { harvestMigrations } from './migrations.js';
 import { createRunService, RUN_QUEUE } from './run.service.js';
 import { createSourceService, nextRun } from './sources.service.js';
 
-export type { HarvestServices };
+/** What the API, the pages and the command line call. */
+export type HarvestServices = ReturnType<typeof createHarvestServices> & {
+  migrateCkan(options: { url: string; apiKey: string | null }): Promise<MigrationReport>;
+};
 
 const TICK_MS = 30_000;
 
@@ -38,7 +43,23 @@ export function createHarvestModule(
     },
   });
 
-  const services = createHarvestServices({ repo, sources, runs });
+  const services = {
+    ...createHarvestServices({ repo, sources, runs }),
+    /** `quai ckan migrate`: a whole CKAN portal brought over (the command line; sysadmins only). */
+    migrateCkan: (options: { url: string; apiKey: string | null }) =>
+      migrateCkan(
+        {
+          catalog: deps.catalog,
+          migrated: createMigratedRepo(platform.db),
+          limits: {
+            ...fetchGuard,
+            timeoutMs: config.harvest.timeoutSeconds * 1000,
+            maxBytes: config.harvest.maxResponseBytes,
+          },
+        },
+        options,
+      ),
+  };
 
   let timer: NodeJS.Timeout | null = null;
   /** Scheduled sources whose time has come get a run; runs left behind are resumed. */

@@ -4,7 +4,7 @@ import type { Logger } from '../../platform/log.js';
 import { SYSTEM } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { applyItem } from './apply.js';
-import { createFetcher, type FetchLimits, SourceError } from './fetch.js';
+import { createFetcher, type FetchLimits, type FetchText, SourceError } from './fetch.js';
 import type { HarvestRepo } from './harvest.repo.js';
 import type { HarvestSource, SourceKind } from './harvest.types.js';
 import { ckanReader } from './readers/ckan.js';
@@ -41,7 +41,11 @@ export function createRunService(deps: {
   const { repo, catalog, jobs, log } = deps;
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
-  async function start(source: HarvestSource, options: { dryRun: boolean; requestedBy: string | null }) {
+  /** A new run of the source; queued for a worker unless `here` (the caller works it itself). */
+  async function start(
+    source: HarvestSource,
+    options: { dryRun: boolean; requestedBy: string | null; here?: boolean },
+  ) {
     const id = randomUUID();
     if (
       !(await repo.insertRun({
@@ -53,14 +57,15 @@ export function createRunService(deps: {
     )
       return { id: (await repo.activeRun(source.id))?.id ?? null, started: false };
     await repo.setRunSince(id, source.since);
-    await jobs.send(RUN_QUEUE, { runId: id }, { key: id, retryLimit: 0 });
+    if (!options.here) await jobs.send(RUN_QUEUE, { runId: id }, { key: id, retryLimit: 0 });
     return { id, started: true };
   }
 
-  async function execute(runId: string): Promise<void> {
+  /** Works a run; `fetch` replaces the network with recorded answers (the demo's partner). */
+  async function execute(runId: string, options: { fetch?: FetchText } = {}): Promise<void> {
     if (!(await repo.lease(runId, LEASE_SECONDS))) return;
     const controller = new AbortController();
-    const done = work(runId, controller.signal).then(
+    const done = work(runId, controller.signal, options.fetch).then(
       () => undefined,
       async (error: unknown) => {
         if (controller.signal.aborted) {
@@ -81,12 +86,18 @@ export function createRunService(deps: {
     }
   }
 
-  async function work(runId: string, signal: AbortSignal): Promise<void> {
+  async function work(runId: string, signal: AbortSignal, recorded?: FetchText): Promise<void> {
     let run = await repo.findRun(runId);
     const source = run ? await repo.findSource(run.sourceId) : null;
     if (!run || !source) return;
     let requests = run.requests;
-    const fetch = createFetcher(deps.limits, () => requests++, signal);
+    const live = createFetcher(deps.limits, () => requests++, signal);
+    const fetch: FetchText = recorded
+      ? (url, accept) => {
+          requests++;
+          return recorded(url, accept);
+        }
+      : live;
     try {
       await readAndApply();
     } finally {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CronExpressionParser } from 'cron-parser';
 import { ForbiddenError, IssueCollector, NotFoundError } from '../../platform/http/errors.js';
-import { isPublicUrl } from '../../platform/http/safe-fetch.js';
+import { leadsInside } from '../../platform/http/safe-fetch.js';
 import { localized } from '../../platform/i18n/index.js';
 import { checkMaxLength, checkSlug, isHttpUrl } from '../../platform/validation.js';
 import { type Actor, isSysadmin, organizationsWithRole } from '../accounts/index.js';
@@ -91,13 +91,13 @@ export function createSourceService(deps: {
         'url',
         localized('Indiquez une adresse http ou https', 'Give an http or https address'),
       );
-    else if (!(await isPublicUrl(input.url, deps.fetchGuard)))
+    else if (await leadsInside(input.url, deps.fetchGuard))
       issues.add(
         'url',
         'not_public',
         localized(
-          'Cette adresse mène à un réseau interne ou ne répond pas au DNS : le portail ne la lira pas (un administrateur peut autoriser un hôte interne par son nom)',
-          'This address leads to an internal network or does not resolve: the portal will not read it (an administrator may allow an internal host by name)',
+          'Cette adresse mène à un réseau interne : le portail ne la lira pas (un administrateur peut autoriser un hôte interne par son nom)',
+          'This address leads to an internal network: the portal will not read it (an administrator may allow an internal host by name)',
         ),
       );
     if (input.schedule !== null) {

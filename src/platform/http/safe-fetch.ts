@@ -107,22 +107,22 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
 }
 
 /**
- * Whether a URL's host resolves to public addresses only (or is allowed by name): checked when an
- * address is saved, so a mistake is reported at once rather than at the first fetch. The fetch
- * checks again (a name may change its answer).
+ * Whether a URL leads to an internal network: a non-http scheme, a literal non-public address, or a
+ * name that resolves to one (unless allowed by name). A name that does not resolve now is not
+ * refused (a partner's DNS may be down for a while): the fetch checks every address again.
  */
-export async function isPublicUrl(
+export async function leadsInside(
   url: string,
   options: { allowLoopback?: boolean; allowHosts?: readonly string[] } = {},
 ): Promise<boolean> {
   const parsed = new URL(url);
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
   const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if ((options.allowHosts ?? []).some((allowed) => allowed.toLowerCase() === host)) return true;
+  if ((options.allowHosts ?? []).some((allowed) => allowed.toLowerCase() === host)) return false;
   const allowLoopback = options.allowLoopback ?? false;
-  if (ipaddr.isValid(host)) return publicAddress(host, allowLoopback);
+  if (ipaddr.isValid(host)) return !publicAddress(host, allowLoopback);
   const addresses = await new Promise<LookupAddress[]>((resolve) =>
     dnsLookup(host, { all: true }, (error, found) => resolve(error ? [] : found)),
   );
-  return addresses.length > 0 && addresses.every((entry) => publicAddress(entry.address, allowLoopback));
+  return addresses.some((entry) => !publicAddress(entry.address, allowLoopback));
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
 import { type ReceivedFile, readMultipart } from '../../../platform/blobs/multipart.js';
@@ -62,6 +63,21 @@ export function createUploadService(deps: {
         return { fields: body.fields, file: null };
       }
       return { fields: body.fields, file: file ? uploadedFile(file) : null };
+    },
+
+    /**
+     * A file that comes from elsewhere than a form (a portal being migrated): stored like an upload,
+     * within the same size limit, then used through `settle`.
+     */
+    async fromStream(
+      source: Readable,
+      meta: { filename: string; mimetype: string | null },
+    ): Promise<ReceivedUpload> {
+      const stored = await deps.blobs.put(source, { maxBytes: deps.maxBytes });
+      return {
+        fields: {},
+        file: { ...stored, filename: meta.filename, mimetype: meta.mimetype },
+      };
     },
 
     /**
