@@ -69,15 +69,17 @@ describeEachEngine('harvesting a partner portal', (current) => {
   let admin: Caller;
   let sysadmin: Caller;
   let outsider: Caller;
+  let mirrorAdmin: Caller;
 
   before(async () => {
     const { ctx } = current();
     const region = await seedOrganization(ctx, 'estrie', 'Région de l’Estrie');
-    await seedOrganization(ctx, 'ville-de-sherbrooke-miroir', 'Ville de Sherbrooke');
+    const mirror = await seedOrganization(ctx, 'ville-de-sherbrooke-miroir', 'Ville de Sherbrooke');
     await seedTheme(ctx, 'environnement', 'Environnement', 'ENVI');
     sysadmin = await seedUser(ctx, 'admin-portail', { sysadmin: true });
     admin = await seedUser(ctx, 'admin-estrie', { roles: [[region, 'admin']] });
     outsider = await seedUser(ctx, 'editeur-ailleurs');
+    mirrorAdmin = await seedUser(ctx, 'admin-miroir', { roles: [[mirror, 'admin']] });
   });
 
   const datasetsOf = async (organization: string) =>
@@ -254,6 +256,25 @@ describeEachEngine('harvesting a partner portal', (current) => {
     ).json;
     assert.equal(merged.length, 3);
     assert.match(merged[0].reason, /identifier|landing page|resource url/);
+    // The mirror organisation's admin sees what was merged into datasets they may read, and no
+    // more: a dataset made private in Estrie is not named to them.
+    const hidden = await call(app, 'PATCH', '/api/v1/datasets/arbres-publics', {
+      token: admin.token,
+      body: { private: true },
+    });
+    assert.equal(hidden.status, 200, hidden.body);
+    const asMirror = { token: mirrorAdmin.token };
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/harvest/sources/sherbrooke-dcat/merged', asMirror)).json.length,
+      2,
+    );
+    const runs = (await call(app, 'GET', '/api/v1/harvest/sources/sherbrooke-dcat/runs', asMirror)).json;
+    const items = (await call(app, 'GET', `/api/v1/harvest/runs/${runs[0].id}`, asMirror)).json.items;
+    assert.equal(items.filter((item: { dataset_id: string | null }) => item.dataset_id === null).length, 1);
+    await call(app, 'PATCH', '/api/v1/datasets/arbres-publics', {
+      token: admin.token,
+      body: { private: false },
+    });
   });
 
   test('a dataset gone upstream is withdrawn after a complete run, and restored when it returns', async () => {

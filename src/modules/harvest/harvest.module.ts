@@ -44,7 +44,7 @@ export function createHarvestModule(
   });
 
   const services = {
-    ...createHarvestServices({ repo, sources, runs }),
+    ...createHarvestServices({ repo, sources, runs, catalog: deps.catalog }),
     /** `quai ckan migrate`: a whole CKAN portal brought over (the command line; sysadmins only). */
     migrateCkan: (options: { url: string; apiKey: string | null }) =>
       migrateCkan(

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
 import type { Actor } from '../accounts/index.js';
+import type { CatalogService } from '../catalog/index.js';
 import { type FetchText, SourceError } from './fetch.js';
 import type { HarvestRepo } from './harvest.repo.js';
 import type { HarvestRun, ItemAction } from './harvest.types.js';
@@ -12,11 +13,28 @@ export function createHarvestServices({
   repo,
   sources,
   runs,
+  catalog,
 }: {
   repo: HarvestRepo;
   sources: SourceService;
   runs: RunService;
+  catalog: CatalogService;
 }) {
+  /**
+   * The datasets among these the actor may see: a merged dataset may be another organisation's
+   * private one, which a source's admin must not learn of.
+   */
+  async function readableOf(
+    actor: Actor,
+    rows: readonly { datasetId: string | null }[],
+  ): Promise<Set<string>> {
+    const ids = [...new Set(rows.flatMap((row) => (row.datasetId ? [row.datasetId] : [])))];
+    const refs = await Promise.all(
+      ids.map((id) => catalog.datasets.readableRef(actor, id).catch(() => null)),
+    );
+    return new Set(refs.flatMap((ref) => (ref ? [ref.id] : [])));
+  }
+
   const runNotFound = (id: string) =>
     new NotFoundError('harvest run', id, localized('Moissonnage introuvable', 'Harvest run not found'));
 
@@ -82,11 +100,21 @@ export function createHarvestServices({
       const run = await repo.findRun(runId);
       const source = run ? await repo.findSource(run.sourceId) : null;
       if (!run || !source || !sources.manages(actor, source.organizationId)) throw runNotFound(runId);
-      return { run, items: await repo.runItems(runId, page.action, page.limit, page.offset) };
+      const items = await repo.runItems(runId, page.action, page.limit, page.offset);
+      const readable = await readableOf(actor, items);
+      return {
+        run,
+        items: items.map((item) =>
+          item.datasetId && !readable.has(item.datasetId) ? { ...item, datasetId: null } : item,
+        ),
+      };
     },
+    /** What the source reached that another source brought first (only the datasets the actor may see). */
     async merged(actor: Actor, reference: string) {
       const source = await sources.manageable(actor, reference);
-      return repo.mergedRecords(source.id);
+      const merged = await repo.mergedRecords(source.id);
+      const readable = await readableOf(actor, merged);
+      return merged.filter((row) => readable.has(row.datasetId));
     },
     /** A run's state, for those who already hold its id (the CLI). */
     findRun: (id: string) => repo.findRun(id),

@@ -134,12 +134,9 @@ export function harvestRoutes(pages: PageRoutes, deps: WebDeps): void {
         localized('Moissonnage introuvable', 'Harvest run not found'),
       );
     const ids = items.flatMap((item) => (item.datasetId ? [item.datasetId] : []));
-    // Only the datasets the reader may see are named (a merged one may be another's private dataset).
-    const readable = await Promise.all(
-      [...new Set(ids)].map((id) => catalog.datasets.readableRef(page.actor, id).catch(() => null)),
-    );
+    // The report names only the datasets the reader may see.
     const datasetNames = Object.fromEntries(
-      readable.flatMap((ref) => (ref ? [[ref.id, ref.name] as const] : [])),
+      (await catalog.datasets.loadMany([...new Set(ids)])).map((dataset) => [dataset.id, dataset.name]),
     );
     const ctx = page.context({ page: 'harvestRun', params: { name: source.name, id: run.id } });
     return (
