@@ -77,13 +77,17 @@ function addOrigins(graph: GraphBuilder, node: Node, dataset: Dataset): void {
   if (dataset.origins.length === 0) return;
   const record = graph.iri(`${node.value}#record`);
   graph.type(record, 'dcat:CatalogRecord');
+  // A record's primary topic is a dcat:Resource (DCAT-AP 3's shapes check the class as written).
+  graph.type(node, 'dcat:Resource');
   graph.add(record, 'foaf:primaryTopic', node);
   graph.value(record, 'dct:modified', dataset.metadataModified.toISOString(), 'xsd:dateTime');
   for (const origin of dataset.origins) {
     const identifier = graph.child(node, 'adms:identifier', 'adms:Identifier');
     graph.value(identifier, 'skos:notation', origin.upstreamIdentifier);
     const source = graph.child(record, 'dct:source', 'dcat:CatalogRecord');
-    graph.link(source, 'foaf:primaryTopic', origin.upstreamUrl ?? origin.sourceUrl);
+    const topic = graph.iri(origin.upstreamUrl ?? origin.sourceUrl);
+    graph.type(topic, 'dcat:Resource');
+    graph.add(source, 'foaf:primaryTopic', topic);
     graph.value(source, 'dct:modified', origin.harvestedAt.toISOString(), 'xsd:dateTime');
     graph.text(source, 'dct:title', origin.sourceTitle, 'fr');
   }
