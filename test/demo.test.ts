@@ -89,7 +89,7 @@ describeEachEngine('demo content', (current) => {
       [
         ['catalogue-oeuvres-cinematheque-exemple', '1.1.0', true],
         ['films-presentes-cineclub-de-la-riviere', '1.0.0', true],
-      ].sort(),
+      ],
     );
     const urbanism = (await call(app, 'GET', '/api/v1/ecosystems/urbanisme')).json;
     assert.deepEqual(

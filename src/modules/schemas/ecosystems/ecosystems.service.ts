@@ -99,7 +99,8 @@ export function createEcosystemService(deps: { db: Db; catalog: CatalogService; 
         });
       }
     }
-    return out;
+    // Reports arrive in whatever order their loads finished: list in a stable order.
+    return out.sort((a, b) => a.datasetName.localeCompare(b.datasetName));
   }
 
   return {
