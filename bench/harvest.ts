@@ -7,6 +7,7 @@
  * whole source (every page fetched and parsed, nothing written).
  *
  *   npm run bench:harvest                 # BENCH_HARVEST_DATASETS=20000 BENCH_HARVEST_CHANGED=50
+ *   BENCH_DATABASE_URL=postgres://…/empty npm run bench:harvest   # on PostgreSQL (an empty database)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       LINK_CHECK_HOURS: '0',
       REFERENCE_PROBE_SECONDS: '0',
       FETCH_ALLOW_LOOPBACK: 'true',
+      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
     }),
     { work: true },
   );
@@ -136,7 +138,8 @@ async function main(): Promise<void> {
 
     const written = (counts: typeof full.counts) => counts.created + counts.updated + counts.restored;
     console.log(
-      `workload: a CKAN source of ${DATASETS} distinct datasets (2 resources each), replayed on loopback;`,
+      `workload: a CKAN source of ${DATASETS} distinct datasets (2 resources each), replayed on loopback; ` +
+        `database: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`,
     );
     console.log(
       `          then ${CHANGED} of them changed upstream (new title, new metadata_modified); one run at a time`,

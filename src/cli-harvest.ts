@@ -84,10 +84,19 @@ export async function ckanMigrateCommand(ctx: Context, args: string[]): Promise<
   if (!url) throw new Error('ckan migrate needs the portal’s address');
   const report = await ctx.harvest.migrateCkan({ url, apiKey: values['api-key'] ?? null });
   console.log(`Migrated from ${report.portal} (${report.requests} requests, ${report.files} files stored):`);
-  for (const kind of ['organizations', 'groups', 'datasets'] as const) {
+  for (const kind of ['organizations', 'groups', 'users', 'memberships', 'datasets'] as const) {
     const { created, updated, unchanged } = report[kind];
-    console.log(` ${kind}: ${created} created, ${updated} updated, ${unchanged} unchanged`);
+    const removed = kind === 'memberships' ? `, ${report.memberships.removed} removed` : '';
+    console.log(` ${kind}: ${created} created, ${updated} updated, ${unchanged} unchanged${removed}`);
   }
+  const { tables, saved, pending } = report.views;
+  console.log(
+    ` views: ${tables} table previews (come with each load), ${saved} charts and maps saved, ${pending} waiting for their table`,
+  );
+  if (report.withoutPassword > 0)
+    console.log(
+      ` ${report.withoutPassword} accounts have no password yet: \`quai user password-link --all\` prints a one-time link for each`,
+    );
   for (const problem of report.problems)
     console.log(` not carried over: ${problem.kind} ${problem.id}: ${problem.reason}`);
   return report.problems.length === 0 ? 0 : 1;

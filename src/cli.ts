@@ -9,6 +9,7 @@ import { type Context, createContext } from './context.js';
 import { loadDemoContent } from './demo/index.js';
 import { serve, work } from './main.js';
 import { SYSTEM } from './modules/accounts/index.js';
+import { href } from './modules/web/index.js';
 import { AppError, ValidationError } from './platform/http/errors.js';
 
 const USAGE = `Usage: quai <command>
@@ -18,6 +19,8 @@ const USAGE = `Usage: quai <command>
   migrate                                 bring the database schema up to date
   user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
                                           create an account (a password is generated if none is given)
+  user password-link <name> | --all      a one-time link (7 days) for a person to set their password;
+                                          --all: every account without one (people a migration brought)
   token create <user> [--name N]          create an API token for a user and print it (once)
   demo load                               load the demo catalogue into an empty database
   procurement import <file>               import OCDS (release/record package, releases, JSON Lines);
@@ -63,6 +66,8 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
       console.log('Database schema is up to date.');
     } else if (command === 'user' && subcommand === 'create') {
       await createUser(ctx, rest);
+    } else if (command === 'user' && subcommand === 'password-link') {
+      await passwordLinks(ctx, config, rest);
     } else if (command === 'token' && subcommand === 'create') {
       await createToken(ctx, rest);
     } else if (command === 'procurement' && subcommand === 'import') {
@@ -114,6 +119,25 @@ async function importProcurement(ctx: Context, args: string[]): Promise<void> {
   for (const issue of report.errors.slice(0, 20)) console.log(`  error   ${issue.pointer}: ${issue.message}`);
   for (const issue of report.warnings.slice(0, 20))
     console.log(`  warning ${issue.pointer}: ${issue.message}`);
+}
+
+/** Prints name, address and link, one account per line (tab-separated), for the administrator to send. */
+async function passwordLinks(ctx: Context, config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { all: { type: 'boolean' } },
+  });
+  const names = values.all
+    ? (await ctx.accounts.passwordLinks.withoutPassword()).map((user) => user.name)
+    : positionals.slice(0, 1);
+  if (names.length === 0 && !values.all) throw new Error('user password-link needs a name, or --all');
+  for (const name of names) {
+    const user = await ctx.accounts.requireUser(name);
+    const { token, expiresAt } = await ctx.accounts.passwordLinks.issue(SYSTEM, user.id);
+    const url = new URL(href('fr', 'setPassword', { token }), config.baseUrl).toString();
+    console.log([user.name, user.email ?? '', url, expiresAt.toISOString()].join('\t'));
+  }
 }
 
 async function createUser(ctx: Context, args: string[]): Promise<void> {

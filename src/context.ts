@@ -137,7 +137,11 @@ export async function createContext(
     datastore: datastore.services,
     schemas: schemas.services,
   });
-  const harvest = createHarvestModule(platform, config, { catalog: catalog.services });
+  const harvest = createHarvestModule(platform, config, {
+    accounts: accounts.services,
+    catalog: catalog.services,
+    datastore: datastore.services,
+  });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,

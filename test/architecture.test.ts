@@ -23,7 +23,7 @@ const MODULE_GRAPH: Record<string, readonly string[]> = {
   reference: ['accounts', 'catalog', 'registry'],
   schemas: ['accounts', 'catalog', 'datastore', 'reference'],
   quality: ['accounts', 'catalog', 'datastore', 'schemas'],
-  harvest: ['accounts', 'catalog'],
+  harvest: ['accounts', 'catalog', 'datastore'],
   ckan: ['accounts', 'catalog', 'datastore'],
   web: [
     'accounts',

@@ -72,6 +72,37 @@ for (const engine of enginesUnderTest()) {
       }
     });
 
+    test('user password-link prints a one-time link for an account without a password', async () => {
+      const ctx = await createContext(loadConfig({ LOG_LEVEL: 'silent', ...env }));
+      try {
+        await ctx.accounts.importUser(SYSTEM, {
+          id: '6f1c2a4e-6b7d-4c1e-9a51-3f0b8f2d9e10',
+          name: 'bruno',
+          email: 'bruno@quai.test',
+          fullname: 'Bruno',
+          about: null,
+          sysadmin: false,
+        });
+      } finally {
+        await ctx.close();
+      }
+      const all = await quai(['user', 'password-link', '--all'], { ...env, BASE_URL: 'https://quai.test' });
+      assert.equal(all.code, 0);
+      const [name, email, url] = all.output.split('\t');
+      assert.deepEqual([name, email], ['bruno', 'bruno@quai.test']);
+      assert.match(url ?? '', /^https:\/\/quai\.test\/fr\/mot-de-passe\/[\w-]{43}$/);
+      const token = (url ?? '').split('/').pop() as string;
+      const check = await createContext(loadConfig({ LOG_LEVEL: 'silent', ...env }));
+      try {
+        assert.equal((await check.accounts.passwordLinks.check(token))?.userName, 'bruno');
+      } finally {
+        await check.close();
+      }
+      // alice has a password: --all leaves her out; by name she gets one.
+      assert.doesNotMatch(all.output, /alice/);
+      assert.match((await quai(['user', 'password-link', 'alice'], env)).output, /^alice\t/);
+    });
+
     test('procurement import reads SEAO-style events and OCDS packages; a replay adds nothing', async () => {
       const events = await quai(['procurement', 'import', 'docs/examples/evenements-seao.csv'], env);
       assert.equal(events.code, 0);

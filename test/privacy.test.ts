@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { SYSTEM } from '../src/modules/accounts/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import {
   type Caller,
@@ -10,6 +11,7 @@ import {
   seedTheme,
   seedUser,
 } from './helpers/fixtures.js';
+import { until } from './helpers/wait.js';
 
 /** Words that appear only in hidden datasets: no answer to an outsider may contain them. */
 const SECRETS = ['zyxprive', 'zyxbrouillon', 'zyxsupprime', 'etiquette-secrete', 'fichier-secret'];
@@ -19,6 +21,7 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
   let member: Caller;
   let stranger: Caller;
   const hidden: Record<string, { id: string; resourceId: string; downloadPath: string }> = {};
+  let harvestRunId = '';
 
   async function hiddenDataset(name: string, secret: string, body: Record<string, unknown>) {
     const { app } = current();
@@ -76,6 +79,22 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       (await call(app, 'DELETE', '/api/v1/datasets/jeu-supprime', { token: editor.token })).status,
       204,
     );
+    // A harvest source of the ministry, with a (failed) test run: its pages are the ministry's.
+    await ctx.harvest.sources.create(SYSTEM, {
+      name: 'source-ministere',
+      title: 'Source du ministère',
+      organization: 'ministere',
+      kind: 'ckan',
+      url: 'http://127.0.0.1:9',
+      schedule: null,
+      filters: {},
+      licenseDefault: null,
+    });
+    harvestRunId = (await ctx.harvest.startRun(SYSTEM, 'source-ministere', { dryRun: true })).id;
+    await until(async () => {
+      const run = await ctx.harvest.findRun(harvestRunId);
+      return run?.status === 'failed' || run?.status === 'succeeded';
+    });
     // Their quality scores exist (and would show, if anything leaked them).
     for (const { id } of [...Object.values(hidden), { id: open.json.id as string }])
       await ctx.quality.scores.settled(id, () => true);
@@ -148,8 +167,17 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/3/action/package_list',
       '/api/3/action/package_search?fl=id,name,private,extras_secret&rows=1000&include_private=true&include_drafts=true',
       '/api/v1/harvest/sources',
+      '/api/v1/harvest/sources/source-ministere',
+      '/api/v1/harvest/sources/source-ministere/runs',
+      '/api/v1/harvest/sources/source-ministere/merged',
+      `/api/v1/harvest/runs/${harvestRunId}`,
       '/fr/espace/moissonnage',
+      '/fr/espace/moissonnage/source-ministere',
+      `/fr/espace/moissonnage/source-ministere/executions/${harvestRunId}`,
       '/en/workspace/harvest',
+      '/fr/utilisateurs/editeur',
+      '/en/users/editeur?page=2',
+      '/user/editeur',
       '/api/3/action/current_package_list_with_resources?limit=100',
       '/api/3/action/package_search?rows=1000&include_private=true&include_drafts=true&include_deleted=true&facet.field=["tags","organization","groups","res_format"]',
       '/api/3/action/package_search?q=zyxprive&include_private=true',

@@ -82,6 +82,8 @@ const PUBLIC_PAGES = {
     '/fr/rejoindre?ecosysteme=urbanisme',
     '/fr/rejoindre/demande-envoyee?compte=nouveau',
     '/fr/connexion',
+    '/fr/utilisateurs/editeur-demo',
+    '/fr/mot-de-passe/lien-perime',
     '/fr/nulle-part',
   ],
   en: [
@@ -119,6 +121,7 @@ const PUBLIC_PAGES = {
     '/en/join',
     '/en/join/request-sent',
     '/en/sign-in',
+    '/en/users/admin-demo',
     '/en/nowhere',
   ],
 };
@@ -376,6 +379,13 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await visitorPage.getByRole('button', { name: 'Send the request', exact: true }).click();
       await visitorPage.locator('.quai-error-summary').waitFor();
       assert.deepEqual(await violations(visitorPage), [], 'join form errors');
+      // A one-time link to choose a password, sent with a password too short.
+      const link = await portal.testApp.ctx.accounts.passwordLinks.issue(SYSTEM, EDITOR?.name ?? '');
+      await visitorPage.goto(`${portal.baseUrl}/en/password/${link.token}`);
+      await visitorPage.locator('#champ-password').fill('short');
+      await visitorPage.getByRole('button', { name: 'Save the password', exact: true }).click();
+      await visitorPage.locator('.quai-error-summary').waitFor();
+      assert.deepEqual(await violations(visitorPage), [], 'password link form errors');
       await visitorPage.close();
     } finally {
       await page.close();

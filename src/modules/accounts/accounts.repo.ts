@@ -32,6 +32,32 @@ export function createAccountsRepo(db: Queryable) {
       );
     },
 
+    findUserById(id: string): Promise<UserRow | null> {
+      return queryOne<UserRow>(db, `SELECT ${USER_COLUMNS} FROM accounts.users WHERE id = $1`, [id]);
+    },
+
+    /** Which of name and email another account than `id` already has ('name', 'email' or null). */
+    async takenByOther(id: string, name: string, email: string | null): Promise<'name' | 'email' | null> {
+      const row = await queryOne<{ name: boolean }>(
+        db,
+        `SELECT name = $2 AS name FROM accounts.users
+         WHERE id <> $1 AND (name = $2 OR ($3::text IS NOT NULL AND lower(email) = lower($3))) LIMIT 1`,
+        [id, name, email],
+      );
+      return row ? (row.name ? 'name' : 'email') : null;
+    },
+
+    async updateUser(
+      id: string,
+      user: Pick<UserRow, 'name' | 'fullname' | 'email' | 'about' | 'sysadmin'>,
+    ): Promise<void> {
+      await db.query(
+        `UPDATE accounts.users SET name = $2, fullname = $3, email = $4, about = $5, sysadmin = $6,
+           state = 'active' WHERE id = $1`,
+        [id, user.name, user.fullname, user.email, user.about, user.sysadmin],
+      );
+    },
+
     /** By id or by name, like every CKAN reference. */
     findUser(reference: string): Promise<UserRow | null> {
       return queryOne<UserRow>(

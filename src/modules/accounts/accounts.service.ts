@@ -7,10 +7,11 @@ import {
   ValidationError,
 } from '../../platform/http/errors.js';
 import { localized } from '../../platform/i18n/index.js';
-import { checkEmail, checkMaxLength, checkSlug, messages } from '../../platform/validation.js';
+import { checkEmail, checkMaxLength, checkSlug, isUuid, messages } from '../../platform/validation.js';
 import { type AccountsRepo, createAccountsRepo, type UserRow } from './accounts.repo.js';
 import type { ApiToken, Member, User } from './accounts.types.js';
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
+import { checkPassword, createPasswordLinks } from './password-links.service.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
 import { createSessionService } from './sessions/sessions.service.js';
 import { createSignInGuard } from './sign-in-guard.js';
@@ -36,7 +37,6 @@ export interface CreatedToken {
   record: ApiToken;
 }
 
-const PASSWORD_MIN = 12;
 const TOKEN_NAME_MAX = 200;
 
 const forbidden = (fr: string, en: string) => new ForbiddenError(localized(fr, en));
@@ -51,6 +51,57 @@ export function createAccountsService({ db }: { db: Db }) {
     /** Signed-in browsers. */
     sessions: createSessionService(db, (user) => actorOf(repo, user), repo),
 
+    /** One-time links to set a password (accounts a migration brought have none). */
+    passwordLinks: createPasswordLinks(db, (reference) => repo.findUser(reference)),
+
+    /**
+     * An account brought from another portal, with its id kept (so what refers to it, such as a
+     * dataset's creator, stays true) and no password; run again, it is brought up to date.
+     * Sysadmins only.
+     */
+    async importUser(
+      actor: Actor,
+      input: Omit<NewUser, 'password'> & { id: string },
+    ): Promise<'created' | 'updated' | 'unchanged'> {
+      if (!isSysadmin(actor))
+        throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
+      const issues = new IssueCollector();
+      checkSlug(issues, 'name', input.name);
+      checkEmail(issues, 'email', input.email);
+      checkMaxLength(issues, 'fullname', input.fullname, 200);
+      checkMaxLength(issues, 'about', input.about, 5000);
+      if (!isUuid(input.id))
+        issues.add('id', 'invalid', localized("L'identifiant n'est pas un UUID.", 'The id is not a UUID.'));
+      issues.throwIfAny();
+      const existing = await repo.findUserById(input.id);
+      const taken = await repo.takenByOther(input.id, input.name, input.email);
+      if (taken)
+        throw new ValidationError([
+          {
+            path: taken,
+            code: 'taken',
+            message: localized(
+              'Un autre compte de ce portail a déjà ce nom ou cette adresse.',
+              'Another account of this portal already has that name or address.',
+            ),
+          },
+        ]);
+      const fields = { name: input.name, fullname: input.fullname, email: input.email, about: input.about };
+      if (!existing) {
+        await repo.insertUser({ id: input.id, ...fields, password_hash: null, sysadmin: input.sysadmin });
+        return 'created';
+      }
+      const same =
+        existing.name === input.name &&
+        existing.fullname === input.fullname &&
+        existing.email === input.email &&
+        existing.about === input.about &&
+        existing.sysadmin === input.sysadmin;
+      if (same) return 'unchanged';
+      await repo.updateUser(input.id, { ...fields, sysadmin: input.sysadmin });
+      return 'updated';
+    },
+
     /** Only sysadmins create accounts (self-registration is a portal setting for later). */
     async createUser(actor: Actor, input: NewUser): Promise<User> {
       if (!isSysadmin(actor))
@@ -59,9 +110,7 @@ export function createAccountsService({ db }: { db: Db }) {
       checkSlug(issues, 'name', input.name);
       checkEmail(issues, 'email', input.email);
       checkMaxLength(issues, 'fullname', input.fullname, 200);
-      if (input.password !== null && input.password.length < PASSWORD_MIN) {
-        issues.add('password', 'too_short', messages.tooShort(PASSWORD_MIN));
-      }
+      if (input.password !== null) checkPassword(issues, 'password', input.password, input.name);
       if (!issues.has('name') && (await repo.nameTaken(input.name))) {
         issues.add(
           'name',

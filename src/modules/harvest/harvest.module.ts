@@ -1,12 +1,15 @@
 import type { Config } from '../../config.js';
 import type { Module, Platform } from '../../platform/module.js';
-import { restApi } from '../accounts/index.js';
+import { type AccountsService, restApi } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import { type DatastoreServices, TABLE_LOADED } from '../datastore/index.js';
 import { harvestRoutes } from './api/harvest.routes.js';
 import { createHarvestRepo } from './harvest.repo.js';
 import { createHarvestServices } from './harvest.service.js';
-import { type MigrationReport, migrateCkan } from './migrate/ckan-migrate.js';
+import { migrateCkan } from './migrate/ckan-migrate.js';
 import { createMigratedRepo } from './migrate/migrated.repo.js';
+import type { MigrationReport } from './migrate/migration.types.js';
+import { savePendingViews } from './migrate/views.js';
 import { harvestMigrations } from './migrations.js';
 import { createRunService, RUN_QUEUE } from './run.service.js';
 import { createSourceService, nextRun } from './sources.service.js';
@@ -17,6 +20,8 @@ export type HarvestServices = ReturnType<typeof createHarvestServices> & {
 };
 
 const TICK_MS = 30_000;
+/** After each load: the charts and maps a migration brought for that table are saved. */
+const VIEWS_QUEUE = 'harvest.migrated-views';
 
 /**
  * Harvesting partners' catalogues (issue 19, decision 0027): sources of four kinds, runs as
@@ -26,9 +31,11 @@ const TICK_MS = 30_000;
 export function createHarvestModule(
   platform: Platform,
   config: Config,
-  deps: { catalog: CatalogService },
+  deps: { accounts: AccountsService; catalog: CatalogService; datastore: DatastoreServices },
 ): Module<HarvestServices> {
   const repo = createHarvestRepo(platform.db);
+  const migrated = createMigratedRepo(platform.db);
+  const views = { savedViews: deps.datastore.savedViews, tables: deps.datastore.tables };
   const fetchGuard = { allowLoopback: config.fetchAllowLoopback, allowHosts: config.harvest.allowHosts };
   const sources = createSourceService({ repo, catalog: deps.catalog, fetchGuard });
   const runs = createRunService({
@@ -50,7 +57,9 @@ export function createHarvestModule(
       migrateCkan(
         {
           catalog: deps.catalog,
-          migrated: createMigratedRepo(platform.db),
+          accounts: deps.accounts,
+          views,
+          migrated,
           limits: {
             ...fetchGuard,
             timeoutMs: config.harvest.timeoutSeconds * 1000,
@@ -80,6 +89,15 @@ export function createHarvestModule(
       [RUN_QUEUE]: {
         concurrency: 2,
         handler: (data: { runId: string }) => runs.execute(data.runId),
+      },
+      [VIEWS_QUEUE]: {
+        events: [TABLE_LOADED],
+        handler: async (data: { resourceId: string }) => {
+          await savePendingViews(
+            { migrated, views, warn: (message) => platform.log.warn(message) },
+            data.resourceId,
+          );
+        },
       },
     },
     async start() {

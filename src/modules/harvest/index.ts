@@ -5,5 +5,5 @@
 export { createHarvestModule, type HarvestServices } from './harvest.module.js';
 export type * from './harvest.types.js';
 export { ITEM_ACTIONS, SOURCE_KINDS } from './harvest.types.js';
-export type { MigrationReport } from './migrate/ckan-migrate.js';
+export type { MigrationReport } from './migrate/migration.types.js';
 export { harvestMigrations } from './migrations.js';

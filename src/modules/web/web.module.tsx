@@ -188,7 +188,9 @@ export function createWebModule(
         if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
           reply.header('Content-Security-Policy', policy);
           reply.header('X-Content-Type-Options', 'nosniff');
-          reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+          // A page may ask for less (a one-time link's page sends no referrer at all).
+          if (!reply.hasHeader('Referrer-Policy'))
+            reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
           if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-cache');
         }
       });

@@ -71,8 +71,15 @@ export function createDatasetService({
     /** Datasets by id, without access checks: for callers that filtered visibility already. */
     loadMany: (ids: readonly string[]) => datasets.load(ids),
 
-    /** With `origin`, the harvested dataset and where it comes from are written together. */
-    async create(actor: Actor, input: DatasetInput, options: { origin?: NewOrigin } = {}): Promise<Dataset> {
+    /**
+     * With `origin`, the harvested dataset and where it comes from are written together;
+     * `creatorUserId` (sysadmins: a migration keeps who created it upstream) replaces the actor.
+     */
+    async create(
+      actor: Actor,
+      input: DatasetInput,
+      options: { origin?: NewOrigin; creatorUserId?: string | null } = {},
+    ): Promise<Dataset> {
       assertCanPublishSomewhere(actor);
       if (input.id !== undefined && !isSysadmin(actor)) {
         throw new ValidationError([
@@ -102,7 +109,10 @@ export function createDatasetService({
               datasetRow(id, input, {
                 organization,
                 groups: references.groups,
-                creatorUserId: actor.user?.id ?? null,
+                creatorUserId:
+                  options.creatorUserId !== undefined && isSysadmin(actor)
+                    ? options.creatorUserId
+                    : (actor.user?.id ?? null),
                 state: input.state ?? 'active',
                 private: input.private ?? false,
               }),
@@ -126,7 +136,7 @@ export function createDatasetService({
       reference: string,
       input: DatasetInput,
       /** The harvest source writing it (the only writer of its harvested fields), its origin refreshed. */
-      options: { origin?: NewOrigin } = {},
+      options: { origin?: NewOrigin; creatorUserId?: string | null } = {},
     ): Promise<Dataset> {
       const ref = await editableRef(actor, reference);
       const uploads = newUploads(input.resources);
@@ -147,7 +157,10 @@ export function createDatasetService({
               datasetRow(ref.id, input, {
                 organization,
                 groups: references.groups,
-                creatorUserId: ref.creatorUserId,
+                creatorUserId:
+                  options.creatorUserId !== undefined && isSysadmin(actor)
+                    ? options.creatorUserId
+                    : ref.creatorUserId,
                 // A deleted dataset stays deleted when edited; restoring it is not an update.
                 state: ref.state === 'deleted' ? 'deleted' : (input.state ?? ref.state),
                 private: input.private ?? ref.private,

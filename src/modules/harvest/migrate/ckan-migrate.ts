@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { safeFetch } from '../../../platform/http/safe-fetch.js';
-import { SYSTEM } from '../../accounts/index.js';
+import { type AccountsService, SYSTEM } from '../../accounts/index.js';
 import type {
   CatalogService,
   DatasetInput,
@@ -14,30 +14,9 @@ import { createFetcher, excerpt, type FetchLimits, parseJson, SourceError, USER_
 import { ckanRoot, mapCkanPackage } from '../readers/ckan.js';
 import { matchLicense, text } from '../readers/common.js';
 import type { createMigratedRepo, MigratedKind } from './migrated.repo.js';
-
-type Dict = Record<string, unknown>;
-
-export interface MigrationCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** What a migration did, per kind, and what it could not carry over, with why. */
-export interface MigrationReport {
-  portal: string;
-  organizations: MigrationCounts;
-  groups: MigrationCounts;
-  datasets: MigrationCounts;
-  /** Files downloaded and stored (uploads and DataStore-only tables). */
-  files: number;
-  requests: number;
-  problems: { kind: string; id: string; reason: string }[];
-}
-
-const counts = (): MigrationCounts => ({ created: 0, updated: 0, unchanged: 0 });
-const list = (value: unknown): Dict[] =>
-  Array.isArray(value) ? value.filter((item): item is Dict => typeof item === 'object' && item !== null) : [];
+import { type CkanCall, counts, type Dict, describe, list, type MigrationReport } from './migration.types.js';
+import { migrateUsers } from './users.js';
+import { migrateViews, type ViewDeps } from './views.js';
 
 /**
  * `quai ckan migrate`: a CKAN portal's organisations, groups, datasets (ids and names kept, so
@@ -49,6 +28,8 @@ const list = (value: unknown): Dict[] =>
 export async function migrateCkan(
   deps: {
     catalog: CatalogService;
+    accounts: AccountsService;
+    views: ViewDeps;
     migrated: ReturnType<typeof createMigratedRepo>;
     limits: FetchLimits;
   },
@@ -60,14 +41,18 @@ export async function migrateCkan(
     portal: root,
     organizations: counts(),
     groups: counts(),
+    users: counts(),
+    memberships: { ...counts(), removed: 0 },
     datasets: counts(),
+    views: { tables: 0, saved: 0, pending: 0 },
     files: 0,
     requests: 0,
+    withoutPassword: 0,
     problems: [],
   };
   const auth: Record<string, string> = options.apiKey ? { authorization: options.apiKey } : {};
   const fetchText = createFetcher(deps.limits, () => report.requests++, undefined, auth);
-  const call = async (action: string, params: Record<string, string>): Promise<unknown> => {
+  const call: CkanCall = async (action, params) => {
     const url = new URL(`${root}/api/3/action/${action}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     const body = parseJson(await fetchText(url.toString(), 'application/json')) as Dict;
@@ -78,6 +63,7 @@ export async function migrateCkan(
     (await migrated.version(root, kind, id)) !== version;
 
   // Organisations and groups, ids and names kept.
+  const organizationIds: string[] = [];
   for (const [kind, action] of [
     ['organization', 'organization_list'],
     ['group', 'group_list'],
@@ -94,6 +80,7 @@ export async function migrateCkan(
       );
       for (const group of page) {
         const id = text(group.id) ?? '';
+        if (kind === 'organization') organizationIds.push(id);
         const version = createHash('sha256').update(JSON.stringify(group)).digest('hex');
         if (!(await changed(kind, id, version))) {
           tally.unchanged++;
@@ -117,6 +104,17 @@ export async function migrateCkan(
       if (page.length < 1000) break;
     }
   }
+
+  // Accounts and their roles (a sysadmin's key), before the datasets that name their creators.
+  const users = options.apiKey
+    ? await migrateUsers({ accounts: deps.accounts, migrated, call, report }, organizationIds)
+    : new Set<string>();
+  if (!options.apiKey)
+    report.problems.push({
+      kind: 'user',
+      id: '*',
+      reason: 'users and memberships need a sysadmin’s API key',
+    });
 
   // Datasets, with drafts and private ones when the key may read them.
   for (let start = 0; ; start += 1000) {
@@ -144,14 +142,18 @@ export async function migrateCkan(
           if (upload) uploads.push(upload);
           return upload;
         });
+        const creator = text(pkg.creator_user_id);
+        const written = { creatorUserId: creator && users.has(creator) ? creator : null };
         const write = () =>
           exists
-            ? catalog.datasets.update(SYSTEM, id, input)
-            : catalog.datasets.create(SYSTEM, { ...input, id });
+            ? catalog.datasets.update(SYSTEM, id, input, written)
+            : catalog.datasets.create(SYSTEM, { ...input, id }, written);
         // Files no resource ended up using are removed.
         await settleAll(catalog, uploads, write);
         if (exists) report.datasets.updated++;
         else report.datasets.created++;
+        for (const resource of list(pkg.resources))
+          await migrateViews({ call, migrated, views: deps.views, report }, text(resource.id) ?? '');
         await migrated.put(root, 'dataset', id, version);
       } catch (error) {
         report.problems.push({ kind: 'dataset', id: text(pkg.name) ?? id, reason: describe(error) });
@@ -159,6 +161,8 @@ export async function migrateCkan(
     }
     if (page.length < 1000 || start + page.length >= Number(result.count ?? 0)) break;
   }
+  const passwordless = new Set((await deps.accounts.passwordLinks.withoutPassword()).map((user) => user.id));
+  report.withoutPassword = [...users].filter((id) => passwordless.has(id)).length;
   return report;
 
   /** An uploaded file or a DataStore-only table, downloaded and stored (its hash checked). */
@@ -281,12 +285,4 @@ async function datasetInput(
     extras: mapped.extras,
     resources,
   };
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error) {
-    const issues = (error as { issues: { path: string; message: { en: string } }[] }).issues;
-    return issues.map((issue) => `${issue.path}: ${issue.message.en}`).join('; ');
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -16,6 +16,31 @@ export const WORKSPACE = {
     'The user name or the password is wrong.',
   ),
   signedOut: m('Vous êtes déconnecté.', 'You are signed out.'),
+  // A person's public page
+  profileLogin: m('Identifiant : {name}', 'Login: {name}'),
+  memberSince: m('inscrit le {date}', 'joined {date}'),
+  datasetsCreatedBy: m('Jeux de données créés par {name}', 'Datasets created by {name}'),
+  // Setting a password with a one-time link
+  setPasswordTitle: m('Choisir votre mot de passe', 'Choose your password'),
+  setPasswordLead: m(
+    'Votre compte {name} est prêt. Choisissez un mot de passe pour vous connecter ; ce lien ne sert qu’une fois.',
+    'Your account {name} is ready. Choose a password to sign in; this link works only once.',
+  ),
+  newPassword: m('Nouveau mot de passe', 'New password'),
+  newPasswordHint: m(
+    'Au moins 12 caractères. Une phrase de passe facile à retenir convient très bien.',
+    'At least 12 characters. An easy-to-remember passphrase is fine.',
+  ),
+  passwordConfirmation: m('Le même mot de passe, encore', 'The same password again'),
+  setPasswordButton: m('Enregistrer le mot de passe', 'Save the password'),
+  passwordLinkGone: m(
+    'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau à l’administrateur du portail.',
+    'This link has expired or was already used. Ask the portal’s administrator for a new one.',
+  ),
+  passwordSet: m(
+    'Votre mot de passe est enregistré : vous êtes connecté.',
+    'Your password is saved: you are signed in.',
+  ),
   // Workspace
   workspaceTitle: m('Mon espace', 'My workspace'),
   signedInAs: m('Connecté en tant que {name}', 'Signed in as {name}'),

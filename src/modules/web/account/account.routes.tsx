@@ -5,6 +5,8 @@ import { PAGE_SIZE, readSearchState } from '../catalog/search-state.js';
 import { href } from '../i18n/paths.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import { fieldValue, formFields, type PageRoutes, signedInUser, type WebDeps } from '../shell/page-routes.js';
+import { ProfilePage } from './profile.page.js';
+import { SetPasswordPage } from './set-password.page.js';
 import { SignInPage } from './sign-in.page.js';
 import { TokensPage } from './tokens.page.js';
 import { WorkspacePage } from './workspace.page.js';
@@ -50,6 +52,71 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
       page.reply.code(429);
     }
     return <SignInPage ctx={page.context({ page: 'signIn' })} view={{ login, next, error }} />;
+  });
+
+  // A one-time link to choose a password: its secret is in the address, so the page is never
+  // cached and never sends the address on as a referrer.
+  const linkPage = (page: { reply: { header(name: string, value: string): unknown } }) => {
+    page.reply.header('Cache-Control', 'no-store');
+    page.reply.header('Referrer-Policy', 'no-referrer');
+  };
+  pages.get('setPassword', async (page) => {
+    linkPage(page);
+    const token = page.params.token ?? '';
+    const link = await accounts.passwordLinks.check(token);
+    if (!link) page.reply.code(410);
+    const ctx = page.context({ page: 'setPassword', params: { token } });
+    return <SetPasswordPage ctx={ctx} view={{ token, userName: link?.userName ?? null, errors: {} }} />;
+  });
+
+  pages.post('setPassword', async (page) => {
+    linkPage(page);
+    const fields = formFields(page, cookies);
+    const token = page.params.token ?? '';
+    const ctx = page.context({ page: 'setPassword', params: { token } });
+    const link = await accounts.passwordLinks.check(token);
+    if (!link) {
+      page.reply.code(410);
+      return <SetPasswordPage ctx={ctx} view={{ token, userName: null, errors: {} }} />;
+    }
+    try {
+      const userId = await accounts.passwordLinks.use(
+        token,
+        fieldValue(fields.password),
+        fieldValue(fields.confirmation),
+      );
+      cookies.signIn(page.reply, await accounts.sessions.start(userId), await accounts.deviceToken(userId));
+      cookies.notify(page.reply, 'passwordSet');
+      return page.redirect('workspace');
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      page.reply.code(422);
+      const errors = fieldErrorsOf(error.issues, page.locale, ['password', 'confirmation']);
+      return <SetPasswordPage ctx={ctx} view={{ token, userName: link.userName, errors }} />;
+    }
+  });
+
+  pages.get('profile', async (page) => {
+    const user = await accounts.requireUser(page.params.name ?? '');
+    const { page: number } = readSearchState({ page: page.query.page });
+    const signedIn = page.actor.user !== null;
+    const result = await catalog.search.search(
+      page.actor,
+      searchRequest({
+        fq: [`creator_user_id:${user.id}`],
+        sort: 'metadata_modified desc',
+        rows: PAGE_SIZE,
+        start: (number - 1) * PAGE_SIZE,
+        includePrivate: signedIn,
+        includeDrafts: signedIn,
+      }),
+    );
+    const ctx = page.context({
+      page: 'profile',
+      params: { name: user.name },
+      query: number > 1 ? `page=${number}` : undefined,
+    });
+    return <ProfilePage ctx={ctx} view={{ user, result, page: number }} />;
   });
 
   pages.post('signOut', async (page) => {

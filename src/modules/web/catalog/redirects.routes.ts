@@ -50,6 +50,7 @@ export function redirectRoutes(): FastifyPluginAsyncTypebox {
     );
     app.get('/group', hidden, (request, reply) => to('themes')(request, reply));
     app.get('/group/:name', named, (request, reply) => to('theme', request.params)(request, reply));
+    app.get('/user/:name', named, (request, reply) => to('profile', request.params)(request, reply));
     app.get('/api/v1/docs', hidden, (request, reply) => to('api')(request, reply));
 
     // Données Québec's CKAN lives under /recherche/ (its API at /recherche/api/3/action/…): the
@@ -85,6 +86,9 @@ export function redirectRoutes(): FastifyPluginAsyncTypebox {
       );
       app.get(`/${locale}/organization/:name`, named, (request, reply) =>
         localized('organization', request.params)(request, reply),
+      );
+      app.get(`/${locale}/user/:name`, named, (request, reply) =>
+        localized('profile', request.params)(request, reply),
       );
       app.get(`/${locale}/group`, hidden, (request, reply) => localized('themes')(request, reply));
       app.get(`/${locale}/group/:name`, named, (request, reply) =>

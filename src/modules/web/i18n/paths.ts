@@ -63,6 +63,8 @@ export const PAGES = {
     en: '/en/workspace/harvest/:name/runs/:id',
   },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
+  setPassword: { fr: '/fr/mot-de-passe/:token', en: '/en/password/:token' },
+  profile: { fr: '/fr/utilisateurs/:name', en: '/en/users/:name' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },
   tokens: { fr: '/fr/espace/jetons', en: '/en/workspace/tokens' },
