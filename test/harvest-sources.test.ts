@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import { describeEachEngine } from './helpers/app.js';
-import { type Caller, call, seedOrganization, seedUser } from './helpers/fixtures.js';
+import { type Caller, call, seedOrganization, seedTheme, seedUser } from './helpers/fixtures.js';
 import { harvestRun } from './helpers/harvest.js';
 
 const fixture = (name: string) =>
@@ -31,6 +31,7 @@ const turtlePage = (page: number, next: boolean) => `
 <${base}/dcat.ttl?page=${page}> a hydra:PartialCollectionView ${next ? `; hydra:next <${base}/dcat.ttl?page=${page + 1}>` : ''} .
 <${base}/jeux/${page}> a dcat:Dataset ; dct:identifier "jeu-${page}" ; dct:title "Jeu ${page}"@fr, "Dataset ${page}"@en ;
   dct:description "Page ${page}."@fr ; dcat:keyword "essai"@fr ;
+  dcat:theme <http://publications.europa.eu/resource/authority/data-theme/ENVI>, <https://ailleurs.example/themes/inconnu> ;
   dcat:distribution [ a dcat:Distribution ; dcat:downloadURL <${base}/fichiers/${page}.csv> ; dct:title "Fichier"@fr ] .`;
 
 before(async () => {
@@ -113,6 +114,9 @@ describeEachEngine(
       const { ctx } = current();
       await seedOrganization(ctx, 'partenaires', 'Partenaires');
       await seedOrganization(ctx, 'pannes', 'Pannes');
+      // Themes here that upstream themes map to: by title (Opendatasoft) and by EU code (DCAT).
+      await seedTheme(ctx, 'transport', 'Transport', 'TRAN');
+      await seedTheme(ctx, 'milieux-naturels', 'Milieux naturels', 'ENVI');
       sysadmin = await seedUser(ctx, 'admin-moisson', { sysadmin: true });
     });
 
@@ -143,6 +147,11 @@ describeEachEngine(
         ['CSV', 'JSON', 'GeoJSON'],
       );
       assert.equal(bikes.license_id, 'cc-by');
+      assert.deepEqual(
+        bikes.groups.map((group: { name: string }) => group.name),
+        ['transport'],
+        'the upstream theme « Transport » is the theme of that name here',
+      );
     });
 
     test('a paged DCAT catalogue is read through hydra:next', async () => {
@@ -151,6 +160,13 @@ describeEachEngine(
       assert.equal(report.run.status, 'succeeded', report.run.error);
       assert.equal(report.run.pages, 2);
       assert.equal(report.run.counts.created, 2);
+      const id = report.items.find((item) => item.action === 'created')?.dataset_id;
+      const first = (await call(current().app, 'GET', `/api/3/action/package_show?id=${id}`)).json.result;
+      assert.deepEqual(
+        first.groups.map((group: { name: string }) => group.name),
+        ['milieux-naturels'],
+        'the EU data theme ENVI is the theme with that code here; an unknown theme is left out',
+      );
     });
 
     test('a source that fails half-way changes nothing and withdraws nothing', async () => {

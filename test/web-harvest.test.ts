@@ -2,7 +2,8 @@
  * Harvesting on the portal's pages (issue 19), in French and in English: an organisation admin
  * adds a source through the workspace form (every mistake reported at once, next to its field),
  * tests it, reads the test's report, runs it, and the harvested dataset's page says where it comes
- * from. Another user is refused the pages.
+ * from; then edits the source and deletes it (confirmed), its datasets staying. Another user is
+ * refused the pages.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -119,5 +120,44 @@ describeEachEngine('the harvest pages', (current) => {
     );
     assert.equal(english.status, 200);
     assert.match(text(english.body), /2 created/);
+
+    // Edited from its page: the form starts from the source; mistakes come back next to fields.
+    const page = await web.get(added.location as string);
+    assert.match(
+      page.body,
+      /name="url"[^>]*value="http:\/\/127\.0\.0\.1:\d+\/data\.json"|value="http:\/\/127\.0\.0\.1:\d+\/data\.json"[^>]*name="url"/,
+    );
+    const fields = {
+      action: 'save',
+      name: 'gatineau-data-json',
+      title: 'Gatineau, données ouvertes',
+      organization: 'ville-de-gatineau',
+      kind: 'dcat-us',
+      url,
+      schedule: '',
+      license_default: 'cc-by',
+    };
+    const wrong = await web.post(added.location as string, { ...fields, schedule: '99 * * * *' });
+    assert.equal(wrong.status, 422);
+    assert.match(text(wrong.body), /Horaire invalide/);
+    assert.match(wrong.body, /value="Gatineau, données ouvertes"/);
+    const saved = await web.post(added.location as string, fields);
+    assert.equal(saved.status, 303, saved.body);
+    const edited = text((await web.get(saved.location as string)).body);
+    assert.match(edited, /Source enregistrée/);
+    assert.match(edited, /Gatineau, données ouvertes/);
+    assert.match(edited, /Horaire \(cron, UTC\) à la demande/);
+
+    // Deleted only once confirmed; its datasets stay, no longer harvested.
+    const unconfirmed = await web.post(added.location as string, { action: 'delete' });
+    assert.equal(unconfirmed.status, 422);
+    assert.match(text(unconfirmed.body), /Cochez la case/);
+    const deleted = await web.post(added.location as string, { action: 'delete', confirm: 'oui' });
+    assert.equal(deleted.status, 303);
+    assert.equal(deleted.location, '/fr/espace/moissonnage');
+    assert.match(text((await web.get('/fr/espace/moissonnage')).body), /Source supprimée/);
+    assert.equal((await web.get(added.location as string)).status, 404);
+    const kept = text((await web.get(link)).body);
+    assert.doesNotMatch(kept, /Provenance/);
   });
 });

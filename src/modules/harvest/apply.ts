@@ -9,6 +9,7 @@ import type { HarvestRepo, PendingItem } from './harvest.repo.js';
 import type { HarvestedDataset, HarvestSource, ItemAction } from './harvest.types.js';
 import { matchLicense } from './readers/common.js';
 import type { Reader } from './readers/reader.js';
+import { mappedThemes, type ThemeIndex } from './themes.js';
 
 export interface Outcome {
   action: ItemAction;
@@ -23,6 +24,8 @@ export interface ApplyDeps {
   reader: Reader;
   runId: string;
   dryRun: boolean;
+  /** The portal's themes, to map the upstream ones. */
+  themes: ThemeIndex;
 }
 
 /** The same record always hashes the same (keys sorted), with what the source adds to it. */
@@ -87,7 +90,7 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
       return { action: 'unchanged', reason: 'deleted on the portal', datasetId: current.id };
     if (dryRun) return { action: withdrawn ? 'restored' : 'updated', reason: null, datasetId: current.id };
     if (withdrawn && current.state === 'deleted') await catalog.datasets.restore(SYSTEM, current.id);
-    await catalog.datasets.update(SYSTEM, current.id, toInput(record, source, current), {
+    await catalog.datasets.update(SYSTEM, current.id, toInput(record, source, current, deps.themes), {
       origin: originOf(deps, item, record, null),
     });
     await writeRecord(deps, item, record, current.id, hash, null);
@@ -107,7 +110,7 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
   }
   if (dryRun) return { action: 'created', reason: null, datasetId: null };
   const id = datasetIdFor(source, item.upstreamId);
-  const input = toInput(record, source, null);
+  const input = toInput(record, source, null, deps.themes);
   await createWithFreeName(catalog, { ...input, id }, record, source, originOf(deps, item, record, null));
   await writeRecord(deps, item, record, id, hash, null);
   return { action: 'created', reason: null, datasetId: id };
@@ -189,12 +192,14 @@ async function createWithFreeName(
 
 /**
  * The catalogue's fields from an upstream dataset. The portal's own stay: themes, extras it added,
- * whether it is private, the resources' extras (a declared schema).
+ * whether it is private, the resources' extras (a declared schema). Upstream themes and groups
+ * that match a theme here (by name, title or EU data-theme code) are added to its themes.
  */
 export function toInput(
   record: HarvestedDataset,
   source: HarvestSource,
   current: Dataset | null,
+  themes: ThemeIndex = new Map(),
 ): DatasetInput {
   const title = record.title.fr ?? record.title.en ?? record.identifier;
   const kept = new Map((current?.resources ?? []).map((resource) => [resource.url, resource]));
@@ -219,7 +224,12 @@ export function toInput(
     languages: record.languages.filter((code) => findLanguage(code) !== null),
     tags: record.tags,
     keywordsEn: record.keywordsEn,
-    groups: (current?.groups ?? []).map((group) => group.id),
+    groups: [
+      ...new Set([
+        ...(current?.groups ?? []).map((group) => group.id),
+        ...mappedThemes(themes, record.groups),
+      ]),
+    ],
     extras: { ...(current?.extras ?? {}), ...record.extras },
     resources: record.resources.slice(0, 1000).flatMap((resource) => {
       if (seen.has(resource.url)) return [];

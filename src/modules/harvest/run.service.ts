@@ -12,6 +12,7 @@ import { dcatReader } from './readers/dcat.js';
 import { dcatUsReader } from './readers/dcat-us.js';
 import { opendatasoftReader } from './readers/opendatasoft.js';
 import type { Reader, ReaderContext } from './readers/reader.js';
+import { themeIndex } from './themes.js';
 
 export const RUN_QUEUE = 'harvest.run';
 /** How long a worker holds a run between two signs of life. */
@@ -115,7 +116,8 @@ export function createRunService(deps: {
         await repo.renew(runId, LEASE_SECONDS);
         run = (await repo.findRun(runId)) ?? run;
       }
-      const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun };
+      const themes = await themeIndex(catalog);
+      const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun, themes };
       if (run.phase === 'applying') {
         if (!run.dryRun) await repo.settleUnchanged(runId, source.id);
         for (;;) {

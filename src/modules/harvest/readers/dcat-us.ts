@@ -63,7 +63,7 @@ export function mapDataJson(id: string, dict: Dict): HarvestedDataset {
     languages: (Array.isArray(dict.language) ? dict.language : [])
       .map((code) => String(code).slice(0, 2).toLowerCase())
       .filter((code) => /^[a-z]{2}$/.test(code)),
-    groups: [],
+    groups: (Array.isArray(dict.theme) ? dict.theme : []).map(String).slice(0, 50),
     extras: Object.fromEntries(
       [
         ['dcat_us_identifier', text(dict.identifier)],

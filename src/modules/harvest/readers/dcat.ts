@@ -159,6 +159,10 @@ export function mapDcatDataset(graph: Graph, node: Quad_Subject, id: string): Ha
     notes: { fr: text(descriptions.fr[0]), en: text(descriptions.en[0]) },
     tags: keywords(words.fr),
     keywordsEn: keywords(words.en),
+    groups: graph
+      .objects(node, 'dcat:theme')
+      .map((object) => object.value)
+      .slice(0, 50),
     license,
     landingPage: link(landingPages.find((page) => page !== own) ?? landingPages[0]),
     author: publisher ? text(graph.literal(publisher, 'foaf:name'), 200) : null,

@@ -107,6 +107,7 @@ export function mapOpendatasoft(root: string, id: string, dict: Dict): Harvested
     author: text(meta.publisher, 200),
     temporalStart: null,
     languages: language && /^[a-z]{2}$/.test(language) ? [language] : [],
+    groups: (Array.isArray(meta.theme) ? meta.theme : []).map(String).slice(0, 50),
     extras: Object.fromEntries(
       [
         ['ods_dataset_uid', text(dict.dataset_uid)],

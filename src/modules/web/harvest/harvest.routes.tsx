@@ -4,10 +4,16 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../../platform/http/errors.js';
-import { localized } from '../../../platform/i18n/index.js';
+import { type Locale, localized } from '../../../platform/i18n/index.js';
 import { isSysadmin, organizationsWithRole } from '../../accounts/index.js';
 import type { Group } from '../../catalog/index.js';
-import { ITEM_ACTIONS, type ItemAction, type SourceKind } from '../../harvest/index.js';
+import {
+  type HarvestSource,
+  ITEM_ACTIONS,
+  type ItemAction,
+  type SourceInput,
+  type SourceKind,
+} from '../../harvest/index.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import {
   fieldText,
@@ -17,6 +23,7 @@ import {
   signedInUser,
   type WebDeps,
 } from '../shell/page-routes.js';
+import type { FieldErrors } from '../ui/form-fields.js';
 import { RunPage } from './run.page.js';
 import { SourcePage } from './source.page.js';
 import { SOURCE_FIELDS, SourcesPage } from './sources.page.js';
@@ -68,46 +75,64 @@ export function harvestRoutes(pages: PageRoutes, deps: WebDeps): void {
     const fields = formFields(page, cookies);
     const values = Object.fromEntries(SOURCE_FIELDS.map((name) => [name, fieldText(fields[name])]));
     try {
-      const source = await harvest.sources.create(page.actor, {
-        name: values.name ?? '',
-        title: values.title ?? '',
-        organization: values.organization ?? '',
-        kind: (values.kind ?? '') as SourceKind,
-        url: (values.url ?? '').trim(),
-        schedule: values.schedule?.trim() || null,
-        filters: {
-          ...(values.filter_organization ? { organization: values.filter_organization } : {}),
-          ...(values.filter_tag ? { tag: values.filter_tag } : {}),
-        },
-        licenseDefault: values.license_default || null,
-      });
+      const source = await harvest.sources.create(page.actor, sourceInput(values));
       cookies.notify(page.reply, 'hvAdded');
       return page.redirect('harvestSource', { name: source.name });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const errors = fieldErrorsOf(error.issues, page.locale, [...SOURCE_FIELDS], {
-        'filters.organization': 'filter_organization',
-        'filters.tag': 'filter_tag',
-      });
-      return renderSources(page, errors, values);
+      return renderSources(page, sourceErrors(error, page.locale), values);
     }
   });
 
-  pages.get('harvestSource', async (page) => {
-    signedInUser(page);
+  async function renderSource(
+    page: PageRequest,
+    form?: { values?: Record<string, string>; errors: FieldErrors },
+  ) {
+    const organizations = await manageableOrganizations(page);
     const source = await harvest.sources.manageable(page.actor, page.params.name ?? '');
     const [organization] = await catalog.groups.findByIds([source.organizationId]);
     const runs = await harvest.runs(page.actor, source.name);
     const ctx = page.context({ page: 'harvestSource', params: { name: source.name } });
-    return <SourcePage ctx={ctx} source={source} organization={organization ?? null} runs={runs} />;
-  });
+    if (form && Object.keys(form.errors).length > 0) page.reply.code(422);
+    const values = form?.values ?? sourceValues(source, organization?.name ?? '');
+    return (
+      <SourcePage
+        ctx={ctx}
+        source={source}
+        organization={organization ?? null}
+        runs={runs}
+        form={{ organizations, values, errors: form?.errors ?? {} }}
+      />
+    );
+  }
+
+  pages.get('harvestSource', (page) => renderSource(page));
 
   pages.post('harvestSource', async (page) => {
     signedInUser(page);
     const fields = formFields(page, cookies);
     const name = page.params.name ?? '';
+    const action = fieldText(fields.action);
+    if (action === 'save') {
+      const values = Object.fromEntries(SOURCE_FIELDS.map((field) => [field, fieldText(fields[field])]));
+      try {
+        const source = await harvest.sources.update(page.actor, name, sourceInput(values));
+        cookies.notify(page.reply, 'hvSaved');
+        return page.redirect('harvestSource', { name: source.name });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderSource(page, { values, errors: sourceErrors(error, page.locale) });
+      }
+    }
+    if (action === 'delete') {
+      if (fieldText(fields.confirm) !== 'oui')
+        return renderSource(page, { errors: { confirm: page.t('hvDeleteUnconfirmed') } });
+      await harvest.sources.delete(page.actor, name);
+      cookies.notify(page.reply, 'hvDeleted');
+      return page.redirect('harvestSources');
+    }
     try {
-      const run = await harvest.startRun(page.actor, name, { dryRun: fieldText(fields.action) === 'test' });
+      const run = await harvest.startRun(page.actor, name, { dryRun: action === 'test' });
       cookies.notify(page.reply, 'hvStarted');
       return page.redirect('harvestRun', { name, id: run.id });
     } catch (error) {
@@ -149,5 +174,44 @@ export function harvestRoutes(pages: PageRoutes, deps: WebDeps): void {
         datasetNames={datasetNames}
       />
     );
+  });
+}
+
+/** The form's values as a source's input. */
+function sourceInput(values: Record<string, string>): SourceInput {
+  return {
+    name: values.name ?? '',
+    title: values.title ?? '',
+    organization: values.organization ?? '',
+    kind: (values.kind ?? '') as SourceKind,
+    url: (values.url ?? '').trim(),
+    schedule: values.schedule?.trim() || null,
+    filters: {
+      ...(values.filter_organization ? { organization: values.filter_organization } : {}),
+      ...(values.filter_tag ? { tag: values.filter_tag } : {}),
+    },
+    licenseDefault: values.license_default || null,
+  };
+}
+
+/** A source as the edit form starts from it. */
+function sourceValues(source: HarvestSource, organization: string): Record<string, string> {
+  return {
+    name: source.name,
+    title: source.title,
+    organization,
+    kind: source.kind,
+    url: source.url,
+    schedule: source.schedule ?? '',
+    filter_organization: source.filters.organization ?? '',
+    filter_tag: source.filters.tag ?? '',
+    license_default: source.licenseDefault ?? '',
+  };
+}
+
+function sourceErrors(error: ValidationError, locale: Locale): FieldErrors {
+  return fieldErrorsOf(error.issues, locale, [...SOURCE_FIELDS], {
+    'filters.organization': 'filter_organization',
+    'filters.tag': 'filter_tag',
   });
 }

@@ -4,11 +4,11 @@ import { formatDateTime, formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
-import { PostForm } from '../ui/form-fields.js';
+import { ChoiceGroup, ErrorSummary, type FieldErrors, formTitle, PostForm } from '../ui/form-fields.js';
 import { Layout } from '../ui/layout.js';
 import { pickTitle, Text } from '../ui/localized.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
-import { kindChoices } from './sources.page.js';
+import { kindChoices, SourceFields, sourceLabels } from './sources.page.js';
 
 export const ACTION_LABELS: Record<ItemAction | 'pending', MessageKey> = {
   created: 'hvCreated',
@@ -40,24 +40,34 @@ export function statusText(ctx: PageContext, run: HarvestRun): string {
   return `${run.dryRun ? `${ctx.t('hvTestRun')} — ` : ''}${ctx.t(STATUS_LABELS[run.status])}`;
 }
 
-/** A source: what it reads, the buttons that test and run it, its latest runs. */
+/** The edit form's state: the source's values, or what was sent with its errors. */
+export interface SourceForm {
+  organizations: Group[];
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+/** A source: what it reads, the buttons that test and run it, its latest runs, its edit form. */
 export function SourcePage({
   ctx,
   source,
   organization,
   runs,
+  form,
 }: {
   ctx: PageContext;
   source: HarvestSource;
   organization: Group | null;
   runs: HarvestRun[];
+  form: SourceForm;
 }) {
   const { t, locale } = ctx;
   const action = href(locale, 'harvestSource', { name: source.name });
+  const hasErrors = Object.keys(form.errors).length > 0;
   return (
     <Layout
       ctx={ctx}
-      title={source.title}
+      title={formTitle(ctx, source.title, hasErrors)}
       breadcrumbs={[
         { label: t('workspaceTitle'), href: href(locale, 'workspace') },
         { label: t('hvTitle'), href: href(locale, 'harvestSources') },
@@ -148,6 +158,46 @@ export function SourcePage({
             </table>
           </ScrollRegion>
         )}
+      </section>
+      <section aria-labelledby="modifier-source">
+        <h2 id="modifier-source">{t('hvEdit')}</h2>
+        <ErrorSummary
+          ctx={ctx}
+          errors={form.errors}
+          labels={{ ...sourceLabels(ctx), confirm: t('hvDeleteConfirmLegend') }}
+        />
+        <PostForm ctx={ctx} action={action}>
+          <input type="hidden" name="action" value="save" />
+          <SourceFields
+            ctx={ctx}
+            organizations={form.organizations}
+            errors={form.errors}
+            values={form.values}
+          />
+          <button type="submit" class="qc-button qc-primary">
+            {t('hvSave')}
+          </button>
+        </PostForm>
+      </section>
+      <section aria-labelledby="supprimer-source">
+        <h2 id="supprimer-source">{t('hvDelete')}</h2>
+        <p>{t('hvDeleteLead')}</p>
+        <PostForm ctx={ctx} action={action}>
+          <input type="hidden" name="action" value="delete" />
+          <ChoiceGroup
+            ctx={ctx}
+            name="confirm"
+            label={t('hvDeleteConfirmLegend')}
+            errors={form.errors}
+            required
+            type="checkbox"
+            values={[]}
+            choices={[{ value: 'oui', label: t('hvDeleteConfirm') }]}
+          />
+          <button type="submit" class="qc-button qc-secondary">
+            {t('hvDelete')}
+          </button>
+        </PostForm>
       </section>
     </Layout>
   );

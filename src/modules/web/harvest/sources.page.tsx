@@ -49,24 +49,7 @@ export function kindChoices(ctx: PageContext): Choice[] {
 export function SourcesPage({ ctx, view }: { ctx: PageContext; view: SourcesView }) {
   const { t, locale } = ctx;
   const kinds = kindChoices(ctx);
-  const labels: Record<string, string> = {
-    name: t('hvName'),
-    title: t('hvSourceTitle'),
-    organization: t('hvOrganization'),
-    kind: t('hvKind'),
-    url: t('hvUrl'),
-    schedule: t('hvSchedule'),
-    filter_organization: t('hvFilterOrganization'),
-    filter_tag: t('hvFilterTag'),
-    license_default: t('hvLicenseDefault'),
-  };
-  const field = (name: (typeof SOURCE_FIELDS)[number]) => ({
-    ctx,
-    name,
-    label: labels[name] as string,
-    errors: view.errors,
-    value: view.values[name] ?? '',
-  });
+  const labels = sourceLabels(ctx);
   return (
     <Layout
       ctx={ctx}
@@ -116,28 +99,11 @@ export function SourcesPage({ ctx, view }: { ctx: PageContext; view: SourcesView
         <h2 id="ajouter">{t('hvAdd')}</h2>
         <ErrorSummary ctx={ctx} errors={view.errors} labels={labels} />
         <PostForm ctx={ctx} action={href(locale, 'harvestSources')}>
-          <TextField {...field('title')} required />
-          <TextField {...field('name')} hint={t('hvNameHint')} required spellcheck={false} />
-          <SelectField
-            {...field('organization')}
-            required
-            choices={view.organizations.map((group) => ({
-              value: group.name,
-              label: pickTitle(locale, group.title).text,
-              lang: pickTitle(locale, group.title).lang,
-            }))}
-          />
-          <SelectField {...field('kind')} required choices={kinds} />
-          <TextField {...field('url')} type="url" hint={t('hvUrlHint')} required spellcheck={false} />
-          <TextField {...field('schedule')} hint={t('hvScheduleHint')} spellcheck={false} />
-          <TextField {...field('filter_organization')} spellcheck={false} />
-          <TextField {...field('filter_tag')} />
-          <SelectField
-            {...field('license_default')}
-            choices={[
-              { value: '', label: t('hvNoLicense') },
-              ...LICENSES.map((license) => ({ value: license.id, label: license.title[locale] })),
-            ]}
+          <SourceFields
+            ctx={ctx}
+            organizations={view.organizations}
+            errors={view.errors}
+            values={view.values}
           />
           <button type="submit" class="qc-button qc-primary">
             {t('hvAdd')}
@@ -145,5 +111,72 @@ export function SourcesPage({ ctx, view }: { ctx: PageContext; view: SourcesView
         </PostForm>
       </section>
     </Layout>
+  );
+}
+
+export function sourceLabels(ctx: PageContext): Record<(typeof SOURCE_FIELDS)[number], string> {
+  const { t } = ctx;
+  return {
+    name: t('hvName'),
+    title: t('hvSourceTitle'),
+    organization: t('hvOrganization'),
+    kind: t('hvKind'),
+    url: t('hvUrl'),
+    schedule: t('hvSchedule'),
+    filter_organization: t('hvFilterOrganization'),
+    filter_tag: t('hvFilterTag'),
+    license_default: t('hvLicenseDefault'),
+  };
+}
+
+/** A source's fields: the add form and the edit form share them. */
+export function SourceFields({
+  ctx,
+  organizations,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  organizations: Group[];
+  errors: FieldErrors;
+  values: Record<string, string>;
+}) {
+  const { t, locale } = ctx;
+  const labels = sourceLabels(ctx);
+  const kinds = kindChoices(ctx);
+  const view = { errors, values, organizations };
+  const field = (name: (typeof SOURCE_FIELDS)[number]) => ({
+    ctx,
+    name,
+    label: labels[name] as string,
+    errors: view.errors,
+    value: view.values[name] ?? '',
+  });
+  return (
+    <>
+      <TextField {...field('title')} required />
+      <TextField {...field('name')} hint={t('hvNameHint')} required spellcheck={false} />
+      <SelectField
+        {...field('organization')}
+        required
+        choices={view.organizations.map((group) => ({
+          value: group.name,
+          label: pickTitle(locale, group.title).text,
+          lang: pickTitle(locale, group.title).lang,
+        }))}
+      />
+      <SelectField {...field('kind')} required choices={kinds} />
+      <TextField {...field('url')} type="url" hint={t('hvUrlHint')} required spellcheck={false} />
+      <TextField {...field('schedule')} hint={t('hvScheduleHint')} spellcheck={false} />
+      <TextField {...field('filter_organization')} spellcheck={false} />
+      <TextField {...field('filter_tag')} />
+      <SelectField
+        {...field('license_default')}
+        choices={[
+          { value: '', label: t('hvNoLicense') },
+          ...LICENSES.map((license) => ({ value: license.id, label: license.title[locale] })),
+        ]}
+      />
+    </>
   );
 }
