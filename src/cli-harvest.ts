@@ -31,6 +31,7 @@ export async function harvestCommand(
         'upstream-organization': { type: 'string' },
         tag: { type: 'string' },
         'license-default': { type: 'string' },
+        mirror: { type: 'boolean' },
       },
     });
     const name = positionals[0] ?? '';
@@ -49,6 +50,7 @@ export async function harvestCommand(
         ...(values.tag ? { tag: values.tag } : {}),
       },
       licenseDefault: values['license-default'] ?? null,
+      mirror: values.mirror === true,
     });
     console.log(`Source ${source.name} added (${source.id}).`);
     return 0;

@@ -30,7 +30,7 @@ const USAGE = `Usage: quai <command>
   registry import <zip> [--published-on YYYY-MM-DD]
                                           import an edition of the Registraire des entreprises' open data
   harvest add <name> --kind ckan|dcat|dcat-us|opendatasoft --url U --organization O
-              [--title T] [--schedule "0 3 * * *"] [--upstream-organization X] [--tag Y] [--license-default L]
+              [--title T] [--schedule "0 3 * * *"] [--upstream-organization X] [--tag Y] [--license-default L] [--mirror]
   harvest list | test <name> | run <name> add a partner's catalogue, test it (nothing written), run it (docs/harvest.md)
   ckan migrate <url> [--api-key K]        bring a CKAN portal over: organisations, groups, datasets (ids and
                                           names kept), files; run again, only what changed upstream changes

@@ -34,6 +34,20 @@ const turtlePage = (page: number, next: boolean) => `
   dcat:theme <http://publications.europa.eu/resource/authority/data-theme/ENVI>, <https://ailleurs.example/themes/inconnu> ;
   dcat:distribution [ a dcat:Distribution ; dcat:downloadURL <${base}/fichiers/${page}.csv> ; dct:title "Fichier"@fr ] .`;
 
+// A source whose files are copied: one CSV served with an ETag (304 when unchanged), one missing.
+let mirrorTitle = 'Arbres publics';
+let treesCsv = 'espece;hauteur\nérable;12\nchêne;18\n';
+let treesTag = '"v1"';
+let treesDownloads = 0;
+const mirrorTurtle = () => `
+@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<${base}/miroir.ttl> a dcat:Catalog ; dcat:dataset <${base}/jeux/arbres> .
+<${base}/jeux/arbres> a dcat:Dataset ; dct:identifier "arbres" ; dct:title "${mirrorTitle}"@fr ;
+  dct:description "Les arbres des parcs."@fr ;
+  dcat:distribution [ a dcat:Distribution ; dcat:downloadURL <${base}/fichiers/arbres.csv> ;
+    dct:title "Arbres (CSV)"@fr ; dcat:mediaType "text/csv" ],
+  [ a dcat:Distribution ; dcat:downloadURL <${base}/fichiers/absent.csv> ; dct:title "Absent"@fr ] .`;
+
 before(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', base);
@@ -52,6 +66,16 @@ before(async () => {
         if (page === 2 && secondPage === 'fail') return send(500, 'text/plain', 'erreur interne');
         return send(200, 'text/turtle', turtlePage(page, page < 2));
       }
+      case '/miroir.ttl':
+        return send(200, 'text/turtle', mirrorTurtle());
+      case '/fichiers/arbres.csv':
+        if (request.headers['if-none-match'] === treesTag) {
+          response.writeHead(304, { etag: treesTag });
+          return response.end();
+        }
+        treesDownloads++;
+        response.writeHead(200, { 'content-type': 'text/csv', etag: treesTag });
+        return response.end(treesCsv);
       case '/erreur.json':
         return send(503, 'text/plain', 'indisponible');
       case '/invalide.json':
@@ -114,6 +138,7 @@ describeEachEngine(
       const { ctx } = current();
       await seedOrganization(ctx, 'partenaires', 'Partenaires');
       await seedOrganization(ctx, 'pannes', 'Pannes');
+      await seedOrganization(ctx, 'miroirs', 'Miroirs');
       // Themes here that upstream themes map to: by title (Opendatasoft) and by EU code (DCAT).
       await seedTheme(ctx, 'transport', 'Transport', 'TRAN');
       await seedTheme(ctx, 'milieux-naturels', 'Milieux naturels', 'ENVI');
@@ -167,6 +192,67 @@ describeEachEngine(
         ['milieux-naturels'],
         'the EU data theme ENVI is the theme with that code here; an unknown theme is left out',
       );
+    });
+
+    test('a mirroring source copies the files here, loads the tables, and downloads a file again only when it changed', async () => {
+      const { app, ctx } = current();
+      // The upstream server is shared by both engines' runs: it starts over.
+      mirrorTitle = 'Arbres publics';
+      treesCsv = 'espece;hauteur\nérable;12\nchêne;18\n';
+      treesTag = '"v1"';
+      treesDownloads = 0;
+      const created = await call(app, 'POST', '/api/v1/harvest/sources', {
+        token: sysadmin.token,
+        body: {
+          name: 'miroir',
+          title: 'Miroir',
+          organization: 'miroirs',
+          kind: 'dcat',
+          url: `${base}/miroir.ttl`,
+          mirror: true,
+        },
+      });
+      assert.equal(created.status, 201, created.body);
+      assert.equal(created.json.mirror, true);
+      const first = await harvestRun(app, sysadmin.token, 'miroir');
+      assert.equal(first.run.status, 'succeeded', first.run.error);
+      const item = first.items.find((entry) => entry.action === 'created');
+      assert.match(item.reason, /absent\.csv: not copied \(.*404.*\); kept as a link/);
+      const shown = async () =>
+        (await call(app, 'GET', `/api/3/action/package_show?id=${item.dataset_id}`)).json.result;
+      let dataset = await shown();
+      const [copy, link] = dataset.resources;
+      assert.equal(copy.url_type, 'upload');
+      assert.ok(!copy.url.startsWith(base), 'the copy is served here');
+      assert.equal(copy.harvest_mirrored_from, `${base}/fichiers/arbres.csv`);
+      assert.equal(link.url, `${base}/fichiers/absent.csv`);
+      assert.equal((await call(app, 'GET', new URL(copy.url).pathname)).body, treesCsv);
+      await ctx.datastore.ingest.settled(copy.id);
+      const rows = async () =>
+        (await call(app, 'GET', `/api/3/action/datastore_search?resource_id=${copy.id}`)).json.result.total;
+      assert.equal(await rows(), 2);
+      assert.equal(treesDownloads, 1);
+
+      // The dataset changes upstream, not its file: asked again with its ETag, not downloaded.
+      mirrorTitle = 'Arbres publics (révisé)';
+      const second = await harvestRun(app, sysadmin.token, 'miroir');
+      assert.equal(second.run.counts.updated, 1);
+      assert.equal(treesDownloads, 1);
+      dataset = await shown();
+      assert.equal(dataset.resources[0].url, copy.url, 'the same copy');
+
+      // The file changes: downloaded again, stored, and loaded again.
+      const loaded = await ctx.datastore.ingest.settled(copy.id);
+      treesCsv = 'espece;hauteur\nérable;12\nchêne;18\nfrêne;9\n';
+      treesTag = '"v2"';
+      mirrorTitle = 'Arbres publics (2e révision)';
+      const third = await harvestRun(app, sysadmin.token, 'miroir');
+      assert.equal(third.run.counts.updated, 1);
+      assert.equal(treesDownloads, 2);
+      await ctx.datastore.ingest.settled(copy.id, loaded.id);
+      assert.equal(await rows(), 3);
+      dataset = await shown();
+      assert.equal((await call(app, 'GET', new URL(dataset.resources[0].url).pathname)).body, treesCsv);
     });
 
     test('a source that fails half-way changes nothing and withdraws nothing', async () => {

@@ -136,6 +136,7 @@ describeEachEngine('the harvest pages', (current) => {
       url,
       schedule: '',
       license_default: 'cc-by',
+      mirror: 'oui',
     };
     const wrong = await web.post(added.location as string, { ...fields, schedule: '99 * * * *' });
     assert.equal(wrong.status, 422);
@@ -147,6 +148,7 @@ describeEachEngine('the harvest pages', (current) => {
     assert.match(edited, /Source enregistrée/);
     assert.match(edited, /Gatineau, données ouvertes/);
     assert.match(edited, /Horaire \(cron, UTC\) à la demande/);
+    assert.match(edited, /Fichiers copiés sur ce portail/);
 
     // Deleted only once confirmed; its datasets stay, no longer harvested.
     const unconfirmed = await web.post(added.location as string, { action: 'delete' });

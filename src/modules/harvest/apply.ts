@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation } from '../../platform/db/index.js';
-import { ValidationError } from '../../platform/http/errors.js';
 import { stableUuid } from '../../platform/stable-uuid.js';
 import { slugify } from '../../platform/validation.js';
 import { SYSTEM } from '../accounts/index.js';
 import { type CatalogService, type Dataset, type DatasetInput, findLanguage } from '../catalog/index.js';
+import type { FetchLimits } from './fetch.js';
+import { settleAll } from './files.js';
 import type { HarvestRepo, PendingItem } from './harvest.repo.js';
 import type { HarvestedDataset, HarvestSource, ItemAction } from './harvest.types.js';
+import { MIRRORED_FROM, type Mirrored, mirrorFiles } from './mirror.js';
 import { matchLicense } from './readers/common.js';
 import type { Reader } from './readers/reader.js';
 import { mappedThemes, type ThemeIndex } from './themes.js';
@@ -26,6 +27,8 @@ export interface ApplyDeps {
   dryRun: boolean;
   /** The portal's themes, to map the upstream ones. */
   themes: ThemeIndex;
+  /** How files are fetched when the source mirrors them. */
+  limits: FetchLimits;
 }
 
 /** The same record always hashes the same (keys sorted), with what the source adds to it. */
@@ -90,11 +93,18 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
       return { action: 'unchanged', reason: 'deleted on the portal', datasetId: current.id };
     if (dryRun) return { action: withdrawn ? 'restored' : 'updated', reason: null, datasetId: current.id };
     if (withdrawn && current.state === 'deleted') await catalog.datasets.restore(SYSTEM, current.id);
-    await catalog.datasets.update(SYSTEM, current.id, toInput(record, source, current, deps.themes), {
-      origin: originOf(deps, item, record, null),
-    });
+    const mirrored = await mirrorOf(deps, record, current);
+    await settleAll(catalog, mirrored?.uploads ?? [], () =>
+      catalog.datasets.update(SYSTEM, current.id, toInput(record, source, current, deps.themes, mirrored), {
+        origin: originOf(deps, item, record, null),
+      }),
+    );
     await writeRecord(deps, item, record, current.id, hash, null);
-    return { action: withdrawn ? 'restored' : 'updated', reason: null, datasetId: current.id };
+    return {
+      action: withdrawn ? 'restored' : 'updated',
+      reason: problemsOf(mirrored),
+      datasetId: current.id,
+    };
   }
 
   const duplicate = await catalog.origins.findDuplicate({
@@ -110,11 +120,21 @@ export async function applyItem(deps: ApplyDeps, item: PendingItem): Promise<Out
   }
   if (dryRun) return { action: 'created', reason: null, datasetId: null };
   const id = datasetIdFor(source, item.upstreamId);
-  const input = toInput(record, source, null, deps.themes);
-  await createWithFreeName(catalog, { ...input, id }, record, source, originOf(deps, item, record, null));
+  const mirrored = await mirrorOf(deps, record, null);
+  const input = toInput(record, source, null, deps.themes, mirrored);
+  await settleAll(catalog, mirrored?.uploads ?? [], () =>
+    createWithFreeName(catalog, { ...input, id }, record, source, originOf(deps, item, record, null)),
+  );
   await writeRecord(deps, item, record, id, hash, null);
-  return { action: 'created', reason: null, datasetId: id };
+  return { action: 'created', reason: problemsOf(mirrored), datasetId: id };
 }
+
+/** The dataset's files copied here, when its source mirrors them. */
+const mirrorOf = (deps: ApplyDeps, record: HarvestedDataset, current: Dataset | null) =>
+  deps.source.mirror ? mirrorFiles({ catalog: deps.catalog, limits: deps.limits }, record, current) : null;
+
+const problemsOf = (mirrored: Mirrored | null) =>
+  mirrored && mirrored.problems.length > 0 ? mirrored.problems.join('; ').slice(0, 2000) : null;
 
 /** A harvested dataset's id: the same upstream dataset of the same source is always the same. */
 export function datasetIdFor(source: HarvestSource, upstreamId: string): string {
@@ -177,17 +197,16 @@ async function createWithFreeName(
     `${base}-${source.name}`.slice(0, 100),
     `${base}-${(input.id ?? '').slice(0, 8)}`,
   ];
-  for (const name of candidates) {
-    try {
-      await catalog.datasets.create(SYSTEM, { ...input, name }, { origin });
-      return;
-    } catch (error) {
-      const taken =
-        (error instanceof ValidationError && error.issues.some((issue) => issue.path === 'name')) ||
-        isUniqueViolation(error);
-      if (!taken || name === candidates.at(-1)) throw error;
-    }
-  }
+  // The first free name is chosen before writing: a failed create would remove the files it
+  // was given (copies of a mirrored source's files) before a retry could use them.
+  const name = (
+    await Promise.all(candidates.map(async (name) => ((await catalog.datasets.exists(name)) ? null : name)))
+  ).find((name) => name !== null);
+  await catalog.datasets.create(
+    SYSTEM,
+    { ...input, name: name ?? (candidates.at(-1) as string) },
+    { origin },
+  );
 }
 
 /**
@@ -200,9 +219,13 @@ export function toInput(
   source: HarvestSource,
   current: Dataset | null,
   themes: ThemeIndex = new Map(),
+  mirrored: Mirrored | null = null,
 ): DatasetInput {
   const title = record.title.fr ?? record.title.en ?? record.identifier;
-  const kept = new Map((current?.resources ?? []).map((resource) => [resource.url, resource]));
+  // A resource here is the upstream one with the same address, or the copy of its file.
+  const kept = new Map(
+    (current?.resources ?? []).map((resource) => [resource.extras[MIRRORED_FROM] ?? resource.url, resource]),
+  );
   const seen = new Set<string>();
   return {
     name: current?.name ?? '',
@@ -235,19 +258,31 @@ export function toInput(
       if (seen.has(resource.url)) return [];
       seen.add(resource.url);
       const existing = kept.get(resource.url);
+      // A copy that could not be refreshed this time is kept rather than turned back into a link.
+      const file =
+        mirrored?.files.get(resource.url) ??
+        (mirrored && existing?.upload && existing.extras[MIRRORED_FROM]
+          ? { upload: 'keep' as const, extras: existing.extras }
+          : undefined);
+      const {
+        [MIRRORED_FROM]: _from,
+        harvest_etag,
+        harvest_last_modified,
+        ...local
+      } = existing?.extras ?? {};
       return [
         {
           id:
             existing?.id ??
             stableUuid(`harvest-resource:${source.id}`, `${record.identifier} ${resource.url}`),
-          url: resource.url,
+          url: file ? null : resource.url,
           name: resource.name,
           description: resource.description,
           format: resource.format,
           mimetype: resource.mimetype,
           resourceType: null,
-          extras: existing?.extras ?? {},
-          upload: null,
+          extras: { ...local, ...(file?.extras ?? {}) },
+          upload: file?.upload ?? null,
         },
       ];
     }),

@@ -1,20 +1,12 @@
 import { type Queryable, queryOne } from '../../platform/db/index.js';
-import type {
-  HarvestedDataset,
-  HarvestRun,
-  HarvestSource,
-  ItemAction,
-  RunItem,
-  SourceFilters,
-  SourceKind,
-} from './harvest.types.js';
+import type { HarvestedDataset, HarvestRun, HarvestSource, ItemAction, RunItem } from './harvest.types.js';
 import type { UpstreamEntry } from './readers/reader.js';
 import { createRecordsRepo } from './records.repo.js';
 
 export type { StoredRecord } from './records.repo.js';
 
 const SOURCE_COLUMNS = `id, name, title, organization_id AS "organizationId", kind, url, schedule, filters,
-  license_default AS "licenseDefault", created_by AS "createdBy", created, modified, since,
+  license_default AS "licenseDefault", mirror, created_by AS "createdBy", created, modified, since,
   next_run_at AS "nextRunAt"`;
 
 const RUN_COLUMNS = `r.id, r.source_id AS "sourceId", r.dry_run AS "dryRun", r.status, r.phase, r.pages,
@@ -29,6 +21,9 @@ export interface PendingItem {
   raw: string | null;
   reason: string | null;
 }
+
+/** What a source's owner sets. */
+export type SourceSettings = Omit<HarvestSource, 'id' | 'createdBy' | 'created' | 'modified' | 'since'>;
 
 const withCounts = (run: HarvestRun): HarvestRun => ({
   ...run,
@@ -48,22 +43,17 @@ const withCounts = (run: HarvestRun): HarvestRun => ({
 /** The harvest schema's tables. */
 export function createHarvestRepo(db: Queryable) {
   return {
-    async insertSource(source: {
-      id: string;
-      name: string;
-      title: string;
-      organizationId: string;
-      kind: SourceKind;
-      url: string;
-      schedule: string | null;
-      filters: SourceFilters;
-      licenseDefault: string | null;
-      createdBy: string | null;
-      nextRunAt: Date | null;
-    }): Promise<void> {
+    /** Adds the source, or replaces its settings (one column list for both). */
+    async saveSource(source: SourceSettings & { id: string; createdBy: string | null }): Promise<void> {
       await db.query(
         `INSERT INTO harvest.sources (id, name, title, organization_id, kind, url, schedule, filters,
-           license_default, created_by, next_run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           license_default, mirror, next_run_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
+           organization_id = excluded.organization_id, kind = excluded.kind, url = excluded.url,
+           schedule = excluded.schedule, filters = excluded.filters,
+           license_default = excluded.license_default, mirror = excluded.mirror,
+           next_run_at = excluded.next_run_at, modified = now()`,
         [
           source.id,
           source.name,
@@ -74,31 +64,9 @@ export function createHarvestRepo(db: Queryable) {
           source.schedule,
           JSON.stringify(source.filters),
           source.licenseDefault,
+          source.mirror,
+          source.nextRunAt,
           source.createdBy,
-          source.nextRunAt,
-        ],
-      );
-    },
-
-    async updateSource(
-      id: string,
-      source: Omit<HarvestSource, 'id' | 'createdBy' | 'created' | 'modified' | 'since'>,
-    ): Promise<void> {
-      await db.query(
-        `UPDATE harvest.sources SET name = $2, title = $3, organization_id = $4, kind = $5, url = $6,
-           schedule = $7, filters = $8, license_default = $9, next_run_at = $10, modified = now()
-         WHERE id = $1`,
-        [
-          id,
-          source.name,
-          source.title,
-          source.organizationId,
-          source.kind,
-          source.url,
-          source.schedule,
-          JSON.stringify(source.filters),
-          source.licenseDefault,
-          source.nextRunAt,
         ],
       );
     },

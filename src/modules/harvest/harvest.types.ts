@@ -21,6 +21,8 @@ export interface HarvestSource {
   schedule: string | null;
   filters: SourceFilters;
   licenseDefault: string | null;
+  /** Files are downloaded and stored here (then loaded like uploads), not only linked. */
+  mirror: boolean;
   createdBy: string | null;
   created: Date;
   modified: Date;
@@ -37,6 +39,8 @@ export interface SourceInput {
   schedule: string | null;
   filters: SourceFilters;
   licenseDefault: string | null;
+  /** Download and store the files (default: links only). */
+  mirror?: boolean;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';

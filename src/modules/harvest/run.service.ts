@@ -117,7 +117,16 @@ export function createRunService(deps: {
         run = (await repo.findRun(runId)) ?? run;
       }
       const themes = await themeIndex(catalog);
-      const applyDeps = { repo, catalog, source, reader, runId, dryRun: run.dryRun, themes };
+      const applyDeps = {
+        repo,
+        catalog,
+        source,
+        reader,
+        runId,
+        dryRun: run.dryRun,
+        themes,
+        limits: deps.limits,
+      };
       if (run.phase === 'applying') {
         if (!run.dryRun) await repo.settleUnchanged(runId, source.id);
         for (;;) {

@@ -6,7 +6,7 @@ import { localized } from '../../platform/i18n/index.js';
 import { checkMaxLength, checkSlug, isHttpUrl } from '../../platform/validation.js';
 import { type Actor, isSysadmin, organizationsWithRole } from '../accounts/index.js';
 import { type CatalogService, findLicense } from '../catalog/index.js';
-import type { HarvestRepo } from './harvest.repo.js';
+import type { HarvestRepo, SourceSettings } from './harvest.repo.js';
 import { type HarvestSource, SOURCE_KINDS, type SourceInput } from './harvest.types.js';
 
 /** The next time a cron expression (5 fields, UTC) fires after `after`; null for no schedule. */
@@ -140,35 +140,17 @@ export function createSourceService(deps: {
         );
       const organization = await validate(actor, input, null);
       const id = randomUUID();
-      await repo.insertSource({
-        id,
-        name: input.name,
-        title: input.title.trim(),
-        organizationId: organization.id,
-        kind: input.kind,
-        url: input.url,
-        schedule: input.schedule,
-        filters: input.filters,
-        licenseDefault: input.licenseDefault,
-        createdBy: actor.user?.id ?? null,
-        nextRunAt: nextRun(input.schedule),
-      });
+      await repo.saveSource({ id, ...settings(input, organization.id), createdBy: actor.user?.id ?? null });
       return (await repo.findSource(id)) as HarvestSource;
     },
 
     async update(actor: Actor, reference: string, input: SourceInput): Promise<HarvestSource> {
       const source = await manageable(actor, reference);
       const organization = await validate(actor, input, source.id);
-      await repo.updateSource(source.id, {
-        name: input.name,
-        title: input.title.trim(),
-        organizationId: organization.id,
-        kind: input.kind,
-        url: input.url,
-        schedule: input.schedule,
-        filters: input.filters,
-        licenseDefault: input.licenseDefault,
-        nextRunAt: nextRun(input.schedule),
+      await repo.saveSource({
+        id: source.id,
+        ...settings(input, organization.id),
+        createdBy: source.createdBy,
       });
       return (await repo.findSource(source.id)) as HarvestSource;
     },
@@ -184,3 +166,18 @@ export function createSourceService(deps: {
 }
 
 export type SourceService = ReturnType<typeof createSourceService>;
+
+function settings(input: SourceInput, organizationId: string): SourceSettings {
+  return {
+    name: input.name,
+    title: input.title.trim(),
+    organizationId,
+    kind: input.kind,
+    url: input.url,
+    schedule: input.schedule,
+    filters: input.filters,
+    licenseDefault: input.licenseDefault,
+    mirror: input.mirror ?? false,
+    nextRunAt: nextRun(input.schedule),
+  };
+}

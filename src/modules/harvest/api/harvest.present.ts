@@ -13,6 +13,7 @@ export function presentSource(source: HarvestSource) {
     schedule: source.schedule,
     filters: source.filters,
     license_default: source.licenseDefault,
+    mirror: source.mirror,
     next_run_at: iso(source.nextRunAt),
     since: source.since,
     created: iso(source.created) as string,

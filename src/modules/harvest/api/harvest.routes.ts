@@ -27,6 +27,7 @@ function sourceInput(body: Static<typeof SourceIn>): SourceInput {
     schedule: body.schedule?.trim() || null,
     filters: body.filters ?? {},
     licenseDefault: body.license_default ?? null,
+    mirror: body.mirror ?? false,
   };
 }
 

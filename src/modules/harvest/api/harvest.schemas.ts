@@ -33,6 +33,12 @@ export const SourceIn = Type.Object(
     license_default: Type.Optional(
       Nullable(Type.String({ description: 'The licence of datasets that name none' })),
     ),
+    mirror: Type.Optional(
+      Type.Boolean({
+        description:
+          'Download and store the files here (loaded into the datastore when tabular); default false: links',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -47,6 +53,7 @@ export const SourceOut = Type.Object({
   schedule: Nullable(Type.String()),
   filters: Type.Object({ organization: Type.Optional(Type.String()), tag: Type.Optional(Type.String()) }),
   license_default: Nullable(Type.String()),
+  mirror: Type.Boolean(),
   next_run_at: Nullable(DateTime),
   since: Nullable(Type.String({ description: 'The newest upstream date the last complete run saw' })),
   created: DateTime,

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import type { ReadableStream } from 'node:stream/web';
-import { safeFetch } from '../../../platform/http/safe-fetch.js';
 import { type AccountsService, SYSTEM } from '../../accounts/index.js';
 import type {
   CatalogService,
@@ -10,7 +7,8 @@ import type {
   ReceivedUpload,
   ResourceInput,
 } from '../../catalog/index.js';
-import { createFetcher, excerpt, type FetchLimits, parseJson, SourceError, USER_AGENT } from '../fetch.js';
+import { createFetcher, excerpt, type FetchLimits, parseJson, SourceError } from '../fetch.js';
+import { downloadFile, settleAll } from '../files.js';
 import { ckanRoot, mapCkanPackage } from '../readers/ckan.js';
 import { matchLicense, text } from '../readers/common.js';
 import type { createMigratedRepo, MigratedKind } from './migrated.repo.js';
@@ -172,23 +170,13 @@ export async function migrateCkan(
     const url = type === 'datastore' ? `${root}/datastore/dump/${resourceId}` : text(resource.url);
     if ((type !== 'upload' && type !== 'datastore') || !url) return null;
     report.requests++;
-    const response = await safeFetch(url, {
-      allowLoopback: deps.limits.allowLoopback,
-      allowHosts: deps.limits.allowHosts,
-      headers: { 'user-agent': USER_AGENT, ...auth },
-      signal: AbortSignal.timeout(deps.limits.timeoutMs * 10),
-    });
-    if (!response.ok || !response.body) {
-      await response.body?.cancel().catch(() => {});
-      throw new SourceError(`${url} answered ${response.status}: the file was not carried over`);
-    }
-    const filename =
-      decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') ||
-      `${text(resource.name) ?? resourceId}.csv`;
-    const upload = await catalog.uploads.fromStream(Readable.fromWeb(response.body as ReadableStream), {
-      filename: type === 'datastore' ? `${resourceId}.csv` : filename,
+    const fetched = await downloadFile(catalog, deps.limits, url, {
+      headers: auth,
+      filename: type === 'datastore' ? `${resourceId}.csv` : undefined,
       mimetype: text(resource.mimetype),
     });
+    if (fetched.notModified) return null;
+    const { upload } = fetched;
     const expected =
       text(resource.hash)
         ?.replace(/^sha256:/, '')
@@ -205,16 +193,6 @@ export async function migrateCkan(
     report.files++;
     return upload;
   }
-}
-
-async function settleAll<T>(
-  catalog: CatalogService,
-  uploads: ReceivedUpload[],
-  work: () => Promise<T>,
-): Promise<T> {
-  const [first, ...rest] = uploads;
-  if (!first) return work();
-  return catalog.uploads.settle(first, () => settleAll(catalog, rest, work));
 }
 
 function groupInput(group: Dict): GroupInput {

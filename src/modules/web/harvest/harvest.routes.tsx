@@ -191,6 +191,7 @@ function sourceInput(values: Record<string, string>): SourceInput {
       ...(values.filter_tag ? { tag: values.filter_tag } : {}),
     },
     licenseDefault: values.license_default || null,
+    mirror: values.mirror === 'oui',
   };
 }
 
@@ -206,6 +207,7 @@ function sourceValues(source: HarvestSource, organization: string): Record<strin
     filter_organization: source.filters.organization ?? '',
     filter_tag: source.filters.tag ?? '',
     license_default: source.licenseDefault ?? '',
+    mirror: source.mirror ? 'oui' : '',
   };
 }
 

@@ -92,6 +92,8 @@ export function SourcePage({
         </dd>
         <dt>{t('hvSchedule')}</dt>
         <dd>{source.schedule ?? t('hvByHand')}</dd>
+        <dt>{t('hvFiles')}</dt>
+        <dd>{t(source.mirror ? 'hvMirrored' : 'hvLinked')}</dd>
         {source.nextRunAt ? (
           <>
             <dt>{t('hvNextRun')}</dt>

@@ -5,6 +5,7 @@ import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import {
   type Choice,
+  ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
   formTitle,
@@ -33,6 +34,7 @@ export const SOURCE_FIELDS = [
   'filter_organization',
   'filter_tag',
   'license_default',
+  'mirror',
 ] as const;
 
 export function kindChoices(ctx: PageContext): Choice[] {
@@ -126,6 +128,7 @@ export function sourceLabels(ctx: PageContext): Record<(typeof SOURCE_FIELDS)[nu
     filter_organization: t('hvFilterOrganization'),
     filter_tag: t('hvFilterTag'),
     license_default: t('hvLicenseDefault'),
+    mirror: t('hvFiles'),
   };
 }
 
@@ -176,6 +179,16 @@ export function SourceFields({
           { value: '', label: t('hvNoLicense') },
           ...LICENSES.map((license) => ({ value: license.id, label: license.title[locale] })),
         ]}
+      />
+      <ChoiceGroup
+        ctx={ctx}
+        name="mirror"
+        label={labels.mirror}
+        hint={t('hvMirrorHint')}
+        errors={errors}
+        type="checkbox"
+        values={values.mirror ? [values.mirror] : []}
+        choices={[{ value: 'oui', label: t('hvMirror') }]}
       />
     </>
   );
