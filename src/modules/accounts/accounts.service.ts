@@ -63,12 +63,7 @@ export function createAccountsService({ db }: { db: Db }) {
       actor: Actor,
       input: Omit<NewUser, 'password'> & { id: string },
     ): Promise<'created' | 'updated' | 'unchanged'> {
-      if (!isSysadmin(actor))
-        throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
-      const issues = new IssueCollector();
-      checkSlug(issues, 'name', input.name);
-      checkEmail(issues, 'email', input.email);
-      checkMaxLength(issues, 'fullname', input.fullname, 200);
+      const issues = checkNewUser(actor, input);
       checkMaxLength(issues, 'about', input.about, 5000);
       if (!isUuid(input.id))
         issues.add('id', 'invalid', localized("L'identifiant n'est pas un UUID.", 'The id is not a UUID.'));
@@ -104,12 +99,7 @@ export function createAccountsService({ db }: { db: Db }) {
 
     /** Only sysadmins create accounts (self-registration is a portal setting for later). */
     async createUser(actor: Actor, input: NewUser): Promise<User> {
-      if (!isSysadmin(actor))
-        throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
-      const issues = new IssueCollector();
-      checkSlug(issues, 'name', input.name);
-      checkEmail(issues, 'email', input.email);
-      checkMaxLength(issues, 'fullname', input.fullname, 200);
+      const issues = checkNewUser(actor, input);
       if (input.password !== null) checkPassword(issues, 'password', input.password, input.name);
       if (!issues.has('name') && (await repo.nameTaken(input.name))) {
         issues.add(
@@ -318,6 +308,17 @@ export function createAccountsService({ db }: { db: Db }) {
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
+
+/** Only sysadmins make accounts; the name, address and full name every account needs, checked. */
+function checkNewUser(actor: Actor, input: Pick<NewUser, 'name' | 'email' | 'fullname'>): IssueCollector {
+  if (!isSysadmin(actor))
+    throw forbidden('Seul un administrateur peut créer des comptes.', 'Only sysadmins can create users.');
+  const issues = new IssueCollector();
+  checkSlug(issues, 'name', input.name);
+  checkEmail(issues, 'email', input.email);
+  checkMaxLength(issues, 'fullname', input.fullname, 200);
+  return issues;
+}
 
 /** A user as other modules see them: everything but the password's hash. */
 function toUser(row: UserRow): User {
