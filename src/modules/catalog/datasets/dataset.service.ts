@@ -57,6 +57,19 @@ export function createDatasetService({
     return dataset;
   }
 
+  /** A draft published or a deleted dataset restored: active, searchable, in its history. */
+  async function activate(actor: Actor, id: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      const repo = createDatasetRepo(tx);
+      await repo.setState(id, 'active');
+      await repo.refreshSearch([id]);
+      await createActivityRepo(tx).record(
+        datasetActivity(actor, await loadOne(id, tx), 'changed', ['state']),
+      );
+    });
+    await changed(id);
+  }
+
   return {
     readableRef,
     editableRef,
@@ -187,17 +200,7 @@ export function createDatasetService({
     /** Makes a draft public (or visible to the organisation, when private). */
     async publish(actor: Actor, reference: string): Promise<Dataset> {
       const ref = await editableRef(actor, reference);
-      if (ref.state === 'draft') {
-        await db.transaction(async (tx) => {
-          const repo = createDatasetRepo(tx);
-          await repo.setState(ref.id, 'active');
-          await repo.refreshSearch([ref.id]);
-          await createActivityRepo(tx).record(
-            datasetActivity(actor, await loadOne(ref.id, tx), 'changed', ['state']),
-          );
-        });
-        await changed(ref.id);
-      }
+      if (ref.state === 'draft') await activate(actor, ref.id);
       return loadOne(ref.id);
     },
 
@@ -223,17 +226,8 @@ export function createDatasetService({
       const ref = await datasets.findRef(reference);
       if (!ref) throw datasetNotFound(reference);
       if (ref.state !== 'deleted') return loadOne(ref.id);
-      await writeOrReportName(() =>
-        db.transaction(async (tx) => {
-          const repo = createDatasetRepo(tx);
-          await repo.setState(ref.id, 'active');
-          await repo.refreshSearch([ref.id]);
-          await createActivityRepo(tx).record(
-            datasetActivity(actor, await loadOne(ref.id, tx), 'changed', ['state']),
-          );
-        }),
-      );
-      await changed(ref.id);
+      // Its name may have been taken meanwhile: reported on `name`.
+      await writeOrReportName(() => activate(actor, ref.id));
       return loadOne(ref.id);
     },
 
