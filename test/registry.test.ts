@@ -141,6 +141,15 @@ describeEachEngine(
       assert.ok(history.includes('renamed'));
       const renaming = enterprise.history.find((change: { kind: string }) => change.kind === 'renamed');
       assert.deepEqual(renaming.details, { from: former.name, to: enterprise.name });
+      // The page says what the name was, not only what it became.
+      const escape = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+      const page = (await get(`/fr/registre-des-entreprises/${renamed.neq}`)).body;
+      assert.ok(
+        page.includes(
+          `Nom changé : <span lang="fr">${escape(former.name)}</span> → <span lang="fr">${escape(enterprise.name)}</span>`,
+        ),
+        'the renaming names the former name',
+      );
       assert.match(enterprise.statusLabel, /Immatriculée|Radiée|Avis/);
       assert.equal((await get('/api/v1/registry/enterprises/1234567890')).status, 404);
       assert.equal((await get('/api/v1/registry/enterprises/abc')).status, 404);

@@ -192,7 +192,7 @@ describeEachEngine('the public portal pages', (current) => {
     assert.match(download, /aria-label="Télécharger Mesures 2024 \(CSV, 19 octets\)"/);
     assert.match(text(page.body), /Licence Creative Commons Attribution 4\.0 \(CC BY 4\.0\)/);
     assert.match(text(page.body), /Fréquence de mise à jour Hebdomadaire/);
-    assert.match(text(page.body), /du 1 janvier 2024 au 31 décembre 2024/);
+    assert.match(text(page.body), /du 1er janvier 2024 au 31 décembre 2024/);
     assert.match(page.body, /href="\/fr\/jeux-de-donnees\?tag=eau\+potable"/);
     assert.match(page.body, /href="http:\/\/quai.test\/dataset\/qualite-eau.ttl"/);
     assert.match(
@@ -224,7 +224,7 @@ describeEachEngine('the public portal pages', (current) => {
     assert.match(organization.body, /aria-current="page" aria-label="Page 2"/);
     assert.match(organization.body, /href="\/feeds\/organization\/ville-exemple.atom\?lang=fr"/);
     const theme = await web.get('/en/themes/environnement');
-    assert.match(text(theme.body), /1 datasets/);
+    assert.match(text(theme.body), /\b1 dataset\b(?!s)/);
     assert.match(theme.body, /Qualité de l'eau/);
     const api = await web.get('/en/api');
     assert.match(api.body, /<h1>API documentation<\/h1>/);

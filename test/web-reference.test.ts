@@ -74,7 +74,7 @@ describeEachEngine(
       );
       assert.match(text(municipalities), /Type d’entité Municipalité/);
       assert.match(text(municipalities), /Identifiant Code géographique \(ISQ\)/);
-      assert.match(text(municipalities), /Version courante 2019\.0\.0-fictif, du 1 janvier 2019/);
+      assert.match(text(municipalities), /Version courante 2019\.0\.0-fictif, du 1er janvier 2019/);
       assert.match(text(municipalities), /Nombre de codes 1 284/);
       assert.match(text(municipalities), /Producteur Institut de la statistique du Québec/);
       assert.match(text(municipalities), /Millésime 2016/);
@@ -127,7 +127,7 @@ describeEachEngine(
         text(versions),
         /2016\.0\.0 10 mai 2016 .* 1 285 0 entities\.csv entities\.json entities\.parquet datapackage\.json/,
       );
-      assert.match(text(versions), /2019\.0\.0-fictif FICTIVE 1 janvier 2019 .* 1 284 9 /);
+      assert.match(text(versions), /2019\.0\.0-fictif FICTIVE 1er janvier 2019 .* 1 284 9 /);
       const files = [
         ...versions.matchAll(
           /href="(\/api\/v1\/reference\/municipalites\/versions\/2016\.0\.0\/files\/[^"]+)"/g,
@@ -152,7 +152,7 @@ describeEachEngine(
       assert.match(first, /href="\/fr\/referentiels\/municipalites\/46030"/);
       assert.match(
         text(first),
-        /46030 Stanbridge Station Municipalité 460 — Brome-Missisquoi 2446 Retiré le 1 janvier 2018/,
+        /46030 Stanbridge Station Municipalité 460 — Brome-Missisquoi 2446 Retiré le 1er janvier 2018/,
       );
       const byCode = await web.get('/fr/referentiels/municipalites?q=46030');
       assert.match(byCode.body, /<p role="status" class="quai-count">1 code<\/p>/);
@@ -216,7 +216,7 @@ describeEachEngine(
       assert.match(page.body, /<title>Stanbridge Station \(46030\) — Municipalités du Québec — /);
       const replaced = part(page.body, '<section class="quai-callout quai-replaced"', '</section>');
       assert.match(replaced, /<h2 id="remplace-par">Remplacé par<\/h2>/);
-      assert.match(text(replaced), /retiré le 1 janvier 2018 \(regroupement\)/);
+      assert.match(text(replaced), /retiré le 1er janvier 2018 \(regroupement\)/);
       assert.match(
         replaced,
         /<a href="\/fr\/referentiels\/municipalites\/46027"><span class="quai-code">46027<\/span> — Pike River-Stanbridge<\/a>/,
@@ -231,7 +231,7 @@ describeEachEngine(
         words,
         /Région administrative La source \(CGT 2016\) ne donne pas la région administrative/,
       );
-      assert.match(words, /Successeurs 46027 — Pike River-Stanbridge \(regroupement, le 1 janvier 2018\)/);
+      assert.match(words, /Successeurs 46027 — Pike River-Stanbridge \(regroupement, le 1er janvier 2018\)/);
       const english = await web.get('/en/reference/municipalites/46030');
       assert.match(english.body, /<h1 lang="fr">Stanbridge Station<\/h1>/);
       assert.match(text(english.body), /Replaced by This code was retired on January 1, 2018 \(merger\)/);
@@ -254,7 +254,7 @@ describeEachEngine(
       const web = new WebClient(current().app);
       const before = await web.get('/fr/referentiels/municipalites/46095?asOf=2017-01-01');
       assert.match(before.body, /<h1>Saint-Ignace-de-Stanbridge<\/h1>/);
-      assert.match(text(before.body), /Description valide le 1 janvier 2017/);
+      assert.match(text(before.body), /Description valide le 1er janvier 2017/);
       assert.match(
         text(before.body),
         /Cette description était valide jusqu’au 14 mars 2018\. Le code est toujours en vigueur/,
@@ -276,7 +276,7 @@ describeEachEngine(
       );
       assert.match(after.body, /href="\/en\/reference\/municipalites\/46095\?asOf=2018-03-14"/);
       const notYet = await web.get('/fr/referentiels/municipalites/46027?asOf=2017-06-01');
-      assert.match(text(notYet.body), /Ce code n’existait pas encore le 1 juin 2017/);
+      assert.match(text(notYet.body), /Ce code n’existait pas encore le 1er juin 2017/);
       const invalid = await web.get('/fr/referentiels/municipalites/46095?asOf=2017-02-30');
       assert.equal(invalid.status, 422);
       assert.match(invalid.body, /aria-invalid="true"/);
@@ -312,7 +312,7 @@ describeEachEngine(
       assert.equal([...days.matchAll(/<tr>/g)].length, 1 + 3);
       assert.match(
         text(page.body),
-        /En vigueur le 1 janvier 2027 \(annoncé le [^)]+\) : Ajout du code de la région/,
+        /En vigueur le 1er janvier 2027 \(annoncé le [^)]+\) : Ajout du code de la région/,
       );
       const english = await web.get('/en/reference/municipalites/status');
       assert.match(english.body, /<h1>Service status: Québec municipalities<\/h1>/);

@@ -11,7 +11,7 @@ export const BROWSE = {
   ),
   searchTitle: m('Jeux de données', 'Datasets'),
   searchResultsFor: m('Résultats pour « {q} »', 'Results for “{q}”'),
-  resultCount: m('{count} jeux de données', '{count} datasets'),
+  resultCount: m('{count} [jeu|jeux] de données', '{count} [dataset|datasets]'),
   resultCountOne: m('1 jeu de données', '1 dataset'),
   resultCountNone: m('Aucun jeu de données ne correspond.', 'No dataset matches.'),
   didYouMean: m('Vouliez-vous dire', 'Did you mean'),
@@ -59,7 +59,7 @@ export const BROWSE = {
   allDatasets: m('Voir tous les jeux de données', 'See all datasets'),
   browseThemes: m('Parcourir par thème', 'Browse by theme'),
   browsePublishers: m('Parcourir par organisation', 'Browse by organization'),
-  datasetCount: m('{count} jeux de données', '{count} datasets'),
+  datasetCount: m('{count} [jeu|jeux] de données', '{count} [dataset|datasets]'),
   // Dataset page
   publisher: m('Organisation', 'Organization'),
   createdOn: m('Publié le', 'Published on'),

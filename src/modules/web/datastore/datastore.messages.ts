@@ -28,7 +28,7 @@ export const DATA = {
   dataDownloads: m('Télécharger les données', 'Download the data'),
   dataDownloadFiltered: m('Télécharger les lignes filtrées', 'Download the filtered rows'),
   dataApi: m('Interroger par l’API', 'Query through the API'),
-  dataColumns: m('{count} colonnes', '{count} columns'),
+  dataColumns: m('{count} [colonne|colonnes]', '{count} [column|columns]'),
   chartHeading: m('Graphique', 'Chart'),
   chartTitle: m('{measure} par {category}', '{measure} by {category}'),
   chartSumOf: m('Somme de {column}', 'Sum of {column}'),
@@ -38,8 +38,8 @@ export const DATA = {
     '{count} categories; the largest is {top} ({topValue}), the smallest {bottom} ({bottomValue}); total {total}.',
   ),
   chartOthers: m(
-    '{count} autres catégories, plus petites, ne sont pas montrées.',
-    '{count} other, smaller categories are not shown.',
+    '{count} [autre catégorie, plus petite, n’est pas montrée|autres catégories, plus petites, ne sont pas montrées].',
+    '{count} [other, smaller category is|other, smaller categories are] not shown.',
   ),
   chartData: m('Les chiffres du graphique', 'The chart’s figures'),
   chartAvgOf: m('Moyenne de {column}', 'Mean of {column}'),
@@ -155,32 +155,32 @@ export const DATA = {
     '1 row has a code that the reference set does not know.',
   ),
   integrityUnknownMany: m(
-    '{count} lignes portent un code que le référentiel ne connaît pas.',
-    '{count} rows have a code that the reference set does not know.',
+    '{count} [ligne porte|lignes portent] un code que le référentiel ne connaît pas.',
+    '{count} [row has|rows have] a code that the reference set does not know.',
   ),
   integrityRetiredOne: m(
     '1 ligne porte un code déjà retiré à sa date : utilisez le code qui le remplace.',
     '1 row has a code already retired at its date: use the code that replaces it.',
   ),
   integrityRetiredMany: m(
-    '{count} lignes portent un code déjà retiré à leur date : utilisez les codes qui les remplacent.',
-    '{count} rows have a code already retired at their date: use the codes that replace them.',
+    '{count} [ligne porte|lignes portent] un code déjà retiré à [sa|leur] date : utilisez les codes qui les remplacent.',
+    '{count} [row has|rows have] a code already retired at [its|their] date: use the codes that replace them.',
   ),
   integrityNotYetValidOne: m(
     '1 ligne porte un code qui n’était pas encore en vigueur à sa date.',
     '1 row has a code that was not yet valid at its date.',
   ),
   integrityNotYetValidMany: m(
-    '{count} lignes portent un code qui n’était pas encore en vigueur à leur date.',
-    '{count} rows have a code that was not yet valid at their date.',
+    '{count} [ligne porte|lignes portent] un code qui n’était pas encore en vigueur à [sa|leur] date.',
+    '{count} [row has|rows have] a code that was not yet valid at [its|their] date.',
   ),
   integrityNameMismatchOne: m(
     '1 ligne donne un nom différent du nom officiel de son code.',
     '1 row gives a name that differs from the official name of its code.',
   ),
   integrityNameMismatchMany: m(
-    '{count} lignes donnent un nom différent du nom officiel de leur code.',
-    '{count} rows give a name that differs from the official name of their code.',
+    '{count} [ligne donne|lignes donnent] un nom différent du nom officiel de [son|leur] code.',
+    '{count} [row gives|rows give] a name that differs from the official name of [its|their] code.',
   ),
   integritySamples: m('{kind} : premières lignes', '{kind}: first rows'),
   integrityShown: m(

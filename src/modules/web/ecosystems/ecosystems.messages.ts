@@ -45,7 +45,7 @@ export const ECOSYSTEMS = {
   ecoValidation: m('Validation', 'Validation'),
   ecoValid: m('Conforme', 'Valid'),
   ecoErrorsOne: m('1 erreur', '1 error'),
-  ecoErrors: m('{count} erreurs', '{count} errors'),
+  ecoErrors: m('{count} [erreur|erreurs]', '{count} [error|errors]'),
   ecoNotValid: m('Non conforme', 'Not valid'),
   ecoReportOf: m('rapport de validation de « {title} »', 'validation report of “{title}”'),
   ecoConsolidations: m('Tables consolidées', 'Consolidated tables'),

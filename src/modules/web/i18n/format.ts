@@ -2,23 +2,33 @@ import type { Locale } from '../../../platform/i18n/index.js';
 
 const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-CA', en: 'en-CA' };
 
-/** "26 novembre 2026" / "November 26, 2026". */
+/** French writes the first of the month as an ordinal: « 1er janvier », « 2 janvier ». */
+function written(locale: Locale, format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .map((part) => (locale === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
+}
+
+/** "26 novembre 2026", « 1er juin 2026 » / "November 26, 2026". */
 export function formatDate(locale: Locale, value: Date | string): string {
   const date =
     typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  const format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: 'long',
     timeZone: 'America/Toronto',
-  }).format(date);
+  });
+  return written(locale, format, date);
 }
 
 /** "26 novembre 2026, 14 h 05" / "November 26, 2026, 2:05 p.m." */
 export function formatDateTime(locale: Locale, value: Date): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  const format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'America/Toronto',
-  }).format(value);
+  });
+  return written(locale, format, value);
 }
 
 /** "1 234" / "1,234". */

@@ -7,7 +7,10 @@ export const FORMS = {
   fieldRequired: m('Ce champ est obligatoire.', 'This field is required.'),
   errorPrefix: m('Erreur :', 'Error:'),
   errorWithLabel: m('{label} : {message}', '{label}: {message}'),
-  errorSummaryTitle: m('Le formulaire contient {count} erreur(s)', 'The form has {count} error(s)'),
+  errorSummaryTitle: m(
+    'Le formulaire contient {count} [erreur|erreurs]',
+    'The form has {count} [error|errors]',
+  ),
   save: m('Enregistrer', 'Save'),
   cancel: m('Annuler', 'Cancel'),
   saved: m('Les modifications sont enregistrées.', 'The changes are saved.'),

@@ -32,10 +32,31 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** The translator of one language: `t('resultCount', { count: 3 })`. */
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules('fr-CA'),
+  en: new Intl.PluralRules('en-CA'),
+};
+
+/** A count as the message was given it: a number, or a number already written ("1 234", "2,5"). */
+function countOf(value: string | number | undefined): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const number = Number(value.replace(/[\s\u00a0\u202f,]/g, (c) => (c === ',' ? '.' : '')));
+  return Number.isFinite(number) ? number : null;
+}
+
+/**
+ * The translator of one language: `t('resultCount', { count: 3 })`. A message may hold
+ * `[singular|plural]`, chosen by `count` as the language counts (French: 0 and 1 are singular).
+ */
 export function translator(locale: Locale): Translate {
   return (key, values) => {
-    const text = MESSAGES[key][locale];
+    let text: string = MESSAGES[key][locale];
+    const count = countOf(values?.count);
+    if (count !== null)
+      text = text.replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_, one: string, other: string) =>
+        PLURAL_RULES[locale].select(count) === 'one' ? one : other,
+      );
     return values ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) : text;
   };
 }

@@ -28,7 +28,7 @@ export const PROCUREMENT = {
   tenderPublishedTo: m('Publiés avant le', 'Published before'),
   tenderDateHint: m('AAAA-MM-JJ', 'YYYY-MM-DD'),
   tenderSearchButton: m('Chercher les appels d’offres', 'Search tenders'),
-  tenderCount: m('{count} appels d’offres', '{count} tenders'),
+  tenderCount: m('{count} [appel|appels] d’offres', '{count} [tender|tenders]'),
   tenderCountOne: m('1 appel d’offres', '1 tender'),
   tenderCountNone: m('Aucun appel d’offres ne correspond.', 'No tender matches.'),
   tenderClosesOn: m('Ferme le {date}', 'Closes on {date}'),

@@ -145,6 +145,11 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
               {change.details && 'to' in change.details && typeof change.details.to === 'string' ? (
                 <>
                   {locale === 'fr' ? ' : ' : ': '}
+                  {typeof change.details.from === 'string' && change.details.from ? (
+                    <>
+                      <span lang="fr">{change.details.from}</span> → {''}
+                    </>
+                  ) : null}
                   <span lang="fr">{change.details.to}</span>
                 </>
               ) : null}

@@ -35,7 +35,7 @@ export const REGISTRY = {
   ),
   registrySearchButton: m('Chercher', 'Search'),
   registryNoResult: m('Aucune entreprise ne correspond.', 'No enterprise matches.'),
-  registryResults: m('{count} entreprises', '{count} enterprises'),
+  registryResults: m('{count} [entreprise|entreprises]', '{count} [enterprise|enterprises]'),
   registryBestResults: m('Les entreprises qui correspondent le mieux', 'The best matching enterprises'),
   registryFormerName: m('ancien nom : {name}', 'former name: {name}'),
   registryOtherName: m('autre nom : {name}', 'other name: {name}'),

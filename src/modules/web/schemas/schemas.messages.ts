@@ -92,7 +92,7 @@ export const SCHEMAS = {
   // A report.
   repTitle: m('Rapport de validation', 'Validation report'),
   repValid: m('Conforme : aucune erreur.', 'Valid: no errors.'),
-  repInvalid: m('Non conforme : {count} erreurs.', 'Not valid: {count} errors.'),
+  repInvalid: m('Non conforme : {count} [erreur|erreurs].', 'Not valid: {count} [error|errors].'),
   repInvalidOne: m('Non conforme : 1 erreur.', 'Not valid: 1 error.'),
   repRows: m('Lignes lues', 'Rows read'),
   repErrors: m('Erreurs', 'Errors'),
@@ -132,8 +132,8 @@ export const SCHEMAS = {
     'This resource refuses files that do not follow its schema: the last valid file stays published.',
   ),
   confRefusedItem: m(
-    '{file}, refusé le {date} : {count} erreurs',
-    '{file}, refused on {date}: {count} errors',
+    '{file}, refusé le {date} : {count} [erreur|erreurs]',
+    '{file}, refused on {date}: {count} [error|errors]',
   ),
   // Proposing a schema from a resource's file.
   guessLink: m('Proposer un schéma à partir de ce fichier', 'Propose a schema from this file'),
