@@ -209,6 +209,16 @@ describeEachEngine('the publisher’s workspace', (current) => {
     const draft = await web.get('/fr/jeux-de-donnees/comptages-de-velos');
     assert.match(draft.body, /Le jeu de données est créé\./);
     assert.match(draft.body, /quai-badge-draft/);
+    // The heading is the title alone (the badge is not read into it); a draft is not « Publié ».
+    assert.match(draft.body, /<h1>Comptages de vélos<\/h1>/);
+    assert.match(draft.body, /Brouillon créé le/);
+    assert.doesNotMatch(draft.body, /Publié le/);
+    // In lists, a pause is said between the title and the badge.
+    const workspace = await web.get('/fr/espace');
+    assert.match(
+      workspace.body,
+      /Comptages de vélos<\/a> <span class="quai-visually-hidden">, <\/span><span class="quai-badge quai-badge-draft">Brouillon<\/span>/,
+    );
     assert.equal(
       (await new WebClient(app).get('/fr/jeux-de-donnees/comptages-de-velos')).status,
       404,

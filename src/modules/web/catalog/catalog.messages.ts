@@ -63,6 +63,7 @@ export const BROWSE = {
   // Dataset page
   publisher: m('Organisation', 'Organization'),
   createdOn: m('Publié le', 'Published on'),
+  draftCreatedOn: m('Brouillon créé le', 'Draft created on'),
   license: m('Licence', 'Licence'),
   noLicense: m('Licence non précisée', 'No licence given'),
   updateFrequency: m('Fréquence de mise à jour', 'Update frequency'),

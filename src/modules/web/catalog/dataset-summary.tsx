@@ -5,14 +5,30 @@ import type { PageContext } from '../shell/page-context.js';
 import { pick, pickTitle, Text } from '../ui/localized.js';
 import { excerpt } from '../ui/markdown.js';
 
-/** Private, draft: what a publisher must notice in a list. */
-export function StateBadges({ ctx, dataset }: { ctx: PageContext; dataset: Dataset }) {
+/**
+ * Private, draft: what a publisher must notice in a list. Each badge is set apart from the title
+ * for screen readers too (« essai UX, brouillon », not « essai UXBrouillon »).
+ */
+export function StateBadges({
+  ctx,
+  dataset,
+  afterTitle = true,
+}: {
+  ctx: PageContext;
+  dataset: Dataset;
+  /** Placed after the title (in a heading): a pause is said before each badge. */
+  afterTitle?: boolean;
+}) {
+  const badge = (kind: 'private' | 'draft', text: string) => (
+    <>
+      {afterTitle ? <span class="quai-visually-hidden">, </span> : ' '}
+      <span class={`quai-badge quai-badge-${kind}`}>{text}</span>
+    </>
+  );
   return (
     <>
-      {dataset.private ? <span class="quai-badge quai-badge-private"> {ctx.t('privateBadge')}</span> : null}
-      {dataset.state === 'draft' ? (
-        <span class="quai-badge quai-badge-draft"> {ctx.t('draftBadge')}</span>
-      ) : null}
+      {dataset.private ? badge('private', ctx.t('privateBadge')) : null}
+      {dataset.state === 'draft' ? badge('draft', ctx.t('draftBadge')) : null}
     </>
   );
 }

@@ -68,11 +68,14 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
         />
       }
     >
-      <h1 lang={title.lang}>
-        {title.text}
-        <StateBadges ctx={ctx} dataset={dataset} />
-      </h1>
+      <h1 lang={title.lang}>{title.text}</h1>
       <p class="quai-lead">
+        {dataset.private || dataset.state === 'draft' ? (
+          <>
+            <StateBadges ctx={ctx} dataset={dataset} afterTitle={false} />
+            {' · '}
+          </>
+        ) : null}
         <a href={href(locale, 'organization', { name: dataset.organization.name })}>
           <Text value={pickTitle(locale, dataset.organization.title)} />
         </a>
@@ -217,7 +220,11 @@ function MetadataList({ ctx, dataset, quality }: { ctx: PageContext; dataset: Da
   }
   if (dataset.version) rows.push(['version', dataset.version]);
   if (dataset.url) rows.push(['source', <a href={dataset.url}>{dataset.url}</a>]);
-  rows.push(['createdOn', formatDate(locale, dataset.metadataCreated)]);
+  // A draft has not been published: its date is its creation's.
+  rows.push([
+    dataset.state === 'draft' ? 'draftCreatedOn' : 'createdOn',
+    formatDate(locale, dataset.metadataCreated),
+  ]);
   rows.push(['qualTitle', <a href="#qualite">{t('qualScoreOf', { score: quality })}</a>]);
   if (dataset.groups.length > 0) {
     rows.push([
