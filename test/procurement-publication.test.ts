@@ -274,6 +274,17 @@ describeEachEngine('procurement publication', (current) => {
     ).feed;
     assert.ok(own.entry.length > 0);
     for (const entry of own.entry) assert.equal(entry.author.name, buyerName);
+    // The feed of a search: the same words and filters as the tenders page.
+    const works = parser.parse(
+      (await call(app, 'GET', '/feeds/tenders.atom?lang=fr&status=all&category=works')).body,
+    ).feed;
+    assert.ok(works.entry.length > 0);
+    for (const entry of works.entry)
+      assert.ok(
+        [entry.category].flat().some((category: { '@_term': string }) => category['@_term'] === 'works'),
+        'only works',
+      );
+    assert.ok(works.entry.length < feed.entry.length);
   });
 
   test('portal pages: tender search (fr/en), a tender, the publication policy', async () => {
@@ -281,15 +292,43 @@ describeEachEngine('procurement publication', (current) => {
     const search = await call(app, 'GET', '/fr/appels-d-offres');
     assert.equal(search.status, 200);
     assert.match(search.body, /appels d’offres/);
-    assert.match(search.body, /href="\/feeds\/tenders\.atom\?lang=fr"/);
+    assert.match(search.body, /href="\/feeds\/tenders\.atom\?status=open&amp;lang=fr"/);
     const english = await call(app, 'GET', '/en/tenders?status=all&category=works');
     assert.equal(english.status, 200);
     assert.match(english.body, /Works/);
+    assert.match(english.body, /Closes on [A-Z][a-z]+ \d+, \d{4} at \d+:\d{2}/, 'deadlines with their hour');
+    // Its Atom link follows the search.
+    assert.match(
+      english.body,
+      /href="\/feeds\/tenders\.atom\?status=all&amp;category=works&amp;lang=en">Atom feed of new tenders for this search/,
+    );
+    // Sorted as asked: the highest estimated value first.
+    const byValue = await current().ctx.procurement.publication.searchTenders(
+      { sort: 'value' },
+      { limit: 50, offset: 0 },
+    );
+    const values = byValue.rows.map((row) => row.valueAmount).filter((value) => value !== null) as number[];
+    assert.ok(values.length > 2);
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => b - a),
+    );
+    const sorted = await call(app, 'GET', '/fr/appels-d-offres?status=all&sort=value');
+    assert.equal(sorted.status, 200);
+    assert.match(sorted.body, /<option value="value" selected>Valeur estimée la plus élevée<\/option>/);
+    assert.ok(
+      sorted.body.indexOf(byValue.rows[0]?.ocid as string) <
+        sorted.body.indexOf(byValue.rows[1]?.ocid as string),
+    );
     const record = compiled.find((candidate) => Array.isArray(candidate.contracts)) as JsonObject;
     const page = await call(app, 'GET', `/fr/appels-d-offres/${record.ocid}`);
     assert.equal(page.status, 200);
     assert.ok(page.body.includes((record.tender as JsonObject).title as string));
     assert.match(page.body, /Historique des publications/);
+    // The deadline with its hour, as the record gives it.
+    const end = ((record.tender as JsonObject).tenderPeriod as JsonObject | undefined)?.endDate;
+    if (typeof end === 'string' && end.includes('T'))
+      assert.match(page.body, /Date limite.{0,80}\d+ h \d{2}/s);
     const missing = await call(app, 'GET', '/fr/appels-d-offres/ocds-ec9k95-nope', {
       headers: { accept: 'text/html' },
     });

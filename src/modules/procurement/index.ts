@@ -9,6 +9,6 @@ export type { ProcurementLinks } from './links.js';
 export { procurementMigrations } from './migrations.js';
 export type { JsonObject } from './ocds/json.js';
 export { createProcurementModule } from './procurement.module.js';
-export type { TenderFilters } from './procurement.repo.js';
+export { TENDER_SORTS, type TenderFilters, type TenderSort } from './procurement.repo.js';
 export type { ProcurementService } from './procurement.service.js';
 export type { Tender } from './procurement.types.js';

@@ -36,7 +36,12 @@ export interface TenderFilters {
   /** Tender period starting in this range (publication date). */
   publishedFrom?: string;
   publishedTo?: string;
+  /** The order asked for; by default relevance with words, the nearest deadline for open tenders, else the newest. */
+  sort?: TenderSort;
 }
+
+export const TENDER_SORTS = ['newest', 'deadline', 'value'] as const;
+export type TenderSort = (typeof TENDER_SORTS)[number];
 
 /** A record as tender search lists it: its search columns (a compiled release's summary). */
 
@@ -243,11 +248,18 @@ export function createProcurementRepo(db: Queryable) {
         where.push(`tender_start >= ${params.add(filters.publishedFrom)}::timestamptz`);
       if (filters.publishedTo) where.push(`tender_start < ${params.add(filters.publishedTo)}::timestamptz`);
       const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const order = words
-        ? `ts_rank(search_vector, ${words}) DESC, opened_at DESC NULLS LAST, ocid`
-        : filters.openAt
-          ? 'tender_end ASC, ocid'
-          : 'opened_at DESC NULLS LAST, ocid';
+      const sorts: Record<TenderSort, string> = {
+        newest: 'opened_at DESC NULLS LAST, ocid',
+        deadline: 'tender_end ASC NULLS LAST, ocid',
+        value: 'value_amount DESC NULLS LAST, ocid',
+      };
+      const order = filters.sort
+        ? sorts[filters.sort]
+        : words
+          ? `ts_rank(search_vector, ${words}) DESC, opened_at DESC NULLS LAST, ocid`
+          : filters.openAt
+            ? sorts.deadline
+            : sorts.newest;
       const [count] = await db.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM procurement.records ${condition}`,
         params.values,
@@ -258,17 +270,6 @@ export function createProcurementRepo(db: Queryable) {
         params.values,
       );
       return { count: count?.count ?? 0, rows };
-    },
-
-    /** The newest tenders (by the date their first `tender` release came out). */
-    async newTenders(options: { buyerId?: string; limit: number }): Promise<Tender[]> {
-      const params = new SqlParams();
-      const buyer = options.buyerId ? `AND buyer_id = ${params.add(options.buyerId)}` : '';
-      return db.query<Tender>(
-        `SELECT ${TENDER_COLUMNS} FROM procurement.records WHERE opened_at IS NOT NULL ${buyer}
-         ORDER BY opened_at DESC, ocid LIMIT ${params.add(options.limit)}`,
-        params.values,
-      );
     },
 
     async buyers(): Promise<{ id: string; name: string; count: number }[]> {

@@ -135,7 +135,6 @@ export function createPublicationService({
 
     searchTenders: (filters: TenderFilters, page: { limit: number; offset: number }) =>
       repo.searchTenders(filters, page),
-    newTenders: (options: { buyerId?: string; limit: number }) => repo.newTenders(options),
     buyers: () => repo.buyers(),
     counts: () => repo.counts(),
     periods: (kind: 'month' | 'week') => repo.periods(kind),

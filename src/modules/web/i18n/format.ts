@@ -31,6 +31,12 @@ export function formatDateTime(locale: Locale, value: Date): string {
   return written(locale, format, value);
 }
 
+/** A deadline as it was given: with its hour when it has one (« 10 juin 2026 à 15 h 39 »). */
+export function formatDeadline(locale: Locale, value: string | Date): string {
+  if (value instanceof Date) return formatDateTime(locale, value);
+  return /T\d{2}:\d{2}/.test(value) ? formatDateTime(locale, new Date(value)) : formatDate(locale, value);
+}
+
 /** "1 234" / "1,234". */
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);

@@ -35,9 +35,17 @@ export const PROCUREMENT = {
   tenderClosedOn: m('Fermé le {date}', 'Closed on {date}'),
   tenderEstimate: m('Valeur : {amount}', 'Value: {amount}'),
   tenderFeed: m('Fil Atom des nouveaux appels d’offres', 'Atom feed of new tenders'),
-  tenderFeedBuyer: m(
-    'Fil Atom des nouveaux appels d’offres de cet organisme',
-    'Atom feed of this organization’s new tenders',
+  tenderSort: m('Trier par', 'Sort by'),
+  tenderSortDefault: m(
+    'Pertinence, ou date limite pour les appels ouverts',
+    'Relevance, or deadline for open tenders',
+  ),
+  tenderSortNewest: m('Les plus récents', 'Newest'),
+  tenderSortDeadline: m('Date limite la plus proche', 'Nearest deadline'),
+  tenderSortValue: m('Valeur estimée la plus élevée', 'Highest estimated value'),
+  tenderFeedSearch: m(
+    'Fil Atom des nouveaux appels d’offres de cette recherche',
+    'Atom feed of new tenders for this search',
   ),
   tenderFeedTitle: m('Nouveaux appels d’offres', 'New tenders'),
   tenderBulkLink: m(

@@ -2,18 +2,31 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
 import { type AtomEntry, atomDocument } from '../feeds/atom.js';
-import { formatDate, formatMoney } from '../i18n/format.js';
+import { formatDeadline, formatMoney } from '../i18n/format.js';
 import { translator } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import { siteTitle, type WebDeps } from '../shell/page-routes.js';
+import { readTenderState, tenderQueryString, toTenderFilters } from './tender-search-state.js';
 
 const FEED_SIZE = 50;
+const Param = Type.Optional(Type.String({ maxLength: 500 }));
 const TenderFeedQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
-  buyer: Type.Optional(Type.String({ maxLength: 300 })),
+  q: Param,
+  status: Param,
+  buyer: Param,
+  category: Param,
+  method: Param,
+  min: Param,
+  max: Param,
+  from: Param,
+  to: Param,
 });
 
-/** Atom feed of newly opened tenders, overall or for one buyer: suppliers subscribe to it. */
+/**
+ * Atom feed of newly opened tenders, newest first: overall, or for the search a supplier made on
+ * the tenders page (its words and filters, as that page reads them; all tenders unless `status=open`).
+ */
 export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>): FastifyPluginAsyncTypebox {
   const { publication } = deps.procurement;
   const { baseUrl } = deps.config;
@@ -25,21 +38,27 @@ export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>):
         const query = request.query;
         const locale = query.lang ?? negotiateLocale(request.headers['accept-language'], 'fr');
         const t = translator(locale);
-        const tenders = await publication.newTenders({ buyerId: query.buyer, limit: FEED_SIZE });
+        const state = readTenderState({ ...query, status: query.status ?? 'all', page: undefined });
+        const { filters } = toTenderFilters(state, t, new Date());
+        const { rows: tenders } = await publication.searchTenders(
+          { ...filters, sort: 'newest' },
+          { limit: FEED_SIZE, offset: 0 },
+        );
         const buyerName = query.buyer ? (tenders[0]?.buyerName ?? query.buyer) : null;
-        const params = new URLSearchParams({ lang: locale, ...(query.buyer ? { buyer: query.buyer } : {}) });
+        const search = tenderQueryString(state, 1);
+        const params = new URLSearchParams(search);
+        params.set('status', state.status);
+        params.set('lang', locale);
         const entries = tenders.map((tender): AtomEntry => {
           const english = locale === 'en' ? tender.titleEn : null;
           const facts = [
             tender.buyerName,
-            tender.tenderEnd
-              ? t('tenderClosesOn', { date: formatDate(locale, new Date(tender.tenderEnd)) })
-              : null,
+            tender.tenderEnd ? t('tenderClosesOn', { date: formatDeadline(locale, tender.tenderEnd) }) : null,
             tender.valueAmount !== null
               ? t('tenderEstimate', { amount: formatMoney(locale, tender.valueAmount) })
               : null,
           ].filter(Boolean);
-          const opened = new Date(tender.openedAt ?? 0);
+          const opened = new Date(tender.openedAt ?? tender.tenderStart ?? Date.now());
           return {
             id: `${baseUrl}/ocds/${tender.ocid}`,
             title: {
@@ -59,10 +78,10 @@ export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>):
         const body = atomDocument(
           {
             self: `${baseUrl}/feeds/tenders.atom?${params}`,
-            alternate: `${baseUrl}${href(locale, 'tenders', {}, query.buyer ? `buyer=${encodeURIComponent(query.buyer)}` : undefined)}`,
+            alternate: `${baseUrl}${href(locale, 'tenders', {}, tenderQueryString(state, 1) || undefined)}`,
             title: `${t('tenderFeedTitle')}${buyerName ? ` — ${buyerName}` : ''} — ${siteTitle(deps.config, locale)}`,
             locale,
-            updated: entries[0]?.updated ?? new Date(0),
+            updated: entries[0]?.updated ?? new Date(),
           },
           entries,
         );

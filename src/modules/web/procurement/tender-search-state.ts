@@ -1,4 +1,4 @@
-import type { TenderFilters } from '../../procurement/index.js';
+import { TENDER_SORTS, type TenderFilters, type TenderSort } from '../../procurement/index.js';
 import type { Translate } from '../i18n/messages.js';
 
 /** The tender search page's state: all of it in the URL, so every search can be shared. */
@@ -12,6 +12,8 @@ export interface TenderSearchState {
   max: string;
   from: string;
   to: string;
+  /** Empty: the default order (relevance with words, nearest deadline for open tenders, newest). */
+  sort: TenderSort | '';
   page: number;
 }
 
@@ -27,6 +29,7 @@ export function readTenderState(query: Query): TenderSearchState {
   const page = Number.parseInt(one(query.page), 10);
   const category = one(query.category);
   const method = one(query.method);
+  const sort = one(query.sort);
   return {
     q: one(query.q).slice(0, 500),
     status: one(query.status) === 'all' ? 'all' : 'open',
@@ -37,6 +40,7 @@ export function readTenderState(query: Query): TenderSearchState {
     max: one(query.max),
     from: one(query.from),
     to: one(query.to),
+    sort: (TENDER_SORTS as readonly string[]).includes(sort) ? (sort as TenderSort) : '',
     page: Number.isFinite(page) && page > 1 ? Math.min(page, 10_000) : 1,
   };
 }
@@ -45,7 +49,7 @@ export function tenderQueryString(state: TenderSearchState, page = state.page): 
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   if (state.status === 'all') params.set('status', 'all');
-  for (const key of ['buyer', 'category', 'method', 'min', 'max', 'from', 'to'] as const) {
+  for (const key of ['buyer', 'category', 'method', 'min', 'max', 'from', 'to', 'sort'] as const) {
     if (state[key]) params.set(key, state[key]);
   }
   if (page > 1) params.set('page', String(page));
@@ -83,6 +87,7 @@ export function toTenderFilters(
     maxValue: amount('max'),
     publishedFrom: date('from'),
     publishedTo: date('to'),
+    sort: state.sort || undefined,
   };
   return { filters, errors };
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { JsonObject } from '../../procurement/index.js';
-import { formatDate, formatMoney } from '../i18n/format.js';
+import { formatDate, formatDeadline, formatMoney } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import { Layout } from '../ui/layout.js';
@@ -53,7 +53,12 @@ export function TenderPage({ ctx, view }: { ctx: PageContext; view: TenderView }
     [t('tenderMethod'), codeLabel(ctx, 'method', str(tender.procurementMethod))],
     [t('tenderCategory'), codeLabel(ctx, 'category', str(tender.mainProcurementCategory))],
     [t('tenderPublished'), date(ctx, period.startDate)],
-    [t('tenderDeadline'), date(ctx, period.endDate)],
+    [
+      t('tenderDeadline'),
+      str(period.endDate) && !Number.isNaN(Date.parse(period.endDate as string))
+        ? formatDeadline(ctx.locale, period.endDate as string)
+        : null,
+    ],
     [t('tenderValue'), money(ctx, tender.value)],
   ];
   const parties = new Map(list(compiled.parties).map((party) => [str(party.id), party]));

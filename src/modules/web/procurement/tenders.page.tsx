@@ -1,5 +1,5 @@
 import type { Tender } from '../../procurement/index.js';
-import { formatDate, formatMoney, formatNumber } from '../i18n/format.js';
+import { formatDeadline, formatMoney, formatNumber } from '../i18n/format.js';
 import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
@@ -34,7 +34,12 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
   const { t, locale } = ctx;
   const { state, count } = view;
   const pages = Math.max(1, Math.ceil(count / TENDER_PAGE_SIZE));
-  const feed = `/feeds/tenders.atom?lang=${locale}${state.buyer ? `&buyer=${encodeURIComponent(state.buyer)}` : ''}`;
+  // The feed follows the search as it stands (its words, filters, open or all), newest first.
+  const filtered = tenderQueryString({ ...state, status: 'open', sort: '' }, 1) !== '';
+  const feedParams = new URLSearchParams(tenderQueryString({ ...state, sort: '' }, 1));
+  feedParams.set('status', state.status);
+  feedParams.set('lang', locale);
+  const feed = `/feeds/tenders.atom?${feedParams}`;
   const countText =
     count === 0
       ? t('tenderCountNone')
@@ -148,6 +153,19 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
             size="short"
           />
         </div>
+        <SelectField
+          ctx={ctx}
+          name="sort"
+          label={t('tenderSort')}
+          value={state.sort}
+          choices={[
+            { value: '', label: t('tenderSortDefault') },
+            { value: 'newest', label: t('tenderSortNewest') },
+            { value: 'deadline', label: t('tenderSortDeadline') },
+            { value: 'value', label: t('tenderSortValue') },
+          ]}
+          errors={view.errors}
+        />
         <button type="submit" class="qc-button qc-primary">
           {t('tenderSearchButton')}
         </button>
@@ -168,7 +186,7 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
         link={(page) => href(locale, 'tenders', {}, tenderQueryString(state, page))}
       />
       <p>
-        <a href={feed}>{state.buyer ? t('tenderFeedBuyer') : t('tenderFeed')}</a>
+        <a href={feed}>{filtered ? t('tenderFeedSearch') : t('tenderFeed')}</a>
       </p>
       <p>
         <a href={href(locale, 'procurementPolicy')}>{t('tenderBulkLink')}</a>
@@ -201,8 +219,8 @@ function TenderSummary({ ctx, tender, now }: { ctx: PageContext; tender: Tender;
       <p class="quai-dataset-meta">
         {end
           ? end > now && tender.tenderStatus === 'active'
-            ? t('tenderClosesOn', { date: formatDate(locale, end) })
-            : t('tenderClosedOn', { date: formatDate(locale, end) })
+            ? t('tenderClosesOn', { date: formatDeadline(locale, end) })
+            : t('tenderClosedOn', { date: formatDeadline(locale, end) })
           : null}
         {end && tender.valueAmount !== null ? ' · ' : null}
         {tender.valueAmount !== null
