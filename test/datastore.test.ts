@@ -388,6 +388,48 @@ describeEachEngine('datastore', (current) => {
     }
   });
 
+  test('numbers written the French way (« 520001,00 », « 1 234,56 ») are numbers; « 1,234 » alone and codes stay text', async () => {
+    const rows = [
+      'numero;montant;superficie;code;ambigu;note',
+      '1;520001,00;1 234,56;007;1,234;a',
+      '2;-12,5;12 000;010;2,500;b',
+      '3;;  98,25 ;011;3,000;',
+      '4;7;1 000 000;012;4,000;c',
+    ];
+    const id = await upload('montants-fr.csv', `${rows.join('\n')}\n`);
+    const status = await loaded(id);
+    assert.equal(status.load.state, 'done', JSON.stringify(status.load.error));
+    const types = Object.fromEntries(
+      status.table.columns.map((column: { id: string; type: string }) => [column.id, column.type]),
+    );
+    assert.deepEqual(types, {
+      numero: 'integer',
+      montant: 'decimal',
+      superficie: 'decimal',
+      code: 'text',
+      ambigu: 'text',
+      note: 'text',
+    });
+    const sorted = await search({
+      resource_id: id,
+      sort: 'montant desc',
+      fields: 'numero,montant,superficie',
+    });
+    assert.deepEqual(
+      sorted.json.result.records.map((record: Record<string, unknown>) => [
+        record.numero,
+        record.montant,
+        record.superficie,
+      ]),
+      [
+        [1, 520001, 1234.56],
+        [4, 7, 1000000],
+        [2, -12.5, 12000],
+        [3, null, 98.25],
+      ],
+    );
+  });
+
   test('a Windows-1252 file is read without mojibake', async () => {
     const id = await upload('permis-1252.csv', windows1252(permitsCsv(50)));
     const status = await loaded(id);

@@ -177,7 +177,7 @@ describeEachEngine('the ecosystem pages and partners who join', (current) => {
     const fr = await web.post('/fr/rejoindre', bad);
     assert.equal(fr.status, 422);
     assert.match(fr.body, /<title>Erreur : Rejoindre le portail — /);
-    assert.match(text(fr.body), /Le formulaire contient 6 erreur\(s\)/);
+    assert.match(text(fr.body), /Le formulaire contient 6 erreurs/);
     for (const field of ['organizationTitle', 'kind', 'contactName', 'contactEmail', 'password', 'plans'])
       assert.match(fr.body, new RegExp(`<a href="#champ-${field}">`), field);
     assert.match(fr.body, /id="champ-contactEmail-erreur"/);
@@ -190,7 +190,7 @@ describeEachEngine('the ecosystem pages and partners who join', (current) => {
     await web.get('/en/join');
     const en = await web.post('/en/join', { ...bad, kind: 'municipalite', municipalityCode: '99999' });
     assert.equal(en.status, 422);
-    assert.match(text(en.body), /The form has 6 error\(s\)/);
+    assert.match(text(en.body), /The form has 6 errors/);
     assert.match(text(en.body), /Geographic code of the municipality: the 5-digit geographic code/);
     assert.match(text(en.body), /Your email address: an email address/);
     // A form from elsewhere is refused.

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Duck, quoteIdentifier, quoteLiteral } from '../../../platform/duckdb/index.js';
 import { guessHeader } from './dialect.js';
+import { readFrenchNumbers } from './french-numbers.duckdb.js';
 import { geometryProblem } from './geometry.js';
 import { explainDuckError, failure, LoadFailure } from './load-errors.js';
 import type { TabularFormat } from './source-format.js';
@@ -74,6 +75,8 @@ export async function convertToParquet(
         types[column.replace(/""/g, '"')] = 'VARCHAR';
       }
     }
+    if (input.format === 'csv' || input.format === 'tsv')
+      await readFrenchNumbers(connection, output, Object.keys(input.casts ?? {}));
     const parquet = `read_parquet(${quoteLiteral(output)})`;
     const count = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${parquet}`);
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${parquet}`);
