@@ -198,6 +198,7 @@ describeEachEngine('the publisher’s workspace', (current) => {
       license_id: 'cc-by',
       update_frequency: 'monthly',
       time_coverage_start: '2025-01-01',
+      url: 'www.ville.example/velo',
       tags: 'vélo, mobilité',
       groups: ['transport'],
       languages: ['fr', 'en'],
@@ -209,6 +210,7 @@ describeEachEngine('the publisher’s workspace', (current) => {
     const draft = await web.get('/fr/jeux-de-donnees/comptages-de-velos');
     assert.match(draft.body, /Le jeu de données est créé\./);
     assert.match(draft.body, /quai-badge-draft/);
+    assert.match(draft.body, /href="https:\/\/www\.ville\.example\/velo"/, 'www… becomes https://www…');
     // The heading is the title alone (the badge is not read into it); a draft is not « Publié ».
     assert.match(draft.body, /<h1>Comptages de vélos<\/h1>/);
     assert.match(draft.body, /Brouillon créé le/);
@@ -253,7 +255,8 @@ describeEachEngine('the publisher’s workspace', (current) => {
     assert.equal(uploaded.status, 303);
     const link = await web.postMultipart(
       '/fr/jeux-de-donnees/comptages-de-velos/ajouter-une-ressource',
-      { kind: 'link', url: 'https://example.org/compteurs', name_fr: 'Carte des compteurs' },
+      // Typed as people type it: the address is taken as https.
+      { kind: 'link', url: 'example.org/compteurs', name_fr: 'Carte des compteurs' },
       null,
     );
     assert.equal(link.status, 303);

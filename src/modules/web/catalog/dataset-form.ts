@@ -1,6 +1,6 @@
 import { slugify } from '../../../platform/validation.js';
 import type { Dataset, DatasetInput } from '../../catalog/index.js';
-import { type FormFields, fieldText } from '../shell/page-routes.js';
+import { type FormFields, fieldText, fieldUrl } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
 
 /** What the dataset form holds: text as typed, so that a refused form comes back unchanged. */
@@ -57,7 +57,7 @@ export function datasetFormFrom(fields: FormFields): DatasetFormValues {
     languages: many(fields.languages),
     maintainer: fieldText(fields.maintainer),
     maintainer_email: fieldText(fields.maintainer_email),
-    url: fieldText(fields.url),
+    url: fieldUrl(fields.url),
     version: fieldText(fields.version),
     visibility: fieldText(fields.visibility) === 'private' ? 'private' : 'public',
     state: fieldText(fields.state) === 'active' ? 'active' : 'draft',

@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '../shell/form-errors.js';
 import {
   type FormFields,
   fieldText,
+  fieldUrl,
   type PageRequest,
   type PageRoutes,
   signedInUser,
@@ -18,7 +19,7 @@ import { RESOURCE_FORM_FIELDS, ResourceFormPage, type ResourceFormValues } from 
 function resourceFormFrom(fields: FormFields): ResourceFormValues {
   return {
     kind: fieldText(fields.kind) === 'link' ? 'link' : 'upload',
-    url: fieldText(fields.url),
+    url: fieldUrl(fields.url),
     name_fr: fieldText(fields.name_fr),
     name_en: fieldText(fields.name_en),
     description_fr: fieldText(fields.description_fr),

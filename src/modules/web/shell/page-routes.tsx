@@ -81,6 +81,17 @@ export function fieldValue(value: string | string[] | undefined): string {
 /** The same without surrounding spaces: what a form's text fields hold. */
 export const fieldText = (value: string | string[] | undefined): string => fieldValue(value).trim();
 
+/**
+ * An address as people type it: « www.example.ca » or « example.ca/donnees » means https://…;
+ * anything else (a full address, or text that is no address) is left for validation to judge.
+ */
+export function fieldUrl(value: string | string[] | undefined): string {
+  const text = fieldText(value);
+  return /^(?![a-z][a-z0-9+.-]*:)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i.test(text)
+    ? `https://${text}`
+    : text;
+}
+
 /** One request to a page, in one language. */
 export interface PageRequest {
   request: FastifyRequest;
