@@ -142,11 +142,11 @@ describeEachEngine(
       const renaming = enterprise.history.find((change: { kind: string }) => change.kind === 'renamed');
       assert.deepEqual(renaming.details, { from: former.name, to: enterprise.name });
       // The page says what the name was, not only what it became.
-      const escape = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+      const html = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
       const page = (await get(`/fr/registre-des-entreprises/${renamed.neq}`)).body;
       assert.ok(
         page.includes(
-          `Nom changé : <span lang="fr">${escape(former.name)}</span> → <span lang="fr">${escape(enterprise.name)}</span>`,
+          `Nom changé : <span lang="fr">${html(former.name)}</span> → <span lang="fr">${html(enterprise.name)}</span>`,
         ),
         'the renaming names the former name',
       );

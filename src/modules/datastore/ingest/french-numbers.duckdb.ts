@@ -8,11 +8,11 @@ const SPACE = String.raw`[ \x{00A0}\x{202F}]`;
  * A number as French spreadsheets write it: a decimal comma, spaces between thousands
  * (« 520001,00 », « 1 234,56 », « -12,5 »).
  */
-const FRENCH_NUMBER = String.raw`^-?[0-9]{1,3}(${SPACE}[0-9]{3})+(,[0-9]+)?$|^-?[0-9]+(,[0-9]+)?$`;
+const FRENCH_NUMBER = `^-?[0-9]{1,3}(${SPACE}[0-9]{3})+(,[0-9]+)?$|^-?[0-9]+(,[0-9]+)?$`;
 /** A decimal comma or a space between thousands. */
 const SEPARATOR = String.raw`[,\x{00A0}\x{202F} ]`;
 /** What could also be an English number with thousands commas (« 1,234 »): not enough to decide. */
-const ENGLISH_GROUPING = String.raw`^-?[0-9]{1,3}(,[0-9]{3})+$`;
+const ENGLISH_GROUPING = '^-?[0-9]{1,3}(,[0-9]{3})+$';
 
 /**
  * Text columns of a delimited file whose every value is a French-written number become numbers
