@@ -156,6 +156,12 @@ describeEachEngine('the public portal pages', (current) => {
       /<a href="[^"]*page=1[^"]*"|<a href="\/fr\/jeux-de-donnees\?q=relev%C3%A9&amp;organization=ville-exemple&amp;sort=title"/,
     );
     assert.match(page.body, /aria-current="page" aria-label="Page 2"/);
+    // Past the last page: said, with the way back to the last one.
+    const beyond = await web.get(
+      '/fr/jeux-de-donnees?q=relev%C3%A9&organization=ville-exemple&sort=title&page=99',
+    );
+    assert.match(beyond.body, /La page 99 n’existe pas : cette recherche tient en 2 pages\./);
+    assert.match(beyond.body, /href="[^"]*page=2"[^>]*>Aller à la page 2</);
     // The active filter can be removed: its link keeps the rest of the state.
     assert.match(
       page.body,

@@ -59,6 +59,11 @@ export const BROWSE = {
   allDatasets: m('Voir tous les jeux de données', 'See all datasets'),
   browseThemes: m('Parcourir par thème', 'Browse by theme'),
   browsePublishers: m('Parcourir par organisation', 'Browse by organization'),
+  pageBeyondLast: m(
+    'La page {page} n’existe pas : cette recherche tient en {count} [page|pages].',
+    'There is no page {page}: this search has {count} [page|pages].',
+  ),
+  lastPageLink: m('Aller à la page {page}', 'Go to page {page}'),
   datasetCount: m('{count} [jeu|jeux] de données', '{count} [dataset|datasets]'),
   // Dataset page
   publisher: m('Organisation', 'Organization'),

@@ -119,6 +119,13 @@ export function SearchPage({ ctx, view }: { ctx: PageContext; view: SearchView }
         <div class="quai-results" id="resultats" tabIndex={-1}>
           <SortForm ctx={ctx} state={state} />
           <h2 class="quai-visually-hidden">{t('resultsHeading')}</h2>
+          {result.count > 0 && result.datasets.length === 0 ? (
+            // Past the last page (an old link, a hand-typed address): say so, and lead back.
+            <p class="quai-callout">
+              {t('pageBeyondLast', { page: state.page, count: pages })}{' '}
+              <a href={searchHref(ctx, { ...state, page: pages })}>{t('lastPageLink', { page: pages })}</a>
+            </p>
+          ) : null}
           {result.datasets.map((dataset) => (
             <DatasetSummary
               key={dataset.id}
