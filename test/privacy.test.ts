@@ -44,6 +44,18 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
     });
     assert.equal(upload.statusCode, 201, upload.body);
     const resource = JSON.parse(upload.body);
+    // Its file replaced once: the first file becomes version 1 (listed and downloadable).
+    const next = multipart(
+      {},
+      { field: 'file', filename: 'fichier-secret-2.csv', content: `a\n${secret} 2\n` },
+    );
+    const replaced = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/resources/${resource.id}/file`,
+      headers: { authorization: editor.token, 'content-type': next.contentType },
+      payload: next.payload,
+    });
+    assert.equal(replaced.statusCode, 200, replaced.body);
     hidden[name] = {
       id: created.json.id,
       resourceId: resource.id,
@@ -114,6 +126,12 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       `/api/v1/resources/${resourceId}/validation`,
       `/api/v1/resources/${resourceId}/refused-versions`,
       `/api/v1/resources/${resourceId}/schema-guess`,
+      `/api/v1/resources/${resourceId}/versions`,
+      `/api/v1/resources/${resourceId}/versions/1/download`,
+      `/fr/jeux-de-donnees/${name}/publier`,
+      `/fr/jeux-de-donnees/${name}/publication`,
+      `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/modifier`,
+      `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/supprimer`,
       `/api/v1/datasets/${name}/refused-versions`,
       `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/schema-propose`,
       `/api/v1/datasets/${name}/quality`,

@@ -282,6 +282,7 @@ describeEachEngine('the ecosystem pages and partners who join', (current) => {
     const created = await requester.createDataset({
       title_fr: 'Permis de Granby',
       name: 'permis-granby',
+      notes_fr: 'Les permis de construction délivrés par la Ville de Granby.',
       owner_org: granby.id,
     });
     assert.equal(created.status, 303, created.body);
@@ -293,6 +294,7 @@ describeEachEngine('the ecosystem pages and partners who join', (current) => {
       { field: 'file', filename: 'permis-granby.csv', content: granbyPermits(), type: 'text/csv' },
     );
     assert.equal(added.status, 303, added.body);
+    await requester.publishDataset('permis-granby');
     await until(async () =>
       (await ctx.schemas.partners.checklist(SYSTEM, granby.id, ctx.schemas.verdicts)).every(
         (step) => step.done,

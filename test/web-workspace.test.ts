@@ -303,10 +303,10 @@ describeEachEngine('the publisher’s workspace', (current) => {
     const page = await web.get('/fr/jeux-de-donnees/arrets-bus');
     assert.match(page.body, /Les modifications sont enregistrées\./);
     assert.match(page.body, /a modifié : /);
-    // Someone from another organisation may not edit it.
+    // Someone from another organisation may not edit it (a draft: not even shown to them).
     const stranger = new WebClient(current().app);
     await stranger.signIn('etranger');
-    assert.equal((await stranger.get('/fr/jeux-de-donnees/arrets-bus/modifier')).status, 403);
+    assert.equal((await stranger.get('/fr/jeux-de-donnees/arrets-bus/modifier')).status, 404);
   });
 
   test('signed-in members see their organisation’s private datasets and drafts; others do not', async () => {
@@ -316,9 +316,17 @@ describeEachEngine('the publisher’s workspace', (current) => {
     await editor.createDataset({
       title_fr: 'Paie interne',
       name: 'paie',
+      notes_fr: 'La paie du personnel.',
       owner_org: city.id,
       visibility: 'private',
     });
+    await editor.get('/fr/jeux-de-donnees/paie/ajouter-une-ressource');
+    await editor.postMultipart(
+      '/fr/jeux-de-donnees/paie/ajouter-une-ressource',
+      { kind: 'link', url: 'https://intranet.example/paie' },
+      null,
+    );
+    await editor.publishDataset('paie');
     const member = new WebClient(app);
     await member.signIn('lecteur');
     assert.equal((await member.get('/fr/jeux-de-donnees/paie')).status, 200);

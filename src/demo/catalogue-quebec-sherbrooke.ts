@@ -179,6 +179,15 @@ export function quebecAndSherbrookeDatasets(): DemoDataset[] {
           filename: 'budget-2022-2025.csv',
           name: { fr: 'Budget 2022-2025', en: '2022-2025 budget' },
           content: budget,
+          // Last year's edition, before 2025 was added: the resource's version 1.
+          earlier: {
+            filename: 'budget-2022-2024.csv',
+            content: () =>
+              budget()
+                .split('\n')
+                .filter((line) => !line.startsWith('2025,'))
+                .join('\n'),
+          },
         },
       ],
     },

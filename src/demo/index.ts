@@ -96,8 +96,10 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   let created = 0;
   for (const dataset of datasets) {
     if (await ctx.catalog.datasets.exists(dataset.name)) continue;
-    const resources = await Promise.all(dataset.resources.map((resource) => resourceInput(ctx, resource)));
-    await ctx.catalog.datasets.create(publisher, {
+    const resources = await Promise.all(
+      dataset.resources.map((resource) => resourceInput(ctx, { ...resource, ...resource.earlier })),
+    );
+    const made = await ctx.catalog.datasets.create(publisher, {
       name: dataset.name,
       title: dataset.title,
       notes: dataset.notes,
@@ -122,6 +124,12 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
       extras: {},
       resources,
     });
+    // A file replaced by a newer edition: the earlier one stays in the resource's history.
+    for (const [index, resource] of dataset.resources.entries()) {
+      const id = made.resources[index]?.id;
+      if (resource.earlier && id)
+        await ctx.catalog.resources.update(publisher, id, await resourceInput(ctx, resource));
+    }
     created++;
   }
   await describeDemoTables(ctx, publisher, datasets);

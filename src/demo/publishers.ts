@@ -233,6 +233,8 @@ export interface DemoResource {
   url?: string;
   /** Its columns described in the data dictionary once its table is loaded (dictionaries.ts). */
   dictionary?: Record<string, { fr: string; en: string }>;
+  /** An earlier edition of the file, replaced by this one: it shows in the resource's history. */
+  earlier?: { filename: string; content: () => string };
 }
 
 export interface DemoDataset {

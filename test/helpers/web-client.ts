@@ -88,13 +88,22 @@ export class WebClient {
   }
 
   /** Creates a dataset through the form, as a signed-in publisher; returns where it leads. */
+  /** Creates a dataset through the form: a draft, as on the web every dataset starts. */
   async createDataset(fields: Record<string, string | string[]>): Promise<Page> {
     await this.get('/fr/espace/nouveau-jeu-de-donnees');
     return this.post('/fr/espace/nouveau-jeu-de-donnees', {
       visibility: 'public',
-      state: 'active',
+      license_id: 'cc-by',
       ...fields,
     });
+  }
+
+  /** Publishes a draft through its confirmation page (it must have what publishing checks). */
+  async publishDataset(name: string): Promise<Page> {
+    await this.get(`/fr/jeux-de-donnees/${name}/publier`);
+    const published = await this.post(`/fr/jeux-de-donnees/${name}/publier`, {});
+    if (published.status !== 303) throw new Error(`publishing ${name} failed: ${published.status}`);
+    return published;
   }
 
   async signIn(login: string, password = TEST_PASSWORD, locale: 'fr' | 'en' = 'fr'): Promise<Page> {

@@ -4,6 +4,7 @@ import type { AccountsService } from '../accounts/index.js';
 import { datasetRoutes } from './api/datasets.routes.js';
 import { dcatRoutes } from './api/dcat.routes.js';
 import { groupRoutes, memberRoutes } from './api/groups.routes.js';
+import { resourceVersionRoutes } from './api/resource-versions.routes.js';
 import { ckanDownloadRoute, resourceRoutes } from './api/resources.routes.js';
 import { vocabularyRoutes } from './api/vocabularies.routes.js';
 import type { CatalogService } from './catalog.service.js';
@@ -23,6 +24,7 @@ export function catalogApiRoutes(deps: CatalogRouteDeps): FastifyPluginAsyncType
   return async (app) => {
     await app.register(datasetRoutes(deps));
     await app.register(resourceRoutes(deps));
+    await app.register(resourceVersionRoutes(deps));
     await app.register(groupRoutes('organization', deps));
     await app.register(groupRoutes('group', deps));
     await app.register(memberRoutes(deps));

@@ -19,6 +19,7 @@ import { memberRoutes } from './account/members.routes.js';
 import { browseRoutes } from './catalog/browse.routes.js';
 import { datasetRoutes } from './catalog/dataset.routes.js';
 import { datasetFormRoutes } from './catalog/dataset-form.routes.js';
+import { publishingRoutes } from './catalog/publishing.routes.js';
 import { redirectRoutes } from './catalog/redirects.routes.js';
 import { dictionaryRoutes } from './datastore/dictionary.routes.js';
 import { resourceRoutes } from './datastore/resource.routes.js';
@@ -201,6 +202,7 @@ export function createWebModule(
       resourceRoutes(pages, web);
       dictionaryRoutes(pages, web);
       datasetFormRoutes(pages, web);
+      publishingRoutes(pages, web);
       resourceFormRoutes(pages, web);
       memberRoutes(pages, web);
       accountRoutes(pages, web);

@@ -152,6 +152,13 @@ export function createDatasetRepo(db: Queryable) {
       ]);
     },
 
+    async setPrivate(id: string, isPrivate: boolean): Promise<void> {
+      await db.query('UPDATE catalog.datasets SET private = $2, metadata_modified = now() WHERE id = $1', [
+        id,
+        isPrivate,
+      ]);
+    },
+
     async touch(id: string): Promise<void> {
       await db.query('UPDATE catalog.datasets SET metadata_modified = now() WHERE id = $1', [id]);
     },
@@ -195,8 +202,13 @@ export function createDatasetRepo(db: Queryable) {
 
     async blobInUse(sha256: string): Promise<boolean> {
       return (
-        (await db.query('SELECT 1 FROM catalog.resources WHERE blob_sha256 = $1 LIMIT 1', [sha256])).length >
-        0
+        (
+          await db.query(
+            `SELECT 1 FROM catalog.resources WHERE blob_sha256 = $1
+             UNION ALL SELECT 1 FROM catalog.resource_versions WHERE blob_sha256 = $1 LIMIT 1`,
+            [sha256],
+          )
+        ).length > 0
       );
     },
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
 import { type Db, isUniqueViolation, type Queryable } from '../../../platform/db/index.js';
-import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { type FieldIssue, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { type Actor, isSysadmin, organizationsWithRole } from '../../accounts/index.js';
 import { createActivityRepo } from '../activity/activity.repo.js';
@@ -9,13 +9,15 @@ import { canCreateDatasetIn, canEditDataset, canReadDataset, forbidden } from '.
 import type { Dataset, DatasetInput, Group } from '../catalog.types.js';
 import { createGroupRepo } from '../groups/group.repo.js';
 import { changedFields, datasetActivity } from './dataset.activity.js';
-import { createDatasetRepo, type DatasetRef, type DatasetRepo } from './dataset.repo.js';
-import type { DatasetRow, ResourceRow } from './dataset.rows.js';
-import { datasetMessages, validateDataset } from './dataset.validate.js';
+import { createDatasetRepo, type DatasetRef } from './dataset.repo.js';
+import type { DatasetRow } from './dataset.rows.js';
+import { checkResourceIdsFree, datasetMessages, validateDataset } from './dataset.validate.js';
 import { createLookupRepo } from './lookup.repo.js';
 import { assertHarvestedFieldsKept } from './origin-lock.js';
 import { createOriginsRepo, type NewOrigin } from './origins.repo.js';
+import { publicationGaps } from './publication.js';
 import { newUploads, syncResources, uploadIds, withUploadCleanup } from './resource.rows.js';
+import { createResourceVersionsRepo } from './resource-versions.repo.js';
 
 export const datasetNotFound = (reference: string) =>
   new NotFoundError('dataset', reference, localized('Jeu de données introuvable', 'Dataset not found'));
@@ -57,14 +59,22 @@ export function createDatasetService({
     return dataset;
   }
 
-  /** A draft published or a deleted dataset restored: active, searchable, in its history. */
-  async function activate(actor: Actor, id: string): Promise<void> {
+  /**
+   * A draft published, a deleted dataset restored (active, searchable), or a published one taken
+   * back to draft; in its history either way.
+   */
+  async function changeState(
+    actor: Actor,
+    id: string,
+    change: { state: 'active' | 'draft' } | { private: boolean },
+  ): Promise<void> {
     await db.transaction(async (tx) => {
       const repo = createDatasetRepo(tx);
-      await repo.setState(id, 'active');
+      if ('state' in change) await repo.setState(id, change.state);
+      else await repo.setPrivate(id, change.private);
       await repo.refreshSearch([id]);
       await createActivityRepo(tx).record(
-        datasetActivity(actor, await loadOne(id, tx), 'changed', ['state']),
+        datasetActivity(actor, await loadOne(id, tx), 'changed', ['state' in change ? 'state' : 'private']),
       );
     });
     await changed(id);
@@ -131,7 +141,13 @@ export function createDatasetService({
               }),
             );
             await checkResourceIdsFree(repo, id, input, []);
-            await syncResources(repo, id, input.resources ?? [], []);
+            await syncResources(
+              { datasets: repo, versions: createResourceVersionsRepo(tx) },
+              id,
+              input.resources ?? [],
+              [],
+              actor.user?.id ?? null,
+            );
             if (options.origin) await createOriginsRepo(tx).put(id, options.origin);
             await repo.refreshSearch([id]);
             const created = await loadOne(id, tx);
@@ -181,7 +197,13 @@ export function createDatasetService({
             );
             if (input.resources) {
               await checkResourceIdsFree(repo, ref.id, input, existingResources);
-              await syncResources(repo, ref.id, input.resources, existingResources);
+              await syncResources(
+                { datasets: repo, versions: createResourceVersionsRepo(tx) },
+                ref.id,
+                input.resources,
+                existingResources,
+                actor.user?.id ?? null,
+              );
             }
             if (options.origin) await createOriginsRepo(tx).put(ref.id, options.origin);
             await repo.refreshSearch([ref.id]);
@@ -197,10 +219,46 @@ export function createDatasetService({
       });
     },
 
-    /** Makes a draft public (or visible to the organisation, when private). */
+    /** The issues this input would meet on create (or on update of `reference`), writing nothing. */
+    async check(actor: Actor, input: DatasetInput, reference: string | null): Promise<FieldIssue[]> {
+      const ref = reference === null ? null : await editableRef(actor, reference);
+      const existing = ref ? await datasets.listResourceRows(ref.id) : [];
+      const checked = ref ? { ...input, id: undefined } : { ...input, ownerOrg: input.ownerOrg ?? '' };
+      const context = { existingId: ref?.id ?? null, datasets, groups, existingUploads: uploadIds(existing) };
+      return validateDataset(checked, context).then(
+        () => [],
+        (error: unknown) => {
+          if (error instanceof ValidationError) return error.issues;
+          throw error;
+        },
+      );
+    },
+
+    /**
+     * Makes a draft public (or visible to the organisation, when private), once it has what a
+     * published dataset needs (see publicationGaps); refused with each gap otherwise.
+     */
     async publish(actor: Actor, reference: string): Promise<Dataset> {
       const ref = await editableRef(actor, reference);
-      if (ref.state === 'draft') await activate(actor, ref.id);
+      if (ref.state !== 'draft') return loadOne(ref.id);
+      const gaps = publicationGaps(await loadOne(ref.id));
+      if (gaps.length > 0) throw new ValidationError(gaps);
+      await changeState(actor, ref.id, { state: 'active' });
+      return loadOne(ref.id);
+    },
+
+    /** Takes a published dataset back to draft: out of search, lists and feeds, 404 to the public. */
+    async unpublish(actor: Actor, reference: string): Promise<Dataset> {
+      const ref = await editableRef(actor, reference);
+      if (ref.state !== 'active') return loadOne(ref.id);
+      await changeState(actor, ref.id, { state: 'draft' });
+      return loadOne(ref.id);
+    },
+
+    /** Public, or visible to its organisation's members only. */
+    async setVisibility(actor: Actor, reference: string, isPrivate: boolean): Promise<Dataset> {
+      const ref = await editableRef(actor, reference);
+      if (ref.private !== isPrivate) await changeState(actor, ref.id, { private: isPrivate });
       return loadOne(ref.id);
     },
 
@@ -227,7 +285,7 @@ export function createDatasetService({
       if (!ref) throw datasetNotFound(reference);
       if (ref.state !== 'deleted') return loadOne(ref.id);
       // Its name may have been taken meanwhile: reported on `name`.
-      await writeOrReportName(() => activate(actor, ref.id));
+      await writeOrReportName(() => changeState(actor, ref.id, { state: 'active' }));
       return loadOne(ref.id);
     },
 
@@ -280,25 +338,6 @@ function assertCanPublishIn(actor: Actor, organization: Group): void {
   throw new ValidationError([
     { path: 'owner_org', code: 'forbidden', message: datasetMessages.organizationForbidden() },
   ]);
-}
-
-/** A resource id given by the client must not belong to another dataset. */
-async function checkResourceIdsFree(
-  repo: DatasetRepo,
-  datasetId: string,
-  input: DatasetInput,
-  existing: readonly ResourceRow[],
-): Promise<void> {
-  const own = new Set(existing.map((row) => row.id));
-  for (const [index, resource] of (input.resources ?? []).entries()) {
-    if (resource.id === undefined || own.has(resource.id)) continue;
-    const other = await repo.findResource(resource.id);
-    if (other && other.dataset_id !== datasetId) {
-      throw new ValidationError([
-        { path: `resources.${index}.id`, code: 'id_taken', message: datasetMessages.idTaken() },
-      ]);
-    }
-  }
 }
 
 async function writeOrReportName(write: () => Promise<void>): Promise<void> {

@@ -1,4 +1,4 @@
-import { IssueCollector } from '../../../platform/http/errors.js';
+import { IssueCollector, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import {
   checkEmail,
@@ -17,6 +17,7 @@ import { FREQUENCY_CODES } from '../vocabularies/frequencies.js';
 import { LANGUAGE_CODES } from '../vocabularies/languages.js';
 import { findLicense, LICENSES } from '../vocabularies/licenses.js';
 import type { DatasetRepo } from './dataset.repo.js';
+import type { ResourceRow } from './dataset.rows.js';
 
 const TAG_MIN = 2;
 const TAG_MAX = 100;
@@ -229,4 +230,23 @@ export function isValidBbox(bbox: Bbox): boolean {
     inRange(bbox.north, 90) &&
     bbox.south <= bbox.north
   );
+}
+
+/** A resource id given by the client must not belong to another dataset. */
+export async function checkResourceIdsFree(
+  repo: DatasetRepo,
+  datasetId: string,
+  input: DatasetInput,
+  existing: readonly ResourceRow[],
+): Promise<void> {
+  const own = new Set(existing.map((row) => row.id));
+  for (const [index, resource] of (input.resources ?? []).entries()) {
+    if (resource.id === undefined || own.has(resource.id)) continue;
+    const other = await repo.findResource(resource.id);
+    if (other && other.dataset_id !== datasetId) {
+      throw new ValidationError([
+        { path: `resources.${index}.id`, code: 'id_taken', message: datasetMessages.idTaken() },
+      ]);
+    }
+  }
 }

@@ -74,7 +74,9 @@ export function createLookupRepo(db: Queryable) {
     /** Removes a dataset for good: its resources, its page views and its activity. Returns its files. */
     async purge(datasetId: string): Promise<string[]> {
       const files = await db.query<{ sha256: string }>(
-        'SELECT DISTINCT blob_sha256 AS sha256 FROM catalog.resources WHERE dataset_id = $1 AND blob_sha256 IS NOT NULL',
+        `SELECT blob_sha256 AS sha256 FROM catalog.resources WHERE dataset_id = $1 AND blob_sha256 IS NOT NULL
+         UNION SELECT v.blob_sha256 FROM catalog.resource_versions v JOIN catalog.resources r ON r.id = v.resource_id
+         WHERE r.dataset_id = $1 AND v.blob_sha256 IS NOT NULL`,
         [datasetId],
       );
       await db.query('DELETE FROM catalog.resources WHERE dataset_id = $1', [datasetId]);

@@ -4,6 +4,9 @@ import type { ResourceInput, UploadedFile } from '../catalog.types.js';
 import { findFormat, guessFormat } from '../vocabularies/formats.js';
 import type { DatasetRepo } from './dataset.repo.js';
 import type { ResourceRow } from './dataset.rows.js';
+import { type createResourceVersionsRepo, fileReplaced } from './resource-versions.repo.js';
+
+type ResourceVersionsRepo = ReturnType<typeof createResourceVersionsRepo>;
 
 /** The row for a resource input; `existing` is the stored resource with the same id, if any. */
 export function resourceRowFor(
@@ -92,18 +95,23 @@ export function uploadIds(rows: readonly ResourceRow[]): Set<string> {
   );
 }
 
-/** Writes the resource list of a dataset: upserts the given ones in order, deletes the others. */
+/**
+ * Writes the resource list of a dataset: upserts the given ones in order, deletes the others.
+ * A resource given another file or link keeps the one it had as an earlier version.
+ */
 export async function syncResources(
-  datasets: DatasetRepo,
+  { datasets, versions }: { datasets: DatasetRepo; versions: ResourceVersionsRepo },
   datasetId: string,
   resources: readonly ResourceInput[],
   existing: readonly ResourceRow[],
+  replacedBy: string | null,
 ): Promise<void> {
   const byId = new Map(existing.map((row) => [row.id, row]));
   const kept: string[] = [];
   for (const [position, resource] of resources.entries()) {
     const current = resource.id === undefined ? undefined : byId.get(resource.id);
     const row = resourceRowFor(datasetId, position, resource, current);
+    if (fileReplaced(current, row)) await versions.keep(current, replacedBy);
     await datasets.upsertResource(row);
     kept.push(row.id);
   }

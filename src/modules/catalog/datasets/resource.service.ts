@@ -13,6 +13,7 @@ import { checkResource, datasetMessages } from './dataset.validate.js';
 import { createLookupRepo, type ResourceSearchField } from './lookup.repo.js';
 import { assertHarvestedFieldsKept } from './origin-lock.js';
 import { discardUpload, newUploads, resourceRowFor, uploadIds, withUploadCleanup } from './resource.rows.js';
+import { createResourceVersionsRepo, fileReplaced, type ResourceVersion } from './resource-versions.repo.js';
 
 export interface ResourceInDataset {
   dataset: Dataset;
@@ -82,6 +83,8 @@ export function createResourceService(deps: {
       await db.transaction(async (tx) => {
         const txRepo = createDatasetRepo(tx);
         const [before] = await txRepo.load([datasetId]);
+        if (fileReplaced(current, row))
+          await createResourceVersionsRepo(tx).keep(current, actor.user?.id ?? null);
         await txRepo.upsertResource(row);
         await txRepo.refreshSearch([datasetId]);
         await txRepo.touch(datasetId);
@@ -98,6 +101,15 @@ export function createResourceService(deps: {
   return {
     get,
     search,
+
+    /** A resource's earlier files, the latest first, for whoever may read the resource. */
+    async versions(
+      actor: Actor,
+      resourceId: string,
+    ): Promise<ResourceInDataset & { versions: ResourceVersion[] }> {
+      const found = await get(actor, resourceId);
+      return { ...found, versions: await createResourceVersionsRepo(db).list(resourceId) };
+    },
 
     /** For an upload whose request failed before any resource referenced it. */
     discardUpload: (upload: Pick<UploadedFile, 'sha256' | 'created'>) =>

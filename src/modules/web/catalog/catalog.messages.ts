@@ -42,6 +42,7 @@ export const BROWSE = {
   updatedOn: m('Mis à jour le {date}', 'Updated on {date}'),
   privateBadge: m('Privé', 'Private'),
   draftBadge: m('Brouillon', 'Draft'),
+  deletedBadge: m('Supprimé', 'Deleted'),
   // Home
   homeLead: m(
     'Trouvez, consultez et réutilisez les données publiques du Québec.',

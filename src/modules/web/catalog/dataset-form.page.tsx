@@ -7,7 +7,6 @@ import {
   ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
-  FormButtons,
   formTitle,
   PostForm,
   SelectField,
@@ -25,6 +24,8 @@ export interface DatasetFormView {
   errors: FieldErrors;
   organizations: Choice[];
   themes: Choice[];
+  /** The description as it will read (HTML from the sanitising Markdown renderer), when asked. */
+  preview: string | null;
 }
 
 /** Each field's label, in the order of the page (the error summary lists errors in that order). */
@@ -48,7 +49,6 @@ const FIELD_LABELS = {
   url: 'fieldUrl',
   version: 'fieldVersion',
   visibility: 'fieldPrivate',
-  state: 'fieldState',
 } as const satisfies Record<keyof DatasetFormValues, MessageKey>;
 
 export const DATASET_FORM_FIELDS = Object.keys(FIELD_LABELS);
@@ -127,6 +127,25 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
             value={values.notes_en}
             lang="en"
           />
+          {view.preview !== null ? (
+            <section
+              class="quai-markdown-preview"
+              aria-labelledby="apercu-description"
+              tabIndex={-1}
+              autofocus
+            >
+              <h2 id="apercu-description">{t('previewNotesTitle')}</h2>
+              {view.preview ? (
+                <div
+                  class="quai-markdown"
+                  lang={values.notes_fr ? 'fr' : 'en'}
+                  dangerouslySetInnerHTML={{ __html: view.preview }}
+                />
+              ) : (
+                <p>{t('noDescription')}</p>
+              )}
+            </section>
+          ) : null}
         </fieldset>
         <fieldset class="quai-form-section">
           <legend>{t('sectionReuse')}</legend>
@@ -236,26 +255,20 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
               { value: 'private', label: t('visibilityPrivate') },
             ]}
           />
-          {editing ? null : (
-            <ChoiceGroup
-              {...field}
-              type="radio"
-              name="state"
-              label={t('fieldState')}
-              hint={t('fieldStateHint')}
-              values={[values.state]}
-              choices={[
-                { value: 'draft', label: t('stateDraft') },
-                { value: 'active', label: t('stateActive') },
-              ]}
-            />
-          )}
+          {editing ? null : <p class="quai-hint">{t('createdAsDraft')}</p>}
         </fieldset>
-        <FormButtons
-          submit={editing ? t('save') : t('createDataset')}
-          cancelHref={cancel}
-          cancel={t('cancel')}
-        />
+        {/* Saving comes first: it is what Enter in a field does. */}
+        <div class="quai-form-buttons">
+          <button type="submit" class="qc-button qc-primary">
+            {editing ? t('save') : t('createDataset')}
+          </button>
+          <button type="submit" name="preview" value="notes" class="qc-button qc-secondary">
+            {t('previewNotes')}
+          </button>
+          <a href={cancel} class="qc-button qc-tertiary">
+            {t('cancel')}
+          </a>
+        </div>
       </PostForm>
     </Layout>
   );

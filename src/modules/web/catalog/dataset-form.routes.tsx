@@ -4,6 +4,7 @@ import { isSysadmin } from '../../accounts/index.js';
 import { canCreateDatasetIn, type Dataset, type GroupKind } from '../../catalog/index.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import {
+  fieldText,
   formFields,
   type PageRequest,
   type PageRoutes,
@@ -12,6 +13,7 @@ import {
 } from '../shell/page-routes.js';
 import type { Choice, FieldErrors } from '../ui/form-fields.js';
 import { pickTitle } from '../ui/localized.js';
+import { renderMarkdown } from '../ui/markdown.js';
 import {
   checkDatasetForm,
   DATASET_FIELD_ALIASES,
@@ -51,13 +53,20 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
     dataset: Dataset | null,
     values: DatasetFormValues,
     errors: FieldErrors,
+    preview: string | null = null,
   ) {
+    const organizations = await organizationChoices(page, dataset?.organization.id ?? null);
     const view = {
       datasetName: dataset?.name ?? null,
       datasetTitle: dataset ? pickTitle(page.locale, dataset.title).text : null,
       values,
       errors,
-      organizations: await organizationChoices(page, dataset?.organization.id ?? null),
+      // No silent default: with several organisations, the publisher picks one.
+      organizations:
+        values.owner_org === '' && organizations.length !== 1
+          ? [{ value: '', label: page.t('chooseOrganization') }, ...organizations]
+          : organizations,
+      preview,
       themes: await choices(page, 'group', () => true),
     };
     const address = dataset
@@ -67,13 +76,34 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
     return <DatasetFormPage ctx={page.context(address)} view={view} />;
   }
 
-  /** Saves the form, or shows it again with its errors and everything that was typed. */
+  /**
+   * Saves the form, or shows it again with everything that was typed and every error at once (the
+   * form's own checks and the catalog's). « Prévisualiser » shows the description as it will read.
+   */
   async function save(page: PageRequest, dataset: Dataset | null) {
-    const values = datasetFormFrom(formFields(page, cookies));
-    const errors = checkDatasetForm(values, { required: page.t('fieldRequired') });
+    const fields = formFields(page, cookies);
+    const values = datasetFormFrom(fields);
+    if (fieldText(fields.preview) !== '') {
+      return render(page, dataset, values, {}, renderMarkdown(values.notes_fr || values.notes_en));
+    }
+    const input = datasetInputOf(values, dataset);
+    const errors = {
+      ...fieldErrorsOf(
+        // A missing title is said once, on the title: the name is made from it.
+        (await catalog.datasets.check(page.actor, input, dataset?.id ?? null)).filter(
+          (issue) => issue.path !== 'name' || values.name !== '' || values.title_fr !== '',
+        ),
+        page.locale,
+        DATASET_FORM_FIELDS,
+        DATASET_FIELD_ALIASES,
+      ),
+      ...checkDatasetForm(values, {
+        required: page.t('fieldRequired'),
+        chooseOrganization: page.t('chooseOrganizationError'),
+      }),
+    };
     if (Object.keys(errors).length > 0) return render(page, dataset, values, errors);
     try {
-      const input = datasetInputOf(values, dataset);
       const saved = dataset
         ? await catalog.datasets.update(page.actor, dataset.id, input)
         : await catalog.datasets.create(page.actor, input);
@@ -98,7 +128,13 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
         localized("Vous n'êtes éditeur d'aucune organisation.", 'You are not an editor of any organization.'),
       );
     }
-    return render(page, null, emptyDatasetForm(organizations[0]?.value ?? ''), {});
+    // The only organisation one may publish in is shown chosen; among several, none is.
+    return render(
+      page,
+      null,
+      emptyDatasetForm(organizations.length === 1 ? (organizations[0]?.value ?? '') : ''),
+      {},
+    );
   });
 
   pages.post('newDataset', async (page) => {

@@ -24,7 +24,6 @@ export interface DatasetFormValues {
   url: string;
   version: string;
   visibility: 'public' | 'private';
-  state: 'draft' | 'active';
 }
 
 const many = (value: string | string[] | undefined): string[] =>
@@ -60,7 +59,6 @@ export function datasetFormFrom(fields: FormFields): DatasetFormValues {
     url: fieldUrl(fields.url),
     version: fieldText(fields.version),
     visibility: fieldText(fields.visibility) === 'private' ? 'private' : 'public',
-    state: fieldText(fields.state) === 'active' ? 'active' : 'draft',
   };
 }
 
@@ -85,7 +83,6 @@ export function datasetFormOf(dataset: Dataset): DatasetFormValues {
     url: dataset.url ?? '',
     version: dataset.version ?? '',
     visibility: dataset.private ? 'private' : 'public',
-    state: dataset.state === 'active' ? 'active' : 'draft',
   };
 }
 
@@ -107,7 +104,9 @@ export function datasetInputOf(values: DatasetFormValues, existing: Dataset | nu
     notes: { fr: orNull(values.notes_fr), en: orNull(values.notes_en) },
     ownerOrg: values.owner_org,
     private: values.visibility === 'private',
-    ...(existing ? {} : { state: values.state }),
+    // A dataset made on the web starts as a draft: it is published once it has what readers need,
+    // through the publication page that checks it and asks for confirmation.
+    ...(existing ? {} : { state: 'draft' as const }),
     author: existing?.author ?? null,
     authorEmail: existing?.authorEmail ?? null,
     maintainer: orNull(values.maintainer),
@@ -127,11 +126,14 @@ export function datasetInputOf(values: DatasetFormValues, existing: Dataset | nu
   };
 }
 
-/** Checks the service does not make (a page needs a French title and an organisation). */
-export function checkDatasetForm(values: DatasetFormValues, messages: { required: string }): FieldErrors {
+/** Checks the service does not make (a page needs a French title and an organisation chosen). */
+export function checkDatasetForm(
+  values: DatasetFormValues,
+  messages: { required: string; chooseOrganization: string },
+): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.title_fr) errors.title_fr = messages.required;
-  if (!values.owner_org) errors.owner_org = messages.required;
+  if (!values.owner_org) errors.owner_org = messages.chooseOrganization;
   return errors;
 }
 

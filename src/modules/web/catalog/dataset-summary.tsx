@@ -19,7 +19,7 @@ export function StateBadges({
   /** Placed after the title (in a heading): a pause is said before each badge. */
   afterTitle?: boolean;
 }) {
-  const badge = (kind: 'private' | 'draft', text: string) => (
+  const badge = (kind: 'private' | 'draft' | 'deleted', text: string) => (
     <>
       {afterTitle ? <span class="quai-visually-hidden">, </span> : ' '}
       <span class={`quai-badge quai-badge-${kind}`}>{text}</span>
@@ -29,6 +29,7 @@ export function StateBadges({
     <>
       {dataset.private ? badge('private', ctx.t('privateBadge')) : null}
       {dataset.state === 'draft' ? badge('draft', ctx.t('draftBadge')) : null}
+      {dataset.state === 'deleted' ? badge('deleted', ctx.t('deletedBadge')) : null}
     </>
   );
 }

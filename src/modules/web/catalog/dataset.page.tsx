@@ -8,7 +8,6 @@ import { href } from '../i18n/paths.js';
 import { type QualityModel, QualitySection } from '../quality/quality-section.js';
 import type { PageContext } from '../shell/page-context.js';
 import type { CodeSamples } from '../ui/code-samples.js';
-import { PostForm } from '../ui/form-fields.js';
 import { Layout } from '../ui/layout.js';
 import { pick, pickTitle, Text } from '../ui/localized.js';
 import { renderMarkdown } from '../ui/markdown.js';
@@ -70,7 +69,7 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
     >
       <h1 lang={title.lang}>{title.text}</h1>
       <p class="quai-lead">
-        {dataset.private || dataset.state === 'draft' ? (
+        {dataset.private || dataset.state !== 'active' ? (
           <>
             <StateBadges ctx={ctx} dataset={dataset} afterTitle={false} />
             {' · '}
@@ -158,11 +157,9 @@ function EditorActions({ ctx, dataset }: { ctx: PageContext; dataset: Dataset })
       {dataset.state === 'draft' ? (
         <div class="quai-callout">
           <p>{t('publishExplained')}</p>
-          <PostForm ctx={ctx} action={href(locale, 'publishDataset', params)}>
-            <button type="submit" class="qc-button qc-primary">
-              {t('publishDataset')}
-            </button>
-          </PostForm>
+          <a class="qc-button qc-primary" href={href(locale, 'publishDataset', params)}>
+            {t('publishOpen')}
+          </a>
         </div>
       ) : null}
       <ul class="quai-actions">
@@ -174,6 +171,11 @@ function EditorActions({ ctx, dataset }: { ctx: PageContext; dataset: Dataset })
         <li>
           <a class="qc-button qc-secondary" href={href(locale, 'newResource', params)}>
             {t('addResource')}
+          </a>
+        </li>
+        <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'manageDataset', params)}>
+            {t('manageDataset')}
           </a>
         </li>
       </ul>

@@ -1,6 +1,6 @@
 import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
 import { href } from '../i18n/paths.js';
-import { formFields, type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.js';
+import { type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.js';
 import { codeSamples } from '../ui/code-samples.js';
 import { DatasetPage } from './dataset.page.js';
 import { mayEdit } from './loaders.js';
@@ -8,7 +8,7 @@ import { downloadHref } from './resources.js';
 
 const ACTIVITY_SHOWN = 10;
 
-/** A dataset's page, and publishing a draft. */
+/** A dataset's page. */
 export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { catalog, config } = deps;
   const { baseUrl } = config;
@@ -39,14 +39,6 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     };
     const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });
     return <DatasetPage ctx={ctx} view={view} />;
-  });
-
-  pages.post('publishDataset', async (page) => {
-    formFields(page, deps.cookies);
-    const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
-    await catalog.datasets.publish(page.actor, dataset.id);
-    deps.cookies.notify(page.reply, 'published');
-    return page.redirect('dataset', { name: dataset.name });
   });
 }
 

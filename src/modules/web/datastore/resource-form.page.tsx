@@ -33,6 +33,8 @@ export interface ResourceFormValues {
 export interface ResourceFormView {
   datasetName: string;
   datasetTitle: string;
+  /** The resource being edited (its current file's name, if it has one); null for a new one. */
+  editing: { id: string; name: string; file: string | null } | null;
   values: ResourceFormValues;
   errors: FieldErrors;
   maxUploadBytes: number;
@@ -54,14 +56,28 @@ const LABELS = {
 export const RESOURCE_FORM_FIELDS = Object.keys(LABELS);
 
 /**
- * Adding a file or a link to a dataset. Without JavaScript the file goes with the form; with it,
+ * Adding a file or a link to a dataset, or editing one (a new file replaces the current one, which
+ * stays in the resource's history). Without JavaScript the file goes with the form; with it,
  * the upload script sends large files in pieces, shows progress and resumes after a cut.
  */
 export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: ResourceFormView }) {
   const { t, locale } = ctx;
   const { values, errors } = view;
-  const heading = t('resourceFormTitle', { title: view.datasetTitle });
+  const { editing } = view;
+  const heading = editing
+    ? t('editResourceTitle', { name: editing.name })
+    : t('resourceFormTitle', { title: view.datasetTitle });
   const datasetHref = href(locale, 'dataset', { name: view.datasetName });
+  const action = editing
+    ? href(locale, 'editResource', { name: view.datasetName, id: editing.id })
+    : href(locale, 'newResource', { name: view.datasetName });
+  const back = editing ? href(locale, 'resource', { name: view.datasetName, id: editing.id }) : datasetHref;
+  const fileHint = [
+    t('fieldFileHint', { max: formatSize(locale, view.maxUploadBytes) }),
+    editing?.file ? t('replaceFileHint', { file: editing.file }) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const labels = Object.fromEntries(Object.entries(LABELS).map(([field, key]) => [field, t(key)]));
   const field = { ctx, errors };
   return (
@@ -71,17 +87,12 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
       breadcrumbs={[
         { label: t('searchTitle'), href: href(locale, 'search') },
         { label: view.datasetTitle, href: datasetHref },
-        { label: t('addResource') },
+        ...(editing ? [{ label: editing.name, href: back }] : []),
+        { label: editing ? t('editResource') : t('addResource') },
       ]}
     >
       <h1>{heading}</h1>
-      <PostForm
-        ctx={ctx}
-        action={href(locale, 'newResource', { name: view.datasetName })}
-        multipart
-        class="quai-form"
-        id="formulaire-ressource"
-      >
+      <PostForm ctx={ctx} action={action} multipart class="quai-form" id="formulaire-ressource">
         <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
         <ChoiceGroup
           {...field}
@@ -99,7 +110,7 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
             {t('fieldFile')}
           </label>
           <p class="quai-hint" id={`${fieldId('file')}-aide`}>
-            {t('fieldFileHint', { max: formatSize(locale, view.maxUploadBytes) })}
+            {fileHint}
           </p>
           {errors.file ? (
             <p class="quai-field-error" id={`${fieldId('file')}-erreur`}>
@@ -169,7 +180,7 @@ export function ResourceFormPage({ ctx, view }: { ctx: PageContext; view: Resour
           value={values.schema}
           choices={[{ value: '', label: t('noneSelected') }, ...view.schemas]}
         />
-        <FormButtons submit={t('addResource')} cancelHref={datasetHref} cancel={t('cancel')} />
+        <FormButtons submit={editing ? t('save') : t('addResource')} cancelHref={back} cancel={t('cancel')} />
       </PostForm>
       <template
         id="textes-televersement"

@@ -1,7 +1,7 @@
 import type { ComponentChild } from 'preact';
-import type { Dataset, Resource } from '../../catalog/index.js';
+import type { Dataset, Resource, ResourceVersion } from '../../catalog/index.js';
 import { DownloadLink, resourceName } from '../catalog/resources.js';
-import { formatDateTime, formatSize } from '../i18n/format.js';
+import { formatDate, formatDateTime, formatSize } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import { type ConformanceModel, SchemaConformance } from '../schemas/conformance.js';
 import type { PageContext } from '../shell/page-context.js';
@@ -23,6 +23,8 @@ export function ResourcePage({
   conformance,
   guessHref,
   manager,
+  versions,
+  canEdit,
 }: {
   ctx: PageContext;
   dataset: Dataset;
@@ -37,6 +39,10 @@ export function ResourcePage({
   guessHref: string | null;
   /** For the resource's publishers: their views and the form to add one. */
   manager: ViewManagerModel | null;
+  /** Its earlier files, the latest first. */
+  versions: ResourceVersion[];
+  /** Whether the reader may edit it (replace its file, delete it). */
+  canEdit: boolean;
 }) {
   const { t, locale } = ctx;
   const index = dataset.resources.findIndex((item) => item.id === resource.id);
@@ -44,6 +50,7 @@ export function ResourcePage({
   const datasetTitle = pickTitle(locale, dataset.title);
   const description = pick(locale, resource.description);
   const datasetHref = href(locale, 'dataset', { name: dataset.name });
+  const pageParams = { name: dataset.name, id: resource.id };
   const rows: [string, ComponentChild][] = [[t('resourceFormat'), resource.format ?? t('unknownFormat')]];
   if (resource.size !== null) rows.push([t('resourceSize'), formatSize(locale, resource.size)]);
   if (resource.upload)
@@ -79,6 +86,20 @@ export function ResourcePage({
       </p>
       {description ? <p lang={description.lang}>{description.text}</p> : null}
       <DownloadLink ctx={ctx} resource={resource} index={index} />
+      {canEdit ? (
+        <ul class="quai-actions">
+          <li>
+            <a class="qc-button qc-secondary" href={href(locale, 'editResource', pageParams)}>
+              {t('editResource')}
+            </a>
+          </li>
+          <li>
+            <a class="qc-button qc-secondary" href={href(locale, 'deleteResource', pageParams)}>
+              {t('deleteResource')}
+            </a>
+          </li>
+        </ul>
+      ) : null}
       <dl class="quai-metadata">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -87,6 +108,7 @@ export function ResourcePage({
           </div>
         ))}
       </dl>
+      {versions.length > 0 ? <Versions ctx={ctx} versions={versions} /> : null}
       {views ? <DataViews ctx={ctx} model={views} /> : null}
       <DataPreview ctx={ctx} view={preview} />
       {integrity ? <CodeIntegrity ctx={ctx} model={integrity} /> : null}
@@ -101,5 +123,36 @@ export function ResourcePage({
         <a href={datasetHref}>{t('backToDataset')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** The files the resource had before, each downloadable, with the dates it was current. */
+function Versions({ ctx, versions }: { ctx: PageContext; versions: ResourceVersion[] }) {
+  const { t, locale } = ctx;
+  return (
+    <section aria-labelledby="versions-precedentes">
+      <h2 id="versions-precedentes">{t('versionsTitle')}</h2>
+      <ul class="quai-versions">
+        {versions.map((version) => {
+          const file = version.upload?.filename ?? version.url ?? '';
+          const details = [version.format, version.size === null ? null : formatSize(locale, version.size)]
+            .filter(Boolean)
+            .join(', ');
+          const link = version.upload
+            ? `/api/v1/resources/${version.resourceId}/versions/${version.version}/download`
+            : (version.url ?? '');
+          return (
+            <li key={version.version}>
+              <a href={link}>{t('versionDownload', { version: version.version, file })}</a>
+              {details ? ` (${details})` : null}{' '}
+              {t('versionPeriod', {
+                from: formatDate(locale, version.published),
+                to: formatDate(locale, version.replaced),
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -83,8 +83,11 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
       };
     }
     if (Object.keys(form.errors).length > 0) page.reply.code(422);
+    const { versions } = await catalog.resources.versions(page.actor, resource.id);
     return (
       <ResourcePage
+        versions={versions}
+        canEdit={mayEdit(page.actor, dataset)}
         ctx={ctx}
         dataset={dataset}
         resource={resource}

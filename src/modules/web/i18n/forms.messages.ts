@@ -28,10 +28,6 @@ export const FORMS = {
   sectionContact: m('Contact et source', 'Contact and source'),
   sectionPublication: m('Publication', 'Publication'),
   fieldNameEmpty: m('Laissé vide, il est tiré du titre.', 'Left empty, it is made from the title.'),
-  fieldStateHint: m(
-    'Un brouillon vous laisse ajouter les fichiers avant de publier.',
-    'A draft lets you add the files before publishing.',
-  ),
   fieldName: m('Nom dans l’adresse', 'Name in the URL'),
   fieldNameHint: m(
     'Lettres minuscules sans accents, chiffres, - et _ ; 2 à 100 caractères. Il forme l’adresse du jeu de données.',
@@ -48,6 +44,17 @@ export const FORMS = {
     'What the data contain, how they are produced, their limits. Markdown is allowed.',
   ),
   fieldOrganization: m('Organisation', 'Organization'),
+  chooseOrganization: m('— Choisissez une organisation —', '— Choose an organization —'),
+  chooseOrganizationError: m(
+    'Choisissez l’organisation qui publie ces données.',
+    'Choose the organization that publishes this data.',
+  ),
+  createdAsDraft: m(
+    'Le jeu de données est créé comme brouillon : ajoutez-lui ses fichiers, puis publiez-le. La publication vérifie qu’il a une description, une licence et au moins une ressource.',
+    'The dataset is created as a draft: add its files, then publish it. Publishing checks that it has a description, a licence and at least one resource.',
+  ),
+  previewNotes: m('Prévisualiser la description', 'Preview the description'),
+  previewNotesTitle: m('Aperçu de la description', 'Preview of the description'),
   fieldLicense: m('Licence', 'Licence'),
   fieldLicenseHint: m(
     'CC BY 4.0 est la licence habituelle des données du Québec.',
@@ -72,8 +79,6 @@ export const FORMS = {
     'Private: only the organization’s members see it',
   ),
   fieldState: m('État', 'State'),
-  stateDraft: m('Brouillon (à publier plus tard)', 'Draft (to publish later)'),
-  stateActive: m('Publié', 'Published'),
   noneSelected: m('(aucune)', '(none)'),
   // Resource form
   resourceFormTitle: m('Ajouter une ressource à « {title} »', 'Add a resource to “{title}”'),

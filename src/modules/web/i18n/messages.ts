@@ -1,6 +1,7 @@
 import type { Locale } from '../../../platform/i18n/index.js';
 import { WORKSPACE } from '../account/account.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
+import { PUBLISHING } from '../catalog/publishing.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
 import { HARVEST } from '../harvest/harvest.messages.js';
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...ECOSYSTEMS,
   ...QUALITY,
   ...HARVEST,
+  ...PUBLISHING,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

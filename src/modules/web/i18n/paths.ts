@@ -71,6 +71,15 @@ export const PAGES = {
   newDataset: { fr: '/fr/espace/nouveau-jeu-de-donnees', en: '/en/workspace/new-dataset' },
   editDataset: { fr: '/fr/jeux-de-donnees/:name/modifier', en: '/en/datasets/:name/edit' },
   publishDataset: { fr: '/fr/jeux-de-donnees/:name/publier', en: '/en/datasets/:name/publish' },
+  manageDataset: { fr: '/fr/jeux-de-donnees/:name/publication', en: '/en/datasets/:name/publication' },
+  editResource: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/modifier',
+    en: '/en/datasets/:name/resources/:id/edit',
+  },
+  deleteResource: {
+    fr: '/fr/jeux-de-donnees/:name/ressources/:id/supprimer',
+    en: '/en/datasets/:name/resources/:id/delete',
+  },
   newResource: {
     fr: '/fr/jeux-de-donnees/:name/ajouter-une-ressource',
     en: '/en/datasets/:name/add-resource',
