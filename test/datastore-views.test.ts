@@ -316,6 +316,42 @@ describeEachEngine('datastore views and dictionary', (current) => {
     assert.match(refused.body, /class="quai-error-summary"/);
     assert.match(refused.body, /href="#champ-x"/);
     assert.match(refused.body, /value="Sans colonne"/, 'the form keeps what was typed');
+    // The form's address, reloaded after the refusal, leads back to the page (not a 404).
+    const reloaded = await web.get(`${address}/vues`);
+    assert.equal(reloaded.status, 303);
+    assert.equal(reloaded.location, `${address}#ajouter-vue`);
+
+    // Column types and errors are in the page's language; each field says the kinds using it.
+    assert.match(page.body, /<option value="ville">[^<]* \(texte\)<\/option>/);
+    assert.match(page.body, /<option value="montant">[^<]* \((nombre entier|nombre décimal)\)<\/option>/);
+    assert.doesNotMatch(page.body, /\((text|integer|decimal)\)</);
+    assert.match(page.body, /<div data-view-kinds="bar line">/);
+    assert.match(page.body, /<script[^>]+src="\/assets\/view-form\.[0-9a-f]+\.js"/);
+    const wrongType = await web.post(`${address}/vues`, {
+      title_fr: 'Somme de villes',
+      kind: 'bar',
+      category: 'ville',
+      measure: 'sum',
+      measure_column: 'ville',
+    });
+    assert.equal(wrongType.status, 422);
+    assert.match(
+      wrongType.body,
+      /la colonne « ville » contient du texte ; il faut une colonne de type nombre entier ou nombre décimal/,
+    );
+
+    // A preview draws the view without saving it.
+    const before = (await call(app, 'GET', `/api/v1/resources/${permits}/views`)).json.views.length;
+    const preview = await web.post(`${address}/vues`, {
+      title_fr: '',
+      kind: 'bar',
+      category: 'ville',
+      measure: 'count',
+      preview: '1',
+    });
+    assert.equal(preview.status, 200);
+    assert.match(preview.body, /<h3 id="graphique-titre">Aperçu \(non enregistré\) : vue sans titre<\/h3>/);
+    assert.equal((await call(app, 'GET', `/api/v1/resources/${permits}/views`)).json.views.length, before);
 
     const saved = await web.post(`${address}/vues`, {
       title_fr: 'Moyenne par ville',

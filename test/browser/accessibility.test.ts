@@ -140,6 +140,11 @@ const SIGNED_IN_PAGES = {
     '/fr/organisations/ministere-environnement/qualite',
     `/fr/jeux-de-donnees/${TREES}`,
     '/fr/espace/mes-demandes-d-adhesion',
+    // Publishing: a draft's gaps, the publication page, a resource's edit and delete pages.
+    '/fr/jeux-de-donnees/indicateurs-mobilite-brouillon/publier',
+    `/fr/jeux-de-donnees/${DATASET}/publication`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}/modifier`,
+    `/fr/jeux-de-donnees/${DATASET}/ressources/{resource}/supprimer`,
   ],
   en: [
     '/en/workspace',
@@ -153,6 +158,9 @@ const SIGNED_IN_PAGES = {
     '/en/organizations/ministere-environnement/quality',
     `/en/datasets/${TREES}`,
     '/en/workspace/my-join-requests',
+    '/en/datasets/indicateurs-mobilite-brouillon/publish',
+    `/en/datasets/${DATASET}/publication`,
+    `/en/datasets/${DATASET}/resources/{resource}/edit`,
   ],
 };
 /**

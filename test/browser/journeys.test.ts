@@ -20,7 +20,8 @@ const WORDS = {
     newDataset: 'Nouveau jeu de données',
     create: 'Créer le jeu de données',
     addResource: 'Ajouter une ressource',
-    publish: 'Publier',
+    publish: 'Publier…',
+    confirmPublish: 'Confirmer la publication',
     published: 'Le jeu de données est publié.',
     signIn: '/fr/connexion',
     datasetPath: /\/fr\/jeux-de-donnees\/[a-z0-9-]+$/,
@@ -41,7 +42,8 @@ const WORDS = {
     newDataset: 'New dataset',
     create: 'Create the dataset',
     addResource: 'Add a resource',
-    publish: 'Publish',
+    publish: 'Publish…',
+    confirmPublish: 'Confirm publication',
     published: 'The dataset is published.',
     signIn: '/en/sign-in',
     datasetPath: /\/en\/datasets\/[a-z0-9-]+$/,
@@ -245,6 +247,13 @@ describe('keyboard journeys', () => {
       const title = `Comptages clavier ${locale} ${javaScript ? 'js' : 'sans-js'}`;
       await tabTo(page, page.locator('#champ-title_fr'));
       await page.keyboard.type(title);
+      // The editor publishes for several organisations: none is chosen for them.
+      await tabTo(page, page.locator('#champ-owner_org'));
+      assert.equal(await page.locator('#champ-owner_org').inputValue(), '');
+      await page.keyboard.press('ArrowDown');
+      assert.notEqual(await page.locator('#champ-owner_org').inputValue(), '');
+      await tabTo(page, page.locator('#champ-notes_fr'));
+      await page.keyboard.type('Passages de vélos comptés **par heure**.');
       await tabTo(page, page.getByRole('button', { name: words.create, exact: true }));
       await page.keyboard.press('Enter');
       await page.waitForURL(words.datasetPath);
@@ -265,9 +274,13 @@ describe('keyboard journeys', () => {
       await page.waitForURL(datasetUrl);
       assert.match((await page.locator('.quai-resources').textContent()) ?? '', /comptages\.csv/);
 
-      await tabTo(page, page.getByRole('button', { name: words.publish, exact: true }));
+      // Publishing shows what becomes public and asks for confirmation.
+      await tabTo(page, page.getByRole('link', { name: words.publish, exact: true }));
       await page.keyboard.press('Enter');
-      // The same address before and after: wait for the new page's notice.
+      await page.waitForURL(/publier|publish/);
+      assert.match((await page.locator('main').textContent()) ?? '', /comptages\.csv/);
+      await tabTo(page, page.getByRole('button', { name: words.confirmPublish, exact: true }));
+      await page.keyboard.press('Enter');
       await page.locator('.quai-notice', { hasText: words.published }).waitFor();
       assert.equal(await page.locator('.quai-badge-draft').count(), 0, 'no longer a draft');
       const visitor = await fetch(datasetUrl);

@@ -2,6 +2,8 @@
  * The datastore: tabular resources converted to Parquet (DuckDB) by durable jobs, and queried
  * (CKAN's datastore_search, previews, downloads).
  */
+
+export { COLUMN_TYPE_LABELS } from './column-type-labels.js';
 export { createDatastoreModule, type DatastoreServices } from './datastore.module.js';
 export { type DatastoreRows, type DatastoreService, ROWS_MAX } from './datastore.service.js';
 export type { Column, ColumnType, Load, LoadError, Table } from './datastore.types.js';

@@ -127,6 +127,12 @@ export function createSavedViewsService(deps: {
       }
     },
 
+    /** A view checked against the table as `create` would, without saving it (a preview). */
+    async check(actor: Actor, resourceId: string, input: { title?: unknown; spec?: unknown }) {
+      const table = await deps.datastore.editableTable(actor, resourceId);
+      return checkView(table.columns, input);
+    },
+
     /** A chart's figures; its spec is checked again against the table (columns change with files). */
     async chart(actor: Actor, resourceId: string, spec: ChartSpec, title?: Localized): Promise<ChartData> {
       const open = await tables.readable(actor, resourceId);

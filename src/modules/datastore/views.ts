@@ -1,5 +1,6 @@
 import { IssueCollector } from '../../platform/http/errors.js';
 import { type Localized, localized } from '../../platform/i18n/index.js';
+import { COLUMN_TYPE_LABELS } from './column-type-labels.js';
 import type { Column, ColumnType } from './datastore.types.js';
 
 /** What a chart adds up per category or per x: the rows, or a number column's sum or mean. */
@@ -125,8 +126,8 @@ export function checkView(
         `spec.${field}`,
         'type',
         localized(
-          `la colonne ${value} est de type ${found.type} ; il faut : ${types.join(', ')}`,
-          `column ${value} is of type ${found.type}; expected: ${types.join(', ')}`,
+          `la colonne « ${found.label?.fr || value} » contient du ${COLUMN_TYPE_LABELS[found.type].fr} ; il faut une colonne de type ${types.map((type) => COLUMN_TYPE_LABELS[type].fr).join(' ou ')}`,
+          `column “${found.label?.en || value}” holds ${COLUMN_TYPE_LABELS[found.type].en}; a column of ${types.map((type) => COLUMN_TYPE_LABELS[type].en).join(' or ')} is needed`,
         ),
       );
     }

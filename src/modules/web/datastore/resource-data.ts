@@ -73,6 +73,8 @@ export async function savedViews(
   dataset: Dataset,
   table: Table,
   state: PreviewState,
+  /** A view the publisher asked to see before saving it: shown first, in no list. */
+  preview?: { title: string; spec: ViewSpec },
 ): Promise<DataViewsModel> {
   const { t, locale, actor } = page;
   const resourceId = table.resourceId;
@@ -109,7 +111,16 @@ export async function savedViews(
     ...item,
     href: `${href(locale, 'resource', { name: dataset.name, id: resourceId }, previewQuery({ ...state, view: item.key, page: 1 }))}#vues`,
   }));
-  const selected = items.find((item) => item.key === state.view) ?? items[0];
+  const selected = preview
+    ? {
+        key: 'apercu',
+        title: preview.title,
+        suggested: false,
+        named: true,
+        spec: preview.spec,
+        href: '#vues',
+      }
+    : (items.find((item) => item.key === state.view) ?? items[0]);
   let shown: ShownView | null = null;
   if (selected?.spec.kind === 'map') {
     const points = selected.spec.latitude
@@ -132,7 +143,7 @@ export async function savedViews(
   }
   return {
     items,
-    selected: selected?.key ?? null,
+    selected: preview ? null : (selected?.key ?? null),
     shown,
     name: columnName(table.columns, locale),
     tiles: deps.config.mapTiles,

@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { Dataset, Resource } from '../../catalog/index.js';
+import type { ViewSpec } from '../../datastore/index.js';
 import { editableDataset, mayEdit } from '../catalog/loaders.js';
 import { href } from '../i18n/paths.js';
 import type { ConformanceModel } from '../schemas/conformance.js';
@@ -36,13 +37,18 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     return found;
   }
 
-  async function render(page: PageRequest, form: { values: ViewFormValues; errors: FieldErrors }) {
+  async function render(
+    page: PageRequest,
+    form: { values: ViewFormValues; errors: FieldErrors; preview?: { title: string; spec: ViewSpec } },
+  ) {
     const { dataset, resource } = await resourceOfPage(page);
     const state = previewState(page.query);
     const query = previewQuery(state).toString() || undefined;
     const status = await deps.datastore.status(page.actor, resource.id);
     const preview = await dataPreview(deps, page, dataset, resource.id, state, status);
-    const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
+    const views = status.table
+      ? await savedViews(deps, page, dataset, status.table, state, form.preview)
+      : null;
     const integrity = status.table ? await integrityModel(deps, page, status.table) : null;
     const declared = resource.extras.schema;
     const conformance: ConformanceModel | null = declared
@@ -68,7 +74,12 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     const map = views?.shown?.kind === 'map';
     const ctx = page.context(
       { page: 'resource', params: { name: dataset.name, id: resource.id }, query },
-      { scripts: map ? ['map'] : [] },
+      {
+        scripts: [
+          ...(map ? (['map'] as const) : []),
+          ...(mayEdit(page.actor, dataset) ? (['view-form'] as const) : []),
+        ],
+      },
     );
     let manager: ViewManagerModel | null = null;
     if (status.table && mayEdit(page.actor, dataset)) {
@@ -77,7 +88,8 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
         columns: status.table.columns,
         saved: await deps.savedViews.list(page.actor, resource.id),
         ...form,
-        addAction: href(page.locale, 'resourceViews', params),
+        // After a preview, the browser shows the views section, where the preview is drawn.
+        addAction: `${href(page.locale, 'resourceViews', params)}#vues`,
         removeAction: (view) => href(page.locale, 'removeResourceView', { ...params, view }),
         dictionaryHref: href(page.locale, 'resourceDictionary', params),
       };
@@ -111,6 +123,19 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
       VIEW_FORM_FIELDS.map((field) => [field, fieldText(fields[field])]),
     ) as ViewFormValues;
     try {
+      if (fieldText(fields.preview) !== '') {
+        // Drawn above, not saved: a preview needs no title yet.
+        const title = values.title_fr || page.t('viewPreviewUntitled');
+        const { spec } = await deps.savedViews.check(page.actor, resource.id, {
+          title: { fr: title, en: values.title_en },
+          spec: viewSpecOf(values),
+        });
+        return render(page, {
+          values,
+          errors: {},
+          preview: { title: page.t('viewPreviewTitle', { title }), spec },
+        });
+      }
       const view = await deps.savedViews.create(page.actor, resource.id, {
         title: { fr: values.title_fr, en: values.title_en },
         spec: viewSpecOf(values),
@@ -133,6 +158,15 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
       });
       return render(page, { values, errors });
     }
+  });
+
+  // The form's address, reloaded after a refused save: back to the resource's page.
+  pages.get('resourceViews', async (page) => {
+    const { dataset, resource } = await resourceOfPage(page);
+    return page.reply.redirect(
+      `${href(page.locale, 'resource', { name: dataset.name, id: resource.id })}#ajouter-vue`,
+      303,
+    );
   });
 
   pages.post('removeResourceView', async (page) => {

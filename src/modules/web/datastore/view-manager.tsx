@@ -1,7 +1,8 @@
-import type { Column, SavedView } from '../../datastore/index.js';
+import { COLUMN_TYPE_LABELS, type Column, type SavedView } from '../../datastore/index.js';
 import type { PageContext } from '../shell/page-context.js';
 import {
   type Choice,
+  ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
   PostForm,
@@ -34,10 +35,18 @@ export interface ViewManagerModel {
   dictionaryHref: string;
 }
 
+/** The fields each kind of view uses (the others are hidden by the script, ignored by the server). */
+const KIND_FIELDS = {
+  bar: ['category', 'measure', 'measure_column'],
+  line: ['x', 'measure', 'measure_column'],
+  scatter: ['x', 'y'],
+  map: ['latitude', 'longitude'],
+} as const;
+
 /**
  * What a publisher does with a table's views: remove a saved one, or save a new chart or map.
- * One form serves every kind; the fields a kind does not use are ignored, and a missing one is
- * named in the error summary.
+ * One form serves every kind: each field says which kinds use it, and with JavaScript only the
+ * chosen kind's fields show. « Prévisualiser » draws the view above without saving it.
  */
 export function ViewManager({ ctx, model }: { ctx: PageContext; model: ViewManagerModel }) {
   const { t, locale } = ctx;
@@ -48,7 +57,7 @@ export function ViewManager({ ctx, model }: { ctx: PageContext; model: ViewManag
       .filter((column) => column.id !== '_id')
       .map((column) => ({
         value: column.id,
-        label: `${column.label?.[locale] || column.id} (${column.type})`,
+        label: `${column.label?.[locale] || column.id} (${COLUMN_TYPE_LABELS[column.type][locale]})`,
       })),
   ];
   const labels: Record<string, string> = {
@@ -113,32 +122,46 @@ export function ViewManager({ ctx, model }: { ctx: PageContext; model: ViewManag
           errors={errors}
           value={values.title_en}
         />
-        {select('kind', [
-          { value: 'bar', label: t('viewKindBar') },
-          { value: 'line', label: t('viewKindLine') },
-          { value: 'scatter', label: t('viewKindScatter') },
-          { value: 'map', label: t('viewKindMap') },
-        ])}
-        <div class="quai-field-row">
-          {select('category', columns)}
-          {select('x', columns)}
-          {select('y', columns)}
+        <ChoiceGroup
+          ctx={ctx}
+          type="radio"
+          name="kind"
+          label={labels.kind ?? ''}
+          errors={errors}
+          values={[values.kind || 'bar']}
+          choices={[
+            { value: 'bar', label: t('viewKindBar') },
+            { value: 'line', label: t('viewKindLine') },
+            { value: 'scatter', label: t('viewKindScatter') },
+            { value: 'map', label: t('viewKindMap') },
+          ]}
+        />
+        {(['category', 'x', 'y', 'measure', 'measure_column', 'latitude', 'longitude'] as const).map(
+          (field) => {
+            const kinds = Object.entries(KIND_FIELDS)
+              .filter(([, fields]) => (fields as readonly string[]).includes(field))
+              .map(([kind]) => kind);
+            return (
+              <div key={field} data-view-kinds={kinds.join(' ')}>
+                {field === 'measure'
+                  ? select('measure', [
+                      { value: 'count', label: t('viewMeasureCount') },
+                      { value: 'sum', label: t('viewMeasureSum') },
+                      { value: 'avg', label: t('viewMeasureAvg') },
+                    ])
+                  : select(field, columns)}
+              </div>
+            );
+          },
+        )}
+        <div class="quai-form-buttons">
+          <button type="submit" class="qc-button qc-primary">
+            {t('viewSave')}
+          </button>
+          <button type="submit" name="preview" value="1" class="qc-button qc-secondary">
+            {t('viewPreview')}
+          </button>
         </div>
-        <div class="quai-field-row">
-          {select('measure', [
-            { value: 'count', label: t('viewMeasureCount') },
-            { value: 'sum', label: t('viewMeasureSum') },
-            { value: 'avg', label: t('viewMeasureAvg') },
-          ])}
-          {select('measure_column', columns)}
-        </div>
-        <div class="quai-field-row">
-          {select('latitude', columns)}
-          {select('longitude', columns)}
-        </div>
-        <button type="submit" class="qc-button qc-primary">
-          {t('viewSave')}
-        </button>
       </PostForm>
     </section>
   );

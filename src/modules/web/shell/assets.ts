@@ -12,6 +12,7 @@ const CLIENT_ENTRIES = {
   upload: new URL('../client/upload.ts', import.meta.url),
   tabs: new URL('../client/tabs.ts', import.meta.url),
   map: new URL('../client/map.ts', import.meta.url),
+  'view-form': new URL('../client/view-form.ts', import.meta.url),
 } as const;
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 
