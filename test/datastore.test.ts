@@ -334,7 +334,7 @@ describeEachEngine('datastore', (current) => {
         {
           type: 'Feature',
           geometry: parks.features[1]?.geometry,
-          properties: { _id: 2, nom: 'Plaines d’Abraham', superficie: 98 },
+          properties: { nom: 'Plaines d’Abraham', superficie: 98 },
         },
       ],
     });

@@ -235,22 +235,35 @@ export function createDatastoreService(deps: {
       resourceId: string,
       params: Record<string, string | string[]>,
       limit: number | null = null,
-    ): Promise<{ columns: Column[]; batches: AsyncGenerator<unknown[][]> }> {
+    ): Promise<{
+      columns: Column[];
+      batches: AsyncGenerator<unknown[][]>;
+      names: { dataset: string; resource: string };
+    }> {
       const { table, file } = await tables.readable(actor, resourceId);
       const query = restQuery(table, file, params);
-      const columns = outputColumns(table, query);
+      const all = outputColumns(table, query);
+      // The row number is the table's, not the data's: left out unless `select` names it.
+      const selected = [params.select ?? ''].flat().join(',').split(',').includes('_id');
+      const kept = all.flatMap((column, index) => (column.id === '_id' && !selected ? [] : [index]));
+      const columns = kept.map((index) => all[index] as Column);
       const page = limit === null ? null : { limit, offset: 0 };
       async function* batches(): AsyncGenerator<unknown[][]> {
         const connection = await deps.duck.connect();
         try {
           for await (const rows of streamRows(connection, rowsStatement(query, page))) {
-            yield rows.map((row) => row.map((value, index) => jsonValue(columns[index] as Column, value)));
+            yield rows.map((row) => kept.map((index) => jsonValue(all[index] as Column, row[index])));
           }
         } finally {
           connection.closeSync();
         }
       }
-      return { columns, batches: batches() };
+      const { dataset, resource } = await deps.catalog.resources.get(actor, resourceId);
+      // A resource named after its file: the name without the file's extension.
+      const filename = resource.upload?.filename ?? '';
+      const named = resource.name.fr ?? filename;
+      const resourceName = named === filename ? filename.replace(/\.[^.]+$/, '') : named;
+      return { columns, batches: batches(), names: { dataset: dataset.name, resource: resourceName } };
     },
 
     /** A Parquet file of the query's rows (the stored file itself when nothing is filtered). */

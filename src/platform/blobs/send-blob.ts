@@ -71,7 +71,8 @@ export function parseRange(header: string, size: number): ByteRange | null | 'un
 }
 
 /** RFC 6266 attachment header that carries non-ASCII names ("municipalités.csv") safely. */
-function contentDisposition(filename: string): string {
+/** A file name in Content-Disposition: plain ASCII, and the exact name in RFC 6266's filename*. */
+export function contentDisposition(filename: string): string {
   const ascii =
     filename
       .normalize('NFD')

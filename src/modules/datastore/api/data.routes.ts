@@ -5,8 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { contentDisposition } from '../../../platform/blobs/send-blob.js';
 import { sendRaw } from '../../../platform/http/send.js';
+import { xlsxStream } from '../../../platform/xlsx.js';
 import type { DatastoreService } from '../datastore.service.js';
+import { downloadName } from '../encode/download-name.js';
 import { featureCollection, geometryOf } from '../encode/geojson.js';
 import { csvRows, jsonLines } from '../encode/rows.js';
 import { presentDataPage } from './datastore.present.js';
@@ -22,6 +25,7 @@ const tags = ['Datastore'];
 
 const CONTENT_TYPES: Record<Exclude<DataFormat, 'json'>, string> = {
   csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jsonl: 'application/x-ndjson; charset=utf-8',
   parquet: 'application/vnd.apache.parquet',
   geojson: 'application/geo+json; charset=utf-8',
@@ -47,7 +51,17 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
       },
       async (request, reply) => {
         const { id } = request.params;
-        const { format = 'json', limit, cursor, count, points, ...filters } = request.query;
+        const {
+          format = 'json',
+          limit,
+          cursor,
+          count,
+          points,
+          delimiter = ',',
+          bom = false,
+          decimal = 'point',
+          ...filters
+        } = request.query;
         const params = filters as Record<string, string | string[]>;
         if (format === 'json') {
           const page = {
@@ -64,20 +78,32 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
             JSON.stringify(presentDataPage(result, self, request.query)),
           );
         }
-        reply.header('Content-Disposition', `attachment; filename="${id}.${format}"`);
         if (format === 'parquet') {
+          reply.header('Content-Disposition', `attachment; filename="${id}.parquet"`);
           const scratch = path.join(os.tmpdir(), `quai-${randomUUID()}.parquet`);
           const file = await datastore.parquet(request.actor, id, params, scratch);
           const stream = createReadStream(file);
           if (file === scratch) stream.on('close', () => void rm(scratch, { force: true }));
           return sendRaw(reply, CONTENT_TYPES[format], stream);
         }
-        const { columns, batches } = await datastore.export(request.actor, id, params, limit ?? null);
+        const { columns, batches, names } = await datastore.export(request.actor, id, params, limit ?? null);
+        reply.header('Content-Disposition', contentDisposition(downloadName(names, params, format)));
+        if (format === 'xlsx') {
+          const rows = xlsxStream([
+            {
+              name: names.resource || names.dataset,
+              header: columns.map((column) => column.id),
+              rows: batches,
+            },
+          ]);
+          return sendRaw(reply, CONTENT_TYPES[format], rows);
+        }
+        const dialect = { delimiter, bom, decimalComma: decimal === 'comma' };
         const body =
           format === 'geojson'
             ? featureCollection(columns, geometryOf(columns, points ?? null), batches)
             : format === 'csv'
-              ? csvRows(columns, batches)
+              ? csvRows(columns, batches, dialect)
               : jsonLines(columns, batches);
         return sendRaw(reply, CONTENT_TYPES[format], Readable.from(body));
       },

@@ -210,7 +210,7 @@ export const ViewWithFiguresOut = Type.Object({
   figures: Type.Optional(Figures),
 });
 
-export const DATA_FORMATS = ['json', 'csv', 'jsonl', 'parquet', 'geojson'] as const;
+export const DATA_FORMATS = ['json', 'csv', 'xlsx', 'jsonl', 'parquet', 'geojson'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /**
@@ -224,6 +224,7 @@ export const DataQuery = Type.Object(
       Type.Union([
         Type.Literal('json'),
         Type.Literal('csv'),
+        Type.Literal('xlsx'),
         Type.Literal('jsonl'),
         Type.Literal('parquet'),
         Type.Literal('geojson'),
@@ -241,6 +242,21 @@ export const DataQuery = Type.Object(
       Type.String({
         maxLength: 2000,
         description: 'GeoJSON: latitude,longitude columns to make points from',
+      }),
+    ),
+    delimiter: Type.Optional(
+      Type.Union([Type.Literal(','), Type.Literal(';'), Type.Literal('\t')], {
+        description: 'CSV: the field separator (`;` for French Excel)',
+      }),
+    ),
+    bom: Type.Optional(
+      Type.Boolean({
+        description: 'CSV: start with a UTF-8 byte order mark, so that Excel reads accents right',
+      }),
+    ),
+    decimal: Type.Optional(
+      Type.Union([Type.Literal('point'), Type.Literal('comma')], {
+        description: 'CSV: the decimal mark of numbers (`comma` for French Excel)',
       }),
     ),
   },

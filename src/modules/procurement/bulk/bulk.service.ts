@@ -1,9 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../../platform/db/index.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
+import { xlsxStream } from '../../../platform/xlsx.js';
 import type { ProcurementLinks } from '../links.js';
 import type { JsonObject } from '../ocds/json.js';
 import { packageJson } from '../packages.js';
@@ -106,27 +106,13 @@ export function createBulkService({
   }
 
   function spreadsheet(period: Period): Readable {
-    const output = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: false,
-      useSharedStrings: false,
-    });
-    (async () => {
-      for (const table of TABLE_NAMES) {
-        const sheet = workbook.addWorksheet(table);
-        sheet.addRow([...TABLES[table]]).commit();
-        for await (const rows of compiledIn(period)) {
-          for (const row of rows) {
-            for (const cells of flattenRows(table, JSON.parse(row.compiled) as JsonObject))
-              sheet.addRow(cells).commit();
-          }
-        }
-        sheet.commit();
-      }
-      await workbook.commit();
-    })().catch((error: Error) => output.destroy(error));
-    return output;
+    async function* rowsOf(table: TableName): AsyncGenerator<unknown[][]> {
+      for await (const rows of compiledIn(period))
+        yield rows.flatMap((row) => flattenRows(table, JSON.parse(row.compiled) as JsonObject));
+    }
+    return xlsxStream(
+      TABLE_NAMES.map((table) => ({ name: table, header: [...TABLES[table]], rows: rowsOf(table) })),
+    );
   }
 
   async function* csvTable(table: TableName): AsyncGenerator<string> {

@@ -26,7 +26,10 @@ export interface DataPreviewView {
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
   /** Download and API addresses for the current filter. */
-  dataUrl: (format: 'csv' | 'jsonl' | 'parquet' | 'geojson' | 'json') => string;
+  dataUrl: (
+    format: 'csv' | 'xlsx' | 'jsonl' | 'parquet' | 'geojson' | 'json',
+    extra?: Record<string, string>,
+  ) => string;
 }
 
 /**
@@ -50,9 +53,25 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
   const to = Math.min(state.page * PREVIEW_ROWS, table.total);
   const pages = Math.max(1, Math.ceil(table.total / PREVIEW_ROWS));
   const spatial = suggestMap(table.columns) !== null;
-  const formats = spatial
-    ? (['csv', 'jsonl', 'parquet', 'geojson'] as const)
-    : (['csv', 'jsonl', 'parquet'] as const);
+  // What a spreadsheet opens right first (French Excel wants `;`, decimal commas and a BOM), then
+  // the formats programs read.
+  const excelCsv: Record<string, string> =
+    locale === 'fr' ? { delimiter: ';', bom: 'true', decimal: 'comma' } : { delimiter: ',', bom: 'true' };
+  const downloads = [
+    { label: t('downloadExcelCsv'), href: view.dataUrl('csv', excelCsv) },
+    { label: t('downloadXlsx'), href: view.dataUrl('xlsx') },
+    ...(['csv', 'jsonl', 'parquet', ...(spatial ? (['geojson'] as const) : [])] as const).map((format) => ({
+      label:
+        format === 'csv'
+          ? t('downloadPlainCsv')
+          : format === 'jsonl'
+            ? 'JSON Lines'
+            : format === 'geojson'
+              ? 'GeoJSON'
+              : 'Parquet',
+      href: view.dataUrl(format),
+    })),
+  ];
   return (
     <section aria-labelledby="apercu">
       <h2 id="apercu">{t('dataPreview')}</h2>
@@ -148,10 +167,10 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
       <DataDictionary ctx={ctx} columns={table.columns} />
       <h3>{t('dataDownloads')}</h3>
       <ul class="quai-inline-list">
-        {formats.map((format) => (
-          <li key={format}>
-            <a href={view.dataUrl(format)} download>
-              {format.toUpperCase()}
+        {downloads.map((download) => (
+          <li key={download.href}>
+            <a href={download.href} download>
+              {download.label}
             </a>
           </li>
         ))}

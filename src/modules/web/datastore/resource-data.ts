@@ -48,8 +48,8 @@ export async function dataPreview(
   const { locale } = page;
   const link = (next: PreviewState) =>
     `${href(locale, 'resource', { name: dataset.name, id: resourceId }, previewQuery(next))}#apercu`;
-  const dataUrl = (format: string) =>
-    `/api/v1/resources/${resourceId}/data?${new URLSearchParams({ format, ...filterParams(state) })}`;
+  const dataUrl = (format: string, extra: Record<string, string> = {}) =>
+    `/api/v1/resources/${resourceId}/data?${new URLSearchParams({ format, ...extra, ...filterParams(state) })}`;
   const base = { state, load: status.load, canEdit: mayEdit(page.actor, dataset), link, dataUrl };
   if (!status.table) return { ...base, table: null };
   const offset = (state.page - 1) * PREVIEW_ROWS;
