@@ -174,11 +174,38 @@ describeEachEngine('the public portal pages', (current) => {
     const broken = await web.get('/fr/jeux-de-donnees?q=(eau');
     assert.equal(broken.status, 200);
     assert.match(broken.body, /1 jeu de données/);
+    // A typo finds what the right word finds, and says so.
     const misspelt = await web.get('/fr/jeux-de-donnees?q=qualitee');
     assert.match(
       misspelt.body,
-      /Aucun jeu de données ne correspond\. Vouliez-vous dire <a href="\/fr\/jeux-de-donnees\?q=qualit%C3%A9">qualité<\/a>/,
+      /Aucun jeu de données ne correspond à « qualitee » : voici les résultats pour « qualité »\. 1 jeu de données/,
     );
+    assert.match(misspelt.body, /<h1>Résultats pour « qualité »<\/h1>/);
+    assert.match(misspelt.body, /href="\/fr\/jeux-de-donnees\/qualite-eau"/);
+    // In English too, word by word.
+    const english = await web.get('/en/datasets?q=survy%20numbr%2012');
+    assert.match(
+      english.body,
+      /No dataset matches “survy numbr 12”: here are the results for “survey number 12”\./,
+    );
+    assert.match(english.body, /href="\/en\/datasets\/releve-12"/);
+  });
+
+  test('a search that finds nothing offers close titles, themes and who to ask; never a private word', async () => {
+    const web = new WebClient(current().app);
+    const none = await web.get('/fr/jeux-de-donnees?q=zzzz%20xylophone');
+    assert.equal(none.status, 200);
+    assert.match(none.body, /Aucun jeu de données ne correspond\./);
+    assert.match(none.body, /<h2 id="aucun-resultat">Essayez autrement<\/h2>/);
+    assert.match(none.body, /href="\/fr\/organisations">Voir les organisations<\/a>/);
+    assert.doesNotMatch(none.body, /class="quai-facet"|name="sort"/, 'no empty filter panel, no sort');
+    const close = await web.get('/fr/jeux-de-donnees?q=qualite%20de%20leau');
+    assert.match(close.body, /Jeux de données aux titres proches/);
+    assert.match(close.body, /<a href="\/fr\/jeux-de-donnees\/qualite-eau"[^>]*>Qualité de l'eau<\/a>/);
+    // « budget » is only in a private title: « budjet » is not corrected to it.
+    const secret = await web.get('/fr/jeux-de-donnees?q=budjet');
+    assert.doesNotMatch(secret.body, /résultats pour « budget »|budget-confidentiel|Budget confidentiel/);
+    assert.match(secret.body, /Aucun jeu de données ne correspond\./);
   });
 
   test('the dataset page: sanitised description, resources, metadata, code samples, JSON-LD', async () => {

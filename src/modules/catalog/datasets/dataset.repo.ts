@@ -299,4 +299,17 @@ async function refreshSearch(db: Queryable, where: string, params: unknown[]): P
      WHERE o.id = d.owner_org AND ${where}`,
     params,
   );
+  // The words of public titles and keywords, for typo correction (migration 0006).
+  await db.query(
+    `INSERT INTO catalog.search_terms (term, word)
+     SELECT DISTINCT ON (quai_fold(w)) quai_fold(w), lower(w)
+     FROM catalog.datasets d,
+       regexp_split_to_table(
+         concat_ws(' ', d.title_fr, d.title_en, array_to_string(d.tags || d.keywords_en, ' ')),
+         '[^0-9A-Za-zÀ-ÖØ-öø-ÿŒœ]+'
+       ) AS w
+     WHERE d.state = 'active' AND NOT d.private AND length(w) BETWEEN 3 AND 40 AND ${where}
+     ON CONFLICT (term) DO NOTHING`,
+    params,
+  );
 }

@@ -14,7 +14,7 @@ import {
 import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
 import type { SearchCache } from './search-cache.js';
 import { correctQuery } from './spelling.js';
-import { similarTitles, type TitleSuggestion } from './suggest.repo.js';
+import { closestTerms, similarTitles, type TitleSuggestion } from './suggest.repo.js';
 import { PUBLIC, seesOnlyPublic, type Visibility, visibilityFor } from './visibility.js';
 
 export interface SearchRequest {
@@ -55,6 +55,8 @@ export const DEFAULT_SORT = 'score desc, metadata_modified desc';
 const MAX_FILTER_QUERIES = 20;
 /** Suggestions look at the start of the text only: a title is not longer. */
 const SUGGEST_TEXT_LENGTH = 200;
+/** Words of a query corrected at most (a sentence pasted in the box is not corrected beyond). */
+const MAX_CORRECTED_WORDS = 12;
 
 /**
  * A search request with the usual defaults (everything public, ranked, first 10, no facets),
@@ -174,6 +176,29 @@ export function createSearchService(deps: {
 
     /** Hits and misses of the public-search cache, for monitoring and benchmarks. */
     cacheStats: () => cache?.stats() ?? null,
+
+    /**
+     * The text with each unknown word (three letters or more) replaced by the closest word of
+     * public titles and keywords, in French or English; null when nothing changes.
+     */
+    async correct(fullText: string): Promise<string | null> {
+      const words = fullText
+        .slice(0, SUGGEST_TEXT_LENGTH)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word !== '')
+        .slice(0, MAX_CORRECTED_WORDS);
+      const checked = words.filter((word) => word.length >= 3);
+      const closest = await closestTerms(db, checked);
+      const replacements = new Map(checked.map((word, index) => [word, closest[index] ?? null]));
+      let changed = false;
+      const corrected = words.map((word) => {
+        const replacement = replacements.get(word);
+        if (!replacement) return word;
+        changed = true;
+        return replacement;
+      });
+      return changed ? corrected.join(' ') : null;
+    },
 
     /** Titles close to the text, and the text with its misspelt words corrected. */
     async suggest(actor: Actor, fullText: string, limit: number): Promise<Suggestions> {

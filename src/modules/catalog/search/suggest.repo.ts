@@ -34,3 +34,22 @@ export async function similarTitles(
     score: row.score,
   }));
 }
+
+/**
+ * For each word, the closest word of public titles and keywords (pg_trgm similarity ≥ 0.3, the
+ * `%` operator's threshold, served by the trigram index), or null when the word is known as it is
+ * or nothing is close.
+ */
+export async function closestTerms(db: Queryable, words: readonly string[]): Promise<(string | null)[]> {
+  if (words.length === 0) return [];
+  const rows = await db.query<{ position: number; best: string | null }>(
+    `SELECT q.position::int AS position,
+       CASE WHEN EXISTS (SELECT 1 FROM catalog.search_terms t WHERE t.term = quai_fold(q.word)) THEN NULL
+       ELSE (SELECT t.word FROM catalog.search_terms t WHERE t.term % quai_fold(q.word)
+             ORDER BY similarity(t.term, quai_fold(q.word)) DESC, t.term LIMIT 1) END AS best
+     FROM unnest($1::text[]) WITH ORDINALITY AS q(word, position)`,
+    [words],
+  );
+  const best = new Map(rows.map((row) => [row.position, row.best]));
+  return words.map((_, index) => best.get(index + 1) ?? null);
+}

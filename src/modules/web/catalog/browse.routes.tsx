@@ -1,16 +1,17 @@
 import { QueryError } from '../../../platform/http/errors.js';
-import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
+import { type Actor, ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
 import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
 import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
 import { ApiDocsPage, type OpenApiDocument } from './api-docs.page.js';
 import { GroupPage, GroupsPage } from './groups.page.js';
 import { HomePage } from './home.page.js';
 import { allGroups } from './loaders.js';
-import { SearchPage } from './search.page.js';
+import { type NoResultsHelp, SearchPage } from './search.page.js';
 import {
   PAGE_SIZE,
   plainWords,
   readSearchState,
+  type SearchState,
   searchQueryString,
   toSearchRequest,
 } from './search-state.js';
@@ -47,25 +48,46 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   pages.get('search', async (page) => {
-    const state = readSearchState(page.query);
-    const request = toSearchRequest(state, { signedIn: page.actor.user !== null, facetLimit: FACET_LIMIT });
-    let result: SearchResult;
-    try {
-      result = await catalog.search.search(page.actor, request);
-    } catch (error) {
-      // A query the syntax refuses ("(eau") is searched as plain words: people type, not program.
-      // One beyond the language's bounds is refused with its reason (a 400 page).
-      if (!(error instanceof QueryError) || state.q.length > QUERY_LIMITS.length) throw error;
-      result = await catalog.search.search(page.actor, { ...request, q: plainWords(state.q) });
+    const asked = readSearchState(page.query);
+    const options = { signedIn: page.actor.user !== null, facetLimit: FACET_LIMIT };
+    const search = async (state: SearchState): Promise<SearchResult> => {
+      const request = toSearchRequest(state, options);
+      try {
+        return await catalog.search.search(page.actor, request);
+      } catch (error) {
+        // A query the syntax refuses ("(eau") is searched as plain words: people type, not program.
+        // One beyond the language's bounds is refused with its reason (a 400 page).
+        if (!(error instanceof QueryError) || state.q.length > QUERY_LIMITS.length) throw error;
+        return catalog.search.search(page.actor, { ...request, q: plainWords(state.q) });
+      }
+    };
+    let state = asked;
+    let result = await search(asked);
+    let correctedFrom: string | null = null;
+    // Nothing for « budjet »: the results for « budget », saying so.
+    if (result.count === 0 && asked.q) {
+      const corrected = await catalog.search.correct(asked.q);
+      const retried = corrected ? await search({ ...asked, q: corrected, page: 1 }) : null;
+      if (corrected && retried && retried.count > 0) {
+        state = { ...asked, q: corrected, page: 1 };
+        result = retried;
+        correctedFrom = asked.q;
+      }
     }
-    const correctedQuery =
-      result.count === 0 && state.q
-        ? (await catalog.search.suggest(page.actor, state.q, 1)).correctedQuery
-        : null;
+    const help = result.count === 0 ? await noResultsHelp(page.actor, state.q) : null;
     const scores = await deps.quality.scores.scores(result.datasets.map((dataset) => dataset.id));
     const ctx = page.context({ page: 'search', query: searchQueryString(state) });
-    return <SearchPage ctx={ctx} view={{ state, result, correctedQuery, scores }} />;
+    return <SearchPage ctx={ctx} view={{ state, result, correctedFrom, help, scores }} />;
   });
+
+  /** When nothing matches: titles close to the words, and the themes most published in. */
+  async function noResultsHelp(actor: Actor, q: string): Promise<NoResultsHelp> {
+    const [similar, themes] = await Promise.all([
+      q ? catalog.search.suggest(actor, q, 5) : null,
+      catalog.search.search(ANONYMOUS, searchRequest({ rows: 0, facetFields: ['groups'], facetLimit: 8 })),
+    ]);
+    return { similar: similar?.datasets ?? [], themes: themes.facets.groups ?? [] };
+  }
 
   for (const [kind, list, one] of [
     ['organization', 'organizations', 'organization'],

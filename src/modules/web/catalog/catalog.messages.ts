@@ -15,6 +15,23 @@ export const BROWSE = {
   resultCountOne: m('1 jeu de données', '1 dataset'),
   resultCountNone: m('Aucun jeu de données ne correspond.', 'No dataset matches.'),
   didYouMean: m('Vouliez-vous dire', 'Did you mean'),
+  correctedResults: m(
+    'Aucun jeu de données ne correspond à « {asked} » : voici les résultats pour « {q} ».',
+    'No dataset matches “{asked}”: here are the results for “{q}”.',
+  ),
+  noResultsTry: m('Essayez autrement', 'Try another way'),
+  noResultsWords: m(
+    'Des mots plus généraux, moins de mots, ou un synonyme (« vélo » plutôt que « bicyclette »).',
+    'More general words, fewer words, or a synonym (“bike” rather than “bicycle”).',
+  ),
+  noResultsSimilar: m('Jeux de données aux titres proches', 'Datasets with close titles'),
+  noResultsThemes: m('Parcourir par thème', 'Browse by theme'),
+  noResultsRequestTitle: m('Ces données n’y sont pas ?', 'The data is not here?'),
+  noResultsRequest: m(
+    'Chaque organisation publie ses propres données : demandez-les à celle qui pourrait les détenir.',
+    'Each organization publishes its own data: ask the one that may hold it.',
+  ),
+  noResultsOrganizations: m('Voir les organisations', 'See the organizations'),
   filters: m('Filtres', 'Filters'),
   applyFilters: m('Appliquer les filtres', 'Apply filters'),
   activeFilters: m('Filtres actifs', 'Active filters'),

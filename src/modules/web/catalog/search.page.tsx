@@ -21,11 +21,21 @@ import {
   withoutFilter,
 } from './search-state.js';
 
+/** What a search that found nothing offers instead. */
+export interface NoResultsHelp {
+  /** Titles close to the words typed. */
+  similar: { name: string; title: { fr: string; en: string | null } }[];
+  /** The themes with the most datasets. */
+  themes: FacetCount[];
+}
+
 export interface SearchView {
   state: SearchState;
   result: SearchResult;
-  /** The query with its misspelt words corrected, offered when nothing matched. */
-  correctedQuery: string | null;
+  /** What was typed, when nothing matched it and the results are those of its correction. */
+  correctedFrom: string | null;
+  /** Set when nothing matched, even corrected. */
+  help: NoResultsHelp | null;
   /** The metadata quality score of the datasets shown, by id. */
   scores: Map<string, number>;
 }
@@ -100,24 +110,21 @@ export function SearchPage({ ctx, view }: { ctx: PageContext; view: SearchView }
       <h1>{title}</h1>
       <SearchBox ctx={ctx} q={state.q} />
       <p role="status" class="quai-result-count">
+        {view.correctedFrom ? `${t('correctedResults', { asked: view.correctedFrom, q: state.q })} ` : null}
         {countText}
-        {view.correctedQuery ? (
-          <>
-            {' '}
-            {t('didYouMean')}{' '}
-            <a href={searchHref(ctx, { ...state, q: view.correctedQuery, page: 1 })}>{view.correctedQuery}</a>
-            ?
-          </>
-        ) : null}
       </p>
       {hasFilters(state) ? <ActiveFilters ctx={ctx} state={state} facets={facets} /> : null}
-      <p class="quai-skip-results">
-        <a href="#resultats">{t('skipToResults')}</a>
-      </p>
+      {view.help ? <NoResults ctx={ctx} help={view.help} /> : null}
+      {result.count === 0 ? null : (
+        <p class="quai-skip-results">
+          <a href="#resultats">{t('skipToResults')}</a>
+        </p>
+      )}
       <div class="quai-search-layout">
-        <FilterForm ctx={ctx} state={state} facets={facets} />
+        {/* Filters and sorting have nothing to act on when nothing matched. */}
+        {result.count === 0 ? null : <FilterForm ctx={ctx} state={state} facets={facets} />}
         <div class="quai-results" id="resultats" tabIndex={-1}>
-          <SortForm ctx={ctx} state={state} />
+          {result.count === 0 ? null : <SortForm ctx={ctx} state={state} />}
           <h2 class="quai-visually-hidden">{t('resultsHeading')}</h2>
           {result.count > 0 && result.datasets.length === 0 ? (
             // Past the last page (an old link, a hand-typed address): say so, and lead back.
@@ -263,5 +270,59 @@ function SortForm({ ctx, state }: { ctx: PageContext; state: SearchState }) {
         {t('sortApply')}
       </button>
     </form>
+  );
+}
+
+/** A search that found nothing: titles close to the words, themes to browse, who holds data. */
+function NoResults({ ctx, help }: { ctx: PageContext; help: NoResultsHelp }) {
+  const { t, locale } = ctx;
+  return (
+    <section aria-labelledby="aucun-resultat" class="quai-no-results">
+      <h2 id="aucun-resultat">{t('noResultsTry')}</h2>
+      <ul>
+        <li>{t('noResultsWords')}</li>
+      </ul>
+      {help.similar.length > 0 ? (
+        <>
+          <h3>{t('noResultsSimilar')}</h3>
+          <ul>
+            {help.similar.map((dataset) => {
+              const title = pickTitle(locale, dataset.title);
+              return (
+                <li key={dataset.name}>
+                  <a href={href(locale, 'dataset', { name: dataset.name })} lang={title.lang}>
+                    {title.text}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {help.themes.length > 0 ? (
+        <>
+          <h3>{t('noResultsThemes')}</h3>
+          <ul class="quai-inline-list">
+            {help.themes.map((theme) => {
+              const title = theme.title
+                ? pickTitle(locale, theme.title)
+                : { text: theme.value, lang: undefined };
+              return (
+                <li key={theme.value}>
+                  <a href={href(locale, 'theme', { name: theme.value })} lang={title.lang}>
+                    {title.text}
+                  </a>{' '}
+                  ({formatNumber(locale, theme.count)})
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t('noResultsRequestTitle')}</h3>
+      <p>
+        {t('noResultsRequest')} <a href={href(locale, 'organizations')}>{t('noResultsOrganizations')}</a>
+      </p>
+    </section>
   );
 }
