@@ -252,7 +252,6 @@ describeEachEngine('datastore views and dictionary', (current) => {
     assert.deepEqual(collection.features[0].geometry, { type: 'Point', coordinates: [-71.201, 46.801] });
     assert.equal(collection.features[4].geometry, null, 'a row without coordinates has no geometry');
     assert.deepEqual(Object.keys(collection.features[0].properties), [
-      '_id',
       'site',
       'categorie',
       'latitude',

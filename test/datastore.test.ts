@@ -345,6 +345,13 @@ describeEachEngine('datastore', (current) => {
     );
     assert.equal(notSpatial.status, 422);
 
+    // Its page opens on the map; the table says what each geometry is, not its JSON.
+    const page = await call(current().app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}`);
+    assert.match(page.body, /<section class="quai-map" id="carte"/, 'the map first');
+    assert.match(page.body, /<td>Point : -73,5697 ; 45,5271<\/td>/);
+    assert.match(page.body, /<td>Polygone, 4 points<\/td>/);
+    assert.doesNotMatch(page.body, /<td>\{&quot;type/);
+
     const broken = {
       ...parks,
       features: [

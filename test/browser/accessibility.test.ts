@@ -289,6 +289,19 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       await page.goto(address(path));
       if (path.includes('vue=carte')) await page.waitForSelector('[data-map-ready]');
       assert.deepEqual(await violations(page), [], path);
+      // What axe cannot see: on a 375 px phone the page never scrolls sideways (WCAG 1.4.10).
+      await page.setViewportSize({ width: 375, height: 800 });
+      const overflow = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        wide: Array.from(document.querySelectorAll('body *'))
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 3)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      }));
+      assert.ok(
+        overflow.width <= 375,
+        `${path} is ${overflow.width} px wide at 375: ${overflow.wide.join(', ')}`,
+      );
     } finally {
       await page.close();
     }

@@ -48,7 +48,7 @@ function FieldTable({
 }) {
   if (rows.length === 0) return null;
   return (
-    <table>
+    <table class="quai-field-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -100,7 +100,7 @@ function OperationSection({
     description: schema.description ?? '',
   }));
   return (
-    <section class="operation" aria-labelledby={id}>
+    <section class="operation quai-operation" aria-labelledby={id}>
       <h3 id={id}>
         <span class={`method method-${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
       </h3>

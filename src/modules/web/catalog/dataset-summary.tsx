@@ -73,7 +73,11 @@ export function DatasetSummary({
           </>
         )}
       </p>
-      {notes ? <p lang={notes.lang}>{excerpt(notes.text)}</p> : null}
+      {notes ? (
+        <p class="quai-dataset-excerpt" lang={notes.lang}>
+          {excerpt(notes.text)}
+        </p>
+      ) : null}
       {formats.length > 0 ? (
         <ul class="quai-formats" aria-label={t('formatsLabel')}>
           {formats.map((format) => (

@@ -60,7 +60,7 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
         </ul>
       </section>
 
-      <div class="quai-columns">
+      <div class="quai-columns quai-home-lists">
         <section aria-labelledby="nouveautes" class="quai-section">
           <h2 id="nouveautes">{t('recentDatasets')}</h2>
           {view.recent.map((dataset) => (
@@ -79,7 +79,7 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
         </section>
       </div>
 
-      <section aria-labelledby="organisations" class="quai-section">
+      <section aria-labelledby="organisations" class="quai-section quai-home-publishers">
         <h2 id="organisations">{t('browsePublishers')}</h2>
         <ul class="quai-tiles">
           {view.publishers.slice(0, 12).map((publisher) => (

@@ -1,10 +1,11 @@
 import { type Column, type Load, suggestMap } from '../../datastore/index.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatExactNumber, formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../shell/page-context.js';
 import { fieldId } from '../ui/form-fields.js';
 import { Pagination } from '../ui/pagination.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
 import { DataDictionary } from './data-dictionary.js';
+import { geometryText } from './geometry-text.js';
 
 export const PREVIEW_ROWS = 25;
 
@@ -25,6 +26,8 @@ export interface DataPreviewView {
   canEdit: boolean;
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
+  /** Where the script asks how the load is going. */
+  statusUrl: string;
   /** Download and API addresses for the current filter. */
   dataUrl: (
     format: 'csv' | 'xlsx' | 'jsonl' | 'parquet' | 'geojson' | 'json',
@@ -39,7 +42,7 @@ export interface DataPreviewView {
 export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreviewView }) {
   const { t, locale } = ctx;
   const { load, table, state } = view;
-  const status = loadStatus(ctx, load, view.canEdit, table !== null);
+  const status = loadStatus(ctx, load, view.canEdit, table !== null, view.statusUrl);
   if (!table) {
     return status ? (
       <section aria-labelledby="apercu">
@@ -182,17 +185,32 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
   );
 }
 
-function loadStatus(ctx: PageContext, load: Load | null, canEdit: boolean, hasTable: boolean) {
+function loadStatus(
+  ctx: PageContext,
+  load: Load | null,
+  canEdit: boolean,
+  hasTable: boolean,
+  statusUrl: string,
+) {
   const { t, locale } = ctx;
   if (!load) return null;
-  if (load.state === 'queued') return <p role="status">{t('dataQueued')}</p>;
-  if (load.state === 'running') {
+  if (load.state === 'queued' || load.state === 'running') {
+    const running = {
+      percent: formatNumber(locale, Math.round(load.percent)),
+      rows: formatNumber(locale, load.rowsDone),
+    };
     return (
-      <p role="status">
-        {t('dataLoading', {
-          percent: formatNumber(locale, Math.round(load.percent)),
-          rows: formatNumber(locale, load.rowsDone),
-        })}
+      <p
+        role="status"
+        data-load-status={statusUrl}
+        data-running-text={t('dataLoading', { percent: '{percent}', rows: '{rows}' })}
+      >
+        <span data-load-text>{load.state === 'queued' ? t('dataQueued') : t('dataLoading', running)}</span>{' '}
+        {/* With JavaScript the page follows the load; without, the reader reloads it. */}
+        <span data-load-hint hidden>
+          {t('dataAutoHint')}
+        </span>
+        <noscript>{t('dataReloadHint')}</noscript>
       </p>
     );
   }
@@ -218,8 +236,17 @@ function ariaSort(sort: string, column: string): 'ascending' | 'descending' | un
 
 function cellText(locale: 'fr' | 'en', column: Column, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && numeric(column)) return formatNumber(locale, value);
+  // Data keeps every decimal it has: a coordinate rounded to 3 decimals would be ~100 m off.
+  if (typeof value === 'number' && numeric(column)) return formatExactNumber(locale, value);
   if (typeof value === 'boolean') return locale === 'fr' ? (value ? 'vrai' : 'faux') : String(value);
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return geometryText(locale, value) ?? JSON.stringify(value);
+  // A GeoJSON geometry is kept as its JSON text (the `geometry` column).
+  if (typeof value === 'string' && value.startsWith('{"type":')) {
+    try {
+      return geometryText(locale, JSON.parse(value)) ?? value;
+    } catch {
+      return value;
+    }
+  }
   return String(value);
 }

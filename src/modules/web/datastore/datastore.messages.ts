@@ -16,10 +16,15 @@ export const DATA = {
   dataDescending: m('{column} (décroissant)', '{column} (descending)'),
   dataApply: m('Afficher', 'Show'),
   dataLoading: m(
-    'Les données sont en cours de chargement : {percent} % ({rows} lignes lues). Rechargez la page dans un moment.',
-    'The data is being loaded: {percent}% ({rows} rows read). Reload the page in a moment.',
+    'Les données sont en cours de chargement : {percent} % ({rows} lignes lues).',
+    'The data is being loaded: {percent}% ({rows} rows read).',
   ),
   dataQueued: m('Le chargement des données est en attente.', 'Loading the data is queued.'),
+  dataReloadHint: m('Rechargez la page dans un moment.', 'Reload the page in a moment.'),
+  dataAutoHint: m(
+    'La page se mettra à jour d’elle-même une fois les données prêtes.',
+    'The page will update itself once the data is ready.',
+  ),
   dataFailed: m('Le chargement des données a échoué : {message}', 'Loading the data failed: {message}'),
   dataFailedPublic: m(
     'L’aperçu de ces données n’est pas disponible.',

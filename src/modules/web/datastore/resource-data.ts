@@ -50,7 +50,8 @@ export async function dataPreview(
     `${href(locale, 'resource', { name: dataset.name, id: resourceId }, previewQuery(next))}#apercu`;
   const dataUrl = (format: string, extra: Record<string, string> = {}) =>
     `/api/v1/resources/${resourceId}/data?${new URLSearchParams({ format, ...extra, ...filterParams(state) })}`;
-  const base = { state, load: status.load, canEdit: mayEdit(page.actor, dataset), link, dataUrl };
+  const statusUrl = `/api/v1/resources/${resourceId}/datastore`;
+  const base = { state, load: status.load, canEdit: mayEdit(page.actor, dataset), link, dataUrl, statusUrl };
   if (!status.table) return { ...base, table: null };
   const offset = (state.page - 1) * PREVIEW_ROWS;
   const rows = (params: Record<string, string>) =>
@@ -90,14 +91,7 @@ export async function savedViews(
   );
   if (saved.length === 0) {
     const suggested = await deps.savedViews.suggested(actor, resourceId);
-    if (suggested.chart)
-      candidates.push({
-        key: 'graphique',
-        title: t('chartHeading'),
-        suggested: true,
-        named: false,
-        spec: suggested.chart,
-      });
+    // Spatial data opens on its map; the chart comes second.
     if (suggested.map)
       candidates.push({
         key: 'carte',
@@ -105,6 +99,14 @@ export async function savedViews(
         suggested: true,
         named: true,
         spec: suggested.map,
+      });
+    if (suggested.chart)
+      candidates.push({
+        key: 'graphique',
+        title: t('chartHeading'),
+        suggested: true,
+        named: false,
+        spec: suggested.chart,
       });
   }
   const items = candidates.map((item) => ({

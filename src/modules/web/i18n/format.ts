@@ -42,6 +42,11 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
 }
 
+/** A number with every decimal it has (a coordinate keeps its precision: 46,801234, not 46,801). */
+export function formatExactNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 20 }).format(value);
+}
+
 const UNITS: Record<Locale, string[]> = {
   fr: ['octets', 'ko', 'Mo', 'Go', 'To'],
   en: ['bytes', 'kB', 'MB', 'GB', 'TB'],

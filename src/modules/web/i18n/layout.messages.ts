@@ -6,6 +6,7 @@ export const LAYOUT = {
   skipToContent: m('Passer au contenu', 'Skip to content'),
   otherLanguage: m('English', 'Français'),
   logoAlt: m('Gouvernement du Québec', 'Government of Québec'),
+  menu: m('Menu', 'Menu'),
   mainNavigation: m('Navigation principale', 'Main navigation'),
   navDatasets: m('Jeux de données', 'Datasets'),
   navOrganizations: m('Organisations', 'Organizations'),

@@ -54,6 +54,7 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
   const other = otherLocale(locale);
   const alternate = href(other, ctx.address.page, ctx.address.params, ctx.address.query);
   const home = href(locale, 'home');
+  const current = NAVIGATION.find(([page]) => page === section);
   return (
     <html lang={locale}>
       <head>
@@ -126,15 +127,16 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
         </header>
         <nav class="quai-nav" aria-label={t('mainNavigation')}>
           <div class="qc-container">
-            <ul>
-              {NAVIGATION.map(([page, label]) => (
-                <li key={page}>
-                  <a href={href(locale, page)} aria-current={section === page ? 'page' : undefined}>
-                    {t(label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {/* Wide screens: the sections in a row. Phones: one « Menu » line that opens them
+                (a <details>, so it works without JavaScript); only one of the two is displayed. */}
+            <NavigationList ctx={ctx} section={section} class="quai-nav-wide" />
+            <details class="quai-nav-narrow">
+              <summary>
+                {t('menu')}
+                {current ? <span class="quai-nav-current"> — {t(current[1])}</span> : null}
+              </summary>
+              <NavigationList ctx={ctx} section={section} />
+            </details>
           </div>
         </nav>
         <main id="contenu" tabIndex={-1} class="qc-container quai-main">
@@ -210,5 +212,27 @@ function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
         ))}
       </ol>
     </nav>
+  );
+}
+
+function NavigationList({
+  ctx,
+  section,
+  class: className,
+}: {
+  ctx: PageContext;
+  section: Page | undefined;
+  class?: string;
+}) {
+  return (
+    <ul class={className}>
+      {NAVIGATION.map(([page, label]) => (
+        <li key={page}>
+          <a href={href(ctx.locale, page)} aria-current={section === page ? 'page' : undefined}>
+            {ctx.t(label)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
