@@ -195,7 +195,52 @@ describeEachEngine('datastore', (current) => {
     const page = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?q=levis&sort=-montant`);
     assert.equal(page.status, 200);
     assert.match(page.body, /<caption id="apercu-legende">Lignes 1 à 17 sur 17<\/caption>/);
-    assert.match(page.body, /aria-sort="descending">montant</);
+    // Headers sort: descending now, so the next click gives the file's order.
+    assert.match(
+      page.body,
+      new RegExp(
+        `aria-sort="descending"><a href="/fr/jeux-de-donnees/permis/ressources/${id}\\?q=levis#apercu">montant<span class="quai-visually-hidden"> \\(trier par cette colonne\\)</span></a>`,
+      ),
+    );
+    assert.match(
+      page.body,
+      new RegExp(
+        `<a href="/fr/jeux-de-donnees/permis/ressources/${id}\\?q=levis&amp;sort=ville#apercu">ville`,
+      ),
+    );
+    // Filters by column, asked for, then applied: in the URL, without JavaScript.
+    assert.doesNotMatch(page.body, /id="filtres-colonnes"/, 'value lists only once asked for');
+    const asked = await call(app, 'GET', `/fr/jeux-de-donnees/permis/ressources/${id}?filtres=1`);
+    assert.match(asked.body, /<legend>Filtrer par colonne<\/legend>/);
+    assert.match(
+      asked.body,
+      /<select class="quai-input quai-select" id="champ-f-ville" name="ville"><option value>\(toutes les valeurs\)<\/option><option value="Lévis">Lévis<\/option><option value="Montréal">/,
+    );
+    assert.match(asked.body, /name="montant__gte"/);
+    assert.match(asked.body, /name="date_emission__lte"/);
+    assert.match(asked.body, /<select[^>]* name="description">/, 'few values: a list');
+    const filtered = await call(
+      app,
+      'GET',
+      `/fr/jeux-de-donnees/permis/ressources/${id}?filtres=1&ville=L%C3%A9vis&montant__gte=1000&montant__lte=&description__contains=`,
+    );
+    assert.match(filtered.body, /<option value="Lévis" selected>Lévis<\/option>/);
+    assert.match(filtered.body, /name="montant__gte" value="1000"/);
+    assert.match(
+      filtered.body,
+      new RegExp(`/api/v1/resources/${id}/data\\?format=csv&amp;ville=L%C3%A9vis&amp;montant__gte=1000`),
+    );
+    const previewTable = filtered.body.slice(
+      filtered.body.indexOf('apercu-legende'),
+      filtered.body.indexOf('</table>', filtered.body.indexOf('apercu-legende')),
+    );
+    assert.match(previewTable, /Lignes 1 à 4 sur 4/);
+    const cities = [
+      ...previewTable.matchAll(
+        /<td>(Lévis|Québec|Montréal|Trois-Rivières|Saint-Jérôme|Rivière-du-Loup)<\/td>/g,
+      ),
+    ].map((m) => m[1]);
+    assert.deepEqual(cities, ['Lévis', 'Lévis', 'Lévis', 'Lévis'], 'permits 80, 86, 92 and 98');
     const cells = [
       ...page.body
         .slice(page.body.indexOf('apercu-legende'))

@@ -6,6 +6,7 @@ import { Pagination } from '../ui/pagination.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
 import { DataDictionary } from './data-dictionary.js';
 import { geometryText } from './geometry-text.js';
+import { ColumnFilters } from './preview-filters.js';
 
 export const PREVIEW_ROWS = 25;
 
@@ -16,6 +17,10 @@ export interface PreviewState {
   page: number;
   /** The chart or map shown (a saved view's id, or a suggestion's key); empty for the first. */
   view: string;
+  /** Column filters as the API takes them: `ville=Lévis`, `montant__gte=100`, `nom__contains=parc`. */
+  columns: [string, string][];
+  /** The column filters' form is open (its value lists are computed). */
+  filtering: boolean;
 }
 
 export interface DataPreviewView {
@@ -23,6 +28,8 @@ export interface DataPreviewView {
   load: Load | null;
   /** Null while no table is published. */
   table: { columns: Column[]; rows: unknown[][]; total: number } | null;
+  /** The value lists of the column filters, when their form is open. */
+  choices?: Record<string, string[]> | null;
   canEdit: boolean;
   /** The page's own address with a preview state (sort, filter and page live in the URL). */
   link: (state: PreviewState) => string;
@@ -106,22 +113,38 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
               <option value="">{t('dataSortNone')}</option>
               {shownColumns.flatMap((column) => [
                 <option key={column.id} value={column.id} selected={state.sort === column.id}>
-                  {t('dataAscending', { column: column.id })}
+                  {t('dataAscending', { column: column.label?.[locale] || column.id })}
                 </option>,
                 <option
                   key={`-${column.id}`}
                   value={`-${column.id}`}
                   selected={state.sort === `-${column.id}`}
                 >
-                  {t('dataDescending', { column: column.id })}
+                  {t('dataDescending', { column: column.label?.[locale] || column.id })}
                 </option>,
               ])}
             </select>
           </div>
         </div>
-        <button type="submit" class="qc-button qc-primary">
-          {t('dataApply')}
-        </button>
+        {view.choices ? (
+          <ColumnFilters ctx={ctx} columns={shownColumns} state={state} choices={view.choices} />
+        ) : null}
+        <div class="quai-form-buttons">
+          <button type="submit" class="qc-button qc-primary">
+            {t('dataApply')}
+          </button>
+          {view.choices ? (
+            state.columns.length > 0 ? (
+              <a href={view.link({ ...state, columns: [], filtering: false, page: 1 })}>
+                {t('dataColumnFiltersClear')}
+              </a>
+            ) : null
+          ) : (
+            <a href={`${view.link({ ...state, filtering: true })}`.replace('#apercu', '#filtres-colonnes')}>
+              {t('dataColumnFiltersOpen')}
+            </a>
+          )}
+        </div>
       </form>
       {table.rows.length === 0 ? (
         <p role="status">{t('dataNoRows')}</p>
@@ -144,7 +167,22 @@ export function DataPreview({ ctx, view }: { ctx: PageContext; view: DataPreview
                     class={numeric(column) ? 'quai-number' : undefined}
                     aria-sort={ariaSort(state.sort, column.id)}
                   >
-                    {column.label?.[locale] || column.id}
+                    {/* Ascending, then descending, then the file's order. */}
+                    <a
+                      href={view.link({
+                        ...state,
+                        sort:
+                          state.sort === column.id
+                            ? `-${column.id}`
+                            : state.sort === `-${column.id}`
+                              ? ''
+                              : column.id,
+                        page: 1,
+                      })}
+                    >
+                      {column.label?.[locale] || column.id}
+                      <span class="quai-visually-hidden"> ({t('dataSortBy')})</span>
+                    </a>
                   </th>
                 ))}
               </tr>

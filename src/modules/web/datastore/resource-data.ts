@@ -12,15 +12,26 @@ import type { DataViewItem, DataViewsModel, ShownView } from './data-views.js';
 /** Features a map draws at most (the data table lists them all). */
 export const MAP_FEATURES = 5000;
 
+const RESERVED = new Set(['q', 'sort', 'page', 'vue', 'filtres']);
+/** A column filter's parameter: the column, and `__gte`, `__lte` or `__contains` for ranges and words. */
+const COLUMN_FILTER = /^[\p{L}\p{N}_ .'’-]{1,100}?(__(gte|lte|contains))?$/u;
+const MAX_COLUMN_FILTERS = 20;
+
 export function previewState(query: Record<string, string | string[] | undefined>): PreviewState {
   const one = (value: string | string[] | undefined) =>
     (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
   const page = Number.parseInt(one(query.page), 10);
+  const columns = Object.entries(query)
+    .filter(([key, value]) => !RESERVED.has(key) && COLUMN_FILTER.test(key) && one(value) !== '')
+    .slice(0, MAX_COLUMN_FILTERS)
+    .map(([key, value]): [string, string] => [key, one(value).slice(0, 200)]);
   return {
     q: one(query.q).slice(0, 200),
     sort: one(query.sort).slice(0, 200),
     page: Number.isFinite(page) && page > 1 ? page : 1,
     view: one(query.vue).slice(0, 60),
+    columns,
+    filtering: one(query.filtres) === '1',
   };
 }
 
@@ -29,11 +40,46 @@ export function previewQuery(state: PreviewState, page = state.page): URLSearchP
   const params = new URLSearchParams(filterParams(state));
   if (page > 1) params.set('page', String(page));
   if (state.view) params.set('vue', state.view);
+  if (state.filtering) params.set('filtres', '1');
   return params;
 }
 
 function filterParams(state: PreviewState): Record<string, string> {
-  return { ...(state.q ? { q: state.q } : {}), ...(state.sort ? { sort: state.sort } : {}) };
+  return {
+    ...(state.q ? { q: state.q } : {}),
+    ...(state.sort ? { sort: state.sort } : {}),
+    ...Object.fromEntries(state.columns),
+  };
+}
+
+/** Text and yes/no columns offered as value lists (the first ones, when they have few values). */
+const LISTED_COLUMNS = 8;
+const LISTED_VALUES = 30;
+
+/** The values a column filter offers to choose from: few-valued text and yes/no columns. */
+async function columnChoices(
+  deps: WebDeps,
+  page: PageRequest,
+  resourceId: string,
+  columns: Column[],
+): Promise<Record<string, string[]>> {
+  const candidates = columns
+    .filter((column) => (column.type === 'text' || column.type === 'boolean') && column.id !== 'geometry')
+    .slice(0, LISTED_COLUMNS);
+  const lists = await Promise.all(
+    candidates.map(async (column) => {
+      const grouped = await deps.datastore.query(
+        page.actor,
+        resourceId,
+        { group_by: column.id, agg: 'count', sort: column.id },
+        { limit: LISTED_VALUES + 1, offset: 0, count: false },
+      );
+      if (grouped.rows.length > LISTED_VALUES) return null;
+      const values = grouped.rows.map((row) => row[0]).filter((value) => value !== null && value !== '');
+      return [column.id, values.map(String)] as const;
+    }),
+  );
+  return Object.fromEntries(lists.filter((entry) => entry !== null));
 }
 
 /** The data preview of a resource: its load's state and, once published, a page of its table. */
@@ -57,11 +103,20 @@ export async function dataPreview(
   const rows = (params: Record<string, string>) =>
     deps.datastore.query(page.actor, resourceId, params, { limit: PREVIEW_ROWS, offset, count: true });
   const result = await rows(filterParams(state)).catch(async (error: unknown) => {
-    // A sort on a column that no longer exists (an old link): the plain order instead.
+    // A sort or a filter on a column that no longer exists (an old link): the plain order instead.
     if (!(error instanceof ValidationError)) throw error;
     return rows(state.q ? { q: state.q } : {});
   });
-  return { ...base, table: { columns: result.columns, rows: result.rows, total: result.total ?? 0 } };
+  // Value lists cost a query per column: made when the reader opens the column filters.
+  const choices =
+    state.filtering || state.columns.length > 0
+      ? await columnChoices(deps, page, resourceId, status.table.columns)
+      : null;
+  return {
+    ...base,
+    choices,
+    table: { columns: result.columns, rows: result.rows, total: result.total ?? 0 },
+  };
 }
 
 /**
