@@ -90,7 +90,7 @@ describeEachEngine('datastore views and dictionary', (current) => {
     const montant = status.json.table.columns.find((column: { id: string }) => column.id === 'montant');
     assert.deepEqual(montant.label, { fr: 'Montant des travaux', en: 'Cost of the work' });
     const page = await app.inject({ url: `/en/datasets/permis-vues/resources/${permits}` });
-    assert.match(page.body, /<th[^>]*>Cost of the work<\/th>/);
+    assert.match(page.body, /<th[^>]*><a [^>]*>Cost of the work<span/);
 
     // The permit number as text: the file is loaded again, the labels stay.
     const typed = await dictionary(permits, [{ id: 'numero', type: 'text' }]);

@@ -257,16 +257,14 @@ describeEachEngine('datastore', (current) => {
     assert.match(beyond.body, /Aucune ligne ne correspond/);
     const english = await call(app, 'GET', `/en/datasets/permis/resources/${id}`);
     assert.match(english.body, /Rows 1 to 25 of 100/);
-    // The chart the table suggests: rows by city (6 cities), drawn as SVG with its summary and figures.
-    assert.match(english.body, /<h3 id="graphique-titre">Number of rows by ville<\/h3>/);
+    // The chart the table suggests: the amounts summed along the dates (a sum says more than a
+    // count of rows), drawn as SVG with its summary; the count by city is one form away.
+    assert.match(english.body, /<h3 id="graphique-titre">Sum of montant by date_emission<\/h3>/);
     assert.match(
       english.body,
-      /<svg viewBox="0 0 720 184" role="img" aria-labelledby="graphique-titre" aria-describedby="graphique-resume"/,
+      /role="img" aria-labelledby="graphique-titre" aria-describedby="graphique-resume"/,
     );
-    assert.match(
-      english.body,
-      /6 categories; the largest is Lévis \(17\), the smallest Rivière-du-Loup \(16\); total 100\./,
-    );
+    assert.match(english.body, /28 points from /);
   });
 
   test('a link is downloaded and loaded like an upload; a dead link fails with its status', async () => {

@@ -302,6 +302,18 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         overflow.width <= 375,
         `${path} is ${overflow.width} px wide at 375: ${overflow.wide.join(', ')}`,
       );
+      // Chart text stays readable on the phone: drawn at 12 px or more (WCAG 1.4.4).
+      const smallest = await page.evaluate(() =>
+        Math.min(
+          Number.POSITIVE_INFINITY,
+          ...Array.from(document.querySelectorAll('svg text')).map(
+            (text) =>
+              Number.parseFloat(getComputedStyle(text).fontSize) *
+              ((text as SVGGraphicsElement).getScreenCTM()?.a ?? 1),
+          ),
+        ),
+      );
+      assert.ok(smallest >= 12, `${path}: chart text ${smallest.toFixed(1)} px high at 375`);
     } finally {
       await page.close();
     }

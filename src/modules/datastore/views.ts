@@ -56,21 +56,55 @@ const TIME: ColumnType[] = ['date', 'timestamp'];
 const LATITUDE = /^(lat|latitude|y_?lat|coord_?y|wgs84_?lat|latitude_?wgs84)$/i;
 const LONGITUDE = /^(lon|lng|long|longitude|x_?lon|coord_?x|wgs84_?lon|longitude_?wgs84)$/i;
 
+/** Columns that name a unit, a code or an identifier: never a chart's categories (« par unité »). */
+const NOT_CATEGORY =
+  /^(unit[eé]s?|units?|unite_mesure|devise|currency|code|codes?_.*|.*_code|id|identifiant|uuid|numero|no)$/i;
+/** Columns whose sum says something (amounts, counts, areas); identifiers and coordinates never. */
+const AMOUNT =
+  /(montant|total|somme|budget|d[ée]pense|co[uû]t|prix|superficie|population|nombre|quantit|amount|cost|price|count|area)/i;
+/** A column saying what each value measures (a unit, a parameter): values of different kinds, never summed. */
+const MIXED_VALUES =
+  /^(unit[eé]s?|units?|unite_mesure|param[eè]tre|parameter|indicateur|indicator|variable|mesure)$/i;
+const NOT_MEASURE = /^(_id|id|numero|no|code|annee|year|lat|lon|lng|latitude|longitude|x|y)$/i;
+
+/** The column worth summing: an amount by its name, else the first decimal column; null for none. */
+function amountColumn(columns: Column[]): Column | null {
+  if (columns.some((column) => MIXED_VALUES.test(column.id))) return null;
+  const numbers = columns.filter(
+    (column) =>
+      NUMBER.includes(column.type) &&
+      !NOT_MEASURE.test(column.id) &&
+      !LATITUDE.test(column.id) &&
+      !LONGITUDE.test(column.id),
+  );
+  return (
+    numbers.find((column) => AMOUNT.test(column.id) || AMOUNT.test(column.label?.fr ?? '')) ??
+    numbers.find((column) => column.type === 'decimal') ??
+    null
+  );
+}
+
 /**
- * The chart a table suggests from its column types: rows by its text column with the fewest
- * distinct values from 3 to 60 (a yes/no column only when there is nothing else); else rows
- * along its first date; else its first two number columns against each other.
+ * The chart a table suggests from its columns: an amount (by its name, or the first decimal
+ * column) summed along the first date, or by the text column with the fewest distinct values
+ * from 3 to 60 (a yes/no column only when there is nothing else; never a unit or a code); else
+ * rows counted the same ways; else the first two number columns against each other.
  */
 export function suggestChart(columns: Column[], distinct: Map<string, number>): ChartSpec | null {
   const rank = (count: number) => (count >= 3 ? 0 : 1);
   const category = columns
-    .filter((column) => column.type === 'text' || column.type === 'boolean')
+    .filter(
+      (column) => (column.type === 'text' || column.type === 'boolean') && !NOT_CATEGORY.test(column.id),
+    )
     .map((column) => ({ column, count: distinct.get(column.id) ?? 0 }))
     .filter(({ count }) => count >= 2 && count <= 60)
     .sort((a, b) => rank(a.count) - rank(b.count) || a.count - b.count)[0]?.column;
-  if (category) return { kind: 'bar', category: category.id, measure: { fn: 'count', column: null } };
   const time = columns.find((column) => TIME.includes(column.type));
-  if (time) return { kind: 'line', x: time.id, measure: { fn: 'count', column: null } };
+  const amount = amountColumn(columns);
+  const measure: Measure = amount ? { fn: 'sum', column: amount.id } : { fn: 'count', column: null };
+  if (amount && time) return { kind: 'line', x: time.id, measure };
+  if (category) return { kind: 'bar', category: category.id, measure };
+  if (time) return { kind: 'line', x: time.id, measure };
   const numbers = columns.filter((column) => NUMBER.includes(column.type) && column.id !== '_id');
   const [x, y] = numbers;
   if (x && y) return { kind: 'scatter', x: x.id, y: y.id };

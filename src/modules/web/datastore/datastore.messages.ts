@@ -15,6 +15,10 @@ export const DATA = {
   dataAscending: m('{column} (croissant)', '{column} (ascending)'),
   dataDescending: m('{column} (décroissant)', '{column} (descending)'),
   dataApply: m('Afficher', 'Show'),
+  resourceHashShow: m(
+    'Afficher l’empreinte (pour vérifier une copie)',
+    'Show the fingerprint (to check a copy)',
+  ),
   dataColumnFilters: m('Filtrer par colonne', 'Filter by column'),
   dataColumnFiltersOpen: m('Filtrer par colonne', 'Filter by column'),
   dataColumnFiltersClear: m('Retirer les filtres de colonnes', 'Remove the column filters'),

@@ -53,8 +53,15 @@ export function ResourcePage({
   const pageParams = { name: dataset.name, id: resource.id };
   const rows: [string, ComponentChild][] = [[t('resourceFormat'), resource.format ?? t('unknownFormat')]];
   if (resource.size !== null) rows.push([t('resourceSize'), formatSize(locale, resource.size)]);
+  // The fingerprint is for checking a copy: folded away, not a first thing to read.
   if (resource.upload)
-    rows.push([t('resourceHash'), <code class="quai-break">{resource.upload.sha256}</code>]);
+    rows.push([
+      t('resourceHash'),
+      <details class="quai-hash">
+        <summary>{t('resourceHashShow')}</summary>
+        <code class="quai-break">{resource.upload.sha256}</code>
+      </details>,
+    ]);
   else if (resource.url)
     rows.push([
       t('resourceUrl'),
@@ -85,7 +92,9 @@ export function ResourcePage({
         </a>
       </p>
       {description ? <p lang={description.lang}>{description.text}</p> : null}
-      <DownloadLink ctx={ctx} resource={resource} index={index} />
+      <p class="quai-download-line">
+        <DownloadLink ctx={ctx} resource={resource} index={index} />
+      </p>
       {canEdit ? (
         <ul class="quai-actions">
           <li>

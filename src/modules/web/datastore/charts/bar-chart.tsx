@@ -57,7 +57,7 @@ export function BarChart({ ctx, chart, id, title, name }: ChartProps<BarData>) {
               dominant-baseline="middle"
               class="quai-chart-label"
             >
-              {clip(point.label, 28)}
+              {clip(point.label, 24)}
             </text>
             <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} class="quai-chart-bar" />
             <text

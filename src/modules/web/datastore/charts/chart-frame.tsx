@@ -40,16 +40,19 @@ export function ChartFrame({
     <div class="quai-chart">
       <h3 id={`${id}-titre`}>{title}</h3>
       <p id={`${id}-resume`}>{summary}</p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-titre`}
-        aria-describedby={`${id}-resume`}
-        class="quai-chart-svg"
-      >
-        <title>{title}</title>
-        {children}
-      </svg>
+      {/* A phone scrolls the chart sideways rather than shrinking its text below 12 px. */}
+      <ScrollRegion labelledBy={`${id}-titre`} class="quai-chart-scroll">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          role="img"
+          aria-labelledby={`${id}-titre`}
+          aria-describedby={`${id}-resume`}
+          class="quai-chart-svg"
+        >
+          <title>{title}</title>
+          {children}
+        </svg>
+      </ScrollRegion>
       <details class="quai-chart-data">
         <summary>{ctx.t('chartData')}</summary>
         <ScrollRegion labelledBy={`${id}-table`}>
