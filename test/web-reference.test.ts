@@ -261,7 +261,7 @@ describeEachEngine(
       );
       assert.match(
         before.body,
-        /<input class="quai-input quai-input-short" id="champ-asOf" name="asOf" type="date" value="2017-01-01"/,
+        /<input class="quai-input quai-input-short" id="champ-asOf" name="asOf" type="text" value="2017-01-01"/,
       );
       assert.match(
         before.body,

@@ -47,6 +47,9 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
         ? t('tenderCountOne')
         : t('tenderCount', { count: formatNumber(locale, count) });
   const any = { value: '', label: t('tenderAny') };
+  const advanced =
+    [state.buyer, state.category, state.method, state.min, state.max, state.from, state.to].some(Boolean) ||
+    ['buyer', 'category', 'method', 'min', 'max', 'from', 'to'].some((field) => view.errors[field]);
   return (
     <Layout
       ctx={ctx}
@@ -78,81 +81,84 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
           ]}
           errors={view.errors}
         />
-        <div class="quai-field-row">
-          <SelectField
-            ctx={ctx}
-            name="buyer"
-            label={t('tenderBuyer')}
-            value={state.buyer}
-            choices={[
-              { value: '', label: t('tenderAnyBuyer') },
-              ...view.buyers.map((buyer) => ({ value: buyer.id, label: buyer.name ?? buyer.id, lang: 'fr' })),
-            ]}
-            errors={view.errors}
-          />
-          <SelectField
-            ctx={ctx}
-            name="category"
-            label={t('tenderCategory')}
-            value={state.category}
-            choices={[
-              any,
-              ...CATEGORIES.map((code) => ({ value: code, label: codeLabel(ctx, 'category', code) ?? code })),
-            ]}
-            errors={view.errors}
-          />
-          <SelectField
-            ctx={ctx}
-            name="method"
-            label={t('tenderMethod')}
-            value={state.method}
-            choices={[
-              any,
-              ...METHODS.map((code) => ({ value: code, label: codeLabel(ctx, 'method', code) ?? code })),
-            ]}
-            errors={view.errors}
-          />
-        </div>
-        <div class="quai-field-row">
-          <TextField
-            ctx={ctx}
-            name="min"
-            label={t('tenderMinValue')}
-            hint={t('tenderValueHint')}
-            value={state.min}
-            errors={view.errors}
-            size="short"
-          />
-          <TextField
-            ctx={ctx}
-            name="max"
-            label={t('tenderMaxValue')}
-            hint={t('tenderValueHint')}
-            value={state.max}
-            errors={view.errors}
-            size="short"
-          />
-          <TextField
-            ctx={ctx}
-            name="from"
-            type="date"
-            label={t('tenderPublishedFrom')}
-            hint={t('tenderDateHint')}
-            value={state.from}
-            errors={view.errors}
-            size="short"
-          />
-          <TextField
-            ctx={ctx}
-            name="to"
-            type="date"
-            label={t('tenderPublishedTo')}
-            hint={t('tenderDateHint')}
-            value={state.to}
-            errors={view.errors}
-            size="short"
-          />
-        </div>
+        {/* The narrower filters fold under one line, open while one of them is used or wrong,
+            so that on a phone the results are not pushed below the fold. */}
+        <details class="quai-more-filters" open={advanced}>
+          <summary>{t('tenderMoreFilters')}</summary>
+          <div class="quai-field-row">
+            <SelectField
+              ctx={ctx}
+              name="buyer"
+              label={t('tenderBuyer')}
+              value={state.buyer}
+              choices={[
+                { value: '', label: t('tenderAnyBuyer') },
+                ...view.buyers.map((buyer) => ({ value: buyer.id, label: buyer.name ?? buyer.id, lang: 'fr' })),
+              ]}
+              errors={view.errors}
+            />
+            <SelectField
+              ctx={ctx}
+              name="category"
+              label={t('tenderCategory')}
+              value={state.category}
+              choices={[
+                any,
+                ...CATEGORIES.map((code) => ({ value: code, label: codeLabel(ctx, 'category', code) ?? code })),
+              ]}
+              errors={view.errors}
+            />
+            <SelectField
+              ctx={ctx}
+              name="method"
+              label={t('tenderMethod')}
+              value={state.method}
+              choices={[
+                any,
+                ...METHODS.map((code) => ({ value: code, label: codeLabel(ctx, 'method', code) ?? code })),
+              ]}
+              errors={view.errors}
+            />
+          </div>
+          <div class="quai-field-row">
+            <TextField
+              ctx={ctx}
+              name="min"
+              label={t('tenderMinValue')}
+              hint={t('tenderValueHint')}
+              value={state.min}
+              errors={view.errors}
+              size="short"
+            />
+            <TextField
+              ctx={ctx}
+              name="max"
+              label={t('tenderMaxValue')}
+              hint={t('tenderValueHint')}
+              value={state.max}
+              errors={view.errors}
+              size="short"
+            />
+            <TextField
+              ctx={ctx}
+              name="from"
+              label={t('tenderPublishedFrom')}
+              hint={t('tenderDateHint')}
+              value={state.from}
+              errors={view.errors}
+              size="short"
+            />
+            <TextField
+              ctx={ctx}
+              name="to"
+              label={t('tenderPublishedTo')}
+              hint={t('tenderDateHint')}
+              value={state.to}
+              errors={view.errors}
+              size="short"
+            />
+          </div>
+        </details>
         <SelectField
           ctx={ctx}
           name="sort"

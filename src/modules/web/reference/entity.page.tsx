@@ -261,7 +261,6 @@ function AsOfForm({ ctx, view }: { ctx: PageContext; view: EntityPageView }) {
         ctx={ctx}
         errors={view.errors}
         name="asOf"
-        type="date"
         label={t('refAsOfLabel')}
         hint={t('refAsOfHint')}
         value={view.asOfInput}

@@ -109,7 +109,6 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
           <TextField
             {...field}
             name="from"
-            type="date"
             label={t('registryFrom')}
             hint={t('registryDateHint')}
             value={state.from}
@@ -118,7 +117,6 @@ export function RegistryPage({ ctx, view }: { ctx: PageContext; view: RegistryVi
           <TextField
             {...field}
             name="to"
-            type="date"
             label={t('registryTo')}
             hint={t('registryDateHint')}
             value={state.to}
