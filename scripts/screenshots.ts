@@ -43,6 +43,9 @@ const PUBLIC_PAGES: Record<'fr' | 'en', [string, string][]> = {
 };
 const WORKSPACE_PAGES: [string, string][] = [
   ['espace', '/fr/espace'],
+  // Publishing: the confirmation of a draft, and the publication page of a published dataset.
+  ['publier', '/fr/jeux-de-donnees/indicateurs-mobilite-brouillon/publier'],
+  ['publication', '/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses/publication'],
   ['nouveau-jeu-de-donnees', '/fr/espace/nouveau-jeu-de-donnees'],
   [
     'ajouter-une-ressource',
@@ -52,6 +55,36 @@ const WORKSPACE_PAGES: [string, string][] = [
 ];
 
 const { baseUrl, testApp } = await startDemoPortal();
+
+/** The first resource of a demo dataset (ids are made when the demo loads). */
+async function firstResource(dataset: string): Promise<string> {
+  const reply = await fetch(`${baseUrl}/api/3/action/package_show?id=${dataset}`);
+  const body = (await reply.json()) as { result: { resources: { id: string }[] } };
+  const id = body.result.resources[0]?.id;
+  if (!id) throw new Error(`${dataset} has no resource`);
+  return id;
+}
+// The resource page with its chart, a map of spatial data, and a search that finds nothing.
+const analyses = await firstResource('qualite-eau-potable-resultats-analyses');
+const trees = await firstResource('arbres-publics-montreal');
+PUBLIC_PAGES.fr.push(
+  [
+    'ressource-graphique',
+    `/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses/ressources/${analyses}`,
+  ],
+  [
+    'ressource-filtres',
+    `/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses/ressources/${analyses}?filtres=1&parametre=Plomb`,
+  ],
+  ['ressource-carte', `/fr/jeux-de-donnees/arbres-publics-montreal/ressources/${trees}?vue=carte`],
+  ['recherche-sans-resultat', '/fr/jeux-de-donnees?q=xylophone%20zzz'],
+  ['recherche-faute', '/fr/jeux-de-donnees?q=budjet'],
+);
+PUBLIC_PAGES.en.push(
+  ['resource-chart', `/en/datasets/qualite-eau-potable-resultats-analyses/resources/${analyses}`],
+  ['resource-map', `/en/datasets/arbres-publics-montreal/resources/${trees}?vue=carte`],
+  ['search-no-results', '/en/datasets?q=xylophone%20zzz'],
+);
 const browser = await launchBrowser();
 await mkdir(OUT, { recursive: true });
 try {
@@ -61,6 +94,7 @@ try {
     for (const [locale, pages] of Object.entries(PUBLIC_PAGES)) {
       for (const [name, url] of pages) {
         await page.goto(baseUrl + url);
+        if (url.includes('vue=carte')) await page.waitForSelector('[data-map-ready]');
         await page.screenshot({ path: path.join(OUT, `${locale}-${name}-${width}.png`), fullPage: true });
       }
     }

@@ -265,6 +265,13 @@ describeEachEngine('datastore', (current) => {
       /role="img" aria-labelledby="graphique-titre" aria-describedby="graphique-resume"/,
     );
     assert.match(english.body, /28 points from /);
+
+    // The dataset page shows the first rows of its first table, and code that queries it.
+    const datasetPage = await call(app, 'GET', '/fr/jeux-de-donnees/permis');
+    assert.match(datasetPage.body, /<h2 id="apercu-table">Aperçu des données<\/h2>/);
+    assert.match(datasetPage.body, /les 5 premières lignes sur/);
+    assert.match(datasetPage.body, /curl &quot;http:\/\/[^&]+\/api\/v1\/resources\/[0-9a-f-]{36}\/data\?limit=5&quot;/);
+    assert.match(datasetPage.body, /\.json\(\)\[&quot;records&quot;\]/);
   });
 
   test('a link is downloaded and loaded like an upload; a dead link fails with its status', async () => {

@@ -250,7 +250,10 @@ describeEachEngine('the public portal pages', (current) => {
     const resource = await web.get(`/en/datasets/qualite-eau/resources/${resourceId}`);
     assert.equal(resource.status, 200);
     assert.match(resource.body, /<h1>Measurements 2024<\/h1>/);
-    assert.match(text(resource.body), /SHA-256 checksum Show the fingerprint \(to check a copy\) [0-9a-f]{64}/);
+    assert.match(
+      text(resource.body),
+      /SHA-256 checksum Show the fingerprint \(to check a copy\) [0-9a-f]{64}/,
+    );
     const organizations = await web.get('/fr/organisations');
     assert.match(text(organizations.body), /Ville Exemple 24 jeux de données/);
     const organization = await web.get('/fr/organisations/ville-exemple?page=2');

@@ -165,7 +165,21 @@ export function transportDatasets(): DemoDataset[] {
       frequency: 'annual',
       ...TRANSPORT_CONTACT,
       draft: true,
-      resources: [],
+      // Ready to publish: its publication page shows what would become public.
+      resources: [
+        {
+          filename: 'indicateurs-mobilite-2025.csv',
+          name: { fr: 'Indicateurs 2025 (à valider)', en: '2025 indicators (to be validated)' },
+          content: () =>
+            [
+              'region;indicateur;valeur;unite',
+              'Montréal;Part modale du transport collectif;24,5;%',
+              'Capitale-Nationale;Part modale du transport collectif;12,1;%',
+              'Montréal;Kilomètres parcourus par personne;18,2;km/jour',
+              'Capitale-Nationale;Kilomètres parcourus par personne;27,4;km/jour',
+            ].join('\n'),
+        },
+      ],
     },
   ];
 }

@@ -130,6 +130,16 @@ export const BROWSE = {
     "Ces exemples appellent l'API CKAN, compatible avec les scripts écrits pour Données Québec.",
     'These examples call the CKAN API, compatible with scripts written for Données Québec.',
   ),
+  peekTitle: m('Aperçu des données', 'Data preview'),
+  peekCaption: m(
+    '{name} : les {rows} premières lignes sur {total}.',
+    '{name}: the first {rows} rows of {total}.',
+  ),
+  peekMoreColumns: m(
+    '{count} autres colonnes sur la page de la ressource.',
+    '{count} more columns on the resource’s page.',
+  ),
+  peekAll: m('Voir, filtrer et trier toutes les données', 'See, filter and sort all the data'),
   editDataset: m('Modifier', 'Edit'),
   addResource: m('Ajouter une ressource', 'Add a resource'),
   publishDataset: m('Publier', 'Publish'),

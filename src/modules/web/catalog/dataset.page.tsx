@@ -14,6 +14,7 @@ import { renderMarkdown } from '../ui/markdown.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
 import { StateBadges } from './dataset-summary.js';
 import { ResourceList } from './resources.js';
+import { TablePeek, type TablePeekModel } from './table-peek.js';
 
 export interface DatasetView {
   dataset: Dataset;
@@ -23,6 +24,8 @@ export interface DatasetView {
   schemaOrg: Record<string, unknown>;
   metadataLinks: { label: string; href: string; type: string }[];
   quality: QualityModel;
+  /** The first rows of its main table, when one is loaded. */
+  peek: TablePeekModel | null;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -102,6 +105,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
             <h2 id="ressources">{t('resources')}</h2>
             <ResourceList ctx={ctx} datasetName={dataset.name} resources={dataset.resources} />
           </section>
+
+          {view.peek ? <TablePeek ctx={ctx} model={view.peek} /> : null}
 
           <section aria-labelledby="utiliser">
             <h2 id="utiliser">{t('useThisData')}</h2>

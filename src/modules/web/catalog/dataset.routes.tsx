@@ -1,3 +1,4 @@
+import type { Actor } from '../../accounts/index.js';
 import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
 import { href } from '../i18n/paths.js';
 import { type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.js';
@@ -5,6 +6,7 @@ import { codeSamples } from '../ui/code-samples.js';
 import { DatasetPage } from './dataset.page.js';
 import { mayEdit } from './loaders.js';
 import { downloadHref } from './resources.js';
+import type { TablePeekModel } from './table-peek.js';
 
 const ACTIVITY_SHOWN = 10;
 
@@ -25,11 +27,18 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
     const { links, ...report } = await deps.quality.scores.report(page.actor, dataset.id);
+    const peek = await tablePeek(deps, page.actor, page.locale, dataset);
     const view = {
       dataset,
       activity,
       canEdit: mayEdit(page.actor, dataset),
-      samples: codeSamples(baseUrl, dataset.name, csv ? absolute(baseUrl, downloadHref(csv)) : null),
+      samples: codeSamples(
+        baseUrl,
+        dataset.name,
+        csv ? absolute(baseUrl, downloadHref(csv)) : null,
+        peek?.resourceId ?? null,
+      ),
+      peek,
       schemaOrg: {
         ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
         url: pageUrl,
@@ -62,4 +71,36 @@ const absolute = (baseUrl: string, url: string) => (url.startsWith('/') ? `${bas
 /** Crawlers are not readers: their visits do not count as views. */
 function isRobot(userAgent: string | undefined): boolean {
   return !userAgent || /bot|crawl|spider|slurp|curl|wget|python|httpclient|autocannon/i.test(userAgent);
+}
+
+const PEEK_ROWS = 5;
+/** Resources looked at for a loaded table (the first ones, in the dataset's order). */
+const PEEK_CANDIDATES = 3;
+
+/** The first rows of the dataset's first loaded table (CSV, XLSX, JSON…), if any. */
+async function tablePeek(
+  deps: WebDeps,
+  actor: Actor,
+  locale: 'fr' | 'en',
+  dataset: Dataset,
+): Promise<TablePeekModel | null> {
+  for (const [index, resource] of dataset.resources.slice(0, PEEK_CANDIDATES).entries()) {
+    const status = await deps.datastore.status(actor, resource.id).catch(() => null);
+    if (!status?.table) continue;
+    const result = await deps.datastore.query(
+      actor,
+      resource.id,
+      {},
+      { limit: PEEK_ROWS, offset: 0, count: false },
+    );
+    return {
+      datasetName: dataset.name,
+      resourceId: resource.id,
+      resourceName: resource.name[locale] ?? resource.name.fr ?? resource.upload?.filename ?? `#${index + 1}`,
+      columns: result.columns,
+      rows: result.rows,
+      total: status.table.rowCount,
+    };
+  }
+  return null;
 }

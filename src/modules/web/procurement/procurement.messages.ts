@@ -27,7 +27,10 @@ export const PROCUREMENT = {
   tenderPublishedFrom: m('Publiés depuis le', 'Published from'),
   tenderPublishedTo: m('Publiés avant le', 'Published before'),
   tenderDateHint: m('AAAA-MM-JJ', 'YYYY-MM-DD'),
-  tenderMoreFilters: m('Plus de filtres : organisme, catégorie, valeur, dates', 'More filters: buyer, category, value, dates'),
+  tenderMoreFilters: m(
+    'Plus de filtres : organisme, catégorie, valeur, dates',
+    'More filters: buyer, category, value, dates',
+  ),
   tenderSearchButton: m('Chercher les appels d’offres', 'Search tenders'),
   tenderCount: m('{count} [appel|appels] d’offres', '{count} [tender|tenders]'),
   tenderCountOne: m('1 appel d’offres', '1 tender'),

@@ -93,7 +93,11 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
               value={state.buyer}
               choices={[
                 { value: '', label: t('tenderAnyBuyer') },
-                ...view.buyers.map((buyer) => ({ value: buyer.id, label: buyer.name ?? buyer.id, lang: 'fr' })),
+                ...view.buyers.map((buyer) => ({
+                  value: buyer.id,
+                  label: buyer.name ?? buyer.id,
+                  lang: 'fr',
+                })),
               ]}
               errors={view.errors}
             />
@@ -104,7 +108,10 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
               value={state.category}
               choices={[
                 any,
-                ...CATEGORIES.map((code) => ({ value: code, label: codeLabel(ctx, 'category', code) ?? code })),
+                ...CATEGORIES.map((code) => ({
+                  value: code,
+                  label: codeLabel(ctx, 'category', code) ?? code,
+                })),
               ]}
               errors={view.errors}
             />

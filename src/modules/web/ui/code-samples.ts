@@ -5,9 +5,23 @@ export interface CodeSamples {
   r: string;
 }
 
-export function codeSamples(baseUrl: string, datasetName: string, csvUrl: string | null): CodeSamples {
+/**
+ * The dataset's record, its CSV file and, when its main table is loaded, a query of that table:
+ * the rows themselves, filtered in the API rather than downloaded whole.
+ */
+export function codeSamples(
+  baseUrl: string,
+  datasetName: string,
+  csvUrl: string | null,
+  tableId: string | null = null,
+): CodeSamples {
   const showUrl = `${baseUrl}/api/3/action/package_show?id=${encodeURIComponent(datasetName)}`;
-  const curl = [`curl "${showUrl}"`, ...(csvUrl ? ['', `curl -L -O "${csvUrl}"`] : [])].join('\n');
+  const dataUrl = tableId ? `${baseUrl}/api/v1/resources/${tableId}/data` : null;
+  const curl = [
+    `curl "${showUrl}"`,
+    ...(csvUrl ? ['', `curl -L -O "${csvUrl}"`] : []),
+    ...(dataUrl ? ['', `curl "${dataUrl}?limit=5"`] : []),
+  ].join('\n');
   const python = [
     'import requests',
     '',
@@ -16,6 +30,13 @@ export function codeSamples(baseUrl: string, datasetName: string, csvUrl: string
     'for resource in dataset["resources"]:',
     '    print(resource["format"], resource["url"])',
     ...(csvUrl ? ['', 'import pandas', `table = pandas.read_csv("${csvUrl}")`] : []),
+    ...(dataUrl
+      ? [
+          '',
+          '# The table, queried: 100 rows at a time (add column=value to filter)',
+          `rows = requests.get("${dataUrl}", params={"limit": 100}).json()["records"]`,
+        ]
+      : []),
   ].join('\n');
   const r = [
     'library(jsonlite)',
@@ -23,6 +44,9 @@ export function codeSamples(baseUrl: string, datasetName: string, csvUrl: string
     `dataset <- fromJSON("${showUrl}")$result`,
     'dataset$resources[, c("format", "url")]',
     ...(csvUrl ? ['', `table <- read.csv("${csvUrl}")`] : []),
+    ...(dataUrl
+      ? ['', '# The table, queried: 100 rows at a time', `rows <- fromJSON("${dataUrl}?limit=100")$records`]
+      : []),
   ].join('\n');
   return { curl, python, r };
 }
