@@ -26,7 +26,7 @@ export const BROWSE = {
   ),
   noResultsSimilar: m('Jeux de données aux titres proches', 'Datasets with close titles'),
   noResultsThemes: m('Parcourir par thème', 'Browse by theme'),
-  noResultsRequestTitle: m('Ces données n’y sont pas ?', 'The data is not here?'),
+  noResultsRequestTitle: m('Ces données n’y sont pas\u00a0?', 'The data is not here?'),
   noResultsRequest: m(
     'Chaque organisation publie ses propres données : demandez-les à celle qui pourrait les détenir.',
     'Each organization publishes its own data: ask the one that may hold it.',
