@@ -270,7 +270,10 @@ describeEachEngine('datastore', (current) => {
     const datasetPage = await call(app, 'GET', '/fr/jeux-de-donnees/permis');
     assert.match(datasetPage.body, /<h2 id="apercu-table">Aperçu des données<\/h2>/);
     assert.match(datasetPage.body, /les 5 premières lignes sur/);
-    assert.match(datasetPage.body, /curl &quot;http:\/\/[^&]+\/api\/v1\/resources\/[0-9a-f-]{36}\/data\?limit=5&quot;/);
+    assert.match(
+      datasetPage.body,
+      /curl &quot;http:\/\/[^&]+\/api\/v1\/resources\/[0-9a-f-]{36}\/data\?limit=5&quot;/,
+    );
     assert.match(datasetPage.body, /\.json\(\)\[&quot;records&quot;\]/);
   });
 

@@ -241,6 +241,22 @@ describeEachEngine('procurement publication', (current) => {
     for (const { period } of await ctx.procurement.publication.periods('week')) {
       assert.ok(urls.includes(`${TEST_BASE_URL}/api/v1/procurement/bulk/${period}/releases.json.gz`), period);
     }
+    // On the dataset page, the files fold by period (the latest open), the all-period tables first.
+    const page = await call(app, 'GET', '/fr/jeux-de-donnees/marches-publics-ocds');
+    const [latest] = (await ctx.procurement.publication.periods('month')).reverse();
+    assert.ok(latest);
+    assert.match(
+      page.body,
+      new RegExp(
+        `<details class="quai-resource-group" open><summary>${latest.period} \\(4 fichiers\\)</summary>`,
+      ),
+    );
+    const folded = page.body.match(/<details class="quai-resource-group">/g) ?? [];
+    assert.ok(folded.length >= 1, 'the other periods are folded');
+    assert.ok(
+      page.body.indexOf('Table ') < page.body.indexOf('quai-resource-group'),
+      'the all-period tables first',
+    );
   });
 
   test('a real sample round-trips: the official lifecycle example compiles as its published record', async () => {

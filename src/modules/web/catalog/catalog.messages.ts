@@ -140,6 +140,7 @@ export const BROWSE = {
     '{count} more columns on the resource’s page.',
   ),
   peekAll: m('Voir, filtrer et trier toutes les données', 'See, filter and sort all the data'),
+  resourceGroup: m('{group} ({count} [fichier|fichiers])', '{group} ({count} [file|files])'),
   editDataset: m('Modifier', 'Edit'),
   addResource: m('Ajouter une ressource', 'Add a resource'),
   publishDataset: m('Publier', 'Publish'),

@@ -60,6 +60,10 @@ export function DownloadLink({
 }
 
 /** The resources of a dataset: name, format and size, description, download and details links. */
+/** Past this many resources, those named « group — file » are folded by group. */
+const GROUPED_FROM = 12;
+const GROUP_SEPARATOR = ' — ';
+
 export function ResourceList({
   ctx,
   datasetName,
@@ -70,32 +74,66 @@ export function ResourceList({
   resources: Resource[];
 }) {
   if (resources.length === 0) return <p>{ctx.t('noResources')}</p>;
+  const item = (resource: Resource) => (
+    <ResourceItem
+      key={resource.id}
+      ctx={ctx}
+      datasetName={datasetName}
+      resource={resource}
+      index={resources.indexOf(resource)}
+    />
+  );
+  // Many files by period (« 2025-03 — Paquet de releases »): one folded list per period, the
+  // latest open, the others one line each.
+  const groups = new Map<string, Resource[]>();
+  const single: Resource[] = [];
+  for (const [index, resource] of resources.entries()) {
+    const name = resourceName(ctx, resource, index).text;
+    const at = name.indexOf(GROUP_SEPARATOR);
+    if (resources.length < GROUPED_FROM || at <= 0) single.push(resource);
+    else groups.set(name.slice(0, at), [...(groups.get(name.slice(0, at)) ?? []), resource]);
+  }
   return (
-    <ul class="quai-resources">
-      {resources.map((resource, index) => {
-        const name = resourceName(ctx, resource, index);
-        const description = pick(ctx.locale, resource.description);
-        return (
-          <li key={resource.id} class="quai-resource">
-            <div class="quai-resource-text">
-              <h3>
-                <a
-                  href={href(ctx.locale, 'resource', { name: datasetName, id: resource.id })}
-                  lang={name.lang}
-                >
-                  {name.text}
-                </a>
-              </h3>
-              <p class="quai-resource-meta">
-                <span class="quai-format">{resource.format ?? ctx.t('unknownFormat')}</span>
-                {resource.size !== null ? ` ${formatSize(ctx.locale, resource.size)}` : null}
-              </p>
-              {description ? <p lang={description.lang}>{description.text}</p> : null}
-            </div>
-            <DownloadLink ctx={ctx} resource={resource} index={index} />
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {single.length > 0 ? <ul class="quai-resources">{single.map(item)}</ul> : null}
+      {[...groups.entries()].map(([group, members], position) => (
+        <details key={group} class="quai-resource-group" open={position === 0}>
+          <summary>{ctx.t('resourceGroup', { group, count: members.length })}</summary>
+          <ul class="quai-resources">{members.map(item)}</ul>
+        </details>
+      ))}
+    </>
+  );
+}
+
+function ResourceItem({
+  ctx,
+  datasetName,
+  resource,
+  index,
+}: {
+  ctx: PageContext;
+  datasetName: string;
+  resource: Resource;
+  index: number;
+}) {
+  const name = resourceName(ctx, resource, index);
+  const description = pick(ctx.locale, resource.description);
+  return (
+    <li class="quai-resource">
+      <div class="quai-resource-text">
+        <h3>
+          <a href={href(ctx.locale, 'resource', { name: datasetName, id: resource.id })} lang={name.lang}>
+            {name.text}
+          </a>
+        </h3>
+        <p class="quai-resource-meta">
+          <span class="quai-format">{resource.format ?? ctx.t('unknownFormat')}</span>
+          {resource.size !== null ? ` ${formatSize(ctx.locale, resource.size)}` : null}
+        </p>
+        {description ? <p lang={description.lang}>{description.text}</p> : null}
+      </div>
+      <DownloadLink ctx={ctx} resource={resource} index={index} />
+    </li>
   );
 }
