@@ -1,7 +1,6 @@
 import type { Column } from '../../datastore/index.js';
 import type { PageContext } from '../shell/page-context.js';
 import { fieldId } from '../ui/form-fields.js';
-import type { PreviewState } from './data-preview.js';
 
 const RANGED = new Set(['integer', 'decimal', 'date', 'timestamp']);
 
@@ -18,7 +17,8 @@ export function ColumnFilters({
 }: {
   ctx: PageContext;
   columns: Column[];
-  state: PreviewState;
+  /** The column filters in the address (`ville=Lévis`, `montant__gte=100`). */
+  state: { columns: [string, string][] };
   choices: Record<string, string[]>;
 }) {
   const { t, locale } = ctx;
