@@ -370,6 +370,32 @@ describeEachEngine('datastore views and dictionary', (current) => {
     const views = await call(app, 'GET', `/api/v1/resources/${permits}/views`);
     assert.ok(!views.json.views.some((view: { id: string }) => view.id === viewId));
 
+    // Any site may show a view in a frame: the embed page, and the code to copy.
+    const embedCodeMatch = /<textarea id="code-integration"[^>]*>([^<]+)<\/textarea>/.exec(page.body);
+    assert.ok(embedCodeMatch, 'the resource page offers the embed code');
+    const code = (embedCodeMatch?.[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    assert.match(
+      code,
+      /^<iframe src="http:\/\/quai\.test\/fr\/integrer\/jeux-de-donnees\/permis-vues\/ressources\/[0-9a-f-]{36}\?vue=[0-9a-f-]{36}" title="Montant par ville" width="100%" height="520" style="border:0" loading="lazy"><\/iframe>$/,
+    );
+    const embedUrl =
+      new URL(/src="([^"]+)"/.exec(code)?.[1] ?? '').pathname +
+      new URL(/src="([^"]+)"/.exec(code)?.[1] ?? '').search;
+    const embed = await app.inject({ url: embedUrl });
+    assert.equal(embed.statusCode, 200);
+    assert.match(String(embed.headers['content-security-policy']), /frame-ancestors \*/);
+    assert.match(embed.body, /<h3 id="graphique-titre">Montant par ville<\/h3>/);
+    assert.doesNotMatch(embed.body, /qc-piv-header|quai-nav|id="formulaire-vue"/, 'no header, menu or form');
+    assert.match(
+      embed.body,
+      /<a href="http:\/\/quai\.test\/fr\/jeux-de-donnees\/permis-vues\/ressources\/[0-9a-f-]{36}" target="_top">/,
+    );
+    // Every other page refuses frames.
+    assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
+
     // A reader sees the views, not the form; an anonymous form post is refused.
     const anonymous = await app.inject({ url: address });
     assert.doesNotMatch(anonymous.body, /formulaire-vue/);

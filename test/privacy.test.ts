@@ -132,6 +132,8 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       `/fr/jeux-de-donnees/${name}/publication`,
       `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/modifier`,
       `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/supprimer`,
+      `/fr/integrer/jeux-de-donnees/${name}/ressources/${resourceId}`,
+      `/en/embed/datasets/${name}/resources/${resourceId}`,
       `/api/v1/datasets/${name}/refused-versions`,
       `/fr/jeux-de-donnees/${name}/ressources/${resourceId}/schema-propose`,
       `/api/v1/datasets/${name}/quality`,

@@ -49,9 +49,10 @@ import { CsrfError, createWebCookies } from './shell/web-cookies.js';
  * Pages may load only this site's own files; nothing may frame them. The JSON-LD block is data,
  * not script, so no inline script is ever allowed.
  */
-function contentSecurityPolicy(mapTilesUrl: string): string {
+/** What a page may load; only embed pages may sit in another site's frame. */
+function contentSecurityPolicy(mapTilesUrl: string, frameAncestors: "'none'" | '*'): string {
   const tiles = new URL(mapTilesUrl.replace(/\{[a-z]\}/g, '0')).origin;
-  return `default-src 'self'; img-src 'self' data: ${tiles}; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+  return `default-src 'self'; img-src 'self' data: ${tiles}; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'self'`;
 }
 
 /** The language of a page's route, of its address (/fr/…, /en/…), or the one the browser asks for. */
@@ -162,7 +163,8 @@ export function createWebModule(
     return sendError(request, reply, 500, 'errorTitle', t('errorText', { id: request.id }));
   }
 
-  const policy = contentSecurityPolicy(deps.config.mapTiles.url);
+  const policy = contentSecurityPolicy(deps.config.mapTiles.url, "'none'");
+  const embedPolicy = contentSecurityPolicy(deps.config.mapTiles.url, '*');
 
   /** Browsers get a page for an unknown address; programs get problem+json. */
   function wantsPage(request: FastifyRequest): boolean {
@@ -185,9 +187,10 @@ export function createWebModule(
         });
         await assets.register(files);
       });
-      site.addHook('onSend', async (_request, reply) => {
+      site.addHook('onSend', async (request, reply) => {
         if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-          reply.header('Content-Security-Policy', policy);
+          const embed = /^\/(fr\/integrer|en\/embed)\//.test(request.url) && reply.statusCode === 200;
+          reply.header('Content-Security-Policy', embed ? embedPolicy : policy);
           reply.header('X-Content-Type-Options', 'nosniff');
           // A page may ask for less (a one-time link's page sends no referrer at all).
           if (!reply.hasHeader('Referrer-Policy'))

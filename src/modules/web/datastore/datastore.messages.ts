@@ -116,6 +116,13 @@ export const DATA = {
   viewLongitude: m('Longitude (carte sans géométrie)', 'Longitude (map without geometry)'),
   viewNone: m('—', '—'),
   viewSave: m('Enregistrer la vue', 'Save the view'),
+  embedSource: m('Source :', 'Source:'),
+  embedTitle: m('Intégrer cette vue sur un autre site', 'Embed this view on another site'),
+  embedLead: m(
+    'Copiez ce code dans votre page : la vue s’y affiche avec son résumé, ses chiffres et un lien vers ces données.',
+    'Copy this code into your page: the view shows there with its summary, its figures and a link to this data.',
+  ),
+  embedCodeLabel: m('Code à copier', 'Code to copy'),
   viewPreview: m('Prévisualiser', 'Preview'),
   viewPreviewTitle: m('Aperçu (non enregistré) : {title}', 'Preview (not saved): {title}'),
   viewPreviewUntitled: m('vue sans titre', 'untitled view'),

@@ -9,6 +9,7 @@ import { Layout } from '../ui/layout.js';
 import { pick, pickTitle } from '../ui/localized.js';
 import { DataPreview, type DataPreviewView } from './data-preview.js';
 import { DataViews, type DataViewsModel } from './data-views.js';
+import { embedCode } from './embed.page.js';
 import { CodeIntegrity } from './integrity.js';
 import type { IntegrityModel } from './integrity-data.js';
 import { ViewManager, type ViewManagerModel } from './view-manager.js';
@@ -25,6 +26,7 @@ export function ResourcePage({
   manager,
   versions,
   canEdit,
+  embed,
 }: {
   ctx: PageContext;
   dataset: Dataset;
@@ -43,6 +45,8 @@ export function ResourcePage({
   versions: ResourceVersion[];
   /** Whether the reader may edit it (replace its file, delete it). */
   canEdit: boolean;
+  /** The shown view's page for other sites' frames, when the data is public. */
+  embed: { url: string; title: string } | null;
 }) {
   const { t, locale } = ctx;
   const index = dataset.resources.findIndex((item) => item.id === resource.id);
@@ -119,6 +123,25 @@ export function ResourcePage({
       </dl>
       {versions.length > 0 ? <Versions ctx={ctx} versions={versions} /> : null}
       {views ? <DataViews ctx={ctx} model={views} /> : null}
+      {embed ? (
+        <details class="quai-embed-code">
+          <summary>{t('embedTitle')}</summary>
+          <p id="integrer-aide">{t('embedLead')}</p>
+          <label class="quai-label" for="code-integration">
+            {t('embedCodeLabel')}
+          </label>
+          <textarea
+            id="code-integration"
+            class="quai-input quai-input-long"
+            rows={3}
+            readOnly
+            aria-describedby="integrer-aide"
+            spellcheck={false}
+          >
+            {embedCode(embed.url, embed.title)}
+          </textarea>
+        </details>
+      ) : null}
       <DataPreview ctx={ctx} view={preview} />
       {integrity ? <CodeIntegrity ctx={ctx} model={integrity} /> : null}
       {conformance ? <SchemaConformance ctx={ctx} model={conformance} /> : null}

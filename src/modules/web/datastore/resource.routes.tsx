@@ -14,6 +14,7 @@ import {
   type WebDeps,
 } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
+import { EmbedPage } from './embed.page.js';
 import { integrityModel } from './integrity-data.js';
 import { ResourcePage } from './resource.page.js';
 import { dataPreview, previewQuery, previewState, savedViews } from './resource-data.js';
@@ -96,9 +97,19 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     }
     if (Object.keys(form.errors).length > 0) page.reply.code(422);
     const { versions } = await catalog.resources.versions(page.actor, resource.id);
+    // The shown view, for other sites: public data only (a frame carries no session).
+    const selected = views?.items.find((item) => item.key === views.selected);
+    const embed =
+      views?.shown && selected && !dataset.private && dataset.state === 'active'
+        ? {
+            url: `${deps.config.baseUrl}${href(page.locale, 'embedResource', { name: dataset.name, id: resource.id }, `vue=${encodeURIComponent(selected.key)}`)}`,
+            title: selected.title,
+          }
+        : null;
     return (
       <ResourcePage
         versions={versions}
+        embed={embed}
         canEdit={mayEdit(page.actor, dataset)}
         ctx={ctx}
         dataset={dataset}
@@ -114,6 +125,24 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
   }
 
   pages.get('resource', (page) => render(page, { values: EMPTY_VIEW_FORM, errors: {} }));
+
+  // A chart or map for another site's frame (only what anyone may see: a frame carries no session).
+  pages.get('embedResource', async (page) => {
+    const { dataset, resource } = await resourceOfPage(page);
+    const state = previewState(page.query);
+    const status = await deps.datastore.status(page.actor, resource.id);
+    const views = status.table ? await savedViews(deps, page, dataset, status.table, state) : null;
+    if (!views?.shown) {
+      throw new NotFoundError('view', resource.id, localized('Aucune vue à intégrer', 'No view to embed'));
+    }
+    const params = { name: dataset.name, id: resource.id };
+    const query = previewQuery(state).toString() || undefined;
+    const ctx = page.context(
+      { page: 'embedResource', params, query },
+      { scripts: views.shown.kind === 'map' ? ['map'] : [] },
+    );
+    return <EmbedPage ctx={ctx} dataset={dataset} resource={resource} views={views} />;
+  });
 
   pages.post('resourceViews', async (page) => {
     const fields = formFields(page, deps.cookies);

@@ -72,6 +72,10 @@ export const PAGES = {
   editDataset: { fr: '/fr/jeux-de-donnees/:name/modifier', en: '/en/datasets/:name/edit' },
   publishDataset: { fr: '/fr/jeux-de-donnees/:name/publier', en: '/en/datasets/:name/publish' },
   manageDataset: { fr: '/fr/jeux-de-donnees/:name/publication', en: '/en/datasets/:name/publication' },
+  embedResource: {
+    fr: '/fr/integrer/jeux-de-donnees/:name/ressources/:id',
+    en: '/en/embed/datasets/:name/resources/:id',
+  },
   editResource: {
     fr: '/fr/jeux-de-donnees/:name/ressources/:id/modifier',
     en: '/en/datasets/:name/resources/:id/edit',
