@@ -147,6 +147,9 @@ describe('keyboard journeys', () => {
       await tabTo(page, page.getByRole('link', { name: words.tenders, exact: true }));
       await page.keyboard.press('Enter');
       await page.waitForURL(/appels-d-offres|tenders/);
+      // The narrower filters are folded: Enter on their line opens them.
+      await tabTo(page, page.locator('.quai-more-filters summary'));
+      await page.keyboard.press('Enter');
       await tabTo(page, page.locator('#champ-category'));
       await page.keyboard.type('S');
       await tabTo(page, page.getByRole('button', { name: words.searchTenders }));

@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from '../i18n/format.js';
 import type { PageContext } from '../shell/page-context.js';
+import { ScrollRegion } from '../ui/scroll-region.js';
 import { DataTable } from './reference-parts.js';
 
 export interface DayAvailability {
@@ -60,90 +61,93 @@ export function AvailabilityChart({
   return (
     <div class="quai-chart quai-availability">
       <p id="disponibilite-resume">{summary}</p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={headingId}
-        aria-describedby="disponibilite-resume"
-        class="quai-chart-svg"
-      >
-        <title>{t('refPerDay')}</title>
-        <defs>
-          <pattern
-            id="hachures"
-            patternUnits="userSpaceOnUse"
-            width="6"
-            height="6"
-            patternTransform="rotate(45)"
-          >
-            <rect width="3" height="6" class="quai-chart-hatch" />
-          </pattern>
-        </defs>
-        <g class="quai-chart-legend">
-          <rect x={LEFT} y={8} width={14} height={14} class="quai-chart-bar" />
-          <text x={LEFT + 20} y={19} class="quai-chart-label">
-            {t('refApi')}
-          </text>
-          <rect
-            x={LEFT + 80}
-            y={8}
-            width={14}
-            height={14}
-            fill="url(#hachures)"
-            class="quai-chart-bar-files"
-          />
-          <text x={LEFT + 100} y={19} class="quai-chart-label">
-            {t('refFilesMeasure')}
-          </text>
-          <line x1={LEFT + 200} x2={LEFT + 230} y1={15} y2={15} class="quai-chart-target" />
-          <text x={LEFT + 236} y={19} class="quai-chart-label">
-            {`${t('refTarget')} ${percent(target)}`}
-          </text>
-        </g>
-        {[0, 25, 50, 75, 100].map((tick) => (
-          <g key={tick}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} class="quai-chart-grid" />
-            <text
-              x={LEFT - 6}
-              y={y(tick)}
-              text-anchor="end"
-              dominant-baseline="middle"
-              class="quai-chart-label"
+      {/* A phone scrolls the chart sideways rather than shrinking its text below 12 px. */}
+      <ScrollRegion labelledBy={headingId} class="quai-chart-scroll">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="img"
+          aria-labelledby={headingId}
+          aria-describedby="disponibilite-resume"
+          class="quai-chart-svg"
+        >
+          <title>{t('refPerDay')}</title>
+          <defs>
+            <pattern
+              id="hachures"
+              patternUnits="userSpaceOnUse"
+              width="6"
+              height="6"
+              patternTransform="rotate(45)"
             >
-              {percent(tick)}
+              <rect width="3" height="6" class="quai-chart-hatch" />
+            </pattern>
+          </defs>
+          <g class="quai-chart-legend">
+            <rect x={LEFT} y={8} width={14} height={14} class="quai-chart-bar" />
+            <text x={LEFT + 20} y={19} class="quai-chart-label">
+              {t('refApi')}
+            </text>
+            <rect
+              x={LEFT + 80}
+              y={8}
+              width={14}
+              height={14}
+              fill="url(#hachures)"
+              class="quai-chart-bar-files"
+            />
+            <text x={LEFT + 100} y={19} class="quai-chart-label">
+              {t('refFilesMeasure')}
+            </text>
+            <line x1={LEFT + 200} x2={LEFT + 230} y1={15} y2={15} class="quai-chart-target" />
+            <text x={LEFT + 236} y={19} class="quai-chart-label">
+              {`${t('refTarget')} ${percent(target)}`}
             </text>
           </g>
-        ))}
-        {days.map((d, index) => {
-          const x = LEFT + index * slot + (slot - bar * 2) / 2;
-          return (
-            <g key={d.day}>
-              <rect
-                x={x}
-                y={y(d.api)}
-                width={bar}
-                height={TOP + PLOT_HEIGHT - y(d.api)}
-                class="quai-chart-bar"
-              />
-              <rect
-                x={x + bar}
-                y={y(d.files)}
-                width={bar}
-                height={TOP + PLOT_HEIGHT - y(d.files)}
-                fill="url(#hachures)"
-                class="quai-chart-bar-files"
-              />
-              {index % every === 0 ? (
-                <text x={x + bar} y={HEIGHT - 12} text-anchor="middle" class="quai-chart-label">
-                  {shortDay(locale, d.day)}
-                </text>
-              ) : null}
+          {[0, 25, 50, 75, 100].map((tick) => (
+            <g key={tick}>
+              <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} class="quai-chart-grid" />
+              <text
+                x={LEFT - 6}
+                y={y(tick)}
+                text-anchor="end"
+                dominant-baseline="middle"
+                class="quai-chart-label"
+              >
+                {percent(tick)}
+              </text>
             </g>
-          );
-        })}
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(target)} y2={y(target)} class="quai-chart-target" />
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} class="quai-chart-axis" />
-      </svg>
+          ))}
+          {days.map((d, index) => {
+            const x = LEFT + index * slot + (slot - bar * 2) / 2;
+            return (
+              <g key={d.day}>
+                <rect
+                  x={x}
+                  y={y(d.api)}
+                  width={bar}
+                  height={TOP + PLOT_HEIGHT - y(d.api)}
+                  class="quai-chart-bar"
+                />
+                <rect
+                  x={x + bar}
+                  y={y(d.files)}
+                  width={bar}
+                  height={TOP + PLOT_HEIGHT - y(d.files)}
+                  fill="url(#hachures)"
+                  class="quai-chart-bar-files"
+                />
+                {index % every === 0 ? (
+                  <text x={x + bar} y={HEIGHT - 12} text-anchor="middle" class="quai-chart-label">
+                    {shortDay(locale, d.day)}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(target)} y2={y(target)} class="quai-chart-target" />
+          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} class="quai-chart-axis" />
+        </svg>
+      </ScrollRegion>
       <details class="quai-chart-data">
         <summary>{t('chartData')}</summary>
         <DataTable
