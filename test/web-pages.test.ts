@@ -266,6 +266,41 @@ describeEachEngine('the public portal pages', (current) => {
     assert.match(api.body, /<h1>API documentation<\/h1>/);
   });
 
+  test('the API console: every read call can be tried from its documentation, with or without JavaScript', async () => {
+    const web = new WebClient(current().app);
+    const docs = await web.get('/fr/api');
+    assert.match(docs.body, /<script[^>]+src="\/assets\/api-console\.[0-9a-f]+\.js"/);
+    assert.match(
+      docs.body,
+      /<form method="get" action="\/fr\/api\/essayer" class="quai-api-try" data-api-try/,
+    );
+    assert.match(docs.body, /<input type="hidden" name="chemin" value="\/api\/v1\/datasets\/\{ref\}"\/>/);
+    assert.match(docs.body, /name="p\.ref" required/);
+    assert.match(docs.body, /<option value="package_search">package_search<\/option>/);
+    // Without JavaScript the form leads to the call, its path filled and empty fields left out.
+    const rest = await web.get(
+      '/fr/api/essayer?chemin=%2Fapi%2Fv1%2Fdatasets%2F%7Bref%7D&p.ref=qualite-eau&p.unused=',
+    );
+    assert.equal(rest.status, 303);
+    assert.equal(rest.location, '/api/v1/datasets/qualite-eau');
+    const answer = await web.get(rest.location ?? '');
+    assert.equal(answer.status, 200);
+    const ckan = await web.get(
+      '/en/api/try?chemin=%2Fapi%2F3%2Faction%2F%7Baction%7D&p.action=package_search&p.query=q%3Deau%26rows%3D2',
+    );
+    assert.equal(ckan.location, '/api/3/action/package_search?q=eau&rows=2');
+    // Only documented read calls: not a write, not an address elsewhere.
+    for (const refused of [
+      '/fr/api/essayer?chemin=%2Fapi%2F3%2Faction%2F%7Baction%7D&p.action=package_delete',
+      '/fr/api/essayer?chemin=https%3A%2F%2Fevil.example%2F',
+      '/fr/api/essayer?chemin=%2Fapi%2Fv1%2Fnowhere',
+    ]) {
+      const reply = await web.get(refused);
+      assert.equal(reply.status, 422, refused);
+      assert.match(reply.body, /seuls les appels en lecture/);
+    }
+  });
+
   test('unknown pages and datasets answer 404 with a page in the right language', async () => {
     const web = new WebClient(current().app);
     const missing = await web.get('/en/datasets/nothing-here');

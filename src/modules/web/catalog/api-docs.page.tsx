@@ -1,5 +1,7 @@
+import { CKAN_TRY_ACTIONS, CKAN_TRY_PATH } from '../client/api-try.js';
 import type { PageContext } from '../shell/page-context.js';
 import { Layout } from '../ui/layout.js';
+import { TryForm } from './api-try-form.js';
 
 interface Schema {
   type?: string | string[];
@@ -108,6 +110,23 @@ function OperationSection({
       {operation.description ? <p lang="en">{operation.description}</p> : null}
       <FieldTable ctx={ctx} caption={ctx.t('apiParameters')} rows={parameters} />
       <FieldTable ctx={ctx} caption={ctx.t('apiBody')} rows={bodyRows} />
+      {method === 'get' ? (
+        <details class="quai-api-try-box">
+          <summary>{ctx.t('apiTry')}</summary>
+          <TryForm
+            ctx={ctx}
+            id={id}
+            path={path}
+            parameters={(operation.parameters ?? [])
+              .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+              .map((parameter) => ({
+                name: parameter.name,
+                in: parameter.in as 'path' | 'query',
+                required: parameter.in === 'path' || parameter.required === true,
+              }))}
+          />
+        </details>
+      ) : null}
       <p>
         {ctx.t('apiResponses')}{' '}
         {Object.entries(operation.responses ?? {})
@@ -151,6 +170,17 @@ export function ApiDocsPage({ ctx, document }: { ctx: PageContext; document: Ope
         </li>
       </ul>
       <p>{t('apiAuth')}</p>
+      <section aria-labelledby="essayer-ckan">
+        <h2 id="essayer-ckan">{t('apiTryCkanTitle')}</h2>
+        <TryForm
+          ctx={ctx}
+          id="ckan"
+          path={CKAN_TRY_PATH}
+          parameters={[]}
+          freeQuery
+          actions={CKAN_TRY_ACTIONS}
+        />
+      </section>
       <nav aria-labelledby="sections-api">
         <h2 id="sections-api">{t('apiSections')}</h2>
         <ul>

@@ -1,6 +1,8 @@
-import { QueryError } from '../../../platform/http/errors.js';
+import { QueryError, ValidationError } from '../../../platform/http/errors.js';
+import { localized } from '../../../platform/i18n/index.js';
 import { type Actor, ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
 import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
+import { CKAN_TRY_ACTIONS, CKAN_TRY_PATH, tryUrl } from '../client/api-try.js';
 import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
 import { ApiDocsPage, type OpenApiDocument } from './api-docs.page.js';
 import { GroupPage, GroupsPage } from './groups.page.js';
@@ -127,6 +129,33 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
   }
 
   pages.get('api', async (page) => (
-    <ApiDocsPage ctx={page.context({ page: 'api' })} document={deps.openApi() as OpenApiDocument} />
+    <ApiDocsPage
+      ctx={page.context({ page: 'api' }, { scripts: ['api-console'] })}
+      document={deps.openApi() as OpenApiDocument}
+    />
   ));
+
+  // The console without JavaScript: the documented read call, its path filled, as an address.
+  pages.get('apiTry', async (page) => {
+    const path = typeof page.query.chemin === 'string' ? page.query.chemin : '';
+    const documented = (deps.openApi() as OpenApiDocument).paths[path]?.get;
+    const action = typeof page.query['p.action'] === 'string' ? page.query['p.action'] : '';
+    const ckan = path === CKAN_TRY_PATH && (CKAN_TRY_ACTIONS as readonly string[]).includes(action);
+    if (!ckan && !(path.startsWith('/api/v1/') && documented)) {
+      throw new ValidationError([
+        {
+          path: 'chemin',
+          code: 'not_tryable',
+          message: localized(
+            'Cet appel ne peut pas être essayé ici : seuls les appels en lecture de la documentation le peuvent.',
+            'This call cannot be tried here: only the documented read calls can.',
+          ),
+        },
+      ]);
+    }
+    const fields = Object.entries(page.query).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, value] as [string, string]] : [],
+    );
+    return page.reply.redirect(tryUrl(path, fields), 303);
+  });
 }

@@ -171,6 +171,17 @@ export const BROWSE = {
   feedOf: m('Fil Atom de {name}', 'Atom feed of {name}'),
   // API page
   apiTitle: m("Documentation de l'API", 'API documentation'),
+  apiTry: m('Essayer', 'Try it'),
+  apiTryAction: m('Action', 'Action'),
+  apiTryInPath: m('dans le chemin', 'in the path'),
+  apiTryInQuery: m('paramètre', 'parameter'),
+  apiTryQuery: m('Paramètres', 'Parameters'),
+  apiTryQueryHint: m(
+    'Comme dans une adresse, par exemple : q=eau&rows=5',
+    'As in an address, for example: q=water&rows=5',
+  ),
+  apiTryCut: m('réponse coupée à 20 000 caractères', 'answer cut at 20,000 characters'),
+  apiTryCkanTitle: m('Essayer l’API CKAN', 'Try the CKAN API'),
   apiLead: m(
     "Toutes les données du catalogue sont accessibles par programme. Trois interfaces s'offrent à vous :",
     'All the data of the catalogue can be reached by programs, through three interfaces:',

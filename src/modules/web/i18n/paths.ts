@@ -30,6 +30,7 @@ export const PAGES = {
   themes: { fr: '/fr/themes', en: '/en/themes' },
   theme: { fr: '/fr/themes/:name', en: '/en/themes/:name' },
   api: { fr: '/fr/api', en: '/en/api' },
+  apiTry: { fr: '/fr/api/essayer', en: '/en/api/try' },
   tenders: { fr: '/fr/appels-d-offres', en: '/en/tenders' },
   tender: { fr: '/fr/appels-d-offres/:ocid', en: '/en/tenders/:ocid' },
   procurementPolicy: {

@@ -14,6 +14,7 @@ const CLIENT_ENTRIES = {
   map: new URL('../client/map.ts', import.meta.url),
   'view-form': new URL('../client/view-form.ts', import.meta.url),
   'load-status': new URL('../client/load-status.ts', import.meta.url),
+  'api-console': new URL('../client/api-console.ts', import.meta.url),
 } as const;
 export type ClientScript = keyof typeof CLIENT_ENTRIES;
 
