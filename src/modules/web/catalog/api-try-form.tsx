@@ -1,6 +1,7 @@
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import { fieldId } from '../ui/form-fields.js';
+import { ScrollRegion } from '../ui/scroll-region.js';
 
 export interface TryParameter {
   name: string;
@@ -93,10 +94,13 @@ export function TryForm({
         {t('apiTry')}
       </button>
       <div class="quai-api-response" data-api-response hidden>
-        <p data-api-status role="status" tabIndex={-1} />
-        <pre>
-          <code />
-        </pre>
+        <p data-api-status role="status" tabIndex={-1} id={`${field('reponse')}-etat`} />
+        {/* A long answer scrolls in its box, which the keyboard can reach. */}
+        <ScrollRegion labelledBy={`${field('reponse')}-etat`} class="quai-api-answer">
+          <pre>
+            <code />
+          </pre>
+        </ScrollRegion>
       </div>
     </form>
   );
