@@ -14,6 +14,7 @@ export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';
 export { datasetIri, datasetLinks, groupUrl, resourceUrl } from './links.js';
 export { catalogMigrations } from './migrations.js';
+export type { UsageKind, UsageMonth } from './page-views/page-views.repo.js';
 export { putPortalDataset } from './portal-dataset.js';
 export { presentSchemaOrg } from './rdf/schema-org.present.js';
 export { isQualityBand, QUALITY_BANDS, type QualityBand, qualityBand } from './search/quality-bands.js';

@@ -94,7 +94,7 @@ async function handleAction(
       jsonp.callback = request.method === 'GET' ? readString(data, 'callback') : null;
       delete data.callback;
       const actor = jsonp.callback === null ? request.actor : ANONYMOUS;
-      return action.run({ actor, data, file, deps });
+      return action.run({ actor, data, file, deps, userAgent: request.headers['user-agent'] });
     };
     // A file sent with the action stays only if the action gave it to a resource.
     const result = received.upload

@@ -92,7 +92,17 @@ export function createDatastoreModule(
     routes: restApi(async (api) => {
       await api.register(datastoreRoutes({ datastore: tables, dictionary, checks }));
       await api.register(savedViewsRoutes({ views: savedViews }));
-      await api.register(dataRoutes({ datastore: tables }));
+      await api.register(
+        dataRoutes({
+          datastore: tables,
+          // A query or a download counts towards its dataset's use (after the answer, never failing it).
+          countUse: (actor, resourceId, kind) =>
+            void catalog.resources
+              .get(actor, resourceId)
+              .then(({ dataset }) => catalog.pageViews.count(kind, dataset.id))
+              .catch(() => undefined),
+        }),
+      );
     }),
     jobs: {
       [LOAD_QUEUE]: {

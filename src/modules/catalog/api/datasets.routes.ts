@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
+import { isCrawler } from '../../../platform/http/robots.js';
 import type { CatalogService } from '../catalog.service.js';
 import { datasetLinks } from '../links.js';
 import { queryError } from '../search/query-syntax.js';
@@ -81,8 +82,11 @@ export function datasetRoutes({ catalog, baseUrl }: ApiDeps): FastifyPluginAsync
           response: { 200: DatasetOut, ...problemResponses },
         },
       },
-      async (request) =>
-        presentDataset(baseUrl, await catalog.datasets.get(request.actor, request.params.ref)),
+      async (request) => {
+        const dataset = await catalog.datasets.get(request.actor, request.params.ref);
+        if (!isCrawler(request.headers['user-agent'])) catalog.pageViews.count('api', dataset.id);
+        return presentDataset(baseUrl, dataset);
+      },
     );
 
     app.put(

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { BlobStore } from '../../../platform/blobs/blob-store.js';
 import { sendBlob } from '../../../platform/blobs/send-blob.js';
 import { ValidationError } from '../../../platform/http/errors.js';
+import { isCrawler } from '../../../platform/http/robots.js';
 import { parseJsonField } from '../../../platform/http/schema-issues.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { CatalogService } from '../catalog.service.js';
@@ -210,8 +211,10 @@ function download(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: ResourceApiDeps,
-  { resource }: ResourceInDataset,
+  { dataset, resource }: ResourceInDataset,
 ) {
+  if (request.method === 'GET' && !isCrawler(request.headers['user-agent']))
+    deps.catalog.pageViews.count('download', dataset.id);
   if (!resource.upload) return reply.redirect(resource.url ?? '/', 302);
   return sendBlob(request, reply, deps.blobs, {
     sha256: resource.upload.sha256,

@@ -3,14 +3,18 @@ import type { Actor } from '../../accounts/index.js';
 import type { Dataset } from '../catalog.types.js';
 import type { DatasetService } from '../datasets/dataset.service.js';
 import { visibilityFor } from '../search/visibility.js';
-import { createPageViewsRepo } from './page-views.repo.js';
+import { createPageViewsRepo, type UsageKind, type UsageMonth } from './page-views.repo.js';
 
 const FLUSH_EVERY_MS = 10_000;
 
+/** Months of use a dataset's page shows. */
+const USAGE_MONTHS = 12;
+
 /**
- * Page views of datasets. Views are counted in memory and written in one statement every ten
- * seconds (and at shutdown): a popular page costs no database write per view. A crash loses at
- * most ten seconds of counts, which a "most viewed" list does not notice.
+ * The use of datasets: page views, downloads and API reads, by month. Events are counted in
+ * memory and written in one statement every ten seconds (and at shutdown): a popular page costs
+ * no database write per view. A crash loses at most ten seconds of counts. Nothing about who
+ * caused an event is kept (no address, no cookie): callers leave robots out (isRobot).
  */
 export function createPageViewsService(deps: { db: Db; datasets: DatasetService }) {
   const repo = createPageViewsRepo(deps.db);
@@ -26,10 +30,20 @@ export function createPageViewsService(deps: { db: Db; datasets: DatasetService 
   }
 
   return {
+    /** One more view of the dataset's page. */
     record(datasetId: string): void {
-      pending.set(datasetId, (pending.get(datasetId) ?? 0) + 1);
+      this.count('view', datasetId);
+    },
+
+    /** One more use of a dataset (a view, a download of a file or of data, an API read). */
+    count(kind: UsageKind, datasetId: string): void {
+      const key = `${datasetId} ${kind} ${new Date().toISOString().slice(0, 7)}-01`;
+      pending.set(key, (pending.get(key) ?? 0) + 1);
       timer ??= setTimeout(() => void flush().catch(() => undefined), FLUSH_EVERY_MS).unref();
     },
+
+    /** The dataset's use over the last twelve months, the latest first (public figures). */
+    usage: (datasetId: string): Promise<UsageMonth[]> => repo.usage(datasetId, USAGE_MONTHS),
 
     /** Writes the counts gathered so far. */
     flush,

@@ -22,6 +22,8 @@ export interface ActionContext {
   data: CkanData;
   file: UploadedFile | null;
   deps: CkanDeps;
+  /** The client's user agent: reads by crawlers are not counted as use. */
+  userAgent?: string | undefined;
 }
 
 export interface ActionDefinition {

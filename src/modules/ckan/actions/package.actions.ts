@@ -1,4 +1,5 @@
 import { QueryError, ValidationError } from '../../../platform/http/errors.js';
+import { isCrawler } from '../../../platform/http/robots.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { isSysadmin } from '../../accounts/index.js';
 import {
@@ -138,8 +139,10 @@ export async function presentDataset(deps: CkanDeps, dataset: Dataset) {
   return presentPackage(deps.baseUrl, dataset, await activeTables(deps, { datasets: [dataset] }));
 }
 
-async function showPackage({ actor, data, deps }: ActionContext) {
-  return presentDataset(deps, await deps.catalog.datasets.get(actor, requireString(data, 'id')));
+async function showPackage({ actor, data, deps, userAgent }: ActionContext) {
+  const dataset = await deps.catalog.datasets.get(actor, requireString(data, 'id'));
+  if (!isCrawler(userAgent)) deps.catalog.pageViews.count('api', dataset.id);
+  return presentDataset(deps, dataset);
 }
 
 /** package_update: the dict replaces the dataset (CKAN's semantics; resources kept when left out). */

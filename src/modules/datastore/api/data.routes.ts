@@ -6,8 +6,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { contentDisposition } from '../../../platform/blobs/send-blob.js';
+import { isCrawler } from '../../../platform/http/robots.js';
 import { sendRaw } from '../../../platform/http/send.js';
 import { xlsxStream } from '../../../platform/xlsx.js';
+import type { Actor } from '../../accounts/index.js';
 import type { DatastoreService } from '../datastore.service.js';
 import { downloadName } from '../encode/download-name.js';
 import { featureCollection, geometryOf } from '../encode/geojson.js';
@@ -35,7 +37,13 @@ const CONTENT_TYPES: Record<Exclude<DataFormat, 'json'>, string> = {
  * GET /api/v1/resources/{id}/data: a table's rows, filtered, sorted, grouped, paged by cursor
  * (JSON), or all of them streamed as CSV, JSON Lines, GeoJSON or Parquet (`format=`).
  */
-export function dataRoutes({ datastore }: { datastore: DatastoreService }): FastifyPluginAsyncTypebox {
+export function dataRoutes({
+  datastore,
+  countUse,
+}: {
+  datastore: DatastoreService;
+  countUse: (actor: Actor, resourceId: string, kind: 'api' | 'download') => void;
+}): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/resources/:id/data',
@@ -63,6 +71,10 @@ export function dataRoutes({ datastore }: { datastore: DatastoreService }): Fast
           ...filters
         } = request.query;
         const params = filters as Record<string, string | string[]>;
+        if (!isCrawler(request.headers['user-agent']))
+          reply.raw.once('finish', () => {
+            if (reply.statusCode === 200) countUse(request.actor, id, format === 'json' ? 'api' : 'download');
+          });
         if (format === 'json') {
           const page = {
             limit: Math.min(Math.max(limit || 100, 1), 10_000),

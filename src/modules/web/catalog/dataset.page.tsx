@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Activity, Dataset } from '../../catalog/index.js';
+import type { Activity, Dataset, UsageMonth } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
 import { ProvenanceSection } from '../harvest/provenance.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
@@ -15,6 +15,7 @@ import { ScrollRegion } from '../ui/scroll-region.js';
 import { StateBadges } from './dataset-summary.js';
 import { ResourceList } from './resources.js';
 import { TablePeek, type TablePeekModel } from './table-peek.js';
+import { UsageSection } from './usage-section.js';
 
 export interface DatasetView {
   dataset: Dataset;
@@ -26,6 +27,8 @@ export interface DatasetView {
   quality: QualityModel;
   /** The first rows of its main table, when one is loaded. */
   peek: TablePeekModel | null;
+  /** Its use by month, the latest first. */
+  usage: UsageMonth[];
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -128,6 +131,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
           <ProvenanceSection ctx={ctx} dataset={dataset} />
 
           <QualitySection ctx={ctx} model={view.quality} />
+
+          <UsageSection ctx={ctx} months={view.usage} />
 
           <section aria-labelledby="historique">
             <h2 id="historique">{t('activity')}</h2>

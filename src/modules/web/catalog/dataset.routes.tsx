@@ -1,3 +1,4 @@
+import { isRobot } from '../../../platform/http/robots.js';
 import type { Actor } from '../../accounts/index.js';
 import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/index.js';
 import { href } from '../i18n/paths.js';
@@ -39,6 +40,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
         peek?.resourceId ?? null,
       ),
       peek,
+      usage: await catalog.pageViews.usage(dataset.id),
       schemaOrg: {
         ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
         url: pageUrl,
@@ -67,12 +69,6 @@ function metadataLinks(baseUrl: string, dataset: Dataset) {
 }
 
 const absolute = (baseUrl: string, url: string) => (url.startsWith('/') ? `${baseUrl}${url}` : url);
-
-/** Crawlers are not readers: their visits do not count as views. */
-function isRobot(userAgent: string | undefined): boolean {
-  return !userAgent || /bot|crawl|spider|slurp|curl|wget|python|httpclient|autocannon/i.test(userAgent);
-}
-
 const PEEK_ROWS = 5;
 /** Resources looked at for a loaded table (the first ones, in the dataset's order). */
 const PEEK_CANDIDATES = 3;
