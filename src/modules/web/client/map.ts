@@ -37,7 +37,63 @@ async function drawMap(element: HTMLElement): Promise<void> {
   }).addTo(map);
   const bounds = layer.getBounds();
   if (!extent && bounds.isValid()) map.fitBounds(bounds, { maxZoom: 14 });
+  featurePicker(element, map, layer);
   element.setAttribute('data-map-ready', String(data.features.length));
+}
+
+/** Features a picker lists at most (the data table lists them all). */
+const PICKED_FEATURES = 1000;
+
+/**
+ * The map's features for the keyboard: a list before the map; choosing one centres the map on
+ * it, opens its properties, and says them in a status line (markers themselves take no focus).
+ */
+function featurePicker(element: HTMLElement, map: L.Map, layer: L.GeoJSON): void {
+  type Shape = L.Layer & {
+    feature?: GeoJSON.Feature;
+    getLatLng?: () => L.LatLng;
+    getBounds?: () => L.LatLngBounds;
+    openPopup: () => void;
+  };
+  const shapes = layer.getLayers() as Shape[];
+  if (shapes.length === 0) return;
+  const { pickLabel = '', pickNone = '', pickItem = '' } = element.dataset;
+  const field = document.createElement('div');
+  field.className = 'quai-field quai-map-picker';
+  const label = document.createElement('label');
+  label.className = 'quai-label';
+  label.htmlFor = `${element.id}-entite`;
+  label.textContent = pickLabel;
+  const select = document.createElement('select');
+  select.className = 'quai-input quai-select';
+  select.id = `${element.id}-entite`;
+  select.add(new Option(pickNone, ''));
+  shapes.slice(0, PICKED_FEATURES).forEach((shape, index) => {
+    const values = Object.values(shape.feature?.properties ?? {});
+    const name = values.find((value) => typeof value === 'string' && value.trim() !== '');
+    select.add(
+      new Option(
+        typeof name === 'string' ? name : pickItem.replace('{number}', String(index + 1)),
+        String(index),
+      ),
+    );
+  });
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.className = 'quai-map-said';
+  select.addEventListener('change', () => {
+    const shape = shapes[Number(select.value)];
+    if (!shape || select.value === '') return;
+    if (shape.getLatLng) map.setView(shape.getLatLng(), Math.max(map.getZoom(), 15));
+    else if (shape.getBounds) map.fitBounds(shape.getBounds(), { maxZoom: 16 });
+    shape.openPopup();
+    status.textContent = Object.entries(shape.feature?.properties ?? {})
+      .slice(0, 12)
+      .map(([key, value]) => `${key} : ${value === null || value === undefined ? '' : String(value)}`)
+      .join(' ; ');
+  });
+  field.append(label, select, status);
+  element.before(field);
 }
 
 /** A feature's properties as a small table, built from text (never from HTML). */

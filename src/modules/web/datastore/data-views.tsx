@@ -121,6 +121,9 @@ function DataMap({
         data-bbox={JSON.stringify(extent)}
         data-tiles={tiles.url}
         data-attribution={tiles.attribution}
+        data-pick-label={t('mapPickLabel')}
+        data-pick-none={t('mapPickNone')}
+        data-pick-item={t('mapPickItem')}
         hidden
       ></section>
       <noscript>
