@@ -317,15 +317,21 @@ describe('keyboard journeys', () => {
 
   test('a map’s features are reachable by keyboard: a list before the map centres and describes each', async () => {
     const reply = await fetch(`${portal.baseUrl}/api/3/action/package_show?id=arbres-publics-montreal`);
-    const trees = ((await reply.json()) as { result: { resources: { id: string }[] } }).result.resources[0]?.id;
+    const trees = ((await reply.json()) as { result: { resources: { id: string }[] } }).result.resources[0]
+      ?.id;
     const page = await newPage(true);
-    await page.goto(`${portal.baseUrl}/fr/jeux-de-donnees/arbres-publics-montreal/ressources/${trees}?vue=carte`);
+    await page.goto(
+      `${portal.baseUrl}/fr/jeux-de-donnees/arbres-publics-montreal/ressources/${trees}?vue=carte`,
+    );
     await page.waitForSelector('[data-map-ready]');
     const picker = page.getByLabel('Aller à une entité de la carte');
     await tabTo(page, picker);
     await page.keyboard.press('ArrowDown');
     // The status line says the chosen feature's properties; its popup is open on the map.
-    await page.locator('.quai-map-said').filter({ hasText: /arrondissement : / }).waitFor();
+    await page
+      .locator('.quai-map-said')
+      .filter({ hasText: /arrondissement : / })
+      .waitFor();
     assert.equal(await page.locator('.leaflet-popup .quai-map-properties').count(), 1);
     await page.context().close();
   });
