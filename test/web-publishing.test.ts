@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { SYSTEM } from '../src/modules/accounts/index.js';
 import type { Group } from '../src/modules/catalog/index.js';
+import { builtinSnapshots } from '../src/modules/reference/index.js';
 import { describeEachEngine } from './helpers/app.js';
 import { call, seedOrganization, seedUser } from './helpers/fixtures.js';
 import { WebClient } from './helpers/web-client.js';
@@ -23,6 +24,9 @@ describeEachEngine('publishing without surprises', (current) => {
         [region, 'editor'],
       ],
     });
+    // The reference sets the territories come from (regions, MRC, municipalities).
+    for (const snapshot of await builtinSnapshots())
+      await ctx.reference.publishing.publish(snapshot, { by: 'test' });
   });
 
   async function signedIn(): Promise<WebClient> {
@@ -60,6 +64,57 @@ describeEachEngine('publishing without surprises', (current) => {
     assert.match(summary, /Organisation : Choisissez l’organisation qui publie ces données\./);
     assert.doesNotMatch(summary, /#champ-name"/, 'a missing title is said once, on the title');
     assert.match(summary, /Le formulaire contient 5 erreurs/);
+  });
+
+  test('the territory covered is chosen by name from the reference sets, and shown by name', async () => {
+    const web = await signedIn();
+    const form = await web.get('/fr/espace/nouveau-jeu-de-donnees');
+    assert.match(
+      form.body,
+      /<input [^>]*id="champ-place" name="place" type="text" value autocomplete="off" list="territoires"/,
+    );
+    assert.match(form.body, /<datalist id="territoires"><option value="Tout le Québec"><\/option>/);
+    assert.match(form.body, /<option value="Estrie \(région administrative\)"><\/option>/);
+    assert.match(form.body, /<option value="Bromont \(municipalité\)"><\/option>/);
+    const unknown = await web.post('/fr/espace/nouveau-jeu-de-donnees', {
+      title_fr: 'Parcs de Bromont',
+      owner_org: city.id,
+      place: 'Atlantide (municipalité)',
+      visibility: 'public',
+    });
+    assert.equal(unknown.status, 422);
+    assert.match(
+      unknown.body,
+      /<a href="#champ-place">Territoire couvert : Choisissez un territoire de la liste/,
+    );
+    // Typed as people type it (case aside), stored as its code, shown by its name.
+    await web.get('/fr/espace/nouveau-jeu-de-donnees');
+    const created = await web.post('/fr/espace/nouveau-jeu-de-donnees', {
+      title_fr: 'Parcs de Bromont',
+      owner_org: city.id,
+      place: 'bromont (municipalité)',
+      visibility: 'public',
+    });
+    assert.equal(created.status, 303, created.body.slice(0, 400));
+    const { ctx } = current();
+    const stored = await ctx.catalog.datasets.get(SYSTEM, 'parcs-de-bromont');
+    assert.match(stored.extras.spatial_place ?? '', /^municipalites:\d{5}$/);
+    const page = await web.get('/fr/jeux-de-donnees/parcs-de-bromont');
+    assert.match(textOf(page.body), /Couverture géographique Bromont \(municipalité\)/);
+    const english = await web.get('/en/datasets/parcs-de-bromont');
+    assert.match(textOf(english.body), /Bromont \(municipality\)/);
+    // The quality score counts a territory as spatial coverage.
+    const report = await ctx.quality.scores.settled(
+      stored.id,
+      (scored) =>
+        scored.criteria.find((criterion) => criterion.id === 'spatial-coverage')?.status === 'passed',
+    );
+    assert.match(
+      report.criteria.find((criterion) => criterion.id === 'spatial-coverage')?.evidence.fr ?? '',
+      /territoire indiqué : municipalites:/,
+    );
+    const edit = await web.get('/fr/jeux-de-donnees/parcs-de-bromont/modifier');
+    assert.match(edit.body, /name="place" type="text" value="Bromont \(municipalité\)"/);
   });
 
   test('the description can be previewed as it will read, and nothing is saved', async () => {

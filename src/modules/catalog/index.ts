@@ -8,7 +8,7 @@ export { canCreateDatasetIn, canEditDataset } from './catalog.policy.js';
 export { type CatalogService, DATASET_WRITTEN } from './catalog.service.js';
 export type * from './catalog.types.js';
 export { RESOURCE_SEARCH_FIELDS, type ResourceSearchField } from './datasets/lookup.repo.js';
-export { publicationGaps } from './datasets/publication.js';
+export { publicationGaps, SPATIAL_PLACE_EXTRA } from './datasets/publication.js';
 export type { ResourceVersion } from './datasets/resource-versions.repo.js';
 export type { GroupListing } from './groups/group.repo.js';
 export type { GroupKind } from './groups/group.service.js';

@@ -130,6 +130,12 @@ function temporalCoverage(facts: DatasetFacts): CriterionOutcome {
 }
 
 function spatialCoverage(facts: DatasetFacts): CriterionOutcome {
+  if (facts.place)
+    return outcome(
+      'spatial-coverage',
+      'passed',
+      L(`territoire indiqué : ${facts.place}`, `territory given: ${facts.place}`),
+    );
   const box = facts.bbox;
   if (!box) return outcome('spatial-coverage', 'failed', L('aucune emprise géographique', 'no bounding box'));
   const sides = `${box.west}, ${box.south}, ${box.east}, ${box.north}`;

@@ -10,6 +10,8 @@ export interface DatasetFacts {
   temporalStart: string | null;
   temporalEnd: string | null;
   bbox: { west: number; south: number; east: number; north: number } | null;
+  /** The territory chosen by name (a reference set's code), when there is one. */
+  place?: string | null;
   contactEmail: string | null;
   /** When the metadata last changed: the last update when the dataset has no resource. */
   metadataModified: Date;

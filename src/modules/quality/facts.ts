@@ -6,6 +6,7 @@ import {
   guessFormat,
   isOpenLicense,
   type Resource,
+  SPATIAL_PLACE_EXTRA,
 } from '../catalog/index.js';
 import type { DatastoreService, Table } from '../datastore/index.js';
 import { parseSchemaRef, type SchemasServices, type StoredReport } from '../schemas/index.js';
@@ -113,6 +114,7 @@ export async function gatherFacts(
       temporalStart: dataset.temporalStart,
       temporalEnd: dataset.temporalEnd,
       bbox: dataset.bbox,
+      place: dataset.extras[SPATIAL_PLACE_EXTRA] ?? null,
       contactEmail: dataset.maintainerEmail || dataset.authorEmail || null,
       metadataModified: dataset.metadataModified,
       resources,

@@ -3,6 +3,12 @@ import { localized } from '../../../platform/i18n/index.js';
 import type { Dataset } from '../catalog.types.js';
 
 /**
+ * The dataset extra naming the territory it covers: `quebec`, or a code of a reference set
+ * (`regions:05`, `mrc:460`, `municipalites:46078`), chosen by name on the dataset form.
+ */
+export const SPATIAL_PLACE_EXTRA = 'spatial_place';
+
+/**
  * What a dataset still lacks before it can be published, each gap naming its field and why: a
  * reader must learn what the data is (a description), whether they may reuse it (a licence), and
  * find something to open (a resource). The organisation is always there: the service refuses a

@@ -26,6 +26,8 @@ export interface DatasetFormView {
   themes: Choice[];
   /** The description as it will read (HTML from the sanitising Markdown renderer), when asked. */
   preview: string | null;
+  /** The territories to choose from, by name. */
+  places: string[];
 }
 
 /** Each field's label, in the order of the page (the error summary lists errors in that order). */
@@ -49,6 +51,7 @@ const FIELD_LABELS = {
   url: 'fieldUrl',
   version: 'fieldVersion',
   visibility: 'fieldPrivate',
+  place: 'fieldPlace',
 } as const satisfies Record<keyof DatasetFormValues, MessageKey>;
 
 export const DATASET_FORM_FIELDS = Object.keys(FIELD_LABELS);
@@ -180,6 +183,20 @@ export function DatasetFormPage({ ctx, view }: { ctx: PageContext; view: Dataset
             value={values.time_coverage_end}
             size="short"
           />
+          <TextField
+            {...field}
+            name="place"
+            label={t('fieldPlace')}
+            hint={t('fieldPlaceHint')}
+            value={values.place}
+            list="territoires"
+            autocomplete="off"
+          />
+          <datalist id="territoires">
+            {view.places.map((place) => (
+              <option key={place} value={place} />
+            ))}
+          </datalist>
           <ChoiceGroup
             {...field}
             type="checkbox"

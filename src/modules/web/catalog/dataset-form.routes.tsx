@@ -25,6 +25,7 @@ import {
 } from './dataset-form.js';
 import { DATASET_FORM_FIELDS, DatasetFormPage } from './dataset-form.page.js';
 import { allGroups, editableDataset } from './loaders.js';
+import { PLACE_EXTRA, placeChoices, placeLabel } from './places.js';
 
 /** Creating and editing datasets. */
 export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
@@ -56,7 +57,9 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
     preview: string | null = null,
   ) {
     const organizations = await organizationChoices(page, dataset?.organization.id ?? null);
+    const places = await placeChoices(deps.reference.reference, page.locale);
     const view = {
+      places: places.map((place) => place.label),
       datasetName: dataset?.name ?? null,
       datasetTitle: dataset ? pickTitle(page.locale, dataset.title).text : null,
       values,
@@ -86,8 +89,14 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
     if (fieldText(fields.preview) !== '') {
       return render(page, dataset, values, {}, renderMarkdown(values.notes_fr || values.notes_en));
     }
-    const input = datasetInputOf(values, dataset);
+    // The territory typed as its name in the list, stored as its code.
+    const places = values.place ? await placeChoices(deps.reference.reference, page.locale) : [];
+    const typed = values.place.toLocaleLowerCase(page.locale);
+    const place =
+      places.find((candidate) => candidate.label.toLocaleLowerCase(page.locale) === typed) ?? null;
+    const input = datasetInputOf(values, dataset, place?.value ?? null);
     const errors = {
+      ...(values.place && !place ? { place: page.t('fieldPlaceUnknown') } : {}),
       ...fieldErrorsOf(
         // A missing title is said once, on the title: the name is made from it.
         (await catalog.datasets.check(page.actor, input, dataset?.id ?? null)).filter(
@@ -144,7 +153,8 @@ export function datasetFormRoutes(pages: PageRoutes, deps: WebDeps): void {
 
   pages.get('editDataset', async (page) => {
     const dataset = await editableDataset(page, catalog);
-    return render(page, dataset, datasetFormOf(dataset), {});
+    const place = await placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]);
+    return render(page, dataset, datasetFormOf(dataset, place ?? ''), {});
   });
 
   pages.post('editDataset', async (page) => save(page, await editableDataset(page, catalog)));

@@ -2,6 +2,7 @@ import { slugify } from '../../../platform/validation.js';
 import type { Dataset, DatasetInput } from '../../catalog/index.js';
 import { type FormFields, fieldText, fieldUrl } from '../shell/page-routes.js';
 import type { FieldErrors } from '../ui/form-fields.js';
+import { PLACE_EXTRA } from './places.js';
 
 /** What the dataset form holds: text as typed, so that a refused form comes back unchanged. */
 export interface DatasetFormValues {
@@ -24,6 +25,8 @@ export interface DatasetFormValues {
   url: string;
   version: string;
   visibility: 'public' | 'private';
+  /** The territory covered, as its name reads in the list (« Bromont (municipalité) »), or ''. */
+  place: string;
 }
 
 const many = (value: string | string[] | undefined): string[] =>
@@ -59,10 +62,12 @@ export function datasetFormFrom(fields: FormFields): DatasetFormValues {
     url: fieldUrl(fields.url),
     version: fieldText(fields.version),
     visibility: fieldText(fields.visibility) === 'private' ? 'private' : 'public',
+    place: fieldText(fields.place),
   };
 }
 
-export function datasetFormOf(dataset: Dataset): DatasetFormValues {
+/** The form of a dataset; `place` is its territory's name (read from the reference sets). */
+export function datasetFormOf(dataset: Dataset, place = ''): DatasetFormValues {
   return {
     name: dataset.name,
     title_fr: dataset.title.fr,
@@ -83,6 +88,7 @@ export function datasetFormOf(dataset: Dataset): DatasetFormValues {
     url: dataset.url ?? '',
     version: dataset.version ?? '',
     visibility: dataset.private ? 'private' : 'public',
+    place,
   };
 }
 
@@ -97,7 +103,13 @@ const keywords = (value: string) =>
  * The dataset input of a submitted form. Fields the form does not show (author, spatial coverage,
  * extras) keep the dataset's current values; resources are left as they are.
  */
-export function datasetInputOf(values: DatasetFormValues, existing: Dataset | null): DatasetInput {
+export function datasetInputOf(
+  values: DatasetFormValues,
+  existing: Dataset | null,
+  /** The territory chosen (`set:code`, `quebec`), or null for none. */
+  place: string | null = null,
+): DatasetInput {
+  const { [PLACE_EXTRA]: _place, ...extras } = existing?.extras ?? {};
   return {
     name: values.name || slugify(values.title_fr),
     title: { fr: values.title_fr, en: orNull(values.title_en) },
@@ -122,7 +134,7 @@ export function datasetInputOf(values: DatasetFormValues, existing: Dataset | nu
     tags: keywords(values.tags),
     keywordsEn: keywords(values.keywords_en),
     groups: values.groups,
-    extras: existing?.extras ?? {},
+    extras: place ? { ...extras, [PLACE_EXTRA]: place } : extras,
   };
 }
 

@@ -29,6 +29,8 @@ export interface DatasetView {
   peek: TablePeekModel | null;
   /** Its use by month, the latest first. */
   usage: UsageMonth[];
+  /** The territory it covers, by name. */
+  place: string | null;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -142,7 +144,7 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
 
         <aside class="quai-dataset-aside" aria-labelledby="metadonnees">
           <h2 id="metadonnees">{t('metadata')}</h2>
-          <MetadataList ctx={ctx} dataset={dataset} quality={view.quality.report.score} />
+          <MetadataList ctx={ctx} dataset={dataset} quality={view.quality.report.score} place={view.place} />
           <h3>{t('metadataFormats')}</h3>
           <ul>
             {view.metadataLinks.map((link) => (
@@ -193,7 +195,17 @@ function EditorActions({ ctx, dataset }: { ctx: PageContext; dataset: Dataset })
   );
 }
 
-function MetadataList({ ctx, dataset, quality }: { ctx: PageContext; dataset: Dataset; quality: number }) {
+function MetadataList({
+  ctx,
+  dataset,
+  quality,
+  place,
+}: {
+  ctx: PageContext;
+  dataset: Dataset;
+  quality: number;
+  place: string | null;
+}) {
   const { t, locale } = ctx;
   const license = findLicense(dataset.licenseId);
   const frequency = findFrequency(dataset.updateFrequency);
@@ -211,7 +223,9 @@ function MetadataList({ ctx, dataset, quality }: { ctx: PageContext; dataset: Da
       t(start && end ? 'temporalRange' : start ? 'temporalFrom' : 'temporalUntil', dates),
     ]);
   }
-  if (dataset.bbox) rows.push(['spatialCoverage', t('bbox', { ...dataset.bbox })]);
+  // The territory by its name; a harvested or API-given rectangle as its coordinates.
+  if (place) rows.push(['spatialCoverage', place]);
+  else if (dataset.bbox) rows.push(['spatialCoverage', t('bbox', { ...dataset.bbox })]);
   if (dataset.languages.length > 0) {
     rows.push([
       'languages',

@@ -6,6 +6,7 @@ import { type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.j
 import { codeSamples } from '../ui/code-samples.js';
 import { DatasetPage } from './dataset.page.js';
 import { mayEdit } from './loaders.js';
+import { PLACE_EXTRA, placeLabel } from './places.js';
 import { downloadHref } from './resources.js';
 import type { TablePeekModel } from './table-peek.js';
 
@@ -41,6 +42,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       ),
       peek,
       usage: await catalog.pageViews.usage(dataset.id),
+      place: await placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
       schemaOrg: {
         ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
         url: pageUrl,

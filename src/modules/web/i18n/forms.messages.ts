@@ -61,6 +61,15 @@ export const FORMS = {
     'CC BY 4.0 is the usual licence of Québec’s data.',
   ),
   fieldFrequency: m('Fréquence de mise à jour', 'Update frequency'),
+  fieldPlace: m('Territoire couvert', 'Territory covered'),
+  fieldPlaceHint: m(
+    'Tapez le nom d’une municipalité, d’une MRC ou d’une région, et choisissez-le dans la liste ; « Tout le Québec » pour la province. Laissé vide, aucun.',
+    'Type the name of a municipality, an RCM or a region, and choose it from the list; “All of Québec” for the province. Left empty, none.',
+  ),
+  fieldPlaceUnknown: m(
+    'Choisissez un territoire de la liste (son nom suivi de son type, par exemple « Bromont (municipalité) »).',
+    'Choose a territory from the list (its name followed by its kind, for example “Bromont (municipality)”).',
+  ),
   fieldStart: m('Début de la couverture temporelle', 'Start of the temporal coverage'),
   fieldEnd: m('Fin de la couverture temporelle', 'End of the temporal coverage'),
   fieldDateHint: m('AAAA-MM-JJ', 'YYYY-MM-DD'),

@@ -59,6 +59,8 @@ export function TextField(
     autocomplete?: string;
     spellcheck?: boolean;
     size?: 'short' | 'long';
+    /** The id of a <datalist> of suggested values. */
+    list?: string;
   },
 ) {
   const {
@@ -87,6 +89,7 @@ export function TextField(
         required={required}
         autocomplete={autocomplete}
         spellcheck={props.spellcheck}
+        list={props.list}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
