@@ -41,7 +41,7 @@ describeEachEngine('DCAT-AP 3.0.0 SHACL shapes', (current) => {
         version: '2.1',
         language: ['fr', 'en'],
         license_id: 'cc-by',
-        extras: { source: 'réseau de surveillance' },
+        extras: { source: 'réseau de surveillance', spatial_place: 'municipalites:46078' },
       }),
     });
     assert.equal(full.status, 201, full.body);

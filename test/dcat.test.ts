@@ -72,6 +72,7 @@ describeEachEngine('DCAT-AP and schema.org', (current) => {
         maintainer: 'Direction des données',
         maintainer_email: 'donnees@quai.test',
         version: '1.0',
+        extras: { spatial_place: 'regions:06' },
       }),
     });
     datasetId = created.json.id;
@@ -137,11 +138,14 @@ describeEachEngine('DCAT-AP and schema.org', (current) => {
     assert.equal(objects(quads, dataset, `${DCAT}version`)[0], '1.0');
     const [period] = objects(quads, dataset, `${DCT}temporal`);
     assert.deepEqual(objects(quads, period as string, `${DCAT}startDate`), ['2016-01-01']);
-    const [location] = objects(quads, dataset, `${DCT}spatial`);
+    // Its box, and its territory by name: the reference entity's address (here a region).
+    const [location, place] = objects(quads, dataset, `${DCT}spatial`);
     assert.match(
       objects(quads, location as string, `${DCAT}bbox`)[0] as string,
       /^POLYGON\(\(-79\.76 44\.99, /,
     );
+    assert.equal(place, `${TEST_BASE_URL}/api/v1/reference/regions/06`);
+    assert.deepEqual(objects(quads, place as string, RDF_TYPE), [`${DCT}Location`]);
     const [contact] = objects(quads, dataset, `${DCAT}contactPoint`);
     assert.deepEqual(objects(quads, contact as string, 'http://www.w3.org/2006/vcard/ns#hasEmail'), [
       'mailto:donnees@quai.test',

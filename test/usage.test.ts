@@ -71,4 +71,41 @@ describeEachEngine('usage statistics', (current) => {
     );
     assert.match(page.body, /Comptés sans adresse IP ni témoin/);
   });
+
+  test('each resource has its own figures: on its page, and by resource on the dataset page', async () => {
+    const { app, ctx } = current();
+    const get = (url: string, agent: string) => app.inject({ url, headers: { 'user-agent': agent } });
+    const resourcePage = `/fr/jeux-de-donnees/jeu-utilise/ressources/${resourceId}`;
+    // Views of the resource's page: a person twice (French and English), a crawler not.
+    await get(resourcePage, BROWSER);
+    await get(`/en/datasets/jeu-utilise/resources/${resourceId}`, BROWSER);
+    await get(resourcePage, CRAWLER);
+    await ctx.catalog.pageViews.flush();
+    const month = new Intl.DateTimeFormat('fr-CA', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date());
+    // The resource: 2 views of its page, 2 downloads (file and CSV data), 1 query (the first test's).
+    const resource = (await get(resourcePage, CRAWLER)).body;
+    assert.match(
+      resource,
+      new RegExp(
+        `<th scope="row">${month}</th><td class="quai-number">2</td><td class="quai-number">2</td><td class="quai-number">1</td>`,
+      ),
+    );
+    // The dataset page lists it by resource; the resource's page views are not the dataset's.
+    const dataset = (await get('/fr/jeux-de-donnees/jeu-utilise', CRAWLER)).body;
+    assert.match(dataset, /Utilisation par ressource, les douze derniers mois/);
+    assert.match(
+      dataset,
+      /mesures\.csv<\/a><\/th><td class="quai-number">2<\/td><td class="quai-number">2<\/td><td class="quai-number">1<\/td>/,
+    );
+    assert.match(
+      dataset,
+      new RegExp(
+        `<th scope="row">${month}</th><td class="quai-number">2</td><td class="quai-number">2</td><td class="quai-number">3</td>`,
+      ),
+    );
+  });
 });

@@ -105,6 +105,7 @@ export function montrealDatasets(): DemoDataset[] {
   const montreal = {
     organization: 'ville-de-montreal',
     bbox: cityBbox(MONTREAL),
+    place: 'municipalites:66023',
     maintainer: 'Service des données ouvertes',
     maintainerEmail: 'donnees.ouvertes@montreal.quai.example',
   };

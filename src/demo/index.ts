@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context } from '../context.js';
 import { type Actor, SYSTEM } from '../modules/accounts/index.js';
-import type { ResourceInput } from '../modules/catalog/index.js';
+import { type ResourceInput, SPATIAL_PLACE_EXTRA } from '../modules/catalog/index.js';
 import { cultureDatasets } from './catalogue-culture.js';
 import { environmentDatasets } from './catalogue-environment.js';
 import { montrealDatasets } from './catalogue-montreal.js';
@@ -121,7 +121,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
       tags: dataset.tags,
       keywordsEn: dataset.keywordsEn,
       groups: dataset.groups,
-      extras: {},
+      extras: dataset.place ? { [SPATIAL_PLACE_EXTRA]: dataset.place } : {},
       resources,
     });
     // A file replaced by a newer edition: the earlier one stays in the resource's history.

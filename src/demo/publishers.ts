@@ -249,6 +249,8 @@ export interface DemoDataset {
   frequency: string;
   temporal?: [string, string];
   bbox?: Bbox;
+  /** Its territory in the reference sets (`municipalites:66023`), shown by name. */
+  place?: string;
   maintainer: string;
   maintainerEmail: string;
   private?: boolean;

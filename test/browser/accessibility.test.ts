@@ -288,6 +288,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     try {
       await page.goto(address(path));
       if (path.includes('vue=carte')) await page.waitForSelector('[data-map-ready]');
+      if (await page.$('[data-box-map]')) await page.waitForSelector('[data-box-map][data-map-ready]');
       assert.deepEqual(await violations(page), [], path);
       // What axe cannot see: on a 375 px phone the page never scrolls sideways (WCAG 1.4.10).
       await page.setViewportSize({ width: 375, height: 800 });

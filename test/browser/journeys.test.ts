@@ -336,6 +336,30 @@ describe('keyboard journeys', () => {
     await page.context().close();
   });
 
+  test('a dataset’s coverage shows as a rectangle on a small map, under the words that say it', async () => {
+    const page = await newPage(true);
+    await page.goto(`${portal.baseUrl}/fr/jeux-de-donnees/arbres-publics-montreal`);
+    const map = page.locator('.quai-box-map[data-map-ready="box"]');
+    await map.waitFor();
+    // The rectangle is drawn; the map is a picture of the words: hidden from screen readers, no focus.
+    assert.equal(await map.locator('path').count(), 1);
+    assert.equal(await map.getAttribute('aria-hidden'), 'true');
+    assert.equal(
+      await map.evaluate((element) => element.querySelectorAll('[tabindex], a, button').length),
+      0,
+    );
+    assert.match((await page.locator('.quai-coverage-box').textContent()) ?? '', /^Ouest -73[,.]\d+, sud 45/);
+    assert.equal(await page.locator('.quai-box-map-credit').isVisible(), true);
+    await page.context().close();
+    // Without JavaScript, the words alone.
+    const plain = await newPage(false);
+    await plain.goto(`${portal.baseUrl}/fr/jeux-de-donnees/arbres-publics-montreal`);
+    assert.equal(await plain.locator('.quai-box-map').isVisible(), false);
+    assert.equal(await plain.locator('.quai-box-map-credit').isVisible(), false);
+    assert.equal(await plain.locator('.quai-coverage-box').isVisible(), true);
+    await plain.context().close();
+  });
+
   test('Tab goes through a whole page and out of it: no keyboard trap', async () => {
     const page = await newPage(true);
     await page.goto(`${portal.baseUrl}/fr/jeux-de-donnees/qualite-eau-potable-resultats-analyses`);

@@ -99,7 +99,7 @@ export function createDatastoreModule(
           countUse: (actor, resourceId, kind) =>
             void catalog.resources
               .get(actor, resourceId)
-              .then(({ dataset }) => catalog.pageViews.count(kind, dataset.id))
+              .then(({ dataset }) => catalog.pageViews.count(kind, dataset.id, resourceId))
               .catch(() => undefined),
         }),
       );

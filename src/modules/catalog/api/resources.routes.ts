@@ -214,7 +214,7 @@ function download(
   { dataset, resource }: ResourceInDataset,
 ) {
   if (request.method === 'GET' && !isCrawler(request.headers['user-agent']))
-    deps.catalog.pageViews.count('download', dataset.id);
+    deps.catalog.pageViews.count('download', dataset.id, resource.id);
   if (!resource.upload) return reply.redirect(resource.url ?? '/', 302);
   return sendBlob(request, reply, deps.blobs, {
     sha256: resource.upload.sha256,

@@ -7,6 +7,8 @@ import type { Dataset } from '../catalog.types.js';
  * (`regions:05`, `mrc:460`, `municipalites:46078`), chosen by name on the dataset form.
  */
 export const SPATIAL_PLACE_EXTRA = 'spatial_place';
+/** The spatial_place value for the whole province. */
+export const SPATIAL_PLACE_QUEBEC = 'quebec';
 
 /**
  * What a dataset still lacks before it can be published, each gap naming its field and why: a

@@ -1,4 +1,5 @@
 import type { Dataset, Group, Resource } from '../catalog.types.js';
+import { SPATIAL_PLACE_EXTRA, SPATIAL_PLACE_QUEBEC } from '../datasets/publication.js';
 import { datasetIri, datasetLinks, groupUrl, resourceIri, resourceUrl } from '../links.js';
 import { EU_FILE_TYPE_BASE, findFormat, IANA_MEDIA_TYPE_BASE } from '../vocabularies/formats.js';
 import { EU_FREQUENCY_BASE, findFrequency } from '../vocabularies/frequencies.js';
@@ -46,6 +47,12 @@ export function addDataset(graph: GraphBuilder, baseUrl: string, dataset: Datase
     const wkt = `POLYGON((${west} ${south}, ${east} ${south}, ${east} ${north}, ${west} ${north}, ${west} ${south}))`;
     graph.value(graph.child(node, 'dct:spatial', 'dct:Location'), 'dcat:bbox', wkt, 'gsp:wktLiteral');
   }
+  graph.linkTyped(
+    node,
+    'dct:spatial',
+    placeIri(baseUrl, dataset.extras[SPATIAL_PLACE_EXTRA]),
+    'dct:Location',
+  );
   for (const code of dataset.languages) {
     const language = findLanguage(code);
     if (language)
@@ -67,6 +74,20 @@ export function addDataset(graph: GraphBuilder, baseUrl: string, dataset: Datase
   }
   addOrigins(graph, node, dataset);
   return node;
+}
+
+/** GeoNames' Québec, for a dataset covering the whole province. */
+const QUEBEC_GEONAMES = 'https://sws.geonames.org/6115047/';
+
+/**
+ * A dataset's territory as an address: GeoNames' Québec for the whole province, otherwise its
+ * reference entity's (`set:code` → /api/v1/reference/set/code, where its names and dates are).
+ */
+function placeIri(baseUrl: string, place: string | undefined): string | null {
+  if (!place) return null;
+  if (place === SPATIAL_PLACE_QUEBEC) return QUEBEC_GEONAMES;
+  const match = /^([a-z][a-z0-9-]*):([A-Za-z0-9-]+)$/.exec(place);
+  return match ? `${baseUrl}/api/v1/reference/${match[1]}/${match[2]}` : null;
 }
 
 /**

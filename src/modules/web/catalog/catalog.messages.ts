@@ -148,6 +148,12 @@ export const BROWSE = {
   usageViews: m('Consultations de la page', 'Page views'),
   usageDownloads: m('Téléchargements', 'Downloads'),
   usageApi: m('Appels à l’API', 'API calls'),
+  usageByResource: m(
+    'Utilisation par ressource, les douze derniers mois',
+    'Use by resource, the last twelve months',
+  ),
+  usageResource: m('Ressource', 'Resource'),
+  usageResourceViews: m('Consultations de sa page', 'Views of its page'),
   usageMethod: m(
     'Comptés sans adresse IP ni témoin : chaque visite ajoute un au compteur du mois, rien ne dit qui l’a faite. Les robots d’indexation ne sont pas comptés.',
     'Counted without IP addresses or cookies: each visit adds one to the month’s counter, nothing says who made it. Indexing robots are not counted.',

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Activity, Dataset, UsageMonth } from '../../catalog/index.js';
+import type { Activity, Dataset, ResourceUsage, UsageMonth } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
 import { ProvenanceSection } from '../harvest/provenance.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
@@ -12,6 +12,7 @@ import { Layout } from '../ui/layout.js';
 import { pick, pickTitle, Text } from '../ui/localized.js';
 import { renderMarkdown } from '../ui/markdown.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
+import { Coverage } from './coverage.js';
 import { StateBadges } from './dataset-summary.js';
 import { ResourceList } from './resources.js';
 import { TablePeek, type TablePeekModel } from './table-peek.js';
@@ -29,8 +30,12 @@ export interface DatasetView {
   peek: TablePeekModel | null;
   /** Its use by month, the latest first. */
   usage: UsageMonth[];
+  /** Each resource's use over the same months. */
+  resourceUsage: ResourceUsage[];
   /** The territory it covers, by name. */
   place: string | null;
+  /** The base map for the coverage map. */
+  tiles: { url: string; attribution: string };
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -134,7 +139,7 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
 
           <QualitySection ctx={ctx} model={view.quality} />
 
-          <UsageSection ctx={ctx} months={view.usage} />
+          <UsageSection ctx={ctx} months={view.usage} dataset={dataset} resources={view.resourceUsage} />
 
           <section aria-labelledby="historique">
             <h2 id="historique">{t('activity')}</h2>
@@ -144,7 +149,13 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
 
         <aside class="quai-dataset-aside" aria-labelledby="metadonnees">
           <h2 id="metadonnees">{t('metadata')}</h2>
-          <MetadataList ctx={ctx} dataset={dataset} quality={view.quality.report.score} place={view.place} />
+          <MetadataList
+            ctx={ctx}
+            dataset={dataset}
+            quality={view.quality.report.score}
+            place={view.place}
+            tiles={view.tiles}
+          />
           <h3>{t('metadataFormats')}</h3>
           <ul>
             {view.metadataLinks.map((link) => (
@@ -200,11 +211,13 @@ function MetadataList({
   dataset,
   quality,
   place,
+  tiles,
 }: {
   ctx: PageContext;
   dataset: Dataset;
   quality: number;
   place: string | null;
+  tiles: { url: string; attribution: string };
 }) {
   const { t, locale } = ctx;
   const license = findLicense(dataset.licenseId);
@@ -224,8 +237,9 @@ function MetadataList({
     ]);
   }
   // The territory by its name; a harvested or API-given rectangle as its coordinates.
-  if (place) rows.push(['spatialCoverage', place]);
-  else if (dataset.bbox) rows.push(['spatialCoverage', t('bbox', { ...dataset.bbox })]);
+  if (place || dataset.bbox) {
+    rows.push(['spatialCoverage', <Coverage ctx={ctx} dataset={dataset} place={place} tiles={tiles} />]);
+  }
   if (dataset.languages.length > 0) {
     rows.push([
       'languages',

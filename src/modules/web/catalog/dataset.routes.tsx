@@ -4,6 +4,7 @@ import { type Dataset, datasetLinks, presentSchemaOrg } from '../../catalog/inde
 import { href } from '../i18n/paths.js';
 import { type PageRoutes, siteTitle, type WebDeps } from '../shell/page-routes.js';
 import { codeSamples } from '../ui/code-samples.js';
+import { hasCoverageMap } from './coverage.js';
 import { DatasetPage } from './dataset.page.js';
 import { mayEdit } from './loaders.js';
 import { PLACE_EXTRA, placeLabel } from './places.js';
@@ -42,6 +43,8 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       ),
       peek,
       usage: await catalog.pageViews.usage(dataset.id),
+      resourceUsage: await catalog.pageViews.byResource(dataset.id),
+      tiles: config.mapTiles,
       place: await placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
       schemaOrg: {
         ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
@@ -50,7 +53,10 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       metadataLinks: metadataLinks(baseUrl, dataset),
       quality: { report, links, resources: dataset.resources },
     };
-    const ctx = page.context({ page: 'dataset', params: { name: dataset.name } }, { scripts: ['tabs'] });
+    const ctx = page.context(
+      { page: 'dataset', params: { name: dataset.name } },
+      { scripts: hasCoverageMap(dataset) ? ['tabs', 'map'] : ['tabs'] },
+    );
     return <DatasetPage ctx={ctx} view={view} />;
   });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../platform/i18n/index.js';
-import { SPATIAL_PLACE_EXTRA } from '../../catalog/index.js';
+import { SPATIAL_PLACE_EXTRA, SPATIAL_PLACE_QUEBEC } from '../../catalog/index.js';
 import type { ReferenceService } from '../../reference/index.js';
 
 /** The reference sets a dataset's territory is chosen from, smallest last. */
@@ -11,7 +11,7 @@ const KINDS: Record<PlaceSet, Record<Locale, string>> = {
   municipalites: { fr: 'municipalité', en: 'municipality' },
 };
 /** The whole province, as a territory of its own. */
-export const QUEBEC_PLACE = 'quebec';
+export const QUEBEC_PLACE = SPATIAL_PLACE_QUEBEC;
 const QUEBEC_LABEL: Record<Locale, string> = { fr: 'Tout le Québec', en: 'All of Québec' };
 
 /** The dataset extra holding its territory: `quebec`, or `set:code` (`municipalites:46078`). */

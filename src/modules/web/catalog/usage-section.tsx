@@ -1,7 +1,9 @@
-import type { UsageMonth } from '../../catalog/index.js';
+import type { Dataset, ResourceUsage, UsageMonth } from '../../catalog/index.js';
 import { formatNumber } from '../i18n/format.js';
+import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import { ScrollRegion } from '../ui/scroll-region.js';
+import { resourceName } from './resources.js';
 
 const MONTH_FORMAT = {
   fr: new Intl.DateTimeFormat('fr-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -12,7 +14,18 @@ const MONTH_FORMAT = {
  * How much a dataset is used, by month: views of its page, downloads of its files and data, API
  * reads. Counted without addresses or cookies, robots left out (docs/usage-statistics.md).
  */
-export function UsageSection({ ctx, months }: { ctx: PageContext; months: UsageMonth[] }) {
+export function UsageSection({
+  ctx,
+  months,
+  dataset,
+  resources = [],
+}: {
+  ctx: PageContext;
+  months: UsageMonth[];
+  /** On a dataset's page: the dataset, and each resource's use over the same twelve months. */
+  dataset?: Dataset;
+  resources?: ResourceUsage[];
+}) {
   const { t, locale } = ctx;
   return (
     <section aria-labelledby="utilisation">
@@ -50,7 +63,56 @@ export function UsageSection({ ctx, months }: { ctx: PageContext; months: UsageM
           </table>
         </ScrollRegion>
       )}
+      {dataset && resources.length > 0 ? <ByResource ctx={ctx} dataset={dataset} rows={resources} /> : null}
       <p class="quai-hint">{t('usageMethod')}</p>
     </section>
+  );
+}
+
+function ByResource({ ctx, dataset, rows }: { ctx: PageContext; dataset: Dataset; rows: ResourceUsage[] }) {
+  const { t, locale } = ctx;
+  return (
+    <ScrollRegion labelledBy="utilisation-ressources">
+      <table class="quai-table">
+        <caption id="utilisation-ressources">{t('usageByResource')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('usageResource')}</th>
+            <th scope="col" class="quai-number">
+              {t('usageResourceViews')}
+            </th>
+            <th scope="col" class="quai-number">
+              {t('usageDownloads')}
+            </th>
+            <th scope="col" class="quai-number">
+              {t('usageApi')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const index = dataset.resources.findIndex((resource) => resource.id === row.resourceId);
+            const resource = dataset.resources[index];
+            if (!resource) return null;
+            const name = resourceName(ctx, resource, index);
+            return (
+              <tr key={row.resourceId}>
+                <th scope="row">
+                  <a
+                    href={href(locale, 'resource', { name: dataset.name, id: row.resourceId })}
+                    lang={name.lang}
+                  >
+                    {name.text}
+                  </a>
+                </th>
+                <td class="quai-number">{formatNumber(locale, row.views)}</td>
+                <td class="quai-number">{formatNumber(locale, row.downloads)}</td>
+                <td class="quai-number">{formatNumber(locale, row.api)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

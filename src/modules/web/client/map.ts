@@ -7,6 +7,41 @@ import L from 'leaflet';
  * zoom); the page's data table lists the same rows for those who do not use the map.
  */
 for (const element of document.querySelectorAll<HTMLElement>('[data-map]')) void drawMap(element);
+for (const element of document.querySelectorAll<HTMLElement>('[data-box-map]')) drawBox(element);
+
+/**
+ * A dataset's coverage: its rectangle over the base map, fitted to it. A picture of what the
+ * words beside it say: nothing to pan, zoom or focus; the tiles' credit follows it as text.
+ */
+function drawBox(element: HTMLElement): void {
+  const { boxMap, tiles } = element.dataset;
+  if (!boxMap || !tiles) return;
+  const [west, south, east, north] = JSON.parse(boxMap) as [number, number, number, number];
+  element.hidden = false;
+  const credit = element.nextElementSibling;
+  if (credit instanceof HTMLElement && credit.classList.contains('quai-box-map-credit'))
+    credit.hidden = false;
+  const map = L.map(element, {
+    attributionControl: false,
+    zoomControl: false,
+    keyboard: false,
+    dragging: false,
+    scrollWheelZoom: false,
+    doubleClickZoom: false,
+    boxZoom: false,
+    touchZoom: false,
+  });
+  L.tileLayer(tiles, { maxZoom: 19 }).addTo(map);
+  const box = L.rectangle(
+    [
+      [south, west],
+      [north, east],
+    ],
+    { color: '#095797', weight: 2, fillOpacity: 0.15, interactive: false },
+  ).addTo(map);
+  map.fitBounds(box.getBounds(), { padding: [12, 12] });
+  element.setAttribute('data-map-ready', 'box');
+}
 
 async function drawMap(element: HTMLElement): Promise<void> {
   const { geojson, tiles, attribution, bbox } = element.dataset;

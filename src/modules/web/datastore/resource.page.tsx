@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
-import type { Dataset, Resource, ResourceVersion } from '../../catalog/index.js';
+import type { Dataset, Resource, ResourceVersion, UsageMonth } from '../../catalog/index.js';
 import { DownloadLink, resourceName } from '../catalog/resources.js';
+import { UsageSection } from '../catalog/usage-section.js';
 import { formatDate, formatDateTime, formatSize } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import { type ConformanceModel, SchemaConformance } from '../schemas/conformance.js';
@@ -27,6 +28,7 @@ export function ResourcePage({
   versions,
   canEdit,
   embed,
+  usage,
 }: {
   ctx: PageContext;
   dataset: Dataset;
@@ -47,6 +49,8 @@ export function ResourcePage({
   canEdit: boolean;
   /** The shown view's page for other sites' frames, when the data is public. */
   embed: { url: string; title: string } | null;
+  /** Its use by month: views of this page, downloads, queries. */
+  usage: UsageMonth[];
 }) {
   const { t, locale } = ctx;
   const index = dataset.resources.findIndex((item) => item.id === resource.id);
@@ -122,6 +126,7 @@ export function ResourcePage({
         ))}
       </dl>
       {versions.length > 0 ? <Versions ctx={ctx} versions={versions} /> : null}
+      <UsageSection ctx={ctx} months={usage} />
       {views ? <DataViews ctx={ctx} model={views} /> : null}
       {embed ? (
         <details class="quai-embed-code">

@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { isRobot } from '../../../platform/http/robots.js';
 import { localized } from '../../../platform/i18n/index.js';
 import type { Dataset, Resource } from '../../catalog/index.js';
 import type { ViewSpec } from '../../datastore/index.js';
@@ -43,6 +44,10 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     form: { values: ViewFormValues; errors: FieldErrors; preview?: { title: string; spec: ViewSpec } },
   ) {
     const { dataset, resource } = await resourceOfPage(page);
+    // A reader's view of the page (not a publisher's form sent back with errors).
+    if (page.request.method === 'GET' && !isRobot(page.request.headers['user-agent'])) {
+      catalog.pageViews.recordResource(resource.id);
+    }
     const state = previewState(page.query);
     const query = previewQuery(state).toString() || undefined;
     const status = await deps.datastore.status(page.actor, resource.id);
@@ -109,6 +114,7 @@ export function resourceRoutes(pages: PageRoutes, deps: WebDeps): void {
     return (
       <ResourcePage
         versions={versions}
+        usage={await catalog.pageViews.resourceUsage(resource.id)}
         embed={embed}
         canEdit={mayEdit(page.actor, dataset)}
         ctx={ctx}
