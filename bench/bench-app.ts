@@ -100,6 +100,9 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   seconds: number;
+  /** Entries in the plan's list, and requests taken from it (with `order: "global"`). */
+  listed: number;
+  sent: number;
 }
 
 let plans = 0;
@@ -128,8 +131,9 @@ export async function loadOverHttp(
   paths: string[],
   connections: number,
   seconds = SECONDS,
-): Promise<LatencySummary> {
-  const result = await runLoad({ url, paths, connections, seconds });
+  order: LoadPlan['order'] = 'per-connection',
+): Promise<LatencySummary & { sent: number; listed: number }> {
+  const result = await runLoad({ url, paths, connections, seconds, order });
   if (result.failures > 0) throw new Error(`${result.failures} requests failed`);
-  return summarize(result.times, result.seconds);
+  return { ...summarize(result.times, result.seconds), sent: result.sent, listed: result.listed };
 }

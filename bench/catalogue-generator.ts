@@ -387,14 +387,38 @@ export function popularQueries(count: number, seed = 7): Query[] {
 }
 
 /**
+ * Distinct queries, none asked twice, as new visitors and crawlers send them: a word alone, a word
+ * with a place, with a year or with another word; a quarter of them filtered by a theme.
+ */
+export function distinctQueries(count: number, seed = 11): Query[] {
+  const random = new Random(seed);
+  const words = vocabulary();
+  const places = readSubdivisions().map((subdivision) => subdivision.name);
+  const queries = new Map<string, Query>();
+  for (let tries = 0; queries.size < count && tries < count * 20; tries++) {
+    const word = random.pick(words);
+    const kind = random.next();
+    const q =
+      kind < 0.1
+        ? word
+        : kind < 0.45
+          ? `${word} ${random.pick(places)}`
+          : kind < 0.7
+            ? `${word} ${random.int(2005, 2025)}`
+            : `${word} ${random.pick(words)}`;
+    const query = random.next() < 0.25 ? { q, fq: `groups:${random.pick(THEMES).name}` } : { q };
+    queries.set(JSON.stringify(query), query);
+  }
+  return [...queries.values()];
+}
+
+/**
  * Search traffic as a portal sees it: 70 % of the requests ask one of the popular queries, drawn
  * with a Zipf law (a few very often, most rarely); 30 % are a long tail of specific queries asked
  * once (a word with a place or a year). Broad popular words match thousands of datasets.
  */
 export function realisticTraffic(popular: Query[], requests: number, seed: number): Query[] {
   const random = new Random(seed);
-  const words = vocabulary();
-  const places = readSubdivisions().map((subdivision) => subdivision.name);
   const weights = popular.map((_, rank) => 1 / (rank + 1));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const fromHead = () => {
@@ -405,9 +429,10 @@ export function realisticTraffic(popular: Query[], requests: number, seed: numbe
     }
     return popular[0] as Query;
   };
-  const fromTail = () =>
-    random.next() < 0.5
-      ? { q: `${random.pick(words)} ${random.pick(places)}` }
-      : { q: `${random.pick(words)} ${random.int(2005, 2025)}` };
+  // The tail: distinct queries, each used once, none of them a popular one.
+  const asked = new Set(popular.map((query) => JSON.stringify(query)));
+  const tail = distinctQueries(requests, seed + 1000).filter((query) => !asked.has(JSON.stringify(query)));
+  let next = 0;
+  const fromTail = () => tail[next++ % tail.length] as Query;
   return Array.from({ length: requests }, () => (random.next() < 0.7 ? fromHead() : fromTail()));
 }

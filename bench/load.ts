@@ -64,5 +64,5 @@ const failures = Object.entries(statuses)
   .filter(([status]) => Number(status) >= 400)
   .reduce((sum, [, count]) => sum + count, 0);
 process.stdout.write(
-  `${JSON.stringify({ times, failures, statuses, errors: result.errors, timeouts: result.timeouts, seconds: result.duration, sent: list.length })}\n`,
+  `${JSON.stringify({ times, failures, statuses, errors: result.errors, timeouts: result.timeouts, seconds: result.duration, listed: list.length, sent })}\n`,
 );

@@ -16,10 +16,13 @@ interface Entry<T> {
  * Results of public searches, reused until the catalogue changes. Only what anyone may see goes in
  * here (the caller decides), so no private data can be served from it. The catalogue's version is
  * a database sequence bumped after each committed write, read on every lookup: one cheap query
- * keeps every process consistent.
+ * keeps every process consistent. Identical searches arriving together run once: the later ones
+ * wait for the first one's answer (a burst of the same new query costs one database search).
  */
 export function createSearchCache<T>(versions: SearchVersionRepo, options: SearchCacheOptions) {
   const entries = new Map<string, Entry<T>>();
+  /** Searches being computed, by version and key: the same search asked meanwhile waits for it. */
+  const computing = new Map<string, Promise<T>>();
   let hits = 0;
   let misses = 0;
 
@@ -34,16 +37,29 @@ export function createSearchCache<T>(versions: SearchVersionRepo, options: Searc
         entries.set(key, entry);
         return entry.value;
       }
+      const flight = `${current} ${key}`;
+      const running = computing.get(flight);
+      if (running) {
+        hits++;
+        return running;
+      }
       misses++;
-      const value = await compute();
-      entries.set(key, { version: current, storedAt: Date.now(), value });
-      if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
-      return value;
+      const pending = compute();
+      computing.set(flight, pending);
+      try {
+        const value = await pending;
+        entries.set(key, { version: current, storedAt: Date.now(), value });
+        if (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+        return value;
+      } finally {
+        computing.delete(flight);
+      }
     },
 
     /** After a committed change: every cached result, here and in other processes, is stale. */
     async invalidate(): Promise<void> {
       entries.clear();
+      computing.clear();
       await versions.bump();
     },
 

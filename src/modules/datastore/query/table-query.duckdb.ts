@@ -67,8 +67,8 @@ export function whereClause(query: TableQuery, params: string[]): string {
     return `$${params.length}`;
   };
   for (const [column, values] of Object.entries(query.equals)) {
-    const placeholders = values.map(add).join(', ');
-    conditions.push(`CAST(${quoteIdentifier(column)} AS VARCHAR) IN (${placeholders})`);
+    const type = query.columns.find((candidate) => candidate.id === column)?.sourceType;
+    conditions.push(equalsCondition(column, type, values.map(add)));
   }
   for (const range of query.ranges) {
     const column = query.columns.find((candidate) => candidate.id === range.column);
@@ -88,6 +88,30 @@ export function whereClause(query: TableQuery, params: string[]): string {
     }
   }
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** Types a value given as text is converted to for an equality test on the column itself. */
+const SCALAR_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL\(\d+, ?\d+\)|BOOLEAN|DATE|TIMESTAMP|TIMESTAMP WITH TIME ZONE|TIMESTAMP_(S|MS|NS))$/;
+
+/**
+ * `column IN (values)`, the values converted to the column's type so that DuckDB compares the
+ * column as stored and skips the row groups whose statistics exclude the values (a text cast of
+ * the column would read every row). A value that is not of the type matches nothing. Other
+ * types (lists, structures) are compared as text.
+ */
+export function equalsCondition(
+  column: string,
+  sourceType: string | undefined,
+  placeholders: string[],
+): string {
+  const type = sourceType?.toUpperCase();
+  const list = placeholders.join(', ');
+  if (type === 'VARCHAR') return `${quoteIdentifier(column)} IN (${list})`;
+  if (type && SCALAR_TYPE.test(type)) {
+    return `${quoteIdentifier(column)} IN (${placeholders.map((placeholder) => `TRY_CAST(${placeholder} AS ${type})`).join(', ')})`;
+  }
+  return `CAST(${quoteIdentifier(column)} AS VARCHAR) IN (${list})`;
 }
 
 /** Whether a table's file holds its `_id` column (tables written through the API: `….ids.parquet`). */
