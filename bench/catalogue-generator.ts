@@ -371,6 +371,19 @@ function vocabulary(): string[] {
   ]);
 }
 
+/**
+ * Broad queries: each word of the catalogue's vocabulary alone, once, then with a theme filter —
+ * the searches that match thousands of datasets, the costliest ones for ranking and facets.
+ */
+export function broadQueries(seed = 13): Query[] {
+  const random = new Random(seed);
+  const words = [...new Set(vocabulary())];
+  return [
+    ...words.map((q) => ({ q })),
+    ...words.map((q) => ({ q, fq: `groups:${random.pick(THEMES).name}` })),
+  ];
+}
+
 /** The `count` popular queries of a portal: words of its vocabulary, some with a theme filter. */
 export function popularQueries(count: number, seed = 7): Query[] {
   const random = new Random(seed);

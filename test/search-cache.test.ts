@@ -13,6 +13,7 @@ import {
   seedOrganization,
   seedUser,
 } from './helpers/fixtures.js';
+import { until } from './helpers/wait.js';
 
 const everything: SearchRequest = {
   q: 'cache',
@@ -80,7 +81,7 @@ describeEachEngine('the search cache', (current) => {
     );
   });
 
-  test('another process sharing the database sees a change at once', async () => {
+  test('another process sharing the database hears of a change and stops serving its stale result', async () => {
     const { ctx } = current();
     // A second Quai process: its own services and cache, the same database.
     const other = createCatalogService({
@@ -91,14 +92,61 @@ describeEachEngine('the search cache', (current) => {
       searchCacheSize: 100,
       maxUploadBytes: ctx.config.maxUploadBytes,
     });
-    const before = await other.search.search(ANONYMOUS, everything);
-    assert.equal(before.count, 1);
-    await ctx.catalog.datasets.update(
-      SYSTEM,
-      'cache-prive',
-      datasetInput('cache-prive', { title: { fr: 'Cache privé', en: null }, private: false }),
-    );
-    const after = await other.search.search(ANONYMOUS, everything);
-    assert.equal(after.count, 2, 'the other process does not serve its stale result');
+    try {
+      const before = await other.search.search(ANONYMOUS, everything);
+      assert.equal(before.count, 1);
+      // Its cached answer is served while nothing changes.
+      assert.equal(await other.search.search(ANONYMOUS, everything), before);
+      await ctx.catalog.datasets.update(
+        SYSTEM,
+        'cache-prive',
+        datasetInput('cache-prive', { title: { fr: 'Cache privé', en: null }, private: false }),
+      );
+      // The change is announced on a channel every process listens to (delivered in milliseconds).
+      await until(async () => (await other.search.search(ANONYMOUS, everything)).count === 2);
+    } finally {
+      await other.search.close();
+    }
+  });
+
+  test('a process whose listening connection is cut listens again and is never stale', async (t) => {
+    const { ctx } = current();
+    if (ctx.db.engine !== 'postgres') {
+      t.skip('an embedded database has one process: its announcements cannot be lost');
+      return;
+    }
+    const other = createCatalogService({
+      db: ctx.db,
+      blobs: ctx.blobs,
+      jobs: ctx.jobs,
+      log: ctx.log,
+      searchCacheSize: 100,
+      maxUploadBytes: ctx.config.maxUploadBytes,
+    });
+    try {
+      const first = await other.search.search(ANONYMOUS, everything);
+      const listeners = async () =>
+        (
+          await ctx.db.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN quai_search_version'`,
+          )
+        ).map((row) => row.pid);
+      await until(async () => (await listeners()).length > 0);
+      const cut = await listeners();
+      // Its listening connection is cut (a restarted server, a network cut); it listens again.
+      await ctx.db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [cut]);
+      await until(async () => (await listeners()).some((pid) => !cut.includes(pid)));
+      // A change made since is seen: announcements missed while cut cannot leave it stale.
+      await ctx.catalog.datasets.update(
+        SYSTEM,
+        'cache-public',
+        datasetInput('cache-public', { title: { fr: 'Cache public, encore', en: null } }),
+      );
+      const after = await other.search.search(ANONYMOUS, everything);
+      assert.notEqual(after, first);
+      assert.ok(after.datasets.some((dataset) => dataset.title.fr === 'Cache public, encore'));
+    } finally {
+      await other.search.close();
+    }
   });
 });

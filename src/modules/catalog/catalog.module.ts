@@ -38,7 +38,11 @@ export function createCatalogModule(
       await app.register(restApi(catalogApiRoutes(routeDeps)));
       await app.register(catalogPublicRoutes(routeDeps));
     },
-    // Page views are counted in memory and written every few seconds: the last ones now.
-    close: () => catalog.pageViews.flush(),
+    // Page views are counted in memory and written every few seconds: the last ones now; the
+    // search cache stops listening for the catalogue's version.
+    close: async () => {
+      await catalog.pageViews.flush();
+      await catalog.search.close();
+    },
   };
 }

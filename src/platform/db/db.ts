@@ -13,7 +13,26 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Follows a notification channel (PostgreSQL's LISTEN/NOTIFY, sent by any process on the
+   * database with `pg_notify`). `ready` is called each time the subscription is in place (first,
+   * and again after a lost connection is re-established: notifications sent meanwhile were
+   * missed), `lost` when it breaks. Returns a function that stops listening.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  notify: (payload: string) => void;
+  ready: () => void;
+  lost: () => void;
+}
+
+/** Channel names are plain identifiers (they are written into LISTEN statements). */
+export function checkChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+  return channel;
 }
 
 /** Returns the first row, or `null` when there is none. */

@@ -4,7 +4,7 @@ import type { MigrationSource } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
-export type { Db, Queryable } from './db.js';
+export type { Db, ListenHandlers, Queryable } from './db.js';
 export { isUniqueViolation, queryOne } from './db.js';
 export { type AppliedMigration, type MigrationSource, migrate } from './migrate.js';
 

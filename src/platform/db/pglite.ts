@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Db, Queryable } from './db.js';
+import { checkChannel, type Db, type Queryable } from './db.js';
 import { lockDirectory } from './directory-lock.js';
 
 export interface PgliteDb extends Db {
@@ -33,6 +33,12 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     query: (sql, params) => runQuery(pg, sql, params),
     exec: (sql) => runExec(pg, sql),
     transaction: (work) => pg.transaction((tx) => work(wrapTransaction(tx))),
+    // One process holds an embedded database: its own notifications are all there is to hear.
+    async listen(channel, handlers) {
+      const stop = await pg.listen(checkChannel(channel), handlers.notify);
+      handlers.ready();
+      return stop;
+    },
     dump: async () => (await pg.dumpDataDir('none')) as Blob,
     async close() {
       await pg.close();

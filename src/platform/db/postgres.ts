@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable } from './db.js';
+import { checkChannel, type Db, type ListenHandlers, type Queryable } from './db.js';
 
 // int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -41,7 +41,52 @@ export function openPostgres(options: { url: string; poolSize: number }): Db {
         client.release();
       }
     },
+    listen: (channel, handlers) => listenOn(options.url, checkChannel(channel), handlers),
     close: () => pool.end(),
+  };
+}
+
+/** How long to wait before connecting again after a listening connection is lost. */
+const RELISTEN_MS = 1000;
+
+/**
+ * A connection of its own (outside the pool: it stays open, waiting) listening on the channel,
+ * connected again after a loss until stopped.
+ */
+async function listenOn(
+  url: string,
+  channel: string,
+  handlers: ListenHandlers,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const current = new pg.Client({ connectionString: url });
+    client = current;
+    let lost = false;
+    const onLost = () => {
+      if (lost || stopped) return;
+      lost = true;
+      handlers.lost();
+      current.end().catch(() => {});
+      retry = setTimeout(() => void connect().catch(onLost), RELISTEN_MS);
+      retry.unref();
+    };
+    current.on('error', onLost);
+    current.on('end', onLost);
+    current.on('notification', (message) => {
+      if (message.channel === channel) handlers.notify(message.payload ?? '');
+    });
+    await current.connect();
+    await current.query(`LISTEN ${channel}`);
+    if (!stopped) handlers.ready();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSearchCache } from './search-cache.js';
-import type { SearchVersionRepo } from './search-version.repo.js';
+import { createSearchCache, type VersionSource } from './search-cache.js';
 
-function versions(): SearchVersionRepo & { value: number } {
+function versions(): VersionSource & { value: number } {
   return {
     value: 1,
     async current() {

@@ -1,4 +1,9 @@
-import type { SearchVersionRepo } from './search-version.repo.js';
+/** Where the catalogue's version comes from (search-version.repo.ts). */
+export interface VersionSource {
+  current(): Promise<string>;
+  bump(): Promise<void>;
+  stop?(): Promise<void>;
+}
 
 export interface SearchCacheOptions {
   maxEntries: number;
@@ -15,11 +20,11 @@ interface Entry<T> {
 /**
  * Results of public searches, reused until the catalogue changes. Only what anyone may see goes in
  * here (the caller decides), so no private data can be served from it. The catalogue's version is
- * a database sequence bumped after each committed write, read on every lookup: one cheap query
- * keeps every process consistent. Identical searches arriving together run once: the later ones
+ * a database sequence bumped after each committed write and announced to every process
+ * (search-version.repo.ts): a lookup costs no query while the announcements are heard. Identical searches arriving together run once: the later ones
  * wait for the first one's answer (a burst of the same new query costs one database search).
  */
-export function createSearchCache<T>(versions: SearchVersionRepo, options: SearchCacheOptions) {
+export function createSearchCache<T>(versions: VersionSource, options: SearchCacheOptions) {
   const entries = new Map<string, Entry<T>>();
   /** Searches being computed, by version and key: the same search asked meanwhile waits for it. */
   const computing = new Map<string, Promise<T>>();
@@ -64,6 +69,11 @@ export function createSearchCache<T>(versions: SearchVersionRepo, options: Searc
     },
 
     stats: () => ({ hits, misses, entries: entries.size }),
+
+    /** Stops following the catalogue's version (the process is stopping). */
+    close: async (): Promise<void> => {
+      await versions.stop?.();
+    },
   };
 }
 

@@ -177,6 +177,11 @@ export function createSearchService(deps: {
     /** Hits and misses of the public-search cache, for monitoring and benchmarks. */
     cacheStats: () => cache?.stats() ?? null,
 
+    /** Before the database closes. */
+    close: async (): Promise<void> => {
+      await cache?.close();
+    },
+
     /**
      * The text with each unknown word (three letters or more) replaced by the closest word of
      * public titles and keywords, in French or English; null when nothing changes.

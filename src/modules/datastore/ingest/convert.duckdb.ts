@@ -115,6 +115,8 @@ async function withCasts(
   read: Source,
   casts: Record<string, string>,
 ): Promise<Source> {
+  // Without chosen types nothing is to be checked (a DESCRIBE would sniff the file once more).
+  if (Object.keys(casts).length === 0) return read;
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${read({})}`);
   const present = new Set(described.getRowObjectsJS().map((row) => String(row.column_name)));
   const applied = Object.entries(casts).filter(([column]) => present.has(column));

@@ -9,6 +9,8 @@ const SPACE = String.raw`[ \x{00A0}\x{202F}]`;
  * (« 520001,00 », « 1 234,56 », « -12,5 »).
  */
 const FRENCH_NUMBER = `^-?[0-9]{1,3}(${SPACE}[0-9]{3})+(,[0-9]+)?$|^-?[0-9]+(,[0-9]+)?$`;
+/** Rows read first to rule out columns (one value that is not a French number is enough). */
+const SAMPLE_ROWS = 2048;
 /** A decimal comma or a space between thousands. */
 const SEPARATOR = String.raw`[,\x{00A0}\x{202F} ]`;
 /** What could also be an English number with thousands commas (« 1,234 »): not enough to decide. */
@@ -34,17 +36,28 @@ export async function readFrenchNumbers(
     .filter((row) => String(row.column_type) === 'VARCHAR' && !except.includes(String(row.column_name)))
     .map((row) => String(row.column_name));
   if (candidates.length === 0) return [];
-  const tests = candidates.map((name) => {
-    const value = `trim(${quoteIdentifier(name)})`;
-    const present = `${quoteIdentifier(name)} IS NOT NULL AND ${value} <> ''`;
-    return `count(*) FILTER (WHERE ${present}) > 0
-      AND count(*) FILTER (WHERE ${present} AND NOT regexp_full_match(${value}, ${quoteLiteral(FRENCH_NUMBER)})) = 0
-      AND count(*) FILTER (WHERE ${present} AND regexp_matches(${value}, ${quoteLiteral(SEPARATOR)})
-        AND NOT regexp_full_match(${value}, ${quoteLiteral(ENGLISH_GROUPING)})) > 0`;
-  });
+  const value = (name: string) => `trim(${quoteIdentifier(name)})`;
+  const present = (name: string) => `${quoteIdentifier(name)} IS NOT NULL AND ${value(name)} <> ''`;
+  const allFrench = (name: string) =>
+    `count(*) FILTER (WHERE ${present(name)} AND NOT regexp_full_match(${value(name)}, ${quoteLiteral(FRENCH_NUMBER)})) = 0`;
+  // The first rows rule out most text columns (a name, a description) at once: only the columns
+  // whose first rows are all French numbers are read in full.
+  const sampled =
+    (
+      await connection.runAndReadAll(
+        `SELECT ${candidates.map(allFrench).join(', ')} FROM (SELECT * FROM ${parquet} LIMIT ${SAMPLE_ROWS})`,
+      )
+    ).getRowsJS()[0] ?? [];
+  const likely = candidates.filter((_, index) => sampled[index] === true);
+  if (likely.length === 0) return [];
+  const tests = likely.map(
+    (name) => `count(*) FILTER (WHERE ${present(name)}) > 0 AND ${allFrench(name)}
+      AND count(*) FILTER (WHERE ${present(name)} AND regexp_matches(${value(name)}, ${quoteLiteral(SEPARATOR)})
+        AND NOT regexp_full_match(${value(name)}, ${quoteLiteral(ENGLISH_GROUPING)})) > 0`,
+  );
   const verdicts =
     (await connection.runAndReadAll(`SELECT ${tests.join(', ')} FROM ${parquet}`)).getRowsJS()[0] ?? [];
-  const numeric = candidates.filter((_, index) => verdicts[index] === true);
+  const numeric = likely.filter((_, index) => verdicts[index] === true);
   if (numeric.length === 0) return [];
   const replace = numeric.map((name) => {
     const column = quoteIdentifier(name);
