@@ -91,6 +91,8 @@ export interface LoadPlan {
   unique?: boolean;
   /** How long one request may take before the client gives up (10 s by default). */
   timeoutSeconds?: number;
+  /** Stop after this many requests instead of after `seconds`. */
+  amount?: number;
 }
 
 export interface LoadResult {
@@ -132,8 +134,9 @@ export async function loadOverHttp(
   connections: number,
   seconds = SECONDS,
   order: LoadPlan['order'] = 'per-connection',
+  amount?: number,
 ): Promise<LatencySummary & { sent: number; listed: number }> {
-  const result = await runLoad({ url, paths, connections, seconds, order });
+  const result = await runLoad({ url, paths, connections, seconds, order, amount });
   if (result.failures > 0) throw new Error(`${result.failures} requests failed`);
   return { ...summarize(result.times, result.seconds), sent: result.sent, listed: result.listed };
 }

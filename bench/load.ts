@@ -29,6 +29,8 @@ const plan = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as {
   unique?: boolean;
   /** How long one request may take before autocannon gives up on it (10 s by default). */
   timeoutSeconds?: number;
+  /** Stop after this many requests (one pass over a list), whatever the duration. */
+  amount?: number;
 };
 const list: PlannedRequest[] = plan.requests ?? (plan.paths ?? []).map((path) => ({ path }));
 
@@ -45,7 +47,7 @@ const statuses: Record<string, number> = {};
 const instance = autocannon({
   url: plan.url,
   connections: plan.connections,
-  duration: plan.seconds,
+  ...(plan.amount ? { amount: plan.amount } : { duration: plan.seconds }),
   timeout: plan.timeoutSeconds ?? 10,
   requests:
     plan.order === 'global'

@@ -68,6 +68,7 @@ async function loadOverSql(
   db: Db,
   queries: Query[],
   connections: number,
+  onePass = false,
 ): Promise<LatencySummary & { sent: number; listed: number }> {
   const repo = createDatasetRepo(db);
   const times: number[] = [];
@@ -76,7 +77,7 @@ async function loadOverSql(
   let next = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) {
+      while (performance.now() < deadline && !(onePass && next >= queries.length)) {
         const query = queries[next++ % queries.length] as Query;
         const begin = performance.now();
         const rows = await runSearch(db, sqlStatement(query));
@@ -133,10 +134,10 @@ async function benchEngine(engine: Engine) {
   }
   // The worst case: broad words alone (thousands of matches to rank and count facets over).
   const broad = broadQueries();
-  const broadSql = await loadOverSql(db, broad, 1);
-  const broadApi = await loadOverHttp(cold.url, broad.map(searchPath), 1, SECONDS, 'global');
+  const broadSql = await loadOverSql(db, broad, 1, true);
+  const broadApi = await loadOverHttp(cold.url, broad.map(searchPath), 1, SECONDS, 'global', broad.length);
   console.log(
-    `  Broad words (cache off): each of the ${(broad.length / 2).toLocaleString('en')} words of the vocabulary alone, then with a theme filter, one at a time:`,
+    `  Broad words (cache off): each of the ${(broad.length / 2).toLocaleString('en')} words of the vocabulary alone, then with a theme filter, one pass, one at a time:`,
   );
   console.log(`${line('SQL directly', broadSql)}   ${workload(broadSql)}`);
   console.log(`${line('API over HTTP', broadApi)}   ${workload(broadApi)}`);

@@ -513,6 +513,34 @@ describeEachEngine('datastore', (current) => {
     assert.equal(status.load.encoding, 'windows-1252');
     const reply = await search({ resource_id: id, filters: { numero: 5 } });
     assert.equal(reply.json.result.records[0].description, 'Rénovation d’une façade, Rivière-du-Loup');
+    // Every character Windows-1252 puts at 0x80–0x9F, in values and in a column name: none comes
+    // out as a control character. A file without them (Latin-1 byte for byte) is read in place.
+    const special = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+    const latin = await upload('latin.csv', windows1252('code;entrée\n1;Élévation à 5 °C\n'));
+    assert.equal((await loaded(latin)).load.state, 'done');
+    assert.equal((await search({ resource_id: latin })).json.result.records[0].entrée, 'Élévation à 5 °C');
+    for (const header of ['code;texte', 'code;l’entrée « coût »']) {
+      const other = await upload(
+        `speciaux-${header.length}.csv`,
+        windows1252(`${header}
+1;${special}
+2;Œuvre à 5 €
+`),
+      );
+      const done = await loaded(other);
+      assert.equal(done.load.state, 'done', JSON.stringify(done.load.error));
+      assert.equal(done.load.encoding, 'windows-1252');
+      const column = header.split(';')[1] as string;
+      assert.deepEqual(
+        done.table.columns.map((c: { id: string }) => c.id),
+        ['code', column],
+      );
+      const rows = await search({ resource_id: other, sort: 'code' });
+      assert.deepEqual(
+        rows.json.result.records.map((row: Record<string, string>) => row[column]),
+        [special, 'Œuvre à 5 €'],
+      );
+    }
   });
 
   test('a UTF-16 file (Excel’s “Unicode text”, with or without its BOM) is read, not refused as binary', async () => {

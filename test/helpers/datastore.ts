@@ -19,8 +19,18 @@ export function permitsCsv(rows: number): string {
 
 /** Windows-1252 bytes of a text (curly apostrophe 0x92, é 0xE9…). */
 export function windows1252(text: string): Buffer {
-  const table: Record<string, number> = { '’': 0x92, '€': 0x80, œ: 0x9c, '«': 0xab, '»': 0xbb };
-  return Buffer.from([...text].map((char) => table[char] ?? char.charCodeAt(0)));
+  // Windows-1252 at 0x80–0x9F (per the Unicode mapping table cp1252.txt; 0x81, 0x8D, 0x8F, 0x90
+  // and 0x9D are unassigned); from 0xA0 it is Latin-1.
+  const high = '€ ‚ƒ„…†‡ˆ‰Š‹Œ Ž  ‘’“”•–—˜™š›œ žŸ';
+  const table = new Map([...high].map((char, index) => [char, 0x80 + index]));
+  table.delete(' ');
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = table.get(char) ?? char.charCodeAt(0);
+      if (code > 0xff) throw new Error(`${char} has no Windows-1252 byte`);
+      return code;
+    }),
+  );
 }
 
 /** Uploading files as resources of a dataset, and waiting for their loads. */

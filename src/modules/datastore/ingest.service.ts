@@ -17,7 +17,7 @@ import { createDatastoreRepo } from './datastore.repo.js';
 import type { Column, ColumnType, Load } from './datastore.types.js';
 import { carriedColumns, DUCK_TYPE_OF } from './ingest/column-types.js';
 import { convertToParquet, type Progress } from './ingest/convert.duckdb.js';
-import { detectEncoding, transcodeToUtf8 } from './ingest/encoding.js';
+import { detectEncoding, textForDuck } from './ingest/encoding.js';
 import { explainDuckError, failure } from './ingest/load-errors.js';
 import { type TabularFormat, tabularFormat } from './ingest/source-format.js';
 import { xlsxToCsv } from './ingest/xlsx.js';
@@ -166,17 +166,16 @@ export function createIngestService(deps: {
         );
       }
       await repo.started(loadId, { bytesTotal: size, encoding });
-      let text = file;
-      if (encoding !== 'utf-8') {
-        text = path.join(work, 'utf8');
-        await transcodeToUtf8(
-          file,
-          text,
-          encoding,
-          (bytes) => report(loadId, { rows: 0, percent: (bytes / size) * 30 }),
-          signal,
-        );
-      }
+      // Text DuckDB reads: the file itself (UTF-8, or a Windows-1252 CSV that is Latin-1), or a UTF-8 copy.
+      const { text, latin1 } = await textForDuck(
+        file,
+        encoding,
+        format,
+        path.join(work, 'utf8'),
+        (bytes) => report(loadId, { rows: 0, percent: (bytes / size) * 30 }),
+        signal,
+      );
+      const transcoded = text !== file;
       const temporary = `${target}.tmp`;
       const previous = await repo.table(load.resourceId);
       const overrides = load.types ?? chosenTypes(previous?.columns ?? []);
@@ -185,12 +184,12 @@ export function createIngestService(deps: {
       );
       const converted = await convertToParquet(
         deps.duck,
-        { file: text, format, casts },
+        { file: text, format, casts, latin1 },
         temporary,
         (progress) =>
           report(loadId, {
             rows: progress.rows,
-            percent: encoding !== 'utf-8' ? 30 + progress.percent * 0.7 : progress.percent,
+            percent: transcoded ? 30 + progress.percent * 0.7 : progress.percent,
           }),
         signal,
       );

@@ -38,6 +38,11 @@ export async function convertToParquet(
     format: TabularFormat;
     /** Column → DuckDB type the publisher chose (data dictionary): a value that does not fit stops the load. */
     casts?: Record<string, string>;
+    /**
+     * A Windows-1252 CSV without any of the bytes 0x80–0x9F (where it differs from Latin-1):
+     * DuckDB reads it as Latin-1, which it then is, byte for byte (no UTF-8 copy).
+     */
+    latin1?: boolean;
   },
   output: string,
   onProgress: (progress: Progress) => void,
@@ -55,7 +60,7 @@ export async function convertToParquet(
         ? await geojsonSource(connection, input.file)
         : input.format === 'json' || input.format === 'jsonl'
           ? jsonSource(input.file, input.format)
-          : await csvSource(connection, input.file, input.format, signal);
+          : await csvSource(connection, input.file, input.format, signal, input.latin1 === true);
     const source = await withCasts(connection, read, input.casts ?? {});
     for (let attempt = 0; ; attempt++) {
       try {
@@ -149,10 +154,11 @@ async function csvSource(
   file: string,
   format: TabularFormat,
   signal?: AbortSignal,
+  latin1 = false,
 ): Promise<Source> {
   await checkDelimitedText(file, signal);
-  const guess = await guessHeader(file, format === 'tsv');
-  const path = quoteLiteral(file);
+  const guess = await guessHeader(file, format === 'tsv', latin1);
+  const path = `${quoteLiteral(file)}${latin1 ? ", encoding = 'latin-1'" : ''}`;
   let sniffed: { delimiter: string; columns: number } | null = null;
   try {
     const reader = await connection.runAndReadAll(

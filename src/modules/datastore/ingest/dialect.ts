@@ -14,14 +14,14 @@ const CANDIDATES = [',', ';', '\t', '|'];
  * fields it gives. DuckDB's sniffer is fast but can misread a small file with a ragged row as
  * one single column; comparing its answer with this one catches that.
  */
-export async function guessHeader(file: string, preferTab: boolean): Promise<HeaderGuess> {
+export async function guessHeader(file: string, preferTab: boolean, latin1 = false): Promise<HeaderGuess> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = buffer
       .subarray(0, bytesRead)
-      .toString('utf8')
+      .toString(latin1 ? 'latin1' : 'utf8')
       .replace(/^\uFEFF/, '');
     const firstLine = text.split(/\r?\n/)[0] ?? '';
     const counts = CANDIDATES.map((candidate) => firstLine.split(candidate).length - 1);
