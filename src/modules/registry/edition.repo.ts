@@ -120,6 +120,9 @@ export const EDITION_TABLES = {
 } as const;
 export type EditionTable = keyof typeof EDITION_TABLES;
 
+/** How the Registraire's files write « yes ». */
+const BOOLEAN_TRUE = new Set(['O', 'true', '1']);
+
 const EDITION_COLUMNS = `id, published_on::text AS "publishedOn", source, state, step, progress, counts, timings, error,
   is_current AS "isCurrent", started_at AS "startedAt", finished_at AS "finishedAt"`;
 
@@ -194,21 +197,29 @@ export function createEditionRepo(db: Db) {
       }
     },
 
-    /** A batch of rows (text values, in the table's column order), cast as the table wants them. */
-    async insertNext(table: EditionTable, rows: (string | null)[][]): Promise<void> {
-      if (rows.length === 0) return;
+    /**
+     * Rows (text values, in the table's column order) appended with COPY: an empty value is NULL,
+     * a boolean is true for « O », « true » or « 1 »; other values are read by their column's type.
+     */
+    async copyNext(table: EditionTable, batches: AsyncIterable<(string | null)[][]>): Promise<number> {
       const columns = EDITION_TABLES[table].columns;
-      const arrays = columns.map((_, index) => rows.map((row) => row[index] ?? null));
-      const casts = columns.map(([name, type], index) => {
-        const value = `NULLIF(c${index}, '')`;
-        if (type === 'boolean') return `(${value} IN ('O', 'true', '1')) AS ${name}`;
-        return `${value}::${type} AS ${name}`;
-      });
-      await db.query(
-        `INSERT INTO registry.${table}_next (${columns.map(([name]) => name).join(', ')})
-         SELECT ${casts.join(', ')} FROM unnest(${columns.map((_, index) => `$${index + 1}::text[]`).join(', ')})
-           AS t(${columns.map((_, index) => `c${index}`).join(', ')})`,
-        arrays,
+      const booleans = columns.map(([, type]) => type === 'boolean');
+      async function* converted() {
+        for await (const batch of batches) {
+          yield batch.map((row) =>
+            columns.map((_, index) => {
+              const value = row[index] ?? null;
+              if (value === null || value === '') return null;
+              if (booleans[index]) return BOOLEAN_TRUE.has(value) ? 't' : 'f';
+              return value;
+            }),
+          );
+        }
+      }
+      return db.copyRows(
+        `registry.${table}_next`,
+        columns.map(([name]) => name),
+        converted(),
       );
     },
 

@@ -20,6 +20,16 @@ export interface Db extends Queryable {
    * missed), `lost` when it breaks. Returns a function that stops listening.
    */
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
+  /**
+   * Appends rows to a table with COPY (much quicker than INSERT for millions of rows): each row's
+   * values in `columns`' order, as PostgreSQL's input text for the column's type, null for NULL.
+   * Batches arrive from an iterator, so memory stays bounded. Not inside a transaction.
+   */
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    batches: AsyncIterable<readonly (string | null)[][]>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,4 +62,33 @@ export function isUniqueViolation(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
   );
+}
+
+/** Table and column names given to COPY: plain (optionally schema-qualified) identifiers. */
+export function checkIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(name)) throw new Error(`invalid identifier: ${name}`);
+  return name;
+}
+
+/** The COPY statement for rows in PostgreSQL's text format. */
+export function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${checkIdentifier(table)} (${columns.map(checkIdentifier).join(', ')}) FROM ${source}`;
+}
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped; NULL as \N. */
+function copyValue(value: string | null): string {
+  if (value === null) return '\\N';
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(
+        /[\\\t\n\r]/g,
+        (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char] as string,
+      )
+    : value;
+}
+
+/** Rows as COPY text lines. */
+export function copyText(rows: readonly (string | null)[][]): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(copyValue).join('\t')}\n`;
+  return text;
 }

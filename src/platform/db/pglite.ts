@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { checkChannel, type Db, type Queryable } from './db.js';
+import { checkChannel, copyStatement, copyText, type Db, type Queryable } from './db.js';
 import { lockDirectory } from './directory-lock.js';
 
 export interface PgliteDb extends Db {
@@ -38,6 +38,17 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       const stop = await pg.listen(checkChannel(channel), handlers.notify);
       handlers.ready();
       return stop;
+    },
+    // COPY reads a blob in PGlite: one per batch, so memory holds one batch at a time.
+    async copyRows(table, columns, batches) {
+      const statement = copyStatement(table, columns, "'/dev/blob'");
+      let rows = 0;
+      for await (const batch of batches) {
+        if (batch.length === 0) continue;
+        await pg.query(statement, [], { blob: new Blob([copyText(batch)]) });
+        rows += batch.length;
+      }
+      return rows;
     },
     dump: async () => (await pg.dumpDataDir('none')) as Blob,
     async close() {

@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { checkChannel, type Db, type ListenHandlers, type Queryable } from './db.js';
+import { from as copyFrom } from 'pg-copy-streams';
+import { checkChannel, copyStatement, copyText, type Db, type ListenHandlers, type Queryable } from './db.js';
 
 // int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -42,6 +45,25 @@ export function openPostgres(options: { url: string; poolSize: number }): Db {
       }
     },
     listen: (channel, handlers) => listenOn(options.url, checkChannel(channel), handlers),
+    async copyRows(table, columns, batches) {
+      const client = await pool.connect();
+      let rows = 0;
+      async function* text() {
+        for await (const batch of batches) {
+          rows += batch.length;
+          yield copyText(batch);
+        }
+      }
+      try {
+        await pipeline(Readable.from(text()), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+        client.release();
+        return rows;
+      } catch (error) {
+        // A connection whose COPY broke off is not given back to the pool.
+        client.release(error as Error);
+        throw error;
+      }
+    },
     close: () => pool.end(),
   };
 }

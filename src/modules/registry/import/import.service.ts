@@ -38,7 +38,7 @@ export function createEditionImportService(deps: {
   const repo = createEditionRepo(deps.db);
   const editionsDir = path.join(deps.root, 'editions');
 
-  /** Every table of the edition into registry.*_next, in batches; the names' words counted on the way. */
+  /** Every table of the edition into registry.*_next with COPY; the names' words counted on the way. */
   async function load(editionId: string, directory: string): Promise<void> {
     const connection = await deps.duck.connect();
     const words = new Map<string, number>();
@@ -46,34 +46,43 @@ export function createEditionImportService(deps: {
       for (const table of Object.keys(EDITION_TABLES) as EditionTable[]) {
         if (table === 'words') continue;
         await repo.step(editionId, `load:${table}`);
-        let batch: (string | null)[][] = [];
-        let rows = 0;
-        for await (const chunk of streamRows(connection, tableRowsQuery(table, directory))) {
-          for (const row of chunk as (string | null)[][]) {
-            if (table === 'names') {
-              const key = nameKey(row[1] ?? '');
-              row[2] = key;
-              // The vocabulary serves spelling: words of letters only (numbers are not misspelt).
-              for (const word of new Set(key.split(' ')))
-                if (/^[a-z]{3,}$/.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
-            }
-            batch.push(row);
-          }
-          if (batch.length >= BATCH) {
-            await repo.insertNext(table, batch);
-            rows += batch.length;
-            batch = [];
-            if (rows % (BATCH * 20) === 0) await repo.step(editionId, `load:${table}`, rows);
-          }
-        }
-        await repo.insertNext(table, batch);
+        await repo.copyNext(table, batchesOf(table));
       }
       const vocabulary = [...words].map(([word, count]) => [word, String(count)]);
-      for (let start = 0; start < vocabulary.length; start += BATCH) {
-        await repo.insertNext('words', vocabulary.slice(start, start + BATCH));
-      }
+      await repo.copyNext(
+        'words',
+        (async function* () {
+          for (let start = 0; start < vocabulary.length; start += BATCH)
+            yield vocabulary.slice(start, start + BATCH);
+        })(),
+      );
     } finally {
       connection.closeSync();
+    }
+
+    /** The table's rows from the edition's Parquet file, in batches, progress shown as they go. */
+    async function* batchesOf(table: Exclude<EditionTable, 'words'>): AsyncGenerator<(string | null)[][]> {
+      let batch: (string | null)[][] = [];
+      let rows = 0;
+      for await (const chunk of streamRows(connection, tableRowsQuery(table, directory))) {
+        for (const row of chunk as (string | null)[][]) {
+          if (table === 'names') {
+            const key = nameKey(row[1] ?? '');
+            row[2] = key;
+            // The vocabulary serves spelling: words of letters only (numbers are not misspelt).
+            for (const word of new Set(key.split(' ')))
+              if (/^[a-z]{3,}$/.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
+          }
+          batch.push(row);
+        }
+        if (batch.length >= BATCH) {
+          yield batch;
+          rows += batch.length;
+          batch = [];
+          if (rows % (BATCH * 20) === 0) await repo.step(editionId, `load:${table}`, rows);
+        }
+      }
+      if (batch.length > 0) yield batch;
     }
   }
 
