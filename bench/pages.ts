@@ -21,7 +21,7 @@ import {
   SECONDS,
   startBenchApp,
 } from './bench-app.js';
-import { popularQueries, QUERY_MIX, realisticTraffic } from './catalogue-generator.js';
+import { distinctQueries, popularQueries, realisticTraffic } from './catalogue-generator.js';
 import { formatMs, type LatencySummary } from './stats.js';
 
 type Query = { q: string; fq?: string };
@@ -107,10 +107,14 @@ async function benchEngine(engine: Engine) {
   const db = await openBenchDatabase(engine);
   await prepareCatalogue(db);
   const names = await publicNames(db, 3000);
-  const results: { label: string; page: LatencySummary; api: LatencySummary }[] = [];
+  const results: {
+    label: string;
+    page: LatencySummary & { sent: number };
+    api: LatencySummary & { sent: number };
+  }[] = [];
   const run = async (url: string, label: string, pages: string[], apis: string[]) => {
-    const page = await loadOverHttp(url, pages, 1);
-    const api = await loadOverHttp(url, apis, 1);
+    const page = await loadOverHttp(url, pages, 1, SECONDS, 'global');
+    const api = await loadOverHttp(url, apis, 1, SECONDS, 'global');
     results.push({ label, page, api });
     console.log(line(label, page, api));
   };
@@ -134,16 +138,30 @@ async function benchEngine(engine: Engine) {
   await warm.ctx.close();
 
   // The worst case: no cache, every search goes to the database.
+  // Distinct queries, none sent twice (the page and the JSON each get their own), as new
+  // visitors and crawlers send them.
   const cold = await startBenchApp(await openBenchDatabase(engine), 0);
-  await run(cold.url, 'search (cold, no cache)', QUERY_MIX.map(searchPage), QUERY_MIX.map(searchApi));
+  const distinct = distinctQueries(20_000, 17);
+  await run(
+    cold.url,
+    'search (cold, no cache)',
+    distinct.slice(0, 10_000).map(searchPage),
+    distinct.slice(10_000).map(searchApi),
+  );
+  const last = results[results.length - 1];
+  console.log(
+    `  workload (cold search): 10,000 distinct queries each for the page and the JSON, one client; sent ${last?.page.sent ?? 0} and ${last?.api.sent ?? 0}: ${Math.max(last?.page.sent ?? 0, last?.api.sent ?? 0) <= 10_000 ? 'none repeated' : 'REPEATED'}`,
+  );
   await cold.app.close();
   await cold.ctx.close();
 
   if (engine === 'postgres') {
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
     for (const { label, page } of results) {
+      // Issue 21: a search page with no cache within p95 60 ms; the other pages within 80 ms.
+      const p95 = label.startsWith('search (cold') ? 60 : 80;
       console.log(
-        `  target ${label}: p50 < 30 ms ${verdict(page.p50 < 30)}, p95 < 80 ms ${verdict(page.p95 < 80)}`,
+        `  target ${label}: p50 < 30 ms ${verdict(page.p50 < 30)}, p95 < ${p95} ms ${verdict(page.p95 < p95)}`,
       );
     }
   }
