@@ -1,6 +1,6 @@
 /**
  * bench/map-script: what a page with a map downloads for it, against Leaflet alone (the baseline),
- * built as the server builds it (esbuild, minified, ES2020) and gzipped at level 6. Target: our own
+ * built as the server builds it (CLIENT_BUILD: esbuild, minified, ES2020) and gzipped at level 6. Target: our own
  * code on top of Leaflet ≤ 5 KB gzipped. Pages without a map do not load the script at all
  * (a page lists its scripts: `scripts: ['map']` only where a map or a coverage box is shown).
  *
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { CLIENT_BUILD } from '../src/modules/web/shell/assets.js';
 
 const entry = fileURLToPath(new URL('../src/modules/web/client/map.ts', import.meta.url));
 
@@ -18,12 +19,7 @@ async function sizes(options: { entry?: string; stdin?: string; external?: strin
     ...(options.entry
       ? { entryPoints: [options.entry] }
       : { stdin: { contents: options.stdin ?? '', resolveDir: process.cwd() } }),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
+    ...CLIENT_BUILD,
     external: options.external ?? [],
   });
   const text = result.outputFiles[0]?.text ?? '';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import type { Context } from '../src/context.js';
 import { ANONYMOUS, SYSTEM } from '../src/modules/accounts/index.js';
 // A second process's own catalog services (its own search cache), over the same database.
 import { createCatalogService } from '../src/modules/catalog/catalog.service.js';
@@ -27,6 +28,18 @@ const everything: SearchRequest = {
   includeDrafts: false,
   includeDeleted: false,
 };
+
+/** A second Quai process: its own catalog services and search cache, over the same database. */
+function otherProcess(ctx: Context) {
+  return createCatalogService({
+    db: ctx.db,
+    blobs: ctx.blobs,
+    jobs: ctx.jobs,
+    log: ctx.log,
+    searchCacheSize: 100,
+    maxUploadBytes: ctx.config.maxUploadBytes,
+  });
+}
 
 describeEachEngine('the search cache', (current) => {
   let editor: Caller;
@@ -65,6 +78,43 @@ describeEachEngine('the search cache', (current) => {
     assert.equal(after.datasets[0]?.title.fr, 'Cache public modifié');
   });
 
+  test('the public themes are counted once per catalogue version, even with searches uncached', async () => {
+    const { ctx } = current();
+    const uncached = createCatalogService({
+      db: ctx.db,
+      blobs: ctx.blobs,
+      jobs: ctx.jobs,
+      log: ctx.log,
+      searchCacheSize: 0,
+      maxUploadBytes: ctx.config.maxUploadBytes,
+    });
+    try {
+      const first = await uncached.search.publicThemes();
+      assert.equal(await uncached.search.publicThemes(), first, 'the same counts, not counted again');
+      await ctx.catalog.groups.create(SYSTEM, 'group', {
+        name: 'theme-compte',
+        title: { fr: 'Thème compté', en: null },
+        description: { fr: '', en: null },
+        imageUrl: null,
+        euTheme: null,
+        extras: {},
+      });
+      await uncached.datasets.update(
+        SYSTEM,
+        'cache-public',
+        datasetInput('cache-public', { title: { fr: 'Cache public', en: null }, groups: ['theme-compte'] }),
+      );
+      // The write bumped the version (searches uncached or not): the themes are counted again.
+      await until(async () =>
+        (await uncached.search.publicThemes()).some(
+          (theme) => theme.value === 'theme-compte' && theme.count === 1,
+        ),
+      );
+    } finally {
+      await uncached.search.close();
+    }
+  });
+
   test('searches that may see private datasets are never cached nor served from the cache', async () => {
     const { ctx } = current();
     const member = (await ctx.accounts.actorForToken(editor.token))!;
@@ -83,15 +133,7 @@ describeEachEngine('the search cache', (current) => {
 
   test('another process sharing the database hears of a change and stops serving its stale result', async () => {
     const { ctx } = current();
-    // A second Quai process: its own services and cache, the same database.
-    const other = createCatalogService({
-      db: ctx.db,
-      blobs: ctx.blobs,
-      jobs: ctx.jobs,
-      log: ctx.log,
-      searchCacheSize: 100,
-      maxUploadBytes: ctx.config.maxUploadBytes,
-    });
+    const other = otherProcess(ctx);
     try {
       const before = await other.search.search(ANONYMOUS, everything);
       assert.equal(before.count, 1);
@@ -115,14 +157,7 @@ describeEachEngine('the search cache', (current) => {
       t.skip('an embedded database has one process: its announcements cannot be lost');
       return;
     }
-    const other = createCatalogService({
-      db: ctx.db,
-      blobs: ctx.blobs,
-      jobs: ctx.jobs,
-      log: ctx.log,
-      searchCacheSize: 100,
-      maxUploadBytes: ctx.config.maxUploadBytes,
-    });
+    const other = otherProcess(ctx);
     try {
       const first = await other.search.search(ANONYMOUS, everything);
       const listeners = async () =>

@@ -38,9 +38,11 @@ export function createCatalogService({
   /** The largest file a resource may have. */
   maxUploadBytes: number;
 }) {
+  // The catalogue's version: what cached searches and catalogue-wide figures are kept for.
+  const versions = createSearchVersionRepo(db);
   const cache =
     searchCacheSize > 0
-      ? createSearchCache<SearchResult>(createSearchVersionRepo(db), {
+      ? createSearchCache<SearchResult>(versions, {
           maxEntries: searchCacheSize,
           ttlMs: 5 * 60_000,
         })
@@ -49,7 +51,7 @@ export function createCatalogService({
   // and the write is announced. An announcement that fails must not undo the publisher's change:
   // it is logged.
   const changed = async (datasetId?: string) => {
-    if (cache) await cache.invalidate();
+    await (cache ? cache.invalidate() : versions.bump());
     if (datasetId) {
       await jobs
         .publish(DATASET_WRITTEN, { datasetId })
@@ -67,7 +69,7 @@ export function createCatalogService({
     /** The one way in for a resource's file (REST, CKAN, the portal's form). */
     uploads: createUploadService({ blobs, maxBytes: maxUploadBytes, discard: resources.discardUpload }),
     groups,
-    search: createSearchService({ db, datasets, cache }),
+    search: createSearchService({ db, datasets, cache, versions }),
     activity: createActivityService({ db, datasets, groups }),
     /** How often each dataset's page is seen ("most viewed"). */
     pageViews: createPageViewsService({ db, datasets }),
@@ -98,7 +100,7 @@ export function createCatalogService({
       if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 100))
         throw new RangeError(`a quality score is an integer from 0 to 100 (got ${score})`);
       const changedScore = await createDatasetRepo(db).setQualityScore(datasetId, score);
-      if (changedScore && cache) await cache.invalidate();
+      if (changedScore) await (cache ? cache.invalidate() : versions.bump());
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './query-syntax.js';
 import { type FacetCount, type FacetField, runSearch, SORT_FIELDS, type SortKey } from './search.repo.js';
 import type { SearchCache } from './search-cache.js';
+import type { SearchVersionRepo } from './search-version.repo.js';
 import { correctQuery } from './spelling.js';
 import { closestTerms, similarTitles, type TitleSuggestion } from './suggest.repo.js';
 import { PUBLIC, seesOnlyPublic, type Visibility, visibilityFor } from './visibility.js';
@@ -108,8 +109,11 @@ export function createSearchService(deps: {
   db: Db;
   datasets: DatasetService;
   cache: SearchCache<SearchResult> | null;
+  versions: SearchVersionRepo;
 }) {
-  const { db, datasets, cache } = deps;
+  const { db, datasets, cache, versions } = deps;
+  /** The themes of the public catalogue with their counts, for its current version. */
+  let themes: { version: string; counts: Promise<FacetCount[]> } | null = null;
 
   async function run(request: SearchRequest, visibility: Visibility): Promise<SearchResult> {
     if (request.fq.length > MAX_FILTER_QUERIES) {
@@ -177,9 +181,30 @@ export function createSearchService(deps: {
     /** Hits and misses of the public-search cache, for monitoring and benchmarks. */
     cacheStats: () => cache?.stats() ?? null,
 
+    /**
+     * The themes of the public catalogue, most published in first, with their counts: the same
+     * for everyone until the catalogue changes, so counted once per version (it counts the whole
+     * catalogue), whether searches are cached or not.
+     */
+    async publicThemes(): Promise<FacetCount[]> {
+      const version = await versions.current();
+      if (themes?.version !== version) {
+        const counts = run(
+          searchRequest({ rows: 0, facetFields: ['groups'], facetLimit: null }),
+          PUBLIC,
+        ).then((result) => result.facets.groups ?? []);
+        themes = { version, counts };
+        // A failed count is not kept.
+        counts.catch(() => {
+          if (themes?.counts === counts) themes = null;
+        });
+      }
+      return themes.counts;
+    },
+
     /** Before the database closes. */
     close: async (): Promise<void> => {
-      await cache?.close();
+      await versions.stop();
     },
 
     /**

@@ -86,9 +86,9 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
   async function noResultsHelp(actor: Actor, q: string): Promise<NoResultsHelp> {
     const [similar, themes] = await Promise.all([
       q ? catalog.search.suggest(actor, q, 5) : null,
-      catalog.search.search(ANONYMOUS, searchRequest({ rows: 0, facetFields: ['groups'], facetLimit: 8 })),
+      catalog.search.publicThemes(),
     ]);
-    return { similar: similar?.datasets ?? [], themes: themes.facets.groups ?? [] };
+    return { similar: similar?.datasets ?? [], themes: themes.slice(0, 8) };
   }
 
   for (const [kind, list, one] of [

@@ -108,16 +108,18 @@ function leafletStylesheet(): string {
   return createRequire(import.meta.url).resolve('leaflet/dist/leaflet.css');
 }
 
+/** How the client scripts are built (bench/map-script builds them the same way). */
+export const CLIENT_BUILD = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2020',
+  write: false,
+  logLevel: 'silent',
+} as const;
+
 async function bundle(entry: URL): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await build({ entryPoints: [fileURLToPath(entry)], ...CLIENT_BUILD });
   return result.outputFiles[0]?.text ?? '';
 }
 
