@@ -20,6 +20,9 @@ export async function openDuck(options: {
     temp_directory: options.tempDir,
     memory_limit: options.memoryLimit ?? '1GB',
     threads: String(options.threads ?? 2),
+    // Results without ORDER BY come in the order they were read: the datastore pages a loaded
+    // file in its row order this way (DuckDB's default, stated because the datastore relies on it).
+    preserve_insertion_order: 'true',
     // Nothing is ever fetched from the network (no extension downloads, no remote files).
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',

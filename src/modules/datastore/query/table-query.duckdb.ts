@@ -146,7 +146,12 @@ export function rowsStatement(query: TableQuery, page: { limit: number; offset: 
         ? grouped
           ? (query.groupBy ?? []).map((column) => ({ column, descending: false }))
           : []
-        : [{ column: '_id', descending: false }];
+        : storesIds(query.file)
+          ? [{ column: '_id', descending: false }]
+          : // A loaded file is read in its own order, which is `_id`'s (DuckDB keeps the order of
+            // what it reads unless told otherwise: `preserve_insertion_order`), so the first rows
+            // that match end the read; `ORDER BY _id` would read every matching row first.
+            [];
   const orderBy =
     order.length > 0
       ? `ORDER BY ${order.map((key) => `${quoteIdentifier(key.column)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`

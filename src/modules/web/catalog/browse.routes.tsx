@@ -1,6 +1,6 @@
 import { QueryError, ValidationError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
-import { type Actor, ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
+import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
 import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
 import { CKAN_TRY_ACTIONS, CKAN_TRY_PATH, tryUrl } from '../client/api-try.js';
 import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
@@ -67,6 +67,10 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
     let result = await search(asked);
     let correctedFrom: string | null = null;
     // Nothing for « budjet »: the results for « budget », saying so.
+    // Nothing found: the help (titles close to the words) is looked up while the words are
+    // corrected and searched again; it is shown only if the corrected search finds nothing either.
+    const similar = result.count === 0 && asked.q ? catalog.search.suggest(page.actor, asked.q, 5) : null;
+    similar?.catch(() => undefined);
     if (result.count === 0 && asked.q) {
       const corrected = await catalog.search.correct(asked.q);
       const retried = corrected ? await search({ ...asked, q: corrected, page: 1 }) : null;
@@ -76,18 +80,17 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
         correctedFrom = asked.q;
       }
     }
-    const help = result.count === 0 ? await noResultsHelp(page.actor, state.q) : null;
+    const help = result.count === 0 ? await noResultsHelp(similar) : null;
     const scores = await deps.quality.scores.scores(result.datasets.map((dataset) => dataset.id));
     const ctx = page.context({ page: 'search', query: searchQueryString(state) });
     return <SearchPage ctx={ctx} view={{ state, result, correctedFrom, help, scores }} />;
   });
 
   /** When nothing matches: titles close to the words, and the themes most published in. */
-  async function noResultsHelp(actor: Actor, q: string): Promise<NoResultsHelp> {
-    const [similar, themes] = await Promise.all([
-      q ? catalog.search.suggest(actor, q, 5) : null,
-      catalog.search.publicThemes(),
-    ]);
+  async function noResultsHelp(
+    suggestions: ReturnType<typeof catalog.search.suggest> | null,
+  ): Promise<NoResultsHelp> {
+    const [similar, themes] = await Promise.all([suggestions, catalog.search.publicThemes()]);
     return { similar: similar?.datasets ?? [], themes: themes.slice(0, 8) };
   }
 
