@@ -44,6 +44,13 @@ export interface Config {
   harvest: { timeoutSeconds: number; maxResponseBytes: number; allowHosts: string[] };
   /** The base map of data maps: a tile URL template ({z}/{x}/{y}) and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
+  /**
+   * Mail: the SMTP server (`smtp://user:password@host:587`, `smtps://…`; none: messages are kept in
+   * the outbox for the administrator) and the sender's address.
+   */
+  mail: { smtpUrl: string | null; from: string };
+  /** Self-service accounts: sign-ups per client and hour (anyone may create an account). */
+  signUpRateLimit: number;
   siteTitle: string;
   /** The portal's name on English pages. */
   siteTitleEn: string;
@@ -127,6 +134,11 @@ export function loadConfig(env: Env = process.env): Config {
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     },
+    mail: {
+      smtpUrl: read.optional('SMTP_URL'),
+      from: read.string('MAIL_FROM', `Quai <ne-pas-repondre@${hostOf(baseUrl)}>`),
+    },
+    signUpRateLimit: read.integer('SIGN_UP_RATE_LIMIT', 10, 1, 100_000),
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(
@@ -137,8 +149,20 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (!/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(config.mapTiles.url))
     problems.push('MAP_TILES_URL: must be an http(s) URL template with {z}, {x} and {y}');
+  if (config.mail.smtpUrl !== null && !/^smtps?:\/\/[^/]+/.test(config.mail.smtpUrl))
+    problems.push('SMTP_URL: must start with smtp:// or smtps://');
+  if (!/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(config.mail.from))
+    problems.push('MAIL_FROM: must be an address, or a name and <address>');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 /** OCP registers prefixes as "ocds-" and six lower-case letters or digits. */

@@ -4,11 +4,17 @@ import { type AccountsService, accountsMigrations, createAccountsModule } from '
 import { type CatalogService, catalogMigrations, createCatalogModule } from './modules/catalog/index.js';
 import { createCkanModule } from './modules/ckan/index.js';
 import {
+  type CommunityServices,
+  communityMigrations,
+  createCommunityModule,
+} from './modules/community/index.js';
+import {
   createDatastoreModule,
   type DatastoreServices,
   datastoreMigrations,
 } from './modules/datastore/index.js';
 import { createHarvestModule, type HarvestServices, harvestMigrations } from './modules/harvest/index.js';
+import { createMailModule, type MailService, mailMigrations } from './modules/mail/index.js';
 import {
   createProcurementModule,
   type ProcurementService,
@@ -50,6 +56,8 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   schemasMigrations,
   qualityMigrations,
   harvestMigrations,
+  mailMigrations,
+  communityMigrations,
 ];
 
 /** Everything a running Quai holds open, built once: the composition root. */
@@ -79,6 +87,10 @@ export interface Context {
   quality: QualityServices;
   /** Partners' catalogues harvested on a schedule. */
   harvest: HarvestServices;
+  /** The outbox: messages delivered by SMTP, or kept for the administrator. */
+  mail: MailService;
+  /** Accounts for the public and what people bring to the portal. */
+  community: CommunityServices;
   /** Stops the workers and closes everything; `keepDatabase` leaves a database given by the caller open. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -116,6 +128,7 @@ export async function createContext(
   };
 
   const accounts = createAccountsModule(platform);
+  const mail = createMailModule(platform, config);
   const catalog = createCatalogModule(platform, config, { accounts: accounts.services });
   const registry = createRegistryModule(platform, config, { catalog: catalog.services });
   const reference = createReferenceModule(platform, config, {
@@ -142,6 +155,10 @@ export async function createContext(
     catalog: catalog.services,
     datastore: datastore.services,
   });
+  const community = createCommunityModule(platform, config, {
+    accounts: accounts.services,
+    mail: mail.services,
+  });
   const uses = {
     accounts: accounts.services,
     catalog: catalog.services,
@@ -152,9 +169,12 @@ export async function createContext(
     schemas: schemas.services,
     quality: quality.services,
     harvest: harvest.services,
+    mail: mail.services,
+    community: community.services,
   };
   const modules: Module[] = [
     accounts,
+    mail,
     catalog,
     registry,
     reference,
@@ -163,6 +183,7 @@ export async function createContext(
     schemas,
     quality,
     harvest,
+    community,
     createCkanModule(platform, config, uses),
     createWebModule(platform, config, uses),
   ];

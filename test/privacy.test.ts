@@ -244,6 +244,13 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/3/action/datastore_search?resource_id=alias-prive',
       '/api/3/action/datastore_info?id=alias-prive',
       `/api/3/action/datastore_search_sql?sql=${encodeURIComponent('SELECT * FROM "alias-prive"')}`,
+      '/api/v1/mail/outbox',
+      '/api/v1/mail/outbox?to=editeur@quai.test',
+      '/fr/inscription',
+      '/fr/mot-de-passe-oublie',
+      '/fr/espace/supprimer-mon-compte',
+      '/fr/inscription/verifiez-vos-courriels',
+      '/fr/compte/confirmer/jeton-inconnu',
     ];
   }
 

@@ -23,12 +23,26 @@ const USER_COLUMNS = 'id, name, fullname, email, about, password_hash, sysadmin,
 
 export function createAccountsRepo(db: Queryable) {
   return {
-    insertUser(user: Omit<UserRow, 'created' | 'state'>): Promise<UserRow | null> {
+    /** A new account; its address counts as confirmed unless `unconfirmed` (self-service sign-up). */
+    insertUser(
+      user: Omit<UserRow, 'created' | 'state'>,
+      options: { unconfirmed?: boolean } = {},
+    ): Promise<UserRow | null> {
       return queryOne<UserRow>(
         db,
-        `INSERT INTO accounts.users (id, name, fullname, email, about, password_hash, sysadmin)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
-        [user.id, user.name, user.fullname, user.email, user.about, user.password_hash, user.sysadmin],
+        `INSERT INTO accounts.users (id, name, fullname, email, about, password_hash, sysadmin, email_verified)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $4::text IS NOT NULL AND NOT $8 THEN now() END)
+         RETURNING ${USER_COLUMNS}`,
+        [
+          user.id,
+          user.name,
+          user.fullname,
+          user.email,
+          user.about,
+          user.password_hash,
+          user.sysadmin,
+          options.unconfirmed ?? false,
+        ],
       );
     },
 

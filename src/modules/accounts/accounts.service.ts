@@ -13,6 +13,7 @@ import type { ApiToken, Member, User } from './accounts.types.js';
 import { type Actor, isSysadmin, type Role, roleAtLeast } from './actor.js';
 import { checkPassword, createPasswordLinks } from './password-links.service.js';
 import { generateApiToken, hashApiToken, hashPassword, verifyPassword } from './secrets.js';
+import { createSelfService } from './self-service.service.js';
 import { createSessionService } from './sessions/sessions.service.js';
 import { createSignInGuard } from './sign-in-guard.js';
 
@@ -50,6 +51,9 @@ export function createAccountsService({ db }: { db: Db }) {
   return {
     /** Signed-in browsers. */
     sessions: createSessionService(db, (user) => actorOf(repo, user), repo),
+
+    /** Accounts people make, confirm, recover and erase themselves. */
+    selfService: createSelfService(db, repo),
 
     /** One-time links to set a password (accounts a migration brought have none). */
     passwordLinks: createPasswordLinks(db, (reference) => repo.findUser(reference)),

@@ -5,7 +5,10 @@ export function createPasswordLinksRepo(db: Queryable) {
   return {
     /** A new link for the user; the user's earlier unused links stop working. */
     async insert(userId: string, tokenSha256: string, expiresAt: Date): Promise<void> {
-      await db.query('DELETE FROM accounts.password_links WHERE user_id = $1 AND used_at IS NULL', [userId]);
+      await db.query(
+        `DELETE FROM accounts.password_links WHERE user_id = $1 AND purpose = 'password' AND used_at IS NULL`,
+        [userId],
+      );
       await db.query(
         'INSERT INTO accounts.password_links (token_sha256, user_id, expires_at) VALUES ($1, $2, $3)',
         [tokenSha256, userId, expiresAt],
@@ -18,25 +21,29 @@ export function createPasswordLinksRepo(db: Queryable) {
         db,
         `SELECT l.user_id AS "userId", u.name AS "userName"
          FROM accounts.password_links l JOIN accounts.users u ON u.id = l.user_id
-         WHERE l.token_sha256 = $1 AND l.used_at IS NULL AND l.expires_at > now() AND u.state = 'active'`,
+         WHERE l.token_sha256 = $1 AND l.purpose = 'password' AND l.used_at IS NULL AND l.expires_at > now() AND u.state = 'active'`,
         [tokenSha256],
       );
     },
 
     /**
      * Uses the link once: the password is set only if the link was still unused (two submissions
-     * racing: one wins). Returns the user's id, or null when the link no longer works.
+     * racing: one wins). The account's sessions end (whoever held one must sign in again) and its
+     * address counts as confirmed (the link reached it). Returns the user's id, or null when the
+     * link no longer works.
      */
     async use(tokenSha256: string, passwordHash: string): Promise<string | null> {
       const row = await queryOne<{ user_id: string }>(
         db,
         `WITH used AS (
            UPDATE accounts.password_links SET used_at = now()
-           WHERE token_sha256 = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id)
-         UPDATE accounts.users u SET password_hash = $2 FROM used
-         WHERE u.id = used.user_id AND u.state = 'active' RETURNING u.id AS user_id`,
+           WHERE token_sha256 = $1 AND purpose = 'password' AND used_at IS NULL AND expires_at > now()
+           RETURNING user_id)
+         UPDATE accounts.users u SET password_hash = $2, email_verified = coalesce(u.email_verified, now())
+         FROM used WHERE u.id = used.user_id AND u.state = 'active' RETURNING u.id AS user_id`,
         [tokenSha256, passwordHash],
       );
+      if (row) await db.query('DELETE FROM accounts.sessions WHERE user_id = $1', [row.user_id]);
       return row?.user_id ?? null;
     },
 

@@ -7,6 +7,7 @@ import { type Locale, localized, negotiateLocale } from '../../platform/i18n/ind
 import type { Module, Platform } from '../../platform/module.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { CommunityServices } from '../community/index.js';
 import type { DatastoreServices } from '../datastore/index.js';
 import type { HarvestServices } from '../harvest/index.js';
 import type { ProcurementService } from '../procurement/index.js';
@@ -16,6 +17,7 @@ import type { RegistryServices } from '../registry/index.js';
 import type { SchemasServices } from '../schemas/index.js';
 import { accountRoutes } from './account/account.routes.js';
 import { memberRoutes } from './account/members.routes.js';
+import { selfServiceRoutes } from './account/self-service.routes.js';
 import { browseRoutes } from './catalog/browse.routes.js';
 import { datasetRoutes } from './catalog/dataset.routes.js';
 import { datasetFormRoutes } from './catalog/dataset-form.routes.js';
@@ -82,6 +84,7 @@ export function createWebModule(
     schemas: SchemasServices;
     quality: QualityServices;
     harvest: HarvestServices;
+    community: CommunityServices;
   },
 ): Module<null> {
   // The scripts are bundled (esbuild) when the routes are registered: commands that serve no
@@ -104,6 +107,7 @@ export function createWebModule(
     schemas: modules.schemas,
     quality: modules.quality,
     harvest: modules.harvest,
+    community: modules.community,
     blobs: platform.blobs,
     uploads: platform.uploads,
     config,
@@ -209,6 +213,7 @@ export function createWebModule(
       resourceFormRoutes(pages, web);
       memberRoutes(pages, web);
       accountRoutes(pages, web);
+      selfServiceRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

@@ -18,7 +18,7 @@ export interface Jobs {
   send<T extends object>(
     queue: string,
     data: T,
-    options?: { key?: string; retryLimit?: number },
+    options?: { key?: string; retryLimit?: number; backoff?: boolean },
   ): Promise<string | null>;
   /**
    * Announces that something happened: every queue subscribed to the event gets a job with the
@@ -91,6 +91,8 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       const id = await boss.send(queue, traced(data), {
         retryLimit: sendOptions.retryLimit ?? 2,
         retryDelay: 5,
+        // Exponential: 5 s, 10 s, 20 s… (deliveries to other systems that may be down for a while).
+        ...(sendOptions.backoff ? { retryBackoff: true } : {}),
         expireInSeconds: 6 * 3600,
         ...(sendOptions.key ? { singletonKey: sendOptions.key } : {}),
       });

@@ -5,8 +5,8 @@ export const WORKSPACE = {
   // Sign in
   signInTitle: m('Connexion', 'Sign in'),
   signInLead: m(
-    'Connectez-vous pour publier et gérer les données de votre organisation.',
-    'Sign in to publish and manage your organization’s data.',
+    'Connectez-vous pour suivre des données, en demander, en discuter, ou publier celles de votre organisation.',
+    'Sign in to follow data, ask for it, talk about it, or publish your organization’s data.',
   ),
   login: m("Nom d'utilisateur ou adresse courriel", 'User name or email address'),
   password: m('Mot de passe', 'Password'),
@@ -34,8 +34,8 @@ export const WORKSPACE = {
   passwordConfirmation: m('Le même mot de passe, encore', 'The same password again'),
   setPasswordButton: m('Enregistrer le mot de passe', 'Save the password'),
   passwordLinkGone: m(
-    'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau à l’administrateur du portail.',
-    'This link has expired or was already used. Ask the portal’s administrator for a new one.',
+    'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau depuis « Mot de passe oublié ? » ou à l’administrateur du portail.',
+    'This link has expired or was already used. Ask for a new one from “Forgot your password?” or from the portal’s administrator.',
   ),
   passwordSet: m(
     'Votre mot de passe est enregistré : vous êtes connecté.',

@@ -160,6 +160,7 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
       datasets,
       page: number,
       canPublish: sysadmin || memberships.some(({ role }) => roleAtLeast(role, 'editor')),
+      verified: await deps.community.accounts.verified(user.id),
     };
     return (
       <WorkspacePage

@@ -67,6 +67,14 @@ export function SignInPage({ ctx, view }: { ctx: PageContext; view: SignInView }
             {t('signInButton')}
           </button>
         </PostForm>
+        <ul class="quai-form-links">
+          <li>
+            <a href={href(locale, 'forgotPassword')}>{t('forgotLink')}</a>
+          </li>
+          <li>
+            <a href={href(locale, 'signUp')}>{t('noAccount')}</a>
+          </li>
+        </ul>
       </div>
     </Layout>
   );

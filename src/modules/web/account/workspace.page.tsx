@@ -6,6 +6,7 @@ import { formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
+import { PostForm } from '../ui/form-fields.js';
 import { Layout } from '../ui/layout.js';
 import { pickTitle, Text } from '../ui/localized.js';
 import { Pagination } from '../ui/pagination.js';
@@ -24,6 +25,8 @@ export interface WorkspaceView {
   datasets: SearchResult;
   page: number;
   canPublish: boolean;
+  /** Whether the account's address is confirmed (taking part needs it). */
+  verified: boolean;
 }
 
 export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: WorkspaceView }) {
@@ -35,6 +38,16 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
         {t('signedInAs', { name: view.userName })}
         {view.sysadmin ? ` (${t('roleSysadmin')})` : null}
       </p>
+      {view.verified ? null : (
+        <div class="quai-callout quai-callout-warning">
+          <p>{t('unverifiedNotice')}</p>
+          <PostForm ctx={ctx} action={href(locale, 'resendVerification')}>
+            <button type="submit" class="qc-button qc-secondary">
+              {t('resendVerification')}
+            </button>
+          </PostForm>
+        </div>
+      )}
       <ul class="quai-actions">
         {view.canPublish ? (
           <li>
@@ -67,6 +80,11 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
             </a>
           </li>
         ) : null}
+        <li>
+          <a class="qc-button qc-tertiary" href={href(locale, 'deleteAccount')}>
+            {t('deleteTitle')}
+          </a>
+        </li>
       </ul>
 
       <section aria-labelledby="mes-organisations">

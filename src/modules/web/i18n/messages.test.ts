@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WORKSPACE } from '../account/account.messages.js';
-import { BROWSE } from '../catalog/catalog.messages.js';
 import { formatDate, formatDateTime } from './format.js';
-import { FORMS } from './forms.messages.js';
-import { LAYOUT } from './layout.messages.js';
-import { MESSAGES, translator } from './messages.js';
+import { MESSAGE_GROUPS, MESSAGES, translator } from './messages.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -18,7 +14,7 @@ test('every interface string exists in French and in English, with the same plac
 });
 
 test('no two groups of messages define the same key (one would silently replace the other)', () => {
-  const groups = [LAYOUT, BROWSE, WORKSPACE, FORMS].map((group) => Object.keys(group));
+  const groups = Object.values(MESSAGE_GROUPS).map((group) => Object.keys(group));
   const all = groups.flat();
   assert.deepEqual(
     all.filter((key, index) => all.indexOf(key) !== index),

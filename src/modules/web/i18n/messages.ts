@@ -1,5 +1,6 @@
 import type { Locale } from '../../../platform/i18n/index.js';
 import { WORKSPACE } from '../account/account.messages.js';
+import { SELF_SERVICE } from '../account/self-service.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { PUBLISHING } from '../catalog/publishing.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
@@ -14,11 +15,30 @@ import { FORMS } from './forms.messages.js';
 import { LAYOUT } from './layout.messages.js';
 import type { Text } from './text.js';
 
+/** The groups of strings, each of a part of the portal (no two may define the same key). */
+export const MESSAGE_GROUPS = {
+  LAYOUT,
+  BROWSE,
+  WORKSPACE,
+  SELF_SERVICE,
+  FORMS,
+  DATA,
+  PROCUREMENT,
+  REGISTRY,
+  REFERENCE,
+  SCHEMAS,
+  ECOSYSTEMS,
+  QUALITY,
+  HARVEST,
+  PUBLISHING,
+};
+
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
 export const MESSAGES = {
   ...LAYOUT,
   ...BROWSE,
   ...WORKSPACE,
+  ...SELF_SERVICE,
   ...FORMS,
   ...DATA,
   ...PROCUREMENT,

@@ -65,6 +65,13 @@ export const PAGES = {
   },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   setPassword: { fr: '/fr/mot-de-passe/:token', en: '/en/password/:token' },
+  signUp: { fr: '/fr/inscription', en: '/en/sign-up' },
+  signUpSent: { fr: '/fr/inscription/verifiez-vos-courriels', en: '/en/sign-up/check-your-mail' },
+  // The mail module's messages link here (community/accounts/public-accounts.service.ts).
+  accountVerify: { fr: '/fr/compte/confirmer/:token', en: '/en/account/confirm/:token' },
+  forgotPassword: { fr: '/fr/mot-de-passe-oublie', en: '/en/forgot-password' },
+  resendVerification: { fr: '/fr/espace/renvoyer-le-lien', en: '/en/workspace/send-the-link-again' },
+  deleteAccount: { fr: '/fr/espace/supprimer-mon-compte', en: '/en/workspace/delete-my-account' },
   profile: { fr: '/fr/utilisateurs/:name', en: '/en/users/:name' },
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },

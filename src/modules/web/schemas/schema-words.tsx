@@ -7,22 +7,22 @@ type Field = TableSchema['fields'][number];
 type ForeignKey = NonNullable<TableSchema['foreignKeys']>[number];
 
 const TYPES: Record<string, MessageKey> = {
-  string: 'typeString',
-  number: 'typeNumber',
-  integer: 'typeInteger',
-  boolean: 'typeBoolean',
-  date: 'typeDate',
-  time: 'typeTime',
-  datetime: 'typeDatetime',
-  year: 'typeYear',
-  yearmonth: 'typeYearmonth',
-  duration: 'typeDuration',
-  geopoint: 'typeGeopoint',
-  geojson: 'typeGeojson',
-  object: 'typeObject',
-  array: 'typeArray',
-  list: 'typeList',
-  any: 'typeAny',
+  string: 'schTypeString',
+  number: 'schTypeNumber',
+  integer: 'schTypeInteger',
+  boolean: 'schTypeBoolean',
+  date: 'schTypeDate',
+  time: 'schTypeTime',
+  datetime: 'schTypeDatetime',
+  year: 'schTypeYear',
+  yearmonth: 'schTypeYearmonth',
+  duration: 'schTypeDuration',
+  geopoint: 'schTypeGeopoint',
+  geojson: 'schTypeGeojson',
+  object: 'schTypeObject',
+  array: 'schTypeArray',
+  list: 'schTypeList',
+  any: 'schTypeAny',
 };
 
 const FORMATS: Record<string, MessageKey> = { email: 'formatEmail', uri: 'formatUri', uuid: 'formatUuid' };
@@ -32,7 +32,7 @@ export const asList = (value: string | string[] | undefined): string[] =>
 
 /** A field's type and format in words: "texte (adresse courriel)". */
 export function typeInWords(t: Translate, field: Field): string {
-  const type = t(TYPES[field.type ?? 'string'] ?? 'typeAny');
+  const type = t(TYPES[field.type ?? 'string'] ?? 'schTypeAny');
   const format = field.format && field.format !== 'default' ? field.format : null;
   if (!format) return type;
   const key = FORMATS[format];

@@ -9,6 +9,7 @@ import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { LOCALES, type Locale, localized } from '../../../platform/i18n/index.js';
 import type { AccountsService, Actor } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
+import type { CommunityServices } from '../../community/index.js';
 import type {
   DatastoreService,
   DatastoreServices,
@@ -55,6 +56,8 @@ export interface WebDeps {
   quality: QualityServices;
   /** Partners' catalogues harvested into organisations. */
   harvest: HarvestServices;
+  /** Accounts for the public (sign-up, reset, erasure) and what people bring. */
+  community: CommunityServices;
   blobs: BlobStore;
   uploads: ResumableUploads;
   config: Config;

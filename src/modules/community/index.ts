@@ -1,0 +1,7 @@
+/**
+ * Community: accounts for the public and what people bring to the portal (plan measures 3 and 5).
+ */
+export type { PublicAccounts } from './accounts/public-accounts.service.js';
+export { CHECK_YOUR_MAIL } from './api/public-accounts.routes.js';
+export { type CommunityServices, createCommunityModule } from './community.module.js';
+export { communityMigrations } from './migrations.js';
