@@ -157,6 +157,7 @@ export async function createContext(
   });
   const community = createCommunityModule(platform, config, {
     accounts: accounts.services,
+    catalog: catalog.services,
     mail: mail.services,
   });
   const uses = {

@@ -46,6 +46,26 @@ export function createAccountsRepo(db: Queryable) {
       );
     },
 
+    /** Names of accounts by id (deleted accounts keep their `supprime-…` name). */
+    async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.query<{ id: string; name: string }>(
+        'SELECT id, name FROM accounts.users WHERE id = ANY($1::uuid[])',
+        [[...new Set(ids)]],
+      );
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
+    /** Active accounts with a confirmed address, by id: who may be mailed. */
+    contactsByIds(ids: readonly string[]): Promise<{ id: string; name: string; email: string }[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.query(
+        `SELECT id, name, email FROM accounts.users
+         WHERE id = ANY($1::uuid[]) AND state = 'active' AND email IS NOT NULL AND email_verified IS NOT NULL`,
+        [[...new Set(ids)]],
+      );
+    },
+
     findUserById(id: string): Promise<UserRow | null> {
       return queryOne<UserRow>(db, `SELECT ${USER_COLUMNS} FROM accounts.users WHERE id = $1`, [id]);
     },

@@ -148,6 +148,12 @@ export function createAccountsService({ db }: { db: Db }) {
       }
     },
 
+    /** Account names by id, to show who wrote what (deleted accounts: `supprime-…`). */
+    namesByIds: (ids: readonly string[]) => repo.namesByIds(ids),
+
+    /** Active accounts with a confirmed address, by id: whom the portal may mail. */
+    contactsByIds: (ids: readonly string[]) => repo.contactsByIds(ids),
+
     findUser: async (reference: string): Promise<User | null> => {
       const row = await repo.findUser(reference);
       return row && toUser(row);

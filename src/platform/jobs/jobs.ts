@@ -78,7 +78,7 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
           { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
           async (jobs) => {
             for (const job of jobs) {
-              const { requestId } = job.data as { requestId?: string };
+              const { [TRACE_KEY]: requestId } = job.data as { [TRACE_KEY]?: string };
               await withRequestId(requestId ?? `job:${job.id}`, () => handler(job.data as never, job.id));
             }
           },
@@ -117,9 +117,15 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
 }
 
 /** A job's data with the id of the request that queued it (its handler logs under the same id). */
-function traced<T extends object>(data: T): T & { requestId?: string } {
+/**
+ * The id of the request that queued a job, carried in its data under a key no module uses (a
+ * module's own `requestId`, such as a data request's, is left alone).
+ */
+const TRACE_KEY = '__quaiRequestId';
+
+function traced<T extends object>(data: T): T {
   const requestId = currentRequestId();
-  return requestId ? { ...data, requestId } : data;
+  return requestId ? { ...data, [TRACE_KEY]: requestId } : data;
 }
 
 /** More than one statement (pg-boss's scripts); those go through `exec`, which takes no parameters. */

@@ -12,6 +12,8 @@ export interface PublicAccountsDeps {
   siteTitle: string;
   /** Sign-ups and reset requests per client (and reset requests per address). */
   limiter: RateLimiter;
+  /** Erases what the rest of the community module keeps of a person whose account is erased. */
+  forget(userId: string): Promise<void>;
 }
 
 const tooMany = (seconds: number) =>
@@ -94,6 +96,7 @@ export function createPublicAccounts(deps: PublicAccountsDeps) {
      */
     async deleteOwn(actor: Actor, password: string): Promise<void> {
       const erased = await self.deleteOwn(actor, password);
+      await deps.forget(erased.id);
       if (erased.email) await mail.forget(erased.email);
     },
   };

@@ -22,15 +22,18 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     const dataset = await catalog.datasets.get(page.actor, page.params.name ?? '');
     // An old address (by id, or a name since changed) leads to the dataset's own address.
     if (page.params.name !== dataset.name) return page.redirect('dataset', { name: dataset.name });
-    const activity = await catalog.activity.forDataset(page.actor, dataset.id, {
-      limit: ACTIVITY_SHOWN,
-      offset: 0,
-    });
     if (!isRobot(page.request.headers['user-agent'])) catalog.pageViews.record(dataset.id);
+    // What the page shows beside the dataset, read at once (each its own query).
+    const [activity, { links, ...report }, peek, usage, resourceUsage, place] = await Promise.all([
+      catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
+      deps.quality.scores.report(page.actor, dataset.id),
+      tablePeek(deps, page.actor, page.locale, dataset),
+      catalog.pageViews.usage(dataset.id),
+      catalog.pageViews.byResource(dataset.id),
+      placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
+    ]);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
-    const { links, ...report } = await deps.quality.scores.report(page.actor, dataset.id);
-    const peek = await tablePeek(deps, page.actor, page.locale, dataset);
     const view = {
       dataset,
       activity,
@@ -42,10 +45,10 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
         peek?.resourceId ?? null,
       ),
       peek,
-      usage: await catalog.pageViews.usage(dataset.id),
-      resourceUsage: await catalog.pageViews.byResource(dataset.id),
+      usage,
+      resourceUsage,
       tiles: config.mapTiles,
-      place: await placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
+      place,
       schemaOrg: {
         ...presentSchemaOrg(baseUrl, { title: siteTitle(config, page.locale) }, dataset),
         url: pageUrl,
