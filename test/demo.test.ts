@@ -35,6 +35,25 @@ describeEachEngine('demo content', (current) => {
     assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
   });
 
+  test('demo data requests: asked, supported, planned, answered by a dataset, refused with a reason', async () => {
+    const { app } = current();
+    const listed = (await call(app, 'GET', '/api/v1/data-requests?sort=newest')).json;
+    assert.equal(listed.total, 4);
+    assert.deepEqual(listed.requests.map((request: { status: string }) => request.status).sort(), [
+      'open',
+      'planned',
+      'published',
+      'refused',
+    ]);
+    const published = listed.requests.find((request: { status: string }) => request.status === 'published');
+    assert.equal(published.dataset, 'debits-circulation-routiere');
+    const open = listed.requests.find((request: { status: string }) => request.status === 'open');
+    assert.equal(open.supporters, 2);
+    const page = await call(app, 'GET', '/fr/demandes-de-donnees');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /Heures d’affluence des traversiers/);
+  });
+
   test('demo reference data: a fictitious second version, and eco-centres whose codes are checked against it', async () => {
     const { app } = current();
     const version = (await call(app, 'GET', '/api/v1/reference/municipalites/versions')).json[0];

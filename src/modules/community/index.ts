@@ -5,3 +5,12 @@ export type { PublicAccounts } from './accounts/public-accounts.service.js';
 export { CHECK_YOUR_MAIL } from './api/public-accounts.routes.js';
 export { type CommunityServices, createCommunityModule } from './community.module.js';
 export { communityMigrations } from './migrations.js';
+export type { RequestsService } from './requests/requests.service.js';
+export {
+  type DataRequest,
+  REQUEST_SORTS,
+  REQUEST_STATUSES,
+  type RequestEvent,
+  type RequestSort,
+  type RequestStatus,
+} from './requests/requests.types.js';

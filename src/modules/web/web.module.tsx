@@ -23,6 +23,8 @@ import { datasetRoutes } from './catalog/dataset.routes.js';
 import { datasetFormRoutes } from './catalog/dataset-form.routes.js';
 import { publishingRoutes } from './catalog/publishing.routes.js';
 import { redirectRoutes } from './catalog/redirects.routes.js';
+import { requestRoutes } from './community/requests.routes.js';
+import { requestFeedRoutes } from './community/requests-feed.routes.js';
 import { dictionaryRoutes } from './datastore/dictionary.routes.js';
 import { resourceRoutes } from './datastore/resource.routes.js';
 import { resourceFormRoutes } from './datastore/resource-form.routes.js';
@@ -181,6 +183,7 @@ export function createWebModule(
     await app.register(feedRoutes(web));
     await app.register(tenderFeedRoutes(web));
     await app.register(registryFeedRoutes(web));
+    await app.register(requestFeedRoutes(web));
     await app.register(redirectRoutes());
     await app.register(async (site) => {
       await site.register(compress, { threshold: 1024 });
@@ -214,6 +217,7 @@ export function createWebModule(
       memberRoutes(pages, web);
       accountRoutes(pages, web);
       selfServiceRoutes(pages, web);
+      requestRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

@@ -321,7 +321,8 @@ function NoResults({ ctx, help }: { ctx: PageContext; help: NoResultsHelp }) {
       ) : null}
       <h3>{t('noResultsRequestTitle')}</h3>
       <p>
-        {t('noResultsRequest')} <a href={href(locale, 'organizations')}>{t('noResultsOrganizations')}</a>
+        <a href={href(locale, 'dataRequests')}>{t('drCantFind')}</a> {t('noResultsRequest')}{' '}
+        <a href={href(locale, 'organizations')}>{t('noResultsOrganizations')}</a>
       </p>
     </section>
   );

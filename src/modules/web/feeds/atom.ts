@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { Locale } from '../../../platform/i18n/index.js';
 import type { Dataset } from '../../catalog/index.js';
 import { href } from '../i18n/paths.js';
@@ -80,4 +81,12 @@ export function atomDocument(
     '</feed>',
     '',
   ].join('\n');
+}
+
+/** Sends an Atom document, cacheable for five minutes by browsers and proxies. */
+export function sendAtom(reply: FastifyReply, body: string): FastifyReply {
+  return reply
+    .type('application/atom+xml; charset=utf-8')
+    .header('Cache-Control', 'public, max-age=300')
+    .send(body);
 }

@@ -3,6 +3,7 @@ import { WORKSPACE } from '../account/account.messages.js';
 import { SELF_SERVICE } from '../account/self-service.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { PUBLISHING } from '../catalog/publishing.messages.js';
+import { COMMUNITY } from '../community/community.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
 import { HARVEST } from '../harvest/harvest.messages.js';
@@ -31,6 +32,7 @@ export const MESSAGE_GROUPS = {
   QUALITY,
   HARVEST,
   PUBLISHING,
+  COMMUNITY,
 };
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
@@ -49,6 +51,7 @@ export const MESSAGES = {
   ...QUALITY,
   ...HARVEST,
   ...PUBLISHING,
+  ...COMMUNITY,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

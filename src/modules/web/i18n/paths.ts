@@ -63,6 +63,17 @@ export const PAGES = {
     fr: '/fr/espace/moissonnage/:name/executions/:id',
     en: '/en/workspace/harvest/:name/runs/:id',
   },
+  dataRequests: { fr: '/fr/demandes-de-donnees', en: '/en/data-requests' },
+  newDataRequest: { fr: '/fr/demandes-de-donnees/nouvelle', en: '/en/data-requests/new' },
+  dataRequest: { fr: '/fr/demandes-de-donnees/:number', en: '/en/data-requests/:number' },
+  supportDataRequest: {
+    fr: '/fr/demandes-de-donnees/:number/appui',
+    en: '/en/data-requests/:number/support',
+  },
+  answerDataRequest: {
+    fr: '/fr/demandes-de-donnees/:number/reponse',
+    en: '/en/data-requests/:number/answer',
+  },
   signIn: { fr: '/fr/connexion', en: '/en/sign-in' },
   setPassword: { fr: '/fr/mot-de-passe/:token', en: '/en/password/:token' },
   signUp: { fr: '/fr/inscription', en: '/en/sign-up' },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
-import { type AtomEntry, atomDocument } from '../feeds/atom.js';
+import { type AtomEntry, atomDocument, sendAtom } from '../feeds/atom.js';
 import { formatDeadline, formatMoney } from '../i18n/format.js';
 import { translator } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
@@ -85,10 +85,7 @@ export function tenderFeedRoutes(deps: Pick<WebDeps, 'procurement' | 'config'>):
           },
           entries,
         );
-        return reply
-          .type('application/atom+xml; charset=utf-8')
-          .header('Cache-Control', 'public, max-age=300')
-          .send(body);
+        return sendAtom(reply, body);
       },
     );
   };

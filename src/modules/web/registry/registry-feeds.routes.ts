@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { oneOf } from '../../../platform/http/one-of.js';
 import { negotiateLocale } from '../../../platform/i18n/index.js';
 import { CHANGE_KINDS } from '../../registry/index.js';
-import { type AtomEntry, atomDocument } from '../feeds/atom.js';
+import { type AtomEntry, atomDocument, sendAtom } from '../feeds/atom.js';
 import { type MessageKey, translator } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import { siteTitle, type WebDeps } from '../shell/page-routes.js';
@@ -54,10 +54,7 @@ export function registryFeedRoutes(deps: Pick<WebDeps, 'registry' | 'config'>): 
           },
           entries,
         );
-        return reply
-          .type('application/atom+xml; charset=utf-8')
-          .header('Cache-Control', 'public, max-age=300')
-          .send(body);
+        return sendAtom(reply, body);
       },
     );
   };

@@ -29,6 +29,7 @@ const CSS_FILES = [
   'reference.css',
   'quality.css',
   'ecosystems.css',
+  'community.css',
 ];
 
 export interface AssetUrls {

@@ -165,6 +165,9 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
                   <a href={`/feeds/dataset.atom?lang=${locale}`}>{t('footerFeed')}</a>
                 </li>
                 <li>
+                  <a href={href(locale, 'dataRequests')}>{t('drTitle')}</a>
+                </li>
+                <li>
                   <a href={href(locale, 'join')}>{t('joinTitle')}</a>
                 </li>
               </ul>

@@ -1,0 +1,85 @@
+import type { Context } from '../context.js';
+import { SYSTEM } from '../modules/accounts/index.js';
+
+/** A citizen's demo account (listed in the README with the others). */
+export const CITIZEN = {
+  name: 'citoyenne-demo',
+  fullname: 'Citoyenne (démo)',
+  email: 'citoyenne-demo@quai.example',
+  password: 'motdepasse-citoyenne-demo',
+};
+
+/**
+ * Data requests as a portal has them: one asked and supported, one planned by its publisher, one
+ * answered by a published dataset, one refused with its reason.
+ */
+export async function loadCommunityDemo(ctx: Context): Promise<void> {
+  const { requests } = ctx.community;
+  if (
+    (
+      await requests.list(SYSTEM, {
+        status: null,
+        organization: null,
+        text: null,
+        sort: 'newest',
+        limit: 1,
+        offset: 0,
+      })
+    ).total > 0
+  )
+    return;
+  if (!(await ctx.accounts.findUser(CITIZEN.name)))
+    await ctx.accounts.createUser(SYSTEM, { ...CITIZEN, about: null, sysadmin: false });
+  const actorOf = async (name: string) => ctx.accounts.actorForUser(await ctx.accounts.requireUser(name));
+  const citizen = await actorOf(CITIZEN.name);
+  const publisher = await actorOf('editeur-demo');
+  const admin = await actorOf('admin-demo');
+
+  const ask = (title: string, description: string, reason: string | null, organization: string | null) =>
+    requests.create(citizen, { title, description, reason, organization });
+
+  const open = await ask(
+    'Heures d’affluence des traversiers',
+    'Le nombre de passagers et de véhicules par traversée, heure par heure, pour chaque traverse du Québec, depuis 2019.',
+    'Pour planifier mes déplacements et comparer les périodes de pointe.',
+    'transports',
+  );
+  await requests.support(admin, String(open.number), true);
+
+  const planned = await ask(
+    'Qualité de l’eau des plages municipales',
+    'Les résultats des échantillonnages de la qualité bactériologique de l’eau aux plages publiques, par plage et par date, avec la cote attribuée.',
+    null,
+    'ministere-environnement',
+  );
+  await requests.answer(publisher, String(planned.number), {
+    status: 'planned',
+    message: 'Ces résultats seront publiés au début de la saison estivale, puis chaque semaine.',
+    dataset: null,
+  });
+
+  const published = await ask(
+    'Débits de circulation sur les routes',
+    'Les débits journaliers moyens annuels par tronçon du réseau routier, avec la part des camions.',
+    'Étude de bruit routier pour un projet de quartier.',
+    'transports',
+  );
+  await requests.answer(publisher, String(published.number), {
+    status: 'published',
+    message: 'Les débits sont maintenant publiés et mis à jour chaque année.',
+    dataset: 'debits-circulation-routiere',
+  });
+
+  const refused = await ask(
+    'Adresses des propriétaires de chaque immeuble',
+    'Le nom et l’adresse de chaque propriétaire inscrit au rôle d’évaluation foncière de chaque municipalité.',
+    null,
+    'affaires-municipales',
+  );
+  await requests.answer(publisher, String(refused.number), {
+    status: 'refused',
+    message:
+      'Ces renseignements sont personnels : la Loi sur l’accès aux documents des organismes publics et sur la protection des renseignements personnels en interdit la diffusion. Le rôle d’évaluation sans les noms est déjà publié.',
+    dataset: null,
+  });
+}
