@@ -51,6 +51,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   /** Self-service accounts: sign-ups per client and hour (anyone may create an account). */
   signUpRateLimit: number;
+  /** Attempts of one webhook delivery (5 s, 10 s, 20 s… apart) before it counts as failed. */
+  webhookAttempts: number;
   siteTitle: string;
   /** The portal's name on English pages. */
   siteTitleEn: string;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
       from: read.string('MAIL_FROM', `Quai <ne-pas-repondre@${hostOf(baseUrl)}>`),
     },
     signUpRateLimit: read.integer('SIGN_UP_RATE_LIMIT', 10, 1, 100_000),
+    webhookAttempts: read.integer('WEBHOOK_ATTEMPTS', 6, 1, 20),
     mapTiles: {
       url: read.string('MAP_TILES_URL', 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
       attribution: read.string(

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, FileChooser, Page } from 'playwright-core';
+import { CITIZEN } from '../../src/demo/community.js';
 import { USERS } from '../../src/demo/publishers.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, newContext, startDemoPortal, tabTo } from '../helpers/browser.js';
@@ -35,6 +36,14 @@ const WORDS = {
     join: 'Rejoindre le portail',
     sendRequest: 'Envoyer la demande',
     requestSent: 'Demande envoyée',
+    dataRequests: '/fr/demandes-de-donnees',
+    askForData: 'Demander des données',
+    publishRequest: 'Publier ma demande',
+    requestPublished: 'Votre demande est publiée. Merci !',
+    withdraw: 'Retirer mon appui',
+    support: 'Appuyer cette demande',
+    supporters: /^(\d+) appuis?$/,
+    organization: 'Ministère des Aff',
   },
   en: {
     skip: 'Skip to content',
@@ -57,6 +66,14 @@ const WORDS = {
     join: 'Join the portal',
     sendRequest: 'Send the request',
     requestSent: 'Request sent',
+    dataRequests: '/en/data-requests',
+    askForData: 'Ask for data',
+    publishRequest: 'Publish my request',
+    requestPublished: 'Your request is published. Thank you!',
+    withdraw: 'Withdraw my support',
+    support: 'Support this request',
+    supporters: /^(\d+) supporters?$/,
+    organization: 'Ministry of Mun',
   },
 };
 
@@ -230,6 +247,53 @@ describe('keyboard journeys', () => {
       ).find((r) => r.organizationTitle === `Régie clavier ${who}`);
       assert.equal(request?.kind, 'organisme-public');
       assert.equal(request?.ecosystem, 'urbanisme');
+      await page.context().close();
+    });
+
+    test(`a citizen asks for missing data, then withdraws and gives their support again (${label})`, async () => {
+      const page = await newPage(javaScript);
+      await page.goto(portal.baseUrl + words.signIn);
+      await tabTo(page, page.locator('#login'));
+      await page.keyboard.type(CITIZEN.name);
+      await tabTo(page, page.locator('#password'));
+      await page.keyboard.type(CITIZEN.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/(espace|workspace)$/);
+
+      await page.goto(portal.baseUrl + words.dataRequests);
+      await tabTo(page, page.locator('main').getByRole('link', { name: words.askForData, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/(nouvelle|new)$/);
+      const title = `Horaires des piscines ${locale} ${javaScript ? 'js' : 'sans-js'}`;
+      await tabTo(page, page.locator('#champ-title'));
+      await page.keyboard.type(title);
+      await tabTo(page, page.locator('#champ-description'));
+      await page.keyboard.type(
+        'Les heures de bain libre de chaque piscine municipale, mises à jour chaque semaine.',
+      );
+      // The organisation is a list: the keyboard chooses in it by typing its first letters.
+      await tabTo(page, page.locator('#champ-organization'));
+      await page.keyboard.type(words.organization);
+      assert.equal(await page.locator('#champ-organization').inputValue(), 'affaires-municipales');
+      await tabTo(page, page.getByRole('button', { name: words.publishRequest, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/(demandes-de-donnees|data-requests)\/\d+$/);
+      assert.equal((await page.locator('h1').textContent())?.includes(title), true);
+      assert.equal((await page.getByRole('status').first().textContent())?.trim(), words.requestPublished);
+
+      const count = async () => {
+        const text = (await page.locator('#appuis').textContent())?.trim() ?? '';
+        return Number(words.supporters.exec(text)?.[1]);
+      };
+      assert.equal(await count(), 1, 'the asker supports their request');
+      await tabTo(page, page.getByRole('button', { name: words.withdraw, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: words.support, exact: true }).waitFor();
+      assert.equal(await count(), 0);
+      await tabTo(page, page.getByRole('button', { name: words.support, exact: true }));
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: words.withdraw, exact: true }).waitFor();
+      assert.equal(await count(), 1);
       await page.context().close();
     });
 

@@ -3,19 +3,28 @@ import type { Config } from '../../config.js';
 import { createRateLimiter } from '../../platform/http/rate-limit.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { type AccountsService, restApi } from '../accounts/index.js';
-import type { CatalogService } from '../catalog/index.js';
+import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
 import type { MailService } from '../mail/index.js';
 import { createPublicAccounts, type PublicAccounts } from './accounts/public-accounts.service.js';
 import { publicAccountRoutes } from './api/public-accounts.routes.js';
 import { requestRoutes } from './api/requests.routes.js';
+import { webhookRoutes } from './api/webhooks.routes.js';
 import { communityMigrations } from './migrations.js';
 import { ANSWERED_QUEUE, createRequestsService, type RequestsService } from './requests/requests.service.js';
+import {
+  createWebhooksService,
+  DATASET_WRITTEN_QUEUE,
+  DELIVER_QUEUE,
+  type WebhooksService,
+} from './webhooks/webhooks.service.js';
 
 export interface CommunityServices {
   /** Accounts for the public: sign-up confirmed by mail, password reset by mail, erasure. */
   accounts: PublicAccounts;
   /** Data requests: asked, supported, answered. */
   requests: RequestsService;
+  /** Signed deliveries of events to people's URLs. */
+  webhooks: WebhooksService;
 }
 
 /** Requests one account may ask per hour. */
@@ -40,6 +49,18 @@ export function createCommunityModule(
     baseUrl: config.baseUrl,
     siteTitle: config.siteTitle,
   });
+  const webhooks = createWebhooksService({
+    db: platform.db,
+    jobs: platform.jobs,
+    accounts: deps.accounts,
+    catalog: deps.catalog,
+    mail: deps.mail,
+    log: platform.log,
+    baseUrl: config.baseUrl,
+    siteTitle: config.siteTitle,
+    attempts: config.webhookAttempts,
+    allowLoopback: config.fetchAllowLoopback,
+  });
   const accounts = createPublicAccounts({
     accounts: deps.accounts,
     mail: deps.mail,
@@ -47,21 +68,34 @@ export function createCommunityModule(
     siteTitle: config.siteTitle,
     limiter: createRateLimiter({ limit: config.signUpRateLimit, windowMs: 3_600_000 }),
     // What the community module keeps of a person goes with their account.
-    forget: (userId) => requests.forgetSupporter(userId),
+    forget: async (userId) => {
+      await requests.forgetSupporter(userId);
+      await webhooks.forgetOwner(userId);
+    },
   });
   const api = restApi(async (app: FastifyInstance) => {
     await app.register(publicAccountRoutes({ accounts }));
     await app.register(requestRoutes({ requests, catalog: deps.catalog, baseUrl: config.baseUrl }));
+    await app.register(webhookRoutes({ webhooks }));
   });
   return {
     name: 'community',
-    services: { accounts, requests },
+    services: { accounts, requests, webhooks },
     migrations: communityMigrations,
     routes: api,
     jobs: {
       [ANSWERED_QUEUE]: {
         handler: (data: { requestId: string; eventId: string }) =>
           requests.tellFollowers(data.requestId, data.eventId),
+      },
+      [DATASET_WRITTEN_QUEUE]: {
+        handler: (data: { datasetId: string }) => webhooks.datasetWritten(data.datasetId),
+        events: [DATASET_WRITTEN],
+      },
+      [DELIVER_QUEUE]: {
+        handler: (data: { deliveryId: string; messageId: string }) =>
+          webhooks.deliver(data.deliveryId, data.messageId),
+        concurrency: 4,
       },
     },
   };

@@ -67,8 +67,13 @@ export interface SafeFetchOptions {
    * their addresses are not checked. Redirects elsewhere still are.
    */
   allowHosts?: readonly string[];
-  /** GET by default; HEAD asks for the headers only (redirects are followed with HEAD too). */
-  method?: 'GET' | 'HEAD';
+  /**
+   * GET by default; HEAD asks for the headers only (redirects are followed with HEAD too); POST
+   * sends `body` (a 307 or 308 redirect sends it again, checked; 301, 302 and 303 turn it into a
+   * GET, as browsers do).
+   */
+  method?: 'GET' | 'HEAD' | 'POST';
+  body?: string;
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
@@ -79,6 +84,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   const allowHosts = new Set((options.allowHosts ?? []).map((host) => host.toLowerCase()));
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback, allowHosts) } });
   let current = new URL(url);
+  let method = options.method ?? 'GET';
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:')
       throw new UnsafeUrlError(`only http and https URLs are fetched (${current.protocol})`);
@@ -87,11 +93,12 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     if (ipaddr.isValid(host) && !allowHosts.has(host) && !publicAddress(host, allowLoopback))
       throw new UnsafeUrlError(`${host} is not a public address`);
     const response = await fetch(current, {
-      method: options.method ?? 'GET',
+      method,
       redirect: 'manual',
       dispatcher,
       signal: options.signal,
       headers: options.headers,
+      ...(method === 'POST' ? { body: options.body ?? '' } : {}),
     }).catch((error: unknown) => {
       // undici reports a refused lookup as "fetch failed", the reason somewhere among its causes.
       throw refusal(error) ?? error;
@@ -99,6 +106,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
       await response.body?.cancel();
       current = new URL(response.headers.get('location') as string, current);
+      if (method === 'POST' && response.status !== 307 && response.status !== 308) method = 'GET';
       continue;
     }
     return response;
