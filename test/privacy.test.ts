@@ -250,6 +250,8 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/feeds/data-requests.atom',
       '/api/v1/mail/outbox',
       '/api/v1/mail/outbox?to=editeur@quai.test',
+      '/api/v1/webhooks',
+      '/fr/espace/webhooks',
       '/fr/inscription',
       '/fr/mot-de-passe-oublie',
       '/fr/espace/supprimer-mon-compte',

@@ -147,6 +147,7 @@ const SIGNED_IN_PAGES = {
     '/fr/espace/jetons',
     '/fr/espace/supprimer-mon-compte',
     '/fr/demandes-de-donnees/nouvelle',
+    '/fr/espace/webhooks',
     '/fr/demandes-de-donnees/2',
     '/fr/organisations/affaires-municipales/membres',
     '/fr/organisations/ministere-environnement/qualite',

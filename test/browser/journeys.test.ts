@@ -43,7 +43,7 @@ const WORDS = {
     withdraw: 'Retirer mon appui',
     support: 'Appuyer cette demande',
     supporters: /^(\d+) appuis?$/,
-    organization: 'Ministère des Aff',
+    organization: 'Institut',
   },
   en: {
     skip: 'Skip to content',
@@ -73,7 +73,7 @@ const WORDS = {
     withdraw: 'Withdraw my support',
     support: 'Support this request',
     supporters: /^(\d+) supporters?$/,
-    organization: 'Ministry of Mun',
+    organization: 'Institut',
   },
 };
 
@@ -274,7 +274,7 @@ describe('keyboard journeys', () => {
       // The organisation is a list: the keyboard chooses in it by typing its first letters.
       await tabTo(page, page.locator('#champ-organization'));
       await page.keyboard.type(words.organization);
-      assert.equal(await page.locator('#champ-organization').inputValue(), 'affaires-municipales');
+      assert.equal(await page.locator('#champ-organization').inputValue(), 'institut-statistique-quebec');
       await tabTo(page, page.getByRole('button', { name: words.publishRequest, exact: true }));
       await page.keyboard.press('Enter');
       await page.waitForURL(/(demandes-de-donnees|data-requests)\/\d+$/);

@@ -14,3 +14,5 @@ export {
   type RequestSort,
   type RequestStatus,
 } from './requests/requests.types.js';
+export type { DeliveryRow as WebhookDelivery, WebhookRow as Webhook } from './webhooks/webhooks.repo.js';
+export type { WebhooksService } from './webhooks/webhooks.service.js';

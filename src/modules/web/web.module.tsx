@@ -25,6 +25,7 @@ import { publishingRoutes } from './catalog/publishing.routes.js';
 import { redirectRoutes } from './catalog/redirects.routes.js';
 import { requestRoutes } from './community/requests.routes.js';
 import { requestFeedRoutes } from './community/requests-feed.routes.js';
+import { webhookPageRoutes } from './community/webhooks.routes.js';
 import { dictionaryRoutes } from './datastore/dictionary.routes.js';
 import { resourceRoutes } from './datastore/resource.routes.js';
 import { resourceFormRoutes } from './datastore/resource-form.routes.js';
@@ -218,6 +219,7 @@ export function createWebModule(
       accountRoutes(pages, web);
       selfServiceRoutes(pages, web);
       requestRoutes(pages, web);
+      webhookPageRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

@@ -87,6 +87,7 @@ export const PAGES = {
   signOut: { fr: '/fr/deconnexion', en: '/en/sign-out' },
   workspace: { fr: '/fr/espace', en: '/en/workspace' },
   tokens: { fr: '/fr/espace/jetons', en: '/en/workspace/tokens' },
+  webhooks: { fr: '/fr/espace/webhooks', en: '/en/workspace/webhooks' },
   newDataset: { fr: '/fr/espace/nouveau-jeu-de-donnees', en: '/en/workspace/new-dataset' },
   editDataset: { fr: '/fr/jeux-de-donnees/:name/modifier', en: '/en/datasets/:name/edit' },
   publishDataset: { fr: '/fr/jeux-de-donnees/:name/publier', en: '/en/datasets/:name/publish' },
