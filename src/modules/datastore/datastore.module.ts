@@ -72,6 +72,7 @@ export function createDatastoreModule(
     catalog,
     root,
     limits: { ...config.datastoreLoads, allowLoopback: config.fetchAllowLoopback },
+    baseUrl: config.baseUrl,
     checks,
     log: platform.log,
   });

@@ -43,6 +43,7 @@ export function createIngestService(deps: {
   root: string;
   /** The largest file loaded into a table, and the time one load may take. */
   limits: { maxBytes: number; timeoutSeconds: number; allowLoopback: boolean };
+  baseUrl: string;
   /** Columns bound to reference sets are checked after each load (a failed check never fails it). */
   checks: { checkResource(resourceId: string): Promise<void> };
   log: Logger;
@@ -317,8 +318,10 @@ export function createIngestService(deps: {
     async datasetWritten(datasetId: string): Promise<void> {
       const dataset = await catalog.datasets.get(SYSTEM, datasetId).catch(() => null);
       for (const resource of dataset?.resources ?? []) {
-        // A table written through the API links to its own dump: nothing to load.
-        if (resource.url?.includes('/datastore/dump/')) continue;
+        // Links under BASE_URL are the portal's own files (dumps, exports), served by its APIs.
+        const own =
+          resource.url?.includes('/datastore/dump/') || resource.url?.startsWith(`${deps.baseUrl}/`);
+        if (own && !resource.upload) continue;
         const format = tabularFormat({
           format: resource.format,
           mimetype: resource.mimetype,
