@@ -251,6 +251,7 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/v1/mail/outbox',
       '/api/v1/mail/outbox?to=editeur@quai.test',
       '/api/v1/webhooks',
+      '/api/v1/webhooks/00000000-0000-4000-8000-000000000000/deliveries',
       '/fr/espace/webhooks',
       '/fr/inscription',
       '/fr/mot-de-passe-oublie',

@@ -19,35 +19,29 @@ import {
 
 const tags = ['Demandes de données / Data requests'];
 
-/** Names of what requests refer to by id (organisations, datasets), for the answers. */
+/** Requests as the API answers them, organisations by name. */
 export function requestPresenter(catalog: CatalogService, baseUrl: string) {
-  return async (actor: Actor, requests: DataRequest[]) => {
+  return async (requests: DataRequest[]): Promise<Static<typeof RequestOut>[]> => {
     const organizations = await catalog.groups.findByIds(
       requests.map((request) => request.organizationId).filter((id): id is string => id !== null),
     );
     const orgNames = new Map(organizations.map((organization) => [organization.id, organization.name]));
-    const datasetName = async (id: string | null) =>
-      id ? (await catalog.datasets.get(actor, id)).name : null;
-    return Promise.all(
-      requests.map(
-        async (request): Promise<Static<typeof RequestOut>> => ({
-          id: request.id,
-          number: request.number,
-          url: `${baseUrl}/fr/demandes-de-donnees/${request.number}`,
-          title: request.title,
-          description: request.description,
-          reason: request.reason,
-          organization: request.organizationId ? (orgNames.get(request.organizationId) ?? null) : null,
-          author: request.author.name,
-          status: request.status,
-          status_reason: request.statusReason,
-          dataset: await datasetName(request.datasetId),
-          supporters: request.supporters,
-          created: request.created.toISOString(),
-          updated: request.updated.toISOString(),
-        }),
-      ),
-    );
+    return requests.map((request) => ({
+      id: request.id,
+      number: request.number,
+      url: `${baseUrl}/fr/demandes-de-donnees/${request.number}`,
+      title: request.title,
+      description: request.description,
+      reason: request.reason,
+      organization: request.organizationId ? (orgNames.get(request.organizationId) ?? null) : null,
+      author: request.author.name,
+      status: request.status,
+      status_reason: request.statusReason,
+      dataset: request.datasetName,
+      supporters: request.supporters,
+      created: request.created.toISOString(),
+      updated: request.updated.toISOString(),
+    }));
   };
 }
 
@@ -59,23 +53,21 @@ export function requestRoutes(deps: {
 }): FastifyPluginAsyncTypebox {
   const { requests } = deps;
   const present = requestPresenter(deps.catalog, deps.baseUrl);
-  const presentEvents = async (actor: Actor, events: RequestEvent[]) =>
-    Promise.all(
-      events.map(async (event) => ({
-        author: event.author.name,
-        official: event.official,
-        status: event.status,
-        message: event.message,
-        dataset: event.datasetId ? (await deps.catalog.datasets.get(actor, event.datasetId)).name : null,
-        created: event.created.toISOString(),
-      })),
-    );
+  const presentEvents = (events: RequestEvent[]) =>
+    events.map((event) => ({
+      author: event.author.name,
+      official: event.official,
+      status: event.status,
+      message: event.message,
+      dataset: event.datasetName,
+      created: event.created.toISOString(),
+    }));
   const detail = async (actor: Actor, ref: string) => {
     const found = await requests.get(actor, ref);
-    const [request] = await present(actor, [found.request]);
+    const [request] = await present([found.request]);
     return {
       ...(request as Static<typeof RequestOut>),
-      history: await presentEvents(actor, found.events),
+      history: presentEvents(found.events),
       supported_by_me: found.supported,
       may_answer: found.mayAnswer,
     };
@@ -103,7 +95,7 @@ export function requestRoutes(deps: {
           limit: limit ?? 20,
           offset: offset ?? 0,
         });
-        return { total: found.total, requests: await present(request.actor, found.requests) };
+        return { total: found.total, requests: await present(found.requests) };
       },
     );
 

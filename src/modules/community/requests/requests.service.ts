@@ -88,10 +88,14 @@ export function createRequestsService(deps: RequestsDeps) {
   }
 
   /** The dataset id, when the reader may see it (a dataset made private later is not shown). */
-  async function visibleDataset(actor: Actor, datasetId: string | null): Promise<string | null> {
+  async function visibleDataset(
+    actor: Actor,
+    datasetId: string | null,
+  ): Promise<{ id: string; name: string } | null> {
     if (!datasetId) return null;
     try {
-      return (await catalog.datasets.get(actor, datasetId)).id;
+      const { id, name } = await catalog.datasets.get(actor, datasetId);
+      return { id, name };
     } catch (error) {
       if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
       throw error;
@@ -111,7 +115,7 @@ export function createRequestsService(deps: RequestsDeps) {
         author: { id: row.author_id, name: names.get(row.author_id) ?? '' },
         status: row.status,
         statusReason: row.status_reason,
-        datasetId: await visibleDataset(actor, row.dataset_id),
+        ...(await datasetOf(actor, row.dataset_id)),
         supporters: row.supporters,
         created: new Date(row.created),
         updated: new Date(row.updated),
@@ -128,11 +132,16 @@ export function createRequestsService(deps: RequestsDeps) {
         official: row.official,
         status: row.status,
         message: row.message,
-        datasetId: await visibleDataset(actor, row.dataset_id),
+        ...(await datasetOf(actor, row.dataset_id)),
         created: new Date(row.created),
       })),
     );
   }
+
+  const datasetOf = async (actor: Actor, datasetId: string | null) => {
+    const dataset = await visibleDataset(actor, datasetId);
+    return { datasetId: dataset?.id ?? null, datasetName: dataset?.name ?? null };
+  };
 
   const link = (number: number) => `${deps.baseUrl}/fr/demandes-de-donnees/${number}`;
 
@@ -283,7 +292,7 @@ export function createRequestsService(deps: RequestsDeps) {
           );
         else {
           // Public, so that everyone who asked can open it.
-          datasetId = await visibleDataset(ANONYMOUS, answer.dataset.trim());
+          datasetId = (await visibleDataset(ANONYMOUS, answer.dataset.trim()))?.id ?? null;
           if (!datasetId)
             issues.add(
               'dataset',
@@ -318,8 +327,7 @@ export function createRequestsService(deps: RequestsDeps) {
       const event = (await repo.events(requestId)).find((candidate) => candidate.id === eventId);
       if (!event?.status) return;
       const people = await accounts.contactsByIds([row.author_id, ...(await repo.supporterIds(row.id))]);
-      const dataset = event.dataset_id ? await visibleDataset(ANONYMOUS, event.dataset_id) : null;
-      const datasetName = dataset ? (await catalog.datasets.get(ANONYMOUS, dataset)).name : null;
+      const datasetName = (await visibleDataset(ANONYMOUS, event.dataset_id))?.name ?? null;
       for (const person of people) {
         await deps.mail.send(
           answeredMail({

@@ -17,6 +17,7 @@ export interface DataRequest {
   statusReason: string | null;
   /** The dataset that answers it (published), when the reader may see it. */
   datasetId: string | null;
+  datasetName: string | null;
   supporters: number;
   created: Date;
   updated: Date;
@@ -31,6 +32,7 @@ export interface RequestEvent {
   status: RequestStatus | null;
   message: string;
   datasetId: string | null;
+  datasetName: string | null;
   created: Date;
 }
 

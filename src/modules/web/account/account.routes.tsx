@@ -16,6 +16,15 @@ export function safeNext(value: string): string | null {
   return /^\/(?![/\\])[^\s]*$/.test(value) ? value : null;
 }
 
+/**
+ * A page whose address holds a one-time link's secret: never cached, and never sending the
+ * address on as a referrer.
+ */
+export function linkPage(page: { reply: { header(name: string, value: string): unknown } }): void {
+  page.reply.header('Cache-Control', 'no-store');
+  page.reply.header('Referrer-Policy', 'no-referrer');
+}
+
 /** Signing in and out, the workspace's front page, and API tokens. */
 export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { accounts, catalog, cookies } = deps;
@@ -54,12 +63,6 @@ export function accountRoutes(pages: PageRoutes, deps: WebDeps): void {
     return <SignInPage ctx={page.context({ page: 'signIn' })} view={{ login, next, error }} />;
   });
 
-  // A one-time link to choose a password: its secret is in the address, so the page is never
-  // cached and never sends the address on as a referrer.
-  const linkPage = (page: { reply: { header(name: string, value: string): unknown } }) => {
-    page.reply.header('Cache-Control', 'no-store');
-    page.reply.header('Referrer-Policy', 'no-referrer');
-  };
   pages.get('setPassword', async (page) => {
     linkPage(page);
     const token = page.params.token ?? '';

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../../platform/http/errors.js';
 import { fieldErrorsOf } from '../shell/form-errors.js';
 import { fieldValue, formFields, type PageRoutes, signedInUser, type WebDeps } from '../shell/page-routes.js';
+import { linkPage } from './account.routes.js';
 import {
   CheckMailPage,
   DeleteAccountPage,
@@ -13,11 +14,6 @@ import {
 export function selfServiceRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { cookies } = deps;
   const { accounts } = deps.community;
-  // Pages whose address holds a secret: never cached, never sent on as a referrer.
-  const linkPage = (page: { reply: { header(name: string, value: string): unknown } }) => {
-    page.reply.header('Cache-Control', 'no-store');
-    page.reply.header('Referrer-Policy', 'no-referrer');
-  };
   const empty = { name: '', email: '', fullname: '' };
 
   pages.get('signUp', async (page) => {
