@@ -159,6 +159,8 @@ export async function createContext(
     accounts: accounts.services,
     catalog: catalog.services,
     mail: mail.services,
+    procurement: procurement.services,
+    registry: registry.services.service,
   });
   const uses = {
     accounts: accounts.services,

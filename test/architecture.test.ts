@@ -25,7 +25,7 @@ const MODULE_GRAPH: Record<string, readonly string[]> = {
   quality: ['accounts', 'catalog', 'datastore', 'schemas'],
   harvest: ['accounts', 'catalog', 'datastore'],
   mail: ['accounts'],
-  community: ['accounts', 'catalog', 'mail'],
+  community: ['accounts', 'catalog', 'mail', 'procurement', 'registry'],
   ckan: ['accounts', 'catalog', 'datastore'],
   web: [
     'accounts',

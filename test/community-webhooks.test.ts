@@ -61,7 +61,7 @@ describeEachEngine(
     const register = async (path: string, extra: Record<string, unknown> = {}) => {
       const created = await api('POST', '/api/v1/webhooks', developer, {
         url: receiver.url(path),
-        events: ['dataset.updated'],
+        events: ['dataset.created', 'dataset.updated'],
         ...extra,
       });
       assert.equal(created.status, 201, created.body);
@@ -115,7 +115,7 @@ describeEachEngine(
         'webhook-timestamp': String(delivery?.headers['webhook-timestamp']),
         'webhook-signature': String(delivery?.headers['webhook-signature']),
       }) as { type: string; data: { name: string; organization: string; url: string } };
-      assert.equal(verified.type, 'dataset.updated');
+      assert.equal(verified.type, 'dataset.created');
       assert.equal(verified.data.name, 'collectes');
       assert.equal(verified.data.organization, 'ville-sherbrooke');
       assert.equal(delivery?.headers['content-type'], 'application/json');
@@ -166,7 +166,7 @@ describeEachEngine(
       ]) {
         const refused = await api('POST', '/api/v1/webhooks', developer, {
           url,
-          events: ['dataset.updated'],
+          events: ['dataset.created', 'dataset.updated'],
         });
         assert.equal(refused.status, 422, url);
         assert.deepEqual(

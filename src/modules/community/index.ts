@@ -2,6 +2,14 @@
  * Community: accounts for the public and what people bring to the portal (plan measures 3 and 5).
  */
 export type { PublicAccounts } from './accounts/public-accounts.service.js';
+export {
+  type AlertEvent,
+  type AlertSettings,
+  type Follow,
+  type FollowKind,
+  WEBHOOK_EVENTS,
+} from './alerts/alerts.types.js';
+export type { FollowsService } from './alerts/follows.service.js';
 export { CHECK_YOUR_MAIL } from './api/public-accounts.routes.js';
 export { type CommunityServices, createCommunityModule } from './community.module.js';
 export { communityMigrations } from './migrations.js';

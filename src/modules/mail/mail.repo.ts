@@ -12,6 +12,7 @@ interface MessageRow {
   last_error: string | null;
   created: Date;
   sent_at: Date | null;
+  unsubscribe_url: string | null;
 }
 
 const toMessage = (row: MessageRow): MailMessage => ({
@@ -20,6 +21,7 @@ const toMessage = (row: MessageRow): MailMessage => ({
   subject: row.subject,
   text: row.text_body,
   kind: row.kind,
+  unsubscribeUrl: row.unsubscribe_url,
   state: row.state,
   attempts: row.attempts,
   lastError: row.last_error,
@@ -32,8 +34,29 @@ export function createMailRepo(db: Queryable) {
   return {
     async insert(id: string, message: OutgoingMail, state: MailState): Promise<void> {
       await db.query(
-        `INSERT INTO mail.messages (id, to_address, subject, text_body, kind, state) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, message.to, message.subject, message.text, message.kind, state],
+        `INSERT INTO mail.messages (id, to_address, subject, text_body, kind, state, unsubscribe_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, message.to, message.subject, message.text, message.kind, state, message.unsubscribeUrl ?? null],
+      );
+    },
+
+    /** Many messages in one statement (digests). */
+    async insertMany(messages: readonly (OutgoingMail & { id: string })[], state: MailState): Promise<void> {
+      if (messages.length === 0) return;
+      await db.query(
+        `INSERT INTO mail.messages (id, to_address, subject, text_body, kind, state, unsubscribe_url)
+         SELECT id, to_address, subject, text_body, kind, $6, unsubscribe_url
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $7::text[])
+             AS m(id, to_address, subject, text_body, kind, unsubscribe_url)`,
+        [
+          messages.map((m) => m.id),
+          messages.map((m) => m.to),
+          messages.map((m) => m.subject),
+          messages.map((m) => m.text),
+          messages.map((m) => m.kind),
+          state,
+          messages.map((m) => m.unsubscribeUrl ?? null),
+        ],
       );
     },
 

@@ -14,6 +14,7 @@ export const MailOut = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   kind: Type.String(),
+  unsubscribe_url: Type.Union([Type.String(), Type.Null()]),
   state: Type.Union([
     Type.Literal('queued'),
     Type.Literal('sent'),
@@ -73,6 +74,7 @@ export function mailRoutes(deps: { mail: MailService }): FastifyPluginAsyncTypeb
             subject: message.subject,
             text: message.text,
             kind: message.kind,
+            unsubscribe_url: message.unsubscribeUrl ?? null,
             state: message.state,
             attempts: message.attempts,
             last_error: message.lastError,

@@ -13,6 +13,17 @@ const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 const SUBJECT_MAX = 200;
 const TEXT_MAX = 100_000;
 
+/** A message as the outbox keeps it: a real address, a subject on one line, bounded text. */
+function clean(message: OutgoingMail): OutgoingMail {
+  if (!ADDRESS.test(message.to)) throw new Error(`not an email address: ${message.to.slice(0, 80)}`);
+  return {
+    ...message,
+    // A line break in a subject would start a new header.
+    subject: message.subject.replace(/[\r\n]+/g, ' ').slice(0, SUBJECT_MAX),
+    text: message.text.slice(0, TEXT_MAX),
+  };
+}
+
 /**
  * The portal's mail: every message is written to the outbox first (in the caller's transaction
  * when it gives one), then delivered by a durable job when an SMTP server is configured, retried
@@ -31,21 +42,32 @@ export function createMailService(deps: {
 
     /** Queues a message (or keeps it); returns its id. */
     async send(message: OutgoingMail): Promise<string> {
-      if (!ADDRESS.test(message.to)) throw new Error(`not an email address: ${message.to.slice(0, 80)}`);
       const id = randomUUID();
-      const clean = {
-        ...message,
-        // A line break in a subject would start a new header.
-        subject: message.subject.replace(/[\r\n]+/g, ' ').slice(0, SUBJECT_MAX),
-        text: message.text.slice(0, TEXT_MAX),
-      };
-      await repo.insert(id, clean, deps.transport ? 'queued' : 'kept');
+      await repo.insert(id, clean(message), deps.transport ? 'queued' : 'kept');
       if (deps.transport) {
         await deps.jobs.send(DELIVER_QUEUE, { id }, { retryLimit: DELIVERY_ATTEMPTS - 1, backoff: true });
       } else {
         deps.log.info({ mail: id, kind: message.kind }, 'mail kept in the outbox (no SMTP_URL)');
       }
       return id;
+    },
+
+    /**
+     * Queues many messages in two statements (the outbox rows, then their delivery jobs): a digest
+     * for each of 10,000 people costs no more round trips than one.
+     */
+    async sendMany(messages: readonly OutgoingMail[]): Promise<string[]> {
+      const rows = messages.map((message) => ({ ...clean(message), id: randomUUID() }));
+      await repo.insertMany(rows, deps.transport ? 'queued' : 'kept');
+      if (deps.transport)
+        await deps.jobs.sendMany(
+          DELIVER_QUEUE,
+          rows.map(({ id }) => ({ id })),
+          { retryLimit: DELIVERY_ATTEMPTS - 1, backoff: true },
+        );
+      else if (rows.length > 0)
+        deps.log.info({ count: rows.length }, 'mail kept in the outbox (no SMTP_URL)');
+      return rows.map(({ id }) => id);
     },
 
     /** The job: one delivery attempt. Throws to be retried. */

@@ -5,6 +5,11 @@ export interface OutgoingMail {
   text: string;
   /** What it is about: 'account.verify', 'account.reset'… */
   kind: string;
+  /**
+   * Where one POST stops messages of this kind (digests): sent as RFC 8058's List-Unsubscribe
+   * and List-Unsubscribe-Post headers, so mail clients show their own "unsubscribe" button.
+   */
+  unsubscribeUrl?: string | null;
 }
 
 export type MailState = 'queued' | 'sent' | 'kept' | 'failed';

@@ -29,7 +29,16 @@ export function smtpTransport(url: string, from: string): MailTransport {
         text: message.text,
         // The same id on every attempt: a receiving server that got it twice can tell.
         messageId: `<${message.id}@quai>`,
-        headers: { 'X-Quai-Kind': message.kind },
+        headers: {
+          'X-Quai-Kind': message.kind,
+          // RFC 8058: one POST to the address stops these messages, without a page to go through.
+          ...(message.unsubscribeUrl
+            ? {
+                'List-Unsubscribe': `<${message.unsubscribeUrl}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {}),
+        },
       });
     },
     close: () => transporter.close(),

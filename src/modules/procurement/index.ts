@@ -8,7 +8,12 @@ export type { ImportReport } from './import.service.js';
 export type { ProcurementLinks } from './links.js';
 export { procurementMigrations } from './migrations.js';
 export type { JsonObject } from './ocds/json.js';
-export { createProcurementModule } from './procurement.module.js';
-export { TENDER_SORTS, type TenderFilters, type TenderSort } from './procurement.repo.js';
+export { createProcurementModule, RELEASES_PUBLISHED } from './procurement.module.js';
+export {
+  type OpenedTender,
+  TENDER_SORTS,
+  type TenderFilters,
+  type TenderSort,
+} from './procurement.repo.js';
 export type { ProcurementService } from './procurement.service.js';
 export type { Tender } from './procurement.types.js';

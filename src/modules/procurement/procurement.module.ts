@@ -6,6 +6,9 @@ import { procurementRoutes } from './api/procurement.routes.js';
 import { procurementMigrations } from './migrations.js';
 import { createProcurementService, type ProcurementService } from './procurement.service.js';
 
+/** Announced after an import added releases (followers of tenders are told by the community module). */
+export const RELEASES_PUBLISHED = 'procurement.releases-published';
+
 /** Public procurement in OCDS 1.1.5: imports, records, packages, tenders; its API under /api/v1. */
 export function createProcurementModule(
   platform: Platform,
@@ -19,6 +22,7 @@ export function createProcurementModule(
     publisherName: config.siteTitle,
     catalog: deps.catalog,
     organizationName: config.procurementOrganization,
+    announce: () => platform.jobs.publish(RELEASES_PUBLISHED, {}),
   });
   return {
     name: 'procurement',

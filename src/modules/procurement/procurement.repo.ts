@@ -40,6 +40,17 @@ export interface TenderFilters {
   sort?: TenderSort;
 }
 
+/** A tender that a release opened (what followers of its buyer or category are told). */
+export interface OpenedTender {
+  seq: number;
+  ocid: string;
+  title: string | null;
+  titleEn: string | null;
+  buyerId: string | null;
+  buyerName: string | null;
+  category: string | null;
+}
+
 export const TENDER_SORTS = ['newest', 'deadline', 'value'] as const;
 export type TenderSort = (typeof TENDER_SORTS)[number];
 
@@ -271,6 +282,23 @@ export function createProcurementRepo(db: Queryable) {
       );
       return { count: count?.count ?? 0, rows };
     },
+
+    /** Tenders opened by releases imported after a position of the release log, in its order. */
+    async tendersOpenedAfter(after: number, limit: number): Promise<OpenedTender[]> {
+      return db.query<OpenedTender>(
+        `SELECT r.seq::float8 AS seq, r.ocid, rec.title, rec.title_en AS "titleEn", rec.buyer_id AS "buyerId",
+                rec.buyer_name AS "buyerName", rec.main_category AS category
+           FROM procurement.releases r JOIN procurement.records rec ON rec.ocid = r.ocid
+          WHERE r.seq > $1 AND 'tender' = ANY(r.tags) ORDER BY r.seq LIMIT $2`,
+        [after, limit],
+      );
+    },
+
+    lastReleaseSeq: async (): Promise<number> =>
+      Number(
+        (await db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM procurement.releases'))[0]
+          ?.seq ?? 0,
+      ),
 
     async buyers(): Promise<{ id: string; name: string; count: number }[]> {
       return db.query(

@@ -16,6 +16,7 @@ export function createProcurementService({
   publisherName,
   catalog,
   organizationName,
+  announce,
 }: {
   db: Db;
   baseUrl: string;
@@ -24,6 +25,8 @@ export function createProcurementService({
   catalog: CatalogService;
   /** The organisation that owns the catalog's procurement dataset (created if missing). */
   organizationName: string;
+  /** Tells other modules that releases were added (a durable event). */
+  announce: () => Promise<void>;
 }) {
   const merger = new Merger(releaseMergeRules());
   const links = procurementLinks(baseUrl);
@@ -35,13 +38,15 @@ export function createProcurementService({
       db,
       merger,
       ocidPrefix,
-      published: () =>
-        syncCatalogDataset({
+      published: async () => {
+        await syncCatalogDataset({
           catalog,
           publication,
           links,
           organization: { name: organizationName, title: organizationName },
-        }),
+        });
+        await announce();
+      },
     }),
     publication,
     bulk: createBulkService({ db, links, publication }),

@@ -136,6 +136,9 @@ export function createPublicationService({
     searchTenders: (filters: TenderFilters, page: { limit: number; offset: number }) =>
       repo.searchTenders(filters, page),
     buyers: () => repo.buyers(),
+    /** The release log read by others (alerts): tenders opened after a position, and its end. */
+    tendersOpenedAfter: (after: number, limit: number) => repo.tendersOpenedAfter(after, limit),
+    lastReleaseSeq: () => repo.lastReleaseSeq(),
     counts: () => repo.counts(),
     periods: (kind: 'month' | 'week') => repo.periods(kind),
     metadata,

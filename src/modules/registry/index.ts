@@ -9,7 +9,7 @@ export type { EditionImportService } from './import/import.service.js';
 export { registryMigrations } from './migrations.js';
 export type { BodsInterest } from './persons.repo.js';
 export type { PersonsService } from './persons.service.js';
-export { createRegistryModule, type RegistryServices } from './registry.module.js';
+export { createRegistryModule, REGISTRY_CHANGED, type RegistryServices } from './registry.module.js';
 export type { EnterpriseSearch, LabelledEnterprise, RegistryService } from './registry.service.js';
 export type { Change, Enterprise, EnterpriseHit } from './registry.types.js';
 export { CHANGE_KINDS, type ChangeKind, REQ_FILES, type ReqFile } from './req-format.js';

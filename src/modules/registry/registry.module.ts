@@ -22,6 +22,9 @@ export interface RegistryServices {
   limiter: RateLimiter;
 }
 
+/** Announced after an edition was swapped in (followers of its enterprises are told). */
+export const REGISTRY_CHANGED = 'registry.edition-imported';
+
 /** The business registry: editions imported, changes, search, BODS; its API under /api/v1. */
 export function createRegistryModule(
   platform: Platform,
@@ -37,13 +40,15 @@ export function createRegistryModule(
     duck,
     root,
     exports,
-    imported: (edition) =>
-      syncRegistryDataset({
+    imported: async (edition) => {
+      await syncRegistryDataset({
         catalog: deps.catalog,
         baseUrl: config.baseUrl,
         organization: { name: config.registryOrganization, title: 'Registraire des entreprises du Québec' },
         editionDate: edition.publishedOn,
-      }),
+      });
+      await platform.jobs.publish(REGISTRY_CHANGED, { edition: edition.publishedOn });
+    },
   });
   const service = createRegistryService({ db });
   const persons = createPersonsService({ db });

@@ -98,6 +98,26 @@ export function createRegistryRepo(db: Queryable) {
       );
     },
 
+    /** Changes of some enterprises after a position of the feed, in its order (their followers are told). */
+    changesOf(
+      neqs: readonly string[],
+      after: number,
+      limit: number,
+    ): Promise<(Change & { name: string | null })[]> {
+      return db.query(
+        `SELECT c.seq::float8 AS seq, c.neq, c.kind, c.details, e.published_on::text AS edition, en.name
+           FROM registry.changes c JOIN registry.editions e ON e.id = c.edition_id
+           LEFT JOIN registry.enterprises en ON en.neq = c.neq
+          WHERE c.neq = ANY($1::text[]) AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+        [neqs, after, limit],
+      );
+    },
+
+    lastChangeSeq: async (): Promise<number> =>
+      Number(
+        (await db.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM registry.changes'))[0]?.seq ?? 0,
+      ),
+
     /** Changes after a position of the feed, in the order they were recorded; one enterprise's when asked. */
     changes(options: { after: number; limit: number; neq?: string }): Promise<Change[]> {
       return db.query<Change>(

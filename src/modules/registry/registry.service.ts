@@ -206,6 +206,16 @@ export function createRegistryService(deps: { db: Db }) {
     latestChanges: (limit: number, kind: string | null) =>
       repo.latestChanges(Math.min(Math.max(limit, 1), CHANGES_MAX), kind),
 
+    /** Changes of some enterprises after a position of the feed (alerts to their followers). */
+    changesOf: (neqs: readonly string[], after: number, limit: number) =>
+      repo.changesOf(
+        neqs.filter((neq) => NEQ.test(neq)),
+        after,
+        Math.min(Math.max(limit, 1), CHANGES_MAX),
+      ),
+    /** The feed's last position. */
+    lastChangeSeq: () => repo.lastChangeSeq(),
+
     /** The change feed: changes after the cursor (a position), oldest first. */
     async changes(since: string | null, limit: number): Promise<{ changes: Change[]; next: string | null }> {
       const after = since === null || since === '' ? 0 : Number(since);

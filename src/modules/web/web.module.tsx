@@ -23,6 +23,8 @@ import { datasetRoutes } from './catalog/dataset.routes.js';
 import { datasetFormRoutes } from './catalog/dataset-form.routes.js';
 import { publishingRoutes } from './catalog/publishing.routes.js';
 import { redirectRoutes } from './catalog/redirects.routes.js';
+import { alertFeedRoutes } from './community/alerts-feed.routes.js';
+import { followPageRoutes } from './community/follows.routes.js';
 import { requestRoutes } from './community/requests.routes.js';
 import { requestFeedRoutes } from './community/requests-feed.routes.js';
 import { webhookPageRoutes } from './community/webhooks.routes.js';
@@ -185,6 +187,7 @@ export function createWebModule(
     await app.register(tenderFeedRoutes(web));
     await app.register(registryFeedRoutes(web));
     await app.register(requestFeedRoutes(web));
+    await app.register(alertFeedRoutes(web));
     await app.register(redirectRoutes());
     await app.register(async (site) => {
       await site.register(compress, { threshold: 1024 });
@@ -220,6 +223,7 @@ export function createWebModule(
       selfServiceRoutes(pages, web);
       requestRoutes(pages, web);
       webhookPageRoutes(pages, web);
+      followPageRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

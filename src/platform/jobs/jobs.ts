@@ -20,6 +20,12 @@ export interface Jobs {
     data: T,
     options?: { key?: string; retryLimit?: number; backoff?: boolean },
   ): Promise<string | null>;
+  /** Queues many jobs of one queue in one statement (a digest for each of 10,000 people). */
+  sendMany<T extends object>(
+    queue: string,
+    data: readonly T[],
+    options?: { retryLimit?: number; backoff?: boolean },
+  ): Promise<void>;
   /**
    * Announces that something happened: every queue subscribed to the event gets a job with the
    * data (a module tells others without knowing them; they react in their own handlers).
@@ -99,6 +105,21 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
       return id;
     },
+    async sendMany(queue, data, sendOptions = {}) {
+      if (data.length === 0) return;
+      await ensureQueue(queue);
+      await boss.insert(
+        data.map((item) => ({
+          name: queue,
+          data: traced(item),
+          retryLimit: sendOptions.retryLimit ?? 2,
+          retryDelay: 5,
+          ...(sendOptions.backoff ? { retryBackoff: true } : {}),
+          expireInSeconds: 6 * 3600,
+        })),
+      );
+      for (const workerId of workers.get(queue) ?? []) boss.notifyWorker(workerId);
+    },
     async publish(event, data) {
       await boss.publish(event, traced(data), { retryLimit: 2, retryDelay: 5, expireInSeconds: 6 * 3600 });
       // Workers of this process on the subscribed queues are woken at once.
@@ -116,7 +137,6 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
   };
 }
 
-/** A job's data with the id of the request that queued it (its handler logs under the same id). */
 /**
  * The id of the request that queued a job, carried in its data under a key no module uses (a
  * module's own `requestId`, such as a data request's, is left alone).

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { problemResponses } from '../../../platform/http/problem-schema.js';
+import { WEBHOOK_EVENTS } from '../alerts/alerts.types.js';
 import type { DeliveryRow, WebhookRow } from '../webhooks/webhooks.repo.js';
 import type { WebhooksService } from '../webhooks/webhooks.service.js';
 
@@ -91,8 +92,7 @@ export function webhookRoutes(deps: { webhooks: WebhooksService }): FastifyPlugi
       {
         schema: {
           tags,
-          summary:
-            'Register a webhook (address confirmed): events (dataset.updated), optionally narrowed to an organisation or a dataset. Deliveries are signed with the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256); only public data is sent.',
+          summary: `Register a webhook (address confirmed): events (${WEBHOOK_EVENTS.join(', ')}), optionally narrowed to an organisation or a dataset. Deliveries are signed with the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256); only public data is sent.`,
           body: WebhookIn,
           response: { 201: CreatedOut, ...problemResponses },
         },

@@ -47,6 +47,22 @@ export interface RequestsDeps {
   limiter: RateLimiter;
   baseUrl: string;
   siteTitle: string;
+  /** After the people were mailed: the answer as an event (their feeds, webhooks). */
+  answered: (answer: AnsweredEvent) => Promise<void>;
+}
+
+/** An answer to a public data request, as the alerts and webhooks tell it. */
+export interface AnsweredEvent {
+  eventId: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  message: string;
+  url: string;
+  organizationId: string | null;
+  dataset: { id: string; name: string } | null;
+  /** The author and the supporters (told already by mail). */
+  people: string[];
 }
 
 const signInFirst = () => new UnauthorizedError(localized('Connectez-vous d’abord.', 'Sign in first.'));
@@ -326,22 +342,36 @@ export function createRequestsService(deps: RequestsDeps) {
       if (!row) return;
       const event = (await repo.events(requestId)).find((candidate) => candidate.id === eventId);
       if (!event?.status) return;
-      const people = await accounts.contactsByIds([row.author_id, ...(await repo.supporterIds(row.id))]);
-      const datasetName = (await visibleDataset(ANONYMOUS, event.dataset_id))?.name ?? null;
-      for (const person of people) {
-        await deps.mail.send(
+      const ids = [row.author_id, ...(await repo.supporterIds(row.id))];
+      const people = await accounts.contactsByIds(ids);
+      const dataset = await visibleDataset(ANONYMOUS, event.dataset_id);
+      await deps.mail.sendMany(
+        people.map((person) =>
           answeredMail({
             to: person.email,
             name: person.name,
             title: row.title,
-            status: event.status,
+            status: event.status as RequestStatus,
             message: event.message,
             link: link(row.number),
-            datasetLink: datasetName ? `${deps.baseUrl}/fr/jeux-de-donnees/${datasetName}` : null,
+            datasetLink: dataset ? `${deps.baseUrl}/fr/jeux-de-donnees/${dataset.name}` : null,
             site: deps.siteTitle,
           }),
-        );
-      }
+        ),
+      );
+      // A hidden request makes no public event.
+      if (row.hidden_reason === null)
+        await deps.answered({
+          eventId: event.id,
+          number: row.number,
+          title: row.title,
+          status: event.status,
+          message: event.message,
+          url: link(row.number),
+          organizationId: row.organization_id,
+          dataset: dataset ? { id: dataset.id, name: dataset.name } : null,
+          people: ids,
+        });
     },
 
     /** Moderation: a hidden request answers 404 to all but administrators; null shows it again. */

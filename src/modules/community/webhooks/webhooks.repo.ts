@@ -51,7 +51,7 @@ export function createWebhooksRepo(db: Queryable) {
       await db.query('DELETE FROM community.webhooks WHERE id = $1', [id]);
     },
     /** Active webhooks that take an event of this type about this organisation and dataset. */
-    listening: (eventType: string, organizationId: string | null, datasetId: string) =>
+    listening: (eventType: string, organizationId: string | null, datasetId: string | null) =>
       db.query<WebhookRow>(
         `SELECT * FROM community.webhooks WHERE active AND $1 = ANY(events)
            AND (organization_id IS NULL OR organization_id = $2) AND (dataset_id IS NULL OR dataset_id = $3)`,

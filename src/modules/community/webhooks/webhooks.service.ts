@@ -11,15 +11,13 @@ import { localized } from '../../../platform/i18n/index.js';
 import type { Jobs } from '../../../platform/jobs/index.js';
 import type { Logger } from '../../../platform/log.js';
 import { type AccountsService, type Actor, ANONYMOUS } from '../../accounts/index.js';
-import type { CatalogService, Dataset } from '../../catalog/index.js';
+import type { CatalogService } from '../../catalog/index.js';
 import type { MailService } from '../../mail/index.js';
+import { WEBHOOK_EVENTS, type WebhookEventType } from '../alerts/alerts.types.js';
 import { newSecret, signedHeaders } from './signature.js';
 import { createWebhooksRepo, type DeliveryRow, type WebhookRow } from './webhooks.repo.js';
 
-export const WEBHOOK_EVENTS = ['dataset.updated'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const DELIVER_QUEUE = 'community.webhook-deliver';
-export const DATASET_WRITTEN_QUEUE = 'community.dataset-written';
 
 /** Deliveries that failed for good, in a row, before a webhook is turned off (its owner told). */
 export const DISABLE_AFTER = 5;
@@ -74,22 +72,6 @@ export function createWebhooksService(deps: WebhooksDeps) {
     );
     return deliveryId;
   }
-
-  const datasetData = (dataset: Dataset) => ({
-    id: dataset.id,
-    name: dataset.name,
-    title: dataset.title,
-    organization: dataset.organization.name,
-    url: `${deps.baseUrl}/fr/jeux-de-donnees/${dataset.name}`,
-    api: `${deps.baseUrl}/api/v1/datasets/${dataset.name}`,
-    modified: dataset.metadataModified.toISOString(),
-    resources: dataset.resources.map((resource) => ({
-      id: resource.id,
-      name: resource.name,
-      format: resource.format,
-      url: resource.url,
-    })),
-  });
 
   return {
     async create(
@@ -196,17 +178,17 @@ export function createWebhooksService(deps: WebhooksDeps) {
       await repo.enable((await owned(actor, id)).id);
     },
 
-    /** The job after a catalog write: one delivery per webhook listening, public datasets only. */
-    async datasetWritten(datasetId: string): Promise<void> {
-      let dataset: Dataset;
-      try {
-        dataset = await deps.catalog.datasets.get(ANONYMOUS, datasetId);
-      } catch (error) {
-        if (error instanceof NotFoundError || error instanceof ForbiddenError) return;
-        throw error;
-      }
-      const hooks = await repo.listening('dataset.updated', dataset.organization.id, dataset.id);
-      for (const hook of hooks) await queue(hook, 'dataset.updated', datasetData(dataset));
+    /**
+     * An event happened (public data only, the alerts decided): one delivery per webhook listening
+     * to its type, within its narrowing to an organisation or a dataset.
+     */
+    async dispatch(
+      type: WebhookEventType,
+      data: object,
+      scope: { organizationId: string | null; datasetId: string | null },
+    ): Promise<void> {
+      for (const hook of await repo.listening(type, scope.organizationId, scope.datasetId))
+        await queue(hook, type, data);
     },
 
     /** The job: one attempt of one delivery. Throws to be retried. */

@@ -3,6 +3,7 @@ import { WORKSPACE } from '../account/account.messages.js';
 import { SELF_SERVICE } from '../account/self-service.messages.js';
 import { BROWSE } from '../catalog/catalog.messages.js';
 import { PUBLISHING } from '../catalog/publishing.messages.js';
+import { ALERTS } from '../community/alerts.messages.js';
 import { COMMUNITY } from '../community/community.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
@@ -33,6 +34,7 @@ export const MESSAGE_GROUPS = {
   HARVEST,
   PUBLISHING,
   COMMUNITY,
+  ALERTS,
 };
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
@@ -52,6 +54,7 @@ export const MESSAGES = {
   ...HARVEST,
   ...PUBLISHING,
   ...COMMUNITY,
+  ...ALERTS,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -88,6 +88,10 @@ export const PAGES = {
   workspace: { fr: '/fr/espace', en: '/en/workspace' },
   tokens: { fr: '/fr/espace/jetons', en: '/en/workspace/tokens' },
   webhooks: { fr: '/fr/espace/webhooks', en: '/en/workspace/webhooks' },
+  // The digests link here (community/alerts/digests.ts).
+  follows: { fr: '/fr/espace/suivis', en: '/en/workspace/follows' },
+  follow: { fr: '/fr/suivre', en: '/en/follow' },
+  unsubscribe: { fr: '/fr/alertes/desabonnement/:token', en: '/en/alerts/unsubscribe/:token' },
   newDataset: { fr: '/fr/espace/nouveau-jeu-de-donnees', en: '/en/workspace/new-dataset' },
   editDataset: { fr: '/fr/jeux-de-donnees/:name/modifier', en: '/en/datasets/:name/edit' },
   publishDataset: { fr: '/fr/jeux-de-donnees/:name/publier', en: '/en/datasets/:name/publish' },
