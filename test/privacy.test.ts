@@ -22,6 +22,7 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
   let stranger: Caller;
   const hidden: Record<string, { id: string; resourceId: string; downloadPath: string }> = {};
   let harvestRunId = '';
+  let strangerFeed = '';
 
   async function hiddenDataset(name: string, secret: string, body: Record<string, unknown>) {
     const { app } = current();
@@ -71,6 +72,21 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
     editor = await seedUser(ctx, 'editeur', { roles: [[ministry, 'editor']] });
     member = await seedUser(ctx, 'membre', { roles: [[ministry, 'member']] });
     stranger = await seedUser(ctx, 'etranger', { roles: [[other, 'admin']] });
+    // Outsiders follow the ministry, its theme and a search for the hidden words: a hidden
+    // dataset's change must reach none of their alerts, feeds or digests.
+    for (const caller of [stranger, member])
+      for (const [kind, target] of [
+        ['organization', 'ministere'],
+        ['theme', 'theme'],
+        ['search', 'jeu'],
+      ]) {
+        const followed = await call(app, 'POST', '/api/v1/follows', {
+          token: caller.token,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kind, target }),
+        });
+        assert.equal(followed.status, 201, followed.body);
+      }
     const open = await call(app, 'POST', '/api/v1/datasets', {
       token: editor.token,
       body: datasetBody('jeu-public', 'ministere', { groups: ['theme'] }),
@@ -107,6 +123,17 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       const run = await ctx.harvest.findRun(harvestRunId);
       return run?.status === 'failed' || run?.status === 'succeeded';
     });
+    // Every change has been told to followers (the walk reads their alerts).
+    await until(async () => {
+      const [row] = await ctx.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jobs.job WHERE name LIKE 'community.%' AND state NOT IN ('completed', 'failed', 'cancelled')`,
+      );
+      return row?.n === 0;
+    });
+    const feed = await ctx.db.query<{ token: string }>(
+      `SELECT feed_token AS token FROM community.alert_settings s JOIN accounts.users u ON u.id = s.user_id WHERE u.name = 'etranger'`,
+    );
+    strangerFeed = `/feeds/alerts/${feed[0]?.token}.atom`;
     // Their quality scores exist (and would show, if anything leaked them).
     for (const { id } of [...Object.values(hidden), { id: open.json.id as string }])
       await ctx.quality.scores.settled(id, () => true);
@@ -258,6 +285,13 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/fr/espace/supprimer-mon-compte',
       '/fr/inscription/verifiez-vos-courriels',
       '/fr/compte/confirmer/jeton-inconnu',
+      '/api/v1/follows',
+      '/api/v1/alerts',
+      '/api/v1/alerts/settings',
+      '/fr/espace/suivis',
+      strangerFeed,
+      '/fr/alertes/desabonnement/jeton-inconnu',
+      '/fr/jeux-de-donnees?q=zyxprive',
     ];
   }
 
@@ -280,6 +314,17 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       }
     });
   }
+
+  test('followers of the ministry hear of its public dataset only, even its own members', async () => {
+    const { app } = current();
+    for (const caller of [stranger, member]) {
+      const alerts = await call(app, 'GET', '/api/v1/alerts', { token: caller.token });
+      assert.equal(alerts.status, 200);
+      assert.match(alerts.body, /jeu-public/, 'the public dataset was told');
+      for (const secret of [...SECRETS, ...Object.values(hidden).map((h) => h.id)])
+        assert.ok(!alerts.body.includes(secret), `the alerts reveal "${secret}"`);
+    }
+  });
 
   test('a hidden dataset answers exactly as one that does not exist', async () => {
     const { app } = current();

@@ -50,7 +50,15 @@ describeEachEngine('web webhooks', (current) => {
     assert.match(bad.body, /réseau interne/);
 
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/crochet`;
-    const added = await browser.post('/fr/espace/webhooks', { action: 'create', url, organization: '' });
+    const none = await browser.post('/fr/espace/webhooks', { action: 'create', url, organization: '' });
+    assert.equal(none.status, 422, 'an event at least');
+    assert.match(none.body, /href="#champ-events"/);
+    const added = await browser.post('/fr/espace/webhooks', {
+      action: 'create',
+      url,
+      organization: '',
+      events: ['dataset.created', 'tender.published'],
+    });
     assert.equal(added.status, 200);
     assert.equal(added.headers['cache-control'], 'no-store');
     const secret = /id="secret-webhook"[^>]*value="(whsec_[^"]+)"/.exec(added.body)?.[1];
@@ -68,6 +76,10 @@ describeEachEngine('web webhooks', (current) => {
     const shown = await browser.get('/en/workspace/webhooks');
     assert.match(shown.body, /Last deliveries to/);
     assert.match(shown.body, /<code>webhook.test<\/code>/);
+    assert.match(
+      shown.body,
+      /Events: <span><code>dataset.created<\/code><\/span><span>, <code>tender.published<\/code>/,
+    );
     assert.match(shown.body, /received/);
   });
 });

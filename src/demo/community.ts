@@ -83,3 +83,28 @@ export async function loadCommunityDemo(ctx: Context): Promise<void> {
     dataset: null,
   });
 }
+
+/**
+ * The citizen follows a dataset, an organisation, a search, a tender buyer and an enterprise,
+ * with a daily digest; the dataset's latest change is already in their private feed.
+ */
+export async function loadFollowsDemo(ctx: Context): Promise<void> {
+  const citizen = await ctx.accounts.actorForUser(await ctx.accounts.requireUser(CITIZEN.name));
+  const { follows } = ctx.community;
+  if ((await follows.list(citizen)).length > 0) return;
+  const dataset = await ctx.catalog.datasets.get(citizen, 'debits-circulation-routiere');
+  await follows.follow(citizen, { kind: 'dataset', target: dataset.name });
+  await follows.follow(citizen, { kind: 'organization', target: 'transports' });
+  await follows.follow(citizen, { kind: 'search', target: 'vélo' });
+  await follows.follow(citizen, { kind: 'category', target: 'works' });
+  const [buyer] = await ctx.procurement.publication.buyers();
+  if (buyer) await follows.follow(citizen, { kind: 'buyer', target: buyer.id });
+  const [change] = await ctx.registry.service.latestChanges(1, null);
+  if (change) await follows.follow(citizen, { kind: 'enterprise', target: change.neq });
+  await follows.setFrequency(citizen, 'daily');
+  // The publisher follows a theme and a search too (their workspace shows follows).
+  const publisher = await ctx.accounts.actorForUser(await ctx.accounts.requireUser('editeur-demo'));
+  await follows.follow(publisher, { kind: 'dataset', target: dataset.name });
+  await follows.follow(publisher, { kind: 'search', target: 'qualité de l’eau' });
+  await ctx.community.events.datasetWritten(dataset.id);
+}

@@ -11,6 +11,8 @@ import { CITIZEN } from '../../src/demo/community.js';
 import { USERS } from '../../src/demo/publishers.js';
 import type { TestApp } from '../helpers/app.js';
 import { launchBrowser, newContext, startDemoPortal, tabTo } from '../helpers/browser.js';
+import { startSmtpServer } from '../helpers/smtp.js';
+import { until } from '../helpers/wait.js';
 
 const EDITOR = USERS.find((user) => user.name === 'editeur-demo');
 
@@ -44,6 +46,14 @@ const WORDS = {
     support: 'Appuyer cette demande',
     supporters: /^(\d+) appuis?$/,
     organization: 'Institut',
+    follows: '/fr/espace/suivis',
+    atOnce: 'Tout de suite',
+    daily: 'Un résumé par jour',
+    save: 'Enregistrer',
+    follow: 'Suivre : Arbres publics sur le territoire de la ville',
+    unfollow: 'Ne plus suivre : Arbres publics sur le territoire de la ville',
+    followed: 'C’est noté : vous serez averti des changements.',
+    trees: '/fr/jeux-de-donnees/arbres-publics-montreal',
   },
   en: {
     skip: 'Skip to content',
@@ -74,6 +84,14 @@ const WORDS = {
     support: 'Support this request',
     supporters: /^(\d+) supporters?$/,
     organization: 'Institut',
+    follows: '/en/workspace/follows',
+    atOnce: 'At once',
+    daily: 'A daily digest',
+    save: 'Save',
+    follow: 'Follow: Public trees in the city',
+    unfollow: 'Stop following: Public trees in the city',
+    followed: 'Done: you will be told of changes.',
+    trees: '/en/datasets/arbres-publics-montreal',
   },
 };
 
@@ -95,15 +113,19 @@ async function openFileChooser(page: Page): Promise<FileChooser> {
 describe('keyboard journeys', () => {
   let portal: { baseUrl: string; testApp: TestApp };
   let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   before(async () => {
-    portal = await startDemoPortal();
+    // Mail leaves the portal for a real SMTP server on loopback, where the journeys read it.
+    smtp = await startSmtpServer();
+    portal = await startDemoPortal({ SMTP_URL: smtp.url });
     browser = await launchBrowser();
   });
 
   after(async () => {
     await browser?.close();
     await portal?.testApp.close();
+    await smtp?.close();
   });
 
   async function newPage(javaScript: boolean): Promise<Page> {
@@ -296,6 +318,71 @@ describe('keyboard journeys', () => {
       assert.equal(await count(), 1);
       await page.context().close();
     });
+
+    // Two of the four variants: the follow form is the same small form with and without script.
+    if ((locale === 'fr') === javaScript)
+      test(`a citizen follows a dataset, asks to be told at once, and receives the email of its change (${label})`, async () => {
+        const { ctx } = portal.testApp;
+        // Each variant starts from the demo's daily digest (the previous one chose "at once").
+        const citizen = await ctx.accounts.actorForUser(await ctx.accounts.requireUser(CITIZEN.name));
+        await ctx.community.follows.setFrequency(citizen, 'daily');
+        const page = await newPage(javaScript);
+        await page.goto(portal.baseUrl + words.signIn);
+        await tabTo(page, page.locator('#login'));
+        await page.keyboard.type(CITIZEN.name);
+        await tabTo(page, page.locator('#password'));
+        await page.keyboard.type(CITIZEN.password);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/(espace|workspace)$/);
+
+        await page.goto(portal.baseUrl + words.follows);
+        // Tab reaches a radio group at its checked button (daily); an arrow key chooses another.
+        await tabTo(page, page.getByRole('radio', { name: words.daily, exact: true }));
+        await page.keyboard.press('ArrowUp');
+        await tabTo(page, page.getByRole('button', { name: words.save, exact: true }));
+        await page.keyboard.press('Enter');
+        await page
+          .getByRole('radio', { name: words.atOnce, exact: true })
+          .and(page.locator(':checked'))
+          .waitFor();
+
+        await page.goto(portal.baseUrl + words.trees);
+        await tabTo(page, page.getByRole('button', { name: words.follow, exact: true }));
+        await page.keyboard.press('Enter');
+        await page.getByRole('button', { name: words.unfollow, exact: true }).waitFor();
+        assert.equal((await page.getByRole('status').first().textContent())?.trim(), words.followed);
+
+        // The publisher adds a resource: the citizen's mail arrives on the SMTP server.
+        const editor = await ctx.accounts.actorForUser(await ctx.accounts.requireUser('editeur-demo'));
+        const before = smtp.received.length;
+        const resource = `Inventaire ${locale} ${javaScript ? 'js' : 'sans-js'}`;
+        await ctx.catalog.resources.create(editor, 'arbres-publics-montreal', {
+          name: { fr: resource, en: null },
+          description: { fr: null, en: null },
+          url: `https://donnees.exemple.ca/${encodeURIComponent(resource)}.csv`,
+          format: 'CSV',
+          mimetype: null,
+          resourceType: null,
+          extras: {},
+          upload: null,
+        });
+        const told = () =>
+          smtp.received
+            .slice(before)
+            .find(
+              (mail) =>
+                mail.to === CITIZEN.email &&
+                mail.text.includes(`Nouvelles données : Arbres publics sur le territoire de la ville`),
+            );
+        await until(() => told() !== undefined);
+        assert.match(told()?.text ?? '', /\/fr\/jeux-de-donnees\/arbres-publics-montreal/);
+
+        // Stopping, with the keyboard too (the next variant starts from the same portal).
+        await tabTo(page, page.getByRole('button', { name: words.unfollow, exact: true }));
+        await page.keyboard.press('Enter');
+        await page.getByRole('button', { name: words.follow, exact: true }).waitFor();
+        await page.context().close();
+      });
 
     test(`sign in → create a dataset → upload a file → publish (${label})`, async () => {
       if (!EDITOR) throw new Error('no demo editor');

@@ -58,8 +58,10 @@ export async function signIn(
 }
 
 /** The demo portal on a free port, for browser tests and screenshots. */
-export async function startDemoPortal(): Promise<{ baseUrl: string; testApp: TestApp }> {
-  const testApp = await startTestApp('pglite');
+export async function startDemoPortal(
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; testApp: TestApp }> {
+  const testApp = await startTestApp('pglite', env);
   await loadDemoContent(testApp.ctx);
   const baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   return { baseUrl, testApp };

@@ -163,15 +163,22 @@ export function createAlertsRepo(db: Queryable) {
     async recordEvent(event: {
       sourceKey: string;
       type: string;
+      subject?: string | null;
       title: { fr: string; en: string };
       url: string;
     }): Promise<number | null> {
       const [row] = await db.query<{ id: string }>(
-        `INSERT INTO community.events (source_key, type, title_fr, title_en, url) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO community.events (source_key, type, subject, title_fr, title_en, url) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (source_key) DO NOTHING RETURNING id`,
-        [event.sourceKey, event.type, event.title.fr, event.title.en, event.url],
+        [event.sourceKey, event.type, event.subject ?? null, event.title.fr, event.title.en, event.url],
       );
       return row ? Number(row.id) : null;
+    },
+
+    /** Takes back every event about a subject (its notifications go with them). */
+    async retract(subject: string): Promise<number> {
+      const rows = await db.query('DELETE FROM community.events WHERE subject = $1 RETURNING id', [subject]);
+      return rows.length;
     },
 
     /**

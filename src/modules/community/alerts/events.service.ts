@@ -44,7 +44,13 @@ export function createEventsService(deps: EventsDeps) {
   const { repo } = deps;
 
   async function tell(
-    event: { sourceKey: string; type: AlertEventType; title: { fr: string; en: string }; url: string },
+    event: {
+      sourceKey: string;
+      type: AlertEventType;
+      subject?: string;
+      title: { fr: string; en: string };
+      url: string;
+    },
     targets: { kind: FollowKind; target: string }[],
   ): Promise<number | null> {
     const id = await repo.recordEvent(event);
@@ -116,11 +122,17 @@ export function createEventsService(deps: EventsDeps) {
 
     /** The job after a catalog write: a public dataset was created, opened or changed. */
     async datasetWritten(datasetId: string): Promise<void> {
-      let dataset: Dataset;
+      let dataset: Dataset | null = null;
       try {
         dataset = await deps.catalog.datasets.get(ANONYMOUS, datasetId);
       } catch {
-        return; // private, draft, deleted or gone: nobody outside is told
+        dataset = null;
+      }
+      if (!dataset || dataset.private || dataset.state !== 'active') {
+        // Private, draft, deleted or gone: nobody is told, and what was told while it was
+        // public is taken back from feeds and digests (published by mistake, then withdrawn).
+        await repo.retract(`dataset:${datasetId}`);
+        return;
       }
       const [latest] = await deps.catalog.activity.forDataset(ANONYMOUS, dataset.id, { limit: 1, offset: 0 });
       if (!latest) return;
@@ -147,6 +159,7 @@ export function createEventsService(deps: EventsDeps) {
         {
           sourceKey: `activity:${latest.id}`,
           type,
+          subject: `dataset:${dataset.id}`,
           title,
           url: `${deps.baseUrl}/fr/jeux-de-donnees/${dataset.name}`,
         },
@@ -205,6 +218,7 @@ export function createEventsService(deps: EventsDeps) {
       const id = await repo.recordEvent({
         sourceKey: `request-event:${answer.eventId}`,
         type: 'request.answered',
+        subject: `request:${answer.number}`,
         title: {
           fr: `Demande n° ${answer.number} ${words.fr} : ${answer.title}`,
           en: `Request #${answer.number} ${words.en}: ${answer.title}`,

@@ -76,7 +76,7 @@ export function createFollowsService(deps: FollowsDeps) {
         const group = ref
           ? await deps.catalog.groups.find(kind === 'theme' ? 'group' : 'organization', ref)
           : null;
-        if (!group || group.state !== 'active')
+        if (group?.state !== 'active')
           return {
             problem:
               kind === 'theme'
@@ -174,6 +174,15 @@ export function createFollowsService(deps: FollowsDeps) {
     /** The person's follow of a thing, if any (a page shows "follow" or "stop following"). */
     async followOf(actor: Actor, kind: FollowKind, reference: string): Promise<Follow | null> {
       if (!actor.user) return null;
+      // Keys that are the reference itself need no look-up (an enterprise's page reads it already).
+      const direct: Partial<Record<FollowKind, string>> = {
+        search: reference.trim().replace(/\s+/g, ' '),
+        buyer: reference.trim(),
+        category: reference.trim(),
+        enterprise: reference.replace(/\s/g, ''),
+      };
+      const target = direct[kind];
+      if (target !== undefined) return repo.findFollow(actor.user.id, kind, target);
       const resolved = await resolve(kind, reference);
       return 'problem' in resolved ? null : repo.findFollow(actor.user.id, kind, resolved.target);
     },

@@ -31,11 +31,14 @@ CREATE TABLE community.events (
   -- What produced it (an activity, a tender, a registry change): an event is recorded once.
   source_key text NOT NULL UNIQUE,
   type text NOT NULL,
+  -- What it is about ('dataset:<id>'): a dataset made private or deleted takes its events back.
+  subject text,
   title_fr text NOT NULL,
   title_en text NOT NULL,
   url text NOT NULL,
   occurred timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX events_subject_idx ON community.events (subject) WHERE subject IS NOT NULL;
 
 CREATE TABLE community.notifications (
   user_id uuid NOT NULL,

@@ -194,7 +194,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
     /** The job: one attempt of one delivery. Throws to be retried. */
     async deliver(deliveryId: string, messageId: string): Promise<void> {
       const delivery = await repo.getDelivery(deliveryId);
-      if (!delivery || delivery.state !== 'pending') return;
+      if (delivery?.state !== 'pending') return;
       const webhook = await repo.get(delivery.webhook_id);
       if (!webhook?.active) return;
       const started = performance.now();

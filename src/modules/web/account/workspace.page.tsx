@@ -81,6 +81,11 @@ export function WorkspacePage({ ctx, view }: { ctx: PageContext; view: Workspace
           </li>
         ) : null}
         <li>
+          <a class="qc-button qc-secondary" href={href(locale, 'follows')}>
+            {t('fwTitle')}
+          </a>
+        </li>
+        <li>
           <a class="qc-button qc-secondary" href={href(locale, 'webhooks')}>
             {t('whTitle')}
           </a>

@@ -3,6 +3,8 @@ import { localized } from '../../../platform/i18n/index.js';
 import { ANONYMOUS, canSeeMembers } from '../../accounts/index.js';
 import { type GroupKind, QUERY_LIMITS, type SearchResult, searchRequest } from '../../catalog/index.js';
 import { CKAN_TRY_ACTIONS, CKAN_TRY_PATH, tryUrl } from '../client/api-try.js';
+import { followState } from '../community/follow.js';
+import { href } from '../i18n/paths.js';
 import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
 import { ApiDocsPage, type OpenApiDocument } from './api-docs.page.js';
 import { GroupPage, GroupsPage } from './groups.page.js';
@@ -81,9 +83,20 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
       }
     }
     const help = result.count === 0 ? await noResultsHelp(similar) : null;
-    const scores = await deps.quality.scores.scores(result.datasets.map((dataset) => dataset.id));
+    const [scores, follow] = await Promise.all([
+      deps.quality.scores.scores(result.datasets.map((dataset) => dataset.id)),
+      state.q.trim()
+        ? followState(
+            deps.community.follows,
+            page.actor,
+            'search',
+            state.q,
+            href(page.locale, 'search', {}, `q=${encodeURIComponent(state.q)}`),
+          )
+        : null,
+    ]);
     const ctx = page.context({ page: 'search', query: searchQueryString(state) });
-    return <SearchPage ctx={ctx} view={{ state, result, correctedFrom, help, scores }} />;
+    return <SearchPage ctx={ctx} view={{ state, result, correctedFrom, help, scores, follow }} />;
   });
 
   /** When nothing matches: titles close to the words, and the themes most published in. */
@@ -108,21 +121,31 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
       const state = readSearchState({ page: page.query.page });
       const filter = kind === 'organization' ? 'organization' : 'groups';
       const signedIn = page.actor.user !== null;
-      const result = await catalog.search.search(
-        page.actor,
-        searchRequest({
-          fq: [`${filter}:"${group.name}"`],
-          sort: 'metadata_modified desc',
-          rows: PAGE_SIZE,
-          start: (state.page - 1) * PAGE_SIZE,
-          includePrivate: signedIn,
-          includeDrafts: signedIn,
-        }),
-      );
+      const [result, follow] = await Promise.all([
+        catalog.search.search(
+          page.actor,
+          searchRequest({
+            fq: [`${filter}:"${group.name}"`],
+            sort: 'metadata_modified desc',
+            rows: PAGE_SIZE,
+            start: (state.page - 1) * PAGE_SIZE,
+            includePrivate: signedIn,
+            includeDrafts: signedIn,
+          }),
+        ),
+        followState(
+          deps.community.follows,
+          page.actor,
+          kind === 'organization' ? 'organization' : 'theme',
+          group.name,
+          href(page.locale, one, { name: group.name }),
+        ),
+      ]);
       const view = {
         kind: kind as GroupKind,
         group,
         result,
+        follow,
         page: state.page,
         canSeeMembers: kind === 'organization' && canSeeMembers(page.actor, group.id),
       };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Activity, Dataset, ResourceUsage, UsageMonth } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
+import { FollowControl, type FollowState } from '../community/follow.js';
 import { ProvenanceSection } from '../harvest/provenance.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -36,6 +37,9 @@ export interface DatasetView {
   place: string | null;
   /** The base map for the coverage map. */
   tiles: { url: string; attribution: string };
+  /** The reader's follow of it (a public dataset only), and how many follow it. */
+  follow: FollowState | null;
+  followers: number;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -94,6 +98,14 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
         {' · '}
         {t('updatedOn', { date: formatDate(locale, dataset.metadataModified) })}
       </p>
+      {view.follow ? (
+        <div class="quai-follow-bar">
+          <FollowControl ctx={ctx} state={view.follow} what={title.text} />
+          {view.followers > 0 ? (
+            <span class="quai-meta">{t('fwFollowers', { count: view.followers })}</span>
+          ) : null}
+        </div>
+      ) : null}
       {view.canEdit ? <EditorActions ctx={ctx} dataset={dataset} /> : null}
 
       <div class="quai-dataset-layout">

@@ -13,6 +13,8 @@ import type { TablePeekModel } from './table-peek.js';
 
 const ACTIVITY_SHOWN = 10;
 
+import { followState } from '../community/follow.js';
+
 /** A dataset's page. */
 export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
   const { catalog, config } = deps;
@@ -24,14 +26,20 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     if (page.params.name !== dataset.name) return page.redirect('dataset', { name: dataset.name });
     if (!isRobot(page.request.headers['user-agent'])) catalog.pageViews.record(dataset.id);
     // What the page shows beside the dataset, read at once (each its own query).
-    const [activity, { links, ...report }, peek, usage, resourceUsage, place] = await Promise.all([
-      catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
-      deps.quality.scores.report(page.actor, dataset.id),
-      tablePeek(deps, page.actor, page.locale, dataset),
-      catalog.pageViews.usage(dataset.id),
-      catalog.pageViews.byResource(dataset.id),
-      placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
-    ]);
+    const open = !dataset.private && dataset.state === 'active';
+    const back = href(page.locale, 'dataset', { name: dataset.name });
+    const [activity, { links, ...report }, peek, usage, resourceUsage, place, follow, followers] =
+      await Promise.all([
+        catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
+        deps.quality.scores.report(page.actor, dataset.id),
+        tablePeek(deps, page.actor, page.locale, dataset),
+        catalog.pageViews.usage(dataset.id),
+        catalog.pageViews.byResource(dataset.id),
+        placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
+        // Only a public dataset is followed (its changes are told to anyone).
+        open ? followState(deps.community.follows, page.actor, 'dataset', dataset.name, back) : null,
+        open ? deps.community.follows.followers('dataset', dataset.id) : 0,
+      ]);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
     const view = {
@@ -55,6 +63,8 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       },
       metadataLinks: metadataLinks(baseUrl, dataset),
       quality: { report, links, resources: dataset.resources },
+      follow,
+      followers,
     };
     const ctx = page.context(
       { page: 'dataset', params: { name: dataset.name } },

@@ -1,4 +1,5 @@
 import type { Group, GroupKind, GroupListing, SearchResult } from '../../catalog/index.js';
+import { FollowControl, type FollowState } from '../community/follow.js';
 import { formatNumber } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
@@ -62,6 +63,7 @@ export interface GroupView {
   result: SearchResult;
   page: number;
   canSeeMembers: boolean;
+  follow: FollowState;
 }
 
 export function GroupPage({ ctx, view }: { ctx: PageContext; view: GroupView }) {
@@ -96,6 +98,9 @@ export function GroupPage({ ctx, view }: { ctx: PageContext; view: GroupView }) 
           dangerouslySetInnerHTML={{ __html: renderMarkdown(description.text) }}
         />
       ) : null}
+      <div class="quai-follow-bar">
+        <FollowControl ctx={ctx} state={view.follow} what={title.text} />
+      </div>
       <ul class="quai-actions">
         <li>
           <a href={href(locale, 'search', {}, new URLSearchParams({ [words.filter]: group.name }))}>

@@ -1,5 +1,6 @@
 import type { FacetCount, SearchResult } from '../../catalog/index.js';
 import { findLicense, QUALITY_BANDS } from '../../catalog/index.js';
+import { FollowControl, type FollowState } from '../community/follow.js';
 import { formatNumber } from '../i18n/format.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
@@ -38,6 +39,8 @@ export interface SearchView {
   help: NoResultsHelp | null;
   /** The metadata quality score of the datasets shown, by id. */
   scores: Map<string, number>;
+  /** With words: following them (new datasets that match are told). */
+  follow: FollowState | null;
 }
 
 interface FacetValue {
@@ -113,6 +116,11 @@ export function SearchPage({ ctx, view }: { ctx: PageContext; view: SearchView }
         {view.correctedFrom ? `${t('correctedResults', { asked: view.correctedFrom, q: state.q })} ` : null}
         {countText}
       </p>
+      {view.follow ? (
+        <div class="quai-follow-bar">
+          <FollowControl ctx={ctx} state={view.follow} label={t('fwFollowSearch')} what={state.q} />
+        </div>
+      ) : null}
       {hasFilters(state) ? <ActiveFilters ctx={ctx} state={state} facets={facets} /> : null}
       {view.help ? <NoResults ctx={ctx} help={view.help} /> : null}
       {result.count === 0 ? null : (

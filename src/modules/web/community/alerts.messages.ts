@@ -42,6 +42,7 @@ export const ALERTS = {
   fwKindCategory: m('Catégorie d’appels d’offres', 'Tender category'),
   fwKindEnterprise: m('Entreprise', 'Enterprise'),
   fwFrequency: m('Courriels', 'Emails'),
+  fwHowOften: m('Quand m’écrire ?', 'How often to email me?'),
   fwImmediate: m('Tout de suite', 'At once'),
   fwDaily: m('Un résumé par jour', 'A daily digest'),
   fwWeekly: m('Un résumé par semaine', 'A weekly digest'),

@@ -81,9 +81,15 @@ export const COMMUNITY = {
   // Webhooks
   whTitle: m('Webhooks', 'Webhooks'),
   whLead: m(
-    'Le portail envoie à votre adresse un message signé (Standard Webhooks) chaque fois qu’un jeu de données public change. Vérifiez chaque envoi avec le secret affiché à la création.',
-    'The portal sends a signed message (Standard Webhooks) to your address each time a public dataset changes. Verify each delivery with the secret shown when it is created.',
+    'Le portail envoie à votre adresse un message signé (Standard Webhooks) pour chaque évènement choisi : un jeu de données public créé ou modifié, un appel d’offres publié, une nouvelle édition du registre, une réponse à une demande de données. Vérifiez chaque envoi avec le secret affiché à la création.',
+    'The portal sends a signed message (Standard Webhooks) to your address for each event chosen: a public dataset created or changed, a tender published, a new registry edition, an answer to a data request. Verify each delivery with the secret shown when it is created.',
   ),
+  whEvents: m('Évènements', 'Events'),
+  whEventDatasetCreated: m('Jeu de données publié', 'Dataset published'),
+  whEventDatasetUpdated: m('Jeu de données modifié', 'Dataset changed'),
+  whEventTender: m('Appel d’offres publié', 'Tender published'),
+  whEventRegistry: m('Nouvelle édition du registre des entreprises', 'New edition of the business registry'),
+  whEventRequest: m('Réponse à une demande de données', 'Answer to a data request'),
   whUrl: m('Adresse de réception', 'Receiving address'),
   whUrlHint: m('Une adresse https publique.', 'A public https address.'),
   whOrganization: m(

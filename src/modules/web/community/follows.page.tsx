@@ -26,7 +26,7 @@ export interface FollowsView {
 }
 
 /** Where a follow leads: the followed thing's page. */
-function followHref(locale: 'fr' | 'en', follow: Follow): string | null {
+function followHref(locale: 'fr' | 'en', follow: Follow): string {
   switch (follow.kind) {
     case 'search':
       return href(locale, 'search', {}, `q=${encodeURIComponent(follow.target)}`);
@@ -36,8 +36,13 @@ function followHref(locale: 'fr' | 'en', follow: Follow): string | null {
       return href(locale, 'tenders', {}, `buyer=${encodeURIComponent(follow.target)}`);
     case 'category':
       return href(locale, 'tenders', {}, `category=${encodeURIComponent(follow.target)}`);
-    default:
-      return null; // datasets and groups are followed by id: their names may change
+    // Datasets and groups are followed by id (their names may change): their pages take ids too.
+    case 'dataset':
+      return href(locale, 'dataset', { name: follow.target });
+    case 'organization':
+      return href(locale, 'organization', { name: follow.target });
+    case 'theme':
+      return href(locale, 'theme', { name: follow.target });
   }
 }
 
@@ -72,10 +77,11 @@ export function FollowsPage({ ctx, view }: { ctx: PageContext; view: FollowsView
               </thead>
               <tbody>
                 {view.follows.map((follow) => {
-                  const link = followHref(locale, follow);
                   return (
                     <tr key={follow.id}>
-                      <th scope="row">{link ? <a href={link}>{follow.label}</a> : follow.label}</th>
+                      <th scope="row">
+                        <a href={followHref(locale, follow)}>{follow.label}</a>
+                      </th>
                       <td>{t(KIND_LABELS[follow.kind])}</td>
                       <td>{formatDateTime(locale, follow.created)}</td>
                       <td>
@@ -105,7 +111,7 @@ export function FollowsPage({ ctx, view }: { ctx: PageContext; view: FollowsView
             ctx={ctx}
             type="radio"
             name="frequency"
-            label={t('fwFrequency')}
+            label={t('fwHowOften')}
             errors={{}}
             values={[settings.frequency]}
             choices={[
@@ -156,7 +162,7 @@ export function FollowsPage({ ctx, view }: { ctx: PageContext; view: FollowsView
                 <a href={event.url} lang={locale === 'en' ? 'en' : undefined}>
                   {event.title[locale]}
                 </a>{' '}
-                <span class="quai-muted">{formatDateTime(locale, event.occurred)}</span>
+                <span class="quai-meta">{formatDateTime(locale, event.occurred)}</span>
               </li>
             ))}
           </ul>

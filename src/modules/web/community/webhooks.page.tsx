@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
 import type { PageContext } from '../shell/page-context.js';
 import {
+  ChoiceGroup,
   ErrorSummary,
   type FieldErrors,
   formTitle,
@@ -28,7 +29,7 @@ export interface WebhooksView {
   organizations: Group[];
   /** The secret of a webhook just added: shown on this response only. */
   created: { url: string; secret: string } | null;
-  values: { url: string; organization: string };
+  values: { url: string; organization: string; events: string[] };
   errors: FieldErrors;
 }
 
@@ -64,7 +65,7 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
         <ErrorSummary
           ctx={ctx}
           errors={view.errors}
-          labels={{ url: t('whUrl'), organization: t('whOrganization'), events: t('whUrl') }}
+          labels={{ url: t('whUrl'), organization: t('whOrganization'), events: t('whEvents') }}
         />
         <PostForm ctx={ctx} action={action}>
           <input type="hidden" name="action" value="create" />
@@ -78,6 +79,22 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
             value={view.values.url}
             type="url"
             spellcheck={false}
+          />
+          <ChoiceGroup
+            ctx={ctx}
+            type="checkbox"
+            name="events"
+            label={t('whEvents')}
+            errors={view.errors}
+            required
+            values={view.values.events}
+            choices={[
+              { value: 'dataset.created', label: t('whEventDatasetCreated') },
+              { value: 'dataset.updated', label: t('whEventDatasetUpdated') },
+              { value: 'tender.published', label: t('whEventTender') },
+              { value: 'registry.edition-published', label: t('whEventRegistry') },
+              { value: 'request.answered', label: t('whEventRequest') },
+            ]}
           />
           <SelectField
             ctx={ctx}
@@ -111,6 +128,16 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
                   {hook.active ? t('whActive') : t('whDisabled', { reason: hook.disabled_reason ?? '' })}
                 </span>
               </h3>
+              <p class="quai-meta">
+                {t('whEvents')}
+                {locale === 'fr' ? ' : ' : ': '}
+                {hook.events.map((event, i) => (
+                  <span key={event}>
+                    {i > 0 ? ', ' : ''}
+                    <code>{event}</code>
+                  </span>
+                ))}
+              </p>
               <ul class="quai-actions">
                 <li>
                   <RowAction

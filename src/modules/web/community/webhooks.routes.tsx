@@ -28,7 +28,11 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
       ...rest,
     };
   }
-  const blank = { created: null, values: { url: '', organization: '' }, errors: {} };
+  const blank = {
+    created: null,
+    values: { url: '', organization: '', events: ['dataset.created', 'dataset.updated'] },
+    errors: {},
+  };
 
   pages.get('webhooks', async (page) => {
     signedInUser(page);
@@ -52,11 +56,16 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
         cookies.notify(page.reply, 'whDeleted');
         return page.redirect('webhooks');
     }
-    const values = { url: fieldValue(fields.url).trim(), organization: fieldValue(fields.organization) };
+    const events = fields.events;
+    const values = {
+      url: fieldValue(fields.url).trim(),
+      organization: fieldValue(fields.organization),
+      events: (Array.isArray(events) ? events : events ? [events] : []).slice(0, 20),
+    };
     try {
       const created = await webhooks.create(page.actor, {
         url: values.url,
-        events: ['dataset.updated'],
+        events: values.events,
         organization: values.organization || null,
         dataset: null,
       });

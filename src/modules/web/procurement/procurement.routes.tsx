@@ -1,3 +1,5 @@
+import { followState } from '../community/follow.js';
+import { href } from '../i18n/paths.js';
 import type { PageRoutes, WebDeps } from '../shell/page-routes.js';
 import { ProcurementPolicyPage } from './policy.page.js';
 import { TenderPage } from './tender.page.js';
@@ -17,15 +19,28 @@ export function procurementPageRoutes(pages: PageRoutes, deps: WebDeps): void {
     const state = readTenderState(page.query);
     const now = new Date();
     const { filters, errors } = toTenderFilters(state, page.context({ page: 'tenders' }).t, now);
-    const [{ count, rows }, buyers] = await Promise.all([
+    const back = href(page.locale, 'tenders', {}, tenderQueryString(state));
+    const { follows } = deps.community;
+    const [{ count, rows }, buyers, buyerFollow, categoryFollow] = await Promise.all([
       publication.searchTenders(filters, {
         limit: TENDER_PAGE_SIZE,
         offset: (state.page - 1) * TENDER_PAGE_SIZE,
       }),
       publication.buyers(),
+      state.buyer ? followState(follows, page.actor, 'buyer', state.buyer, back) : null,
+      state.category ? followState(follows, page.actor, 'category', state.category, back) : null,
     ]);
     const ctx = page.context({ page: 'tenders', query: tenderQueryString(state) });
-    return <TendersPage ctx={ctx} view={{ state, errors, count, tenders: rows, buyers, now }} />;
+    const view = {
+      state,
+      errors,
+      count,
+      tenders: rows,
+      buyers,
+      now,
+      follows: { buyer: buyerFollow, category: categoryFollow },
+    };
+    return <TendersPage ctx={ctx} view={view} />;
   });
 
   pages.get('tender', async (page) => {

@@ -1,4 +1,5 @@
 import type { Tender } from '../../procurement/index.js';
+import { FollowControl, type FollowState } from '../community/follow.js';
 import { formatDeadline, formatMoney, formatNumber } from '../i18n/format.js';
 import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
@@ -21,6 +22,8 @@ export interface TendersView {
   tenders: Tender[];
   buyers: { id: string; name: string | null }[];
   now: Date;
+  /** Following the buyer or the category chosen (new tenders are told). */
+  follows: { buyer: FollowState | null; category: FollowState | null };
 }
 
 /** A code of an OCDS codelist in the page's language ("goods" → "Biens"); unknown codes as they are. */
@@ -187,6 +190,26 @@ export function TendersPage({ ctx, view }: { ctx: PageContext; view: TendersView
       <p role="status" class="quai-count">
         {countText}
       </p>
+      {view.follows.buyer || view.follows.category ? (
+        <div class="quai-follow-bar">
+          {view.follows.buyer ? (
+            <FollowControl
+              ctx={ctx}
+              state={view.follows.buyer}
+              label={t('fwFollowBuyer')}
+              what={view.buyers.find((buyer) => buyer.id === state.buyer)?.name ?? state.buyer}
+            />
+          ) : null}
+          {view.follows.category ? (
+            <FollowControl
+              ctx={ctx}
+              state={view.follows.category}
+              label={t('fwFollowCategory')}
+              what={codeLabel(ctx, 'category', state.category) ?? state.category}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <ul class="quai-plain-list">
         {view.tenders.map((tender) => (
           <TenderSummary key={tender.ocid} ctx={ctx} tender={tender} now={view.now} />

@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact';
 import type { BodsInterest, RegistryService } from '../../registry/index.js';
+import { FollowControl, type FollowState } from '../community/follow.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
 import { MESSAGES, type MessageKey } from '../i18n/messages.js';
 import { href } from '../i18n/paths.js';
@@ -13,7 +14,16 @@ const day = (locale: 'fr' | 'en', value: string | null) =>
   value ? formatDate(locale, new Date(`${value}T12:00:00Z`)) : '';
 
 /** One enterprise of the registry: its facts, every name with its period, establishments, history. */
-export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterprise: EnterpriseView }) {
+export function EnterprisePage({
+  ctx,
+  enterprise,
+  follow,
+}: {
+  ctx: PageContext;
+  enterprise: EnterpriseView;
+  /** Following its changes from one edition to the next. */
+  follow: FollowState;
+}) {
   const { t, locale } = ctx;
   const title = enterprise.name ?? enterprise.neq;
   const facts: [string, ComponentChild][] = [
@@ -48,6 +58,9 @@ export function EnterprisePage({ ctx, enterprise }: { ctx: PageContext; enterpri
       breadcrumbs={[{ label: t('registryTitle'), href: href(locale, 'registry') }, { label: title }]}
     >
       <h1 lang="fr">{title}</h1>
+      <div class="quai-follow-bar">
+        <FollowControl ctx={ctx} state={follow} what={title} />
+      </div>
       <dl class="quai-metadata">
         {facts.map(([label, value]) => (
           <div key={label}>

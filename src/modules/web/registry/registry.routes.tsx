@@ -1,5 +1,7 @@
 import { TooManyRequestsError } from '../../../platform/http/errors.js';
 import { localized } from '../../../platform/i18n/index.js';
+import { followState } from '../community/follow.js';
+import { href } from '../i18n/paths.js';
 import type { PageRequest, PageRoutes, WebDeps } from '../shell/page-routes.js';
 import { EnterprisePage } from './enterprise.page.js';
 import { RegistryPage } from './registry.page.js';
@@ -54,9 +56,22 @@ export function registryPageRoutes(pages: PageRoutes, deps: WebDeps): void {
   pages.get('enterprise', async (page) => {
     limited(page);
     const neq = page.params.neq ?? '';
-    const enterprise = await registry.enterprise(neq);
+    const [enterprise, follow] = await Promise.all([
+      registry.enterprise(neq),
+      followState(
+        deps.community.follows,
+        page.actor,
+        'enterprise',
+        neq,
+        href(page.locale, 'enterprise', { neq }),
+      ),
+    ]);
     return (
-      <EnterprisePage ctx={page.context({ page: 'enterprise', params: { neq } })} enterprise={enterprise} />
+      <EnterprisePage
+        ctx={page.context({ page: 'enterprise', params: { neq } })}
+        enterprise={enterprise}
+        follow={follow}
+      />
     );
   });
 }
