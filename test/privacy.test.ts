@@ -123,6 +123,47 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       const run = await ctx.harvest.findRun(harvestRunId);
       return run?.status === 'failed' || run?.status === 'succeeded';
     });
+    // A reuse and a call that used the datasets while public: they must not show them now.
+    const admin = await seedUser(ctx, 'admin-prive', { sysadmin: true });
+    const reused = await call(app, 'POST', '/api/v1/reuses', {
+      token: editor.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Réutilisation du ministère',
+        description: 'Une application qui se sert du jeu public et des autres.',
+        type: 'application',
+        url: 'https://exemple.org/app',
+        datasets: ['jeu-public', 'jeu-prive'],
+      }),
+    });
+    assert.equal(reused.status, 422, 'a private dataset cannot be linked');
+    const linked = await call(app, 'POST', '/api/v1/reuses', {
+      token: editor.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Réutilisation du ministère',
+        description: 'Une application qui se sert du jeu public et des autres.',
+        type: 'application',
+        url: 'https://exemple.org/app',
+        datasets: ['jeu-public'],
+      }),
+    });
+    assert.equal(linked.status, 201, linked.body);
+    const opened = await call(app, 'POST', '/api/v1/calls', {
+      token: admin.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'appel-du-ministere',
+        kind: 'call',
+        title: 'Appel du ministère',
+        description: 'Un appel de projets.',
+        participation: 'Soumettez une réutilisation.',
+        starts_on: '2027-01-01',
+        ends_on: '2027-02-01',
+        datasets: ['jeu-public'],
+      }),
+    });
+    assert.equal(opened.status, 201, opened.body);
     // Every change has been told to followers (the walk reads their alerts).
     await until(async () => {
       const [row] = await ctx.db.query<{ n: number }>(
@@ -292,6 +333,12 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       strangerFeed,
       '/fr/alertes/desabonnement/jeton-inconnu',
       '/fr/jeux-de-donnees?q=zyxprive',
+      '/api/v1/reuses',
+      '/api/v1/reuses?dataset=jeu-prive',
+      `/api/v1/reuses?dataset=${hidden['jeu-prive']?.id}`,
+      '/api/v1/reuses/reutilisation-du-ministere',
+      '/api/v1/calls',
+      '/api/v1/calls/appel-du-ministere',
     ];
   }
 

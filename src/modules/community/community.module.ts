@@ -16,9 +16,12 @@ import { createFollowsService, type FollowsService } from './alerts/follows.serv
 import { alertRoutes } from './api/alerts.routes.js';
 import { publicAccountRoutes } from './api/public-accounts.routes.js';
 import { requestRoutes } from './api/requests.routes.js';
+import { reuseRoutes } from './api/reuses.routes.js';
 import { webhookRoutes } from './api/webhooks.routes.js';
 import { communityMigrations } from './migrations.js';
 import { ANSWERED_QUEUE, createRequestsService, type RequestsService } from './requests/requests.service.js';
+import { type CallsService, createCallsService } from './reuses/calls.service.js';
+import { createReusesService, type ReusesService } from './reuses/reuses.service.js';
 import { createWebhooksService, DELIVER_QUEUE, type WebhooksService } from './webhooks/webhooks.service.js';
 
 const DATASET_WRITTEN_QUEUE = 'community.dataset-written';
@@ -38,12 +41,18 @@ export interface CommunityServices {
   follows: FollowsService;
   /** What changed, told to followers and webhooks. */
   events: EventsService;
+  /** Reuses: what people made with the data. */
+  reuses: ReusesService;
+  /** Calls for projects, hackathons, webinars. */
+  calls: CallsService;
   /** Mails the digests of a pace that are due (a job; called at once by tests and the bench). */
   digest: (frequency: Frequency) => Promise<number>;
 }
 
 /** Requests one account may ask per hour. */
 const REQUESTS_PER_HOUR = 10;
+/** Reuses one account may submit per hour. */
+const REUSES_PER_HOUR = 10;
 
 /**
  * Community (plan measures 3 and 5): the public's accounts and, on them, what people bring to
@@ -109,6 +118,14 @@ export function createCommunityModule(
     baseUrl: config.baseUrl,
     siteTitle: config.siteTitle,
   });
+  const reuses = createReusesService({
+    db: platform.db,
+    blobs: platform.blobs,
+    accounts: deps.accounts,
+    catalog: deps.catalog,
+    limiter: createRateLimiter({ limit: REUSES_PER_HOUR, windowMs: 3_600_000 }),
+  });
+  const calls = createCallsService({ db: platform.db, catalog: deps.catalog });
   let digestTimer: NodeJS.Timeout | null = null;
   const accounts = createPublicAccounts({
     accounts: deps.accounts,
@@ -121,6 +138,7 @@ export function createCommunityModule(
       await requests.forgetSupporter(userId);
       await webhooks.forgetOwner(userId);
       await follows.forget(userId);
+      await reuses.forgetAuthor(userId);
     },
   });
   const api = restApi(async (app: FastifyInstance) => {
@@ -128,10 +146,20 @@ export function createCommunityModule(
     await app.register(requestRoutes({ requests, catalog: deps.catalog, baseUrl: config.baseUrl }));
     await app.register(webhookRoutes({ webhooks }));
     await app.register(alertRoutes({ follows }));
+    await app.register(reuseRoutes({ reuses, calls }));
   });
   return {
     name: 'community',
-    services: { accounts, requests, webhooks, follows, events, digest: (frequency) => digest(frequency) },
+    services: {
+      accounts,
+      requests,
+      webhooks,
+      follows,
+      events,
+      reuses,
+      calls,
+      digest: (frequency) => digest(frequency),
+    },
     migrations: communityMigrations,
     routes: api,
     jobs: {

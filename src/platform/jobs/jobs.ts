@@ -79,16 +79,22 @@ export async function openJobs(db: Db, options: { pollingSeconds?: number } = {}
       await ensureQueue(queue);
       // pg-boss 10 works one batch at a time per worker: several workers, several jobs at once.
       for (let i = 0; i < (workOptions.concurrency ?? 1); i++) {
+        let self: string | null = null;
         const id = await boss.work(
           queue,
           { pollingIntervalSeconds: options.pollingSeconds ?? 1, batchSize: 1 },
           async (jobs) => {
+            // A worker that found a job looks for the next at once: pg-boss otherwise waits the
+            // polling interval after every batch, one job a second per worker (10,000 digests
+            // would take hours to leave). An empty fetch still waits the interval.
+            if (self) boss.notifyWorker(self);
             for (const job of jobs) {
               const { [TRACE_KEY]: requestId } = job.data as { [TRACE_KEY]?: string };
               await withRequestId(requestId ?? `job:${job.id}`, () => handler(job.data as never, job.id));
             }
           },
         );
+        self = id;
         workers.set(queue, [...(workers.get(queue) ?? []), id]);
       }
     },

@@ -4,7 +4,7 @@ import type { AlertsRepo, SettingsRow } from './alerts.repo.js';
 import type { AlertEvent, Frequency } from './alerts.types.js';
 
 /** People whose digests are composed and queued per step. */
-const BATCH = 500;
+const BATCH = 2000;
 /** Events listed in one digest (the rest: "and N more", in the feed). */
 const LISTED = 20;
 
