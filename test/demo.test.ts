@@ -35,6 +35,23 @@ describeEachEngine('demo content', (current) => {
     assert.ok(formats.CSV >= 15 && formats.GeoJSON >= 8, JSON.stringify(formats));
   });
 
+  test('demo reuses and follows: a hackathon with two published projects (with images), one awaiting moderation; the citizen follows six things', async () => {
+    const { app, ctx } = current();
+    const hackathon = (await call(app, 'GET', '/api/v1/calls/hackqc-2027')).json;
+    assert.equal(hackathon.reuse_count, 2);
+    const published = (await call(app, 'GET', '/api/v1/reuses?call=hackqc-2027')).json;
+    assert.ok(published.reuses.every((reuse: { image: string | null }) => reuse.image !== null));
+    const image = await app.inject({ method: 'GET', url: published.reuses[0].image });
+    assert.equal(image.headers['content-type'], 'image/webp');
+    assert.equal(
+      (await call(app, 'GET', '/api/v1/reuses/ou-sont-les-arbres-de-ma-rue')).status,
+      404,
+      'awaiting moderation',
+    );
+    const citizen = await ctx.accounts.actorForUser(await ctx.accounts.requireUser('citoyenne-demo'));
+    assert.equal((await ctx.community.follows.list(citizen)).length, 6);
+  });
+
   test('demo data requests: asked, supported, planned, answered by a dataset, refused with a reason', async () => {
     const { app } = current();
     const listed = (await call(app, 'GET', '/api/v1/data-requests?sort=newest')).json;

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Context } from '../context.js';
 import { SYSTEM } from '../modules/accounts/index.js';
 
@@ -107,4 +108,79 @@ export async function loadFollowsDemo(ctx: Context): Promise<void> {
   await follows.follow(publisher, { kind: 'dataset', target: dataset.name });
   await follows.follow(publisher, { kind: 'search', target: 'qualité de l’eau' });
   await ctx.community.events.datasetWritten(dataset.id);
+}
+
+/** A bar chart drawn for the demo (an image as a reuse would have one). */
+async function demoChart(colour: string, bars: number[]): Promise<Buffer> {
+  const width = 900;
+  const height = 600;
+  const step = width / bars.length;
+  const rects = bars
+    .map(
+      (value, i) =>
+        `<rect x="${i * step + 10}" y="${height - value * 5}" width="${step - 20}" height="${value * 5}" fill="${colour}"/>`,
+    )
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f1f1f2"/>${rects}</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/**
+ * A call for projects (HackQC 2027) with two reuses made for it — one by a publisher (published
+ * at once), one by the citizen (approved by the administrator) — and a third awaiting moderation.
+ */
+export async function loadReusesDemo(ctx: Context): Promise<void> {
+  const { reuses, calls } = ctx.community;
+  if ((await calls.list()).length > 0) return;
+  const actorOf = async (name: string) => ctx.accounts.actorForUser(await ctx.accounts.requireUser(name));
+  const [admin, publisher, citizen] = await Promise.all([
+    actorOf('admin-demo'),
+    actorOf('editeur-demo'),
+    actorOf(CITIZEN.name),
+  ]);
+  await calls.create(admin, {
+    name: 'hackqc-2027',
+    kind: 'hackathon',
+    title: 'HackQC 2027',
+    description:
+      'Quarante-huit heures pour créer, en équipe, des applications et des visualisations avec les données ouvertes du Québec. Thème de cette édition : la ville résiliente.',
+    participation:
+      'Équipes de 2 à 5 personnes. Chaque projet est soumis comme une réutilisation liée à cet appel, avant la fin de l’évènement. Le jury publie ses prix sur cette page.',
+    startsOn: '2027-03-05',
+    endsOn: '2027-03-07',
+    datasets: ['arbres-publics-montreal', 'debits-circulation-routiere'],
+  });
+  const canopy = await reuses.create(publisher, {
+    title: 'Carte de la canopée montréalaise',
+    description:
+      'Une carte qui montre, quartier par quartier, la part du territoire couverte par les arbres publics, et les rues où en planter en premier.',
+    type: 'visualization',
+    url: 'https://exemple.org/canopee',
+    topics: ['environnement', 'arbres'],
+    datasets: ['arbres-publics-montreal'],
+    call: 'hackqc-2027',
+  });
+  await reuses.setImage(publisher, canopy.name, await demoChart('#095797', [40, 70, 55, 90, 65, 80]));
+  const traffic = await reuses.create(citizen, {
+    title: 'Tableau de bord de la circulation',
+    description:
+      'Une application qui compare les débits de circulation d’une année à l’autre, tronçon par tronçon, et signale ceux où les camions sont les plus nombreux.',
+    type: 'application',
+    url: 'https://exemple.org/circulation',
+    topics: ['mobilité'],
+    datasets: ['debits-circulation-routiere'],
+    call: 'hackqc-2027',
+  });
+  await reuses.moderate(admin, traffic.name, { state: 'published', reason: null });
+  await reuses.setImage(citizen, traffic.name, await demoChart('#1f8a70', [30, 60, 45, 75, 50]));
+  await reuses.create(citizen, {
+    title: 'Où sont les arbres de ma rue ?',
+    description:
+      'Un article qui explique comment lire l’inventaire des arbres publics et retrouver ceux de sa rue, essence par essence.',
+    type: 'article',
+    url: 'https://exemple.org/arbres-de-ma-rue',
+    topics: ['arbres'],
+    datasets: ['arbres-publics-montreal'],
+    call: null,
+  });
 }

@@ -10,7 +10,7 @@ import { montrealDatasets } from './catalogue-montreal.js';
 import { quebecAndSherbrookeDatasets } from './catalogue-quebec-sherbrooke.js';
 import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
-import { loadCommunityDemo, loadFollowsDemo } from './community.js';
+import { loadCommunityDemo, loadFollowsDemo, loadReusesDemo } from './community.js';
 import { describeDemoTables } from './dictionaries.js';
 import { loadEcosystemsDemo } from './ecosystems.js';
 import { loadHarvestDemo } from './harvest.js';
@@ -144,6 +144,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadHarvestDemo(ctx);
   await loadCommunityDemo(ctx);
   await loadFollowsDemo(ctx);
+  await loadReusesDemo(ctx);
   return created > 0 ? { datasets: created } : null;
 }
 

@@ -90,6 +90,10 @@ const PUBLIC_PAGES = {
     '/fr/utilisateurs/editeur-demo',
     '/fr/mot-de-passe/lien-perime',
     '/fr/alertes/desabonnement/lien-inconnu',
+    '/fr/reutilisations',
+    '/fr/reutilisations/carte-de-la-canopee-montrealaise',
+    '/fr/appels-de-projets',
+    '/fr/appels-de-projets/hackqc-2027',
     '/fr/nulle-part',
   ],
   en: [
@@ -131,6 +135,8 @@ const PUBLIC_PAGES = {
     '/en/data-requests?statut=refused',
     '/en/data-requests/4',
     '/en/forgot-password',
+    '/en/reuses?type=application',
+    '/en/calls-for-projects/hackqc-2027',
     '/en/users/admin-demo',
     '/en/nowhere',
   ],
@@ -150,6 +156,8 @@ const SIGNED_IN_PAGES = {
     '/fr/demandes-de-donnees/nouvelle',
     '/fr/espace/webhooks',
     '/fr/espace/suivis',
+    '/fr/reutilisations/nouvelle',
+    '/fr/reutilisations/carte-de-la-canopee-montrealaise',
     '/fr/demandes-de-donnees/2',
     '/fr/organisations/affaires-municipales/membres',
     '/fr/organisations/ministere-environnement/qualite',
@@ -188,6 +196,8 @@ const JOIN_PAGES = {
   sysadmin: [
     '/fr/espace/demandes-d-adhesion',
     '/en/workspace/join-requests',
+    // A reuse awaiting moderation: the administrator's publish and refuse forms.
+    '/fr/reutilisations/ou-sont-les-arbres-de-ma-rue',
     // Harvesting: the sources, the demo's source (a test and a run), in both languages.
     '/fr/espace/moissonnage',
     '/en/workspace/harvest',

@@ -22,5 +22,8 @@ export {
   type RequestSort,
   type RequestStatus,
 } from './requests/requests.types.js';
+export type { CallsService } from './reuses/calls.service.js';
+export type { ReusesService } from './reuses/reuses.service.js';
+export { type Call, REUSE_TYPES, type Reuse, type ReuseType } from './reuses/reuses.types.js';
 export type { DeliveryRow as WebhookDelivery, WebhookRow as Webhook } from './webhooks/webhooks.repo.js';
 export type { WebhooksService } from './webhooks/webhooks.service.js';

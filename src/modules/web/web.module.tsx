@@ -27,6 +27,7 @@ import { alertFeedRoutes } from './community/alerts-feed.routes.js';
 import { followPageRoutes } from './community/follows.routes.js';
 import { requestRoutes } from './community/requests.routes.js';
 import { requestFeedRoutes } from './community/requests-feed.routes.js';
+import { reusePageRoutes } from './community/reuses.routes.js';
 import { webhookPageRoutes } from './community/webhooks.routes.js';
 import { dictionaryRoutes } from './datastore/dictionary.routes.js';
 import { resourceRoutes } from './datastore/resource.routes.js';
@@ -224,6 +225,7 @@ export function createWebModule(
       requestRoutes(pages, web);
       webhookPageRoutes(pages, web);
       followPageRoutes(pages, web);
+      reusePageRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Activity, Dataset, ResourceUsage, UsageMonth } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
+import type { Reuse } from '../../community/index.js';
 import { FollowControl, type FollowState } from '../community/follow.js';
+import { DatasetReuses } from '../community/reuses.page.js';
 import { ProvenanceSection } from '../harvest/provenance.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -40,6 +42,8 @@ export interface DatasetView {
   /** The reader's follow of it (a public dataset only), and how many follow it. */
   follow: FollowState | null;
   followers: number;
+  /** Published reuses of it (a public dataset only): the first few, and how many. */
+  reuses: { reuses: Reuse[]; total: number } | null;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -152,6 +156,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
           <QualitySection ctx={ctx} model={view.quality} />
 
           <UsageSection ctx={ctx} months={view.usage} dataset={dataset} resources={view.resourceUsage} />
+
+          {view.reuses ? <DatasetReuses ctx={ctx} name={dataset.name} reuses={view.reuses} /> : null}
 
           <section aria-labelledby="historique">
             <h2 id="historique">{t('activity')}</h2>

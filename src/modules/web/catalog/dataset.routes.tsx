@@ -28,7 +28,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     // What the page shows beside the dataset, read at once (each its own query).
     const open = !dataset.private && dataset.state === 'active';
     const back = href(page.locale, 'dataset', { name: dataset.name });
-    const [activity, { links, ...report }, peek, usage, resourceUsage, place, follow, followers] =
+    const [activity, { links, ...report }, peek, usage, resourceUsage, place, follow, followers, reuses] =
       await Promise.all([
         catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
         deps.quality.scores.report(page.actor, dataset.id),
@@ -39,6 +39,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
         // Only a public dataset is followed (its changes are told to anyone).
         open ? followState(deps.community.follows, page.actor, 'dataset', dataset.name, back) : null,
         open ? deps.community.follows.followers('dataset', dataset.id) : 0,
+        open ? deps.community.reuses.ofDataset(dataset.id, 6) : null,
       ]);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
@@ -65,6 +66,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       quality: { report, links, resources: dataset.resources },
       follow,
       followers,
+      reuses,
     };
     const ctx = page.context(
       { page: 'dataset', params: { name: dataset.name } },

@@ -5,6 +5,7 @@ import { BROWSE } from '../catalog/catalog.messages.js';
 import { PUBLISHING } from '../catalog/publishing.messages.js';
 import { ALERTS } from '../community/alerts.messages.js';
 import { COMMUNITY } from '../community/community.messages.js';
+import { REUSES } from '../community/reuses.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
 import { HARVEST } from '../harvest/harvest.messages.js';
@@ -35,6 +36,7 @@ export const MESSAGE_GROUPS = {
   PUBLISHING,
   COMMUNITY,
   ALERTS,
+  REUSES,
 };
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
@@ -55,6 +57,7 @@ export const MESSAGES = {
   ...PUBLISHING,
   ...COMMUNITY,
   ...ALERTS,
+  ...REUSES,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -168,6 +168,9 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
                   <a href={href(locale, 'dataRequests')}>{t('drTitle')}</a>
                 </li>
                 <li>
+                  <a href={href(locale, 'reuses')}>{t('ruTitle')}</a>
+                </li>
+                <li>
                   <a href={href(locale, 'join')}>{t('joinTitle')}</a>
                 </li>
               </ul>
