@@ -54,6 +54,10 @@ const WORDS = {
     unfollow: 'Ne plus suivre : Arbres publics sur le territoire de la ville',
     followed: 'C’est noté : vous serez averti des changements.',
     trees: '/fr/jeux-de-donnees/arbres-publics-montreal',
+    showYours: 'Montrer la vôtre',
+    send: 'Envoyer',
+    reuseSaved: 'Merci ! Votre réutilisation est enregistrée.',
+    pending: 'En attente de modération',
   },
   en: {
     skip: 'Skip to content',
@@ -92,6 +96,10 @@ const WORDS = {
     unfollow: 'Stop following: Public trees in the city',
     followed: 'Done: you will be told of changes.',
     trees: '/en/datasets/arbres-publics-montreal',
+    showYours: 'Show yours',
+    send: 'Send',
+    reuseSaved: 'Thank you! Your reuse is saved.',
+    pending: 'Awaiting moderation',
   },
 };
 
@@ -381,6 +389,41 @@ describe('keyboard journeys', () => {
         await tabTo(page, page.getByRole('button', { name: words.unfollow, exact: true }));
         await page.keyboard.press('Enter');
         await page.getByRole('button', { name: words.follow, exact: true }).waitFor();
+        await page.context().close();
+      });
+
+    // The other two variants: a reuse is a plain form too.
+    if ((locale === 'fr') !== javaScript)
+      test(`a citizen shows a reuse from a dataset’s page; it waits for moderation (${label})`, async () => {
+        const page = await newPage(javaScript);
+        await page.goto(portal.baseUrl + words.signIn);
+        await tabTo(page, page.locator('#login'));
+        await page.keyboard.type(CITIZEN.name);
+        await tabTo(page, page.locator('#password'));
+        await page.keyboard.type(CITIZEN.password);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/(espace|workspace)$/);
+
+        await page.goto(portal.baseUrl + words.trees);
+        await tabTo(page, page.getByRole('link', { name: words.showYours, exact: true }), 400);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/(nouvelle|new)\?jeu=arbres-publics-montreal$/);
+        const title = `Balade des arbres ${locale} ${javaScript ? 'js' : 'sans-js'}`;
+        await tabTo(page, page.locator('#champ-title'));
+        await page.keyboard.type(title);
+        await tabTo(page, page.locator('#champ-description'));
+        await page.keyboard.type(
+          'Un parcours à pied qui passe par les plus vieux arbres publics du quartier.',
+        );
+        await tabTo(page, page.locator('#champ-url'));
+        await page.keyboard.type('https://exemple.org/balade');
+        assert.equal(await page.locator('#champ-datasets').inputValue(), 'arbres-publics-montreal');
+        await tabTo(page, page.getByRole('button', { name: words.send, exact: true }));
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/(reutilisations|reuses)\/balade-des-arbres/);
+        assert.equal((await page.locator('h1').textContent())?.trim(), title);
+        assert.equal((await page.getByRole('status').first().textContent())?.trim(), words.reuseSaved);
+        assert.match((await page.locator('main').textContent()) ?? '', new RegExp(words.pending));
         await page.context().close();
       });
 
