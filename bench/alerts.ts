@@ -17,6 +17,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { SYSTEM } from '../src/modules/accounts/index.js';
+import { benchDataset } from './bench-dataset.js';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 10_000);
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 100);
@@ -56,35 +57,11 @@ async function main(): Promise<void> {
     while ((await count(sql)) < target) await new Promise((resolve) => setTimeout(resolve, 20));
   };
   try {
-    const organization = await ctx.catalog.groups.create(SYSTEM, 'organization', {
-      name: 'ville-banc',
-      title: { fr: 'Ville du banc d’essai', en: null },
-      description: { fr: null, en: null },
-      imageUrl: null,
-      euTheme: null,
-      extras: {},
-    });
-    const dataset = await ctx.catalog.datasets.create(SYSTEM, {
-      name: 'jeu-tres-suivi',
-      title: { fr: 'Jeu très suivi', en: 'A much followed dataset' },
-      notes: { fr: 'Suivi par dix mille personnes.', en: null },
-      ownerOrg: organization.id,
-      author: null,
-      authorEmail: null,
-      maintainer: null,
-      maintainerEmail: null,
-      licenseId: 'cc-by',
-      url: null,
-      version: null,
-      updateFrequency: null,
-      temporalStart: null,
-      temporalEnd: null,
-      bbox: null,
-      languages: ['fr'],
-      tags: [],
-      keywordsEn: [],
-      groups: [],
-      extras: {},
+    const dataset = await benchDataset(ctx, 'jeu-tres-suivi', {
+      url: 'https://donnees.banc.example/fichier-0.csv',
+      format: 'CSV',
+      mimetype: null,
+      upload: null,
     });
 
     // The followers: accounts with confirmed addresses, each following the dataset, digests at once.
