@@ -217,6 +217,41 @@ describeEachEngine(
       assert.equal((await api('DELETE', `/api/v1/webhooks/${hook.id}`, stranger)).status, 404);
       assert.equal((await api('DELETE', `/api/v1/webhooks/${hook.id}`, developer)).status, 204);
     });
+
+    test('an organisation’s webhook: made and managed by its administrators, hidden from its editors and others', async () => {
+      const { ctx } = current();
+      const organization = await ctx.catalog.groups.find('organization', 'ville-sherbrooke');
+      assert.ok(organization);
+      const first = await seedUser(ctx, 'admin-sherbrooke', { roles: [[organization, 'admin']] });
+      const second = await seedUser(ctx, 'admin-sherbrooke-2', { roles: [[organization, 'admin']] });
+      const body = {
+        url: receiver.url('/ville'),
+        events: ['dataset.updated'],
+        owner_organization: 'ville-sherbrooke',
+      };
+      const refused = await api('POST', '/api/v1/webhooks', publisher, body);
+      assert.equal(refused.status, 422, 'an editor is not an administrator');
+      assert.equal(refused.json.errors[0].field, 'owner_organization');
+      const created = await api('POST', '/api/v1/webhooks', first, body);
+      assert.equal(created.status, 201, created.body);
+      assert.equal(created.json.owned_by_organization, true);
+      const seen = await api('GET', '/api/v1/webhooks', second);
+      assert.deepEqual(
+        seen.json.map((hook: { id: string }) => hook.id),
+        [created.json.id],
+        'the other administrator manages it too',
+      );
+      assert.equal((await api('POST', `/api/v1/webhooks/${created.json.id}/test`, second)).status, 202);
+      for (const outsider of [publisher, stranger])
+        assert.equal(
+          (await api('GET', `/api/v1/webhooks/${created.json.id}/deliveries`, outsider)).status,
+          404,
+        );
+      // Its maker erasing their account leaves it with the organisation.
+      await ctx.community.webhooks.forgetOwner((await ctx.accounts.requireUser('admin-sherbrooke')).id);
+      assert.equal((await api('GET', '/api/v1/webhooks', second)).json.length, 1);
+      assert.equal((await api('DELETE', `/api/v1/webhooks/${created.json.id}`, second)).status, 204);
+    });
   },
   { WEBHOOK_ATTEMPTS: '2' },
 );

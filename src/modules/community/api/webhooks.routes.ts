@@ -13,6 +13,7 @@ const WebhookOut = Type.Object({
   id: Type.String({ format: 'uuid' }),
   url: Type.String(),
   events: Type.Array(Type.String()),
+  owned_by_organization: Type.Boolean(),
   active: Type.Boolean(),
   disabled_reason: Nullable(Type.String()),
   consecutive_failures: Type.Integer(),
@@ -44,6 +45,11 @@ const WebhookIn = Type.Object(
     events: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 }),
     organization: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
     dataset: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    owner_organization: Type.Optional(
+      Type.Union([Type.String({ maxLength: 100 }), Type.Null()], {
+        description: 'An organisation you administer that owns it: its administrators manage it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -53,6 +59,7 @@ const present = (row: WebhookRow) => ({
   id: row.id,
   url: row.url,
   events: row.events,
+  owned_by_organization: row.owner_organization_id !== null,
   active: row.active,
   disabled_reason: row.disabled_reason,
   consecutive_failures: row.consecutive_failures,
@@ -103,6 +110,7 @@ export function webhookRoutes(deps: { webhooks: WebhooksService }): FastifyPlugi
           events: request.body.events,
           organization: request.body.organization ?? null,
           dataset: request.body.dataset ?? null,
+          ownerOrganization: request.body.owner_organization ?? null,
         });
         reply.code(201);
         return { ...present(created), secret: created.secret };

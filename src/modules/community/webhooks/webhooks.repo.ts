@@ -3,6 +3,8 @@ import { type Queryable, queryOne } from '../../../platform/db/index.js';
 export interface WebhookRow {
   id: string;
   owner_id: string;
+  /** Owned by an organisation: its administrators manage it. */
+  owner_organization_id: string | null;
   url: string;
   secret: string;
   events: string[];
@@ -35,18 +37,31 @@ export function createWebhooksRepo(db: Queryable) {
     async insert(row: Omit<WebhookRow, 'active' | 'consecutive_failures' | 'disabled_reason' | 'created'>) {
       const inserted = await queryOne<WebhookRow>(
         db,
-        `INSERT INTO community.webhooks (id, owner_id, url, secret, events, organization_id, dataset_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [row.id, row.owner_id, row.url, row.secret, row.events, row.organization_id, row.dataset_id],
+        `INSERT INTO community.webhooks (id, owner_id, owner_organization_id, url, secret, events, organization_id, dataset_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          row.id,
+          row.owner_id,
+          row.owner_organization_id,
+          row.url,
+          row.secret,
+          row.events,
+          row.organization_id,
+          row.dataset_id,
+        ],
       );
       if (!inserted) throw new Error('INSERT returned no row');
       return inserted;
     },
     get: (id: string) => queryOne<WebhookRow>(db, 'SELECT * FROM community.webhooks WHERE id = $1', [id]),
-    ofOwner: (ownerId: string) =>
-      db.query<WebhookRow>('SELECT * FROM community.webhooks WHERE owner_id = $1 ORDER BY created', [
-        ownerId,
-      ]),
+    /** A person's own webhooks, and those of the organisations they administer. */
+    ofOwner: (ownerId: string, organizationIds: readonly string[] = []) =>
+      db.query<WebhookRow>(
+        `SELECT * FROM community.webhooks
+          WHERE (owner_id = $1 AND owner_organization_id IS NULL) OR owner_organization_id = ANY($2::uuid[])
+          ORDER BY created`,
+        [ownerId, organizationIds],
+      ),
     async delete(id: string): Promise<void> {
       await db.query('DELETE FROM community.webhooks WHERE id = $1', [id]);
     },
@@ -108,7 +123,10 @@ export function createWebhooksRepo(db: Queryable) {
       );
     },
     async forgetOwner(ownerId: string): Promise<void> {
-      await db.query('DELETE FROM community.webhooks WHERE owner_id = $1', [ownerId]);
+      // An organisation's webhooks stay with it.
+      await db.query('DELETE FROM community.webhooks WHERE owner_id = $1 AND owner_organization_id IS NULL', [
+        ownerId,
+      ]);
     },
   };
 }

@@ -50,11 +50,20 @@ export interface WebhooksDeps {
 export function createWebhooksService(deps: WebhooksDeps) {
   const repo = createWebhooksRepo(deps.db);
 
+  /** The organisations whose webhooks the actor manages: those they administer. */
+  const administered = (actor: Actor): string[] =>
+    [...actor.memberships].filter(([, role]) => role === 'admin').map(([organizationId]) => organizationId);
+
   const owned = async (actor: Actor, id: string): Promise<WebhookRow> => {
     if (!actor.user) throw new UnauthorizedError(localized('Connectez-vous d’abord.', 'Sign in first.'));
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.get(id) : null;
+    const mine = row
+      ? row.owner_organization_id
+        ? administered(actor).includes(row.owner_organization_id)
+        : row.owner_id === actor.user.id
+      : false;
     // Someone else's webhook answers "not found" too.
-    if (!row || row.owner_id !== actor.user.id)
+    if (!row || !mine)
       throw new NotFoundError('webhook', id, localized('Webhook introuvable', 'Webhook not found'));
     return row;
   };
@@ -76,7 +85,14 @@ export function createWebhooksService(deps: WebhooksDeps) {
   return {
     async create(
       actor: Actor,
-      input: { url: string; events: string[]; organization: string | null; dataset: string | null },
+      input: {
+        url: string;
+        events: string[];
+        organization: string | null;
+        dataset: string | null;
+        /** An organisation that owns it (its administrators manage it), by name. */
+        ownerOrganization?: string | null;
+      },
     ): Promise<WebhookRow> {
       if (!actor.user) throw new UnauthorizedError(localized('Connectez-vous d’abord.', 'Sign in first.'));
       if (!(await deps.accounts.selfService.verified(actor.user.id)))
@@ -135,7 +151,21 @@ export function createWebhooksService(deps: WebhooksDeps) {
           );
         }
       }
-      if ((await repo.ofOwner(actor.user.id)).length >= PER_OWNER)
+      let ownerOrganizationId: string | null = null;
+      if (input.ownerOrganization) {
+        const owner = await deps.catalog.groups.find('organization', input.ownerOrganization);
+        if (!owner || !administered(actor).includes(owner.id))
+          issues.add(
+            'owner_organization',
+            'forbidden',
+            localized(
+              'Seuls les administrateurs d’une organisation lui créent des webhooks.',
+              'Only an organization’s administrators create its webhooks.',
+            ),
+          );
+        ownerOrganizationId = owner?.id ?? null;
+      }
+      if ((await repo.ofOwner(actor.user.id, administered(actor))).length >= PER_OWNER)
         issues.add(
           'url',
           'too_many',
@@ -148,6 +178,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       return repo.insert({
         id: randomUUID(),
         owner_id: actor.user.id,
+        owner_organization_id: ownerOrganizationId,
         url: (url as URL).toString(),
         secret: newSecret(),
         events,
@@ -156,7 +187,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       });
     },
 
-    list: async (actor: Actor) => (actor.user ? repo.ofOwner(actor.user.id) : []),
+    list: async (actor: Actor) => (actor.user ? repo.ofOwner(actor.user.id, administered(actor)) : []),
     get: owned,
 
     async remove(actor: Actor, id: string): Promise<void> {
