@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { describeEachEngine } from './helpers/app.js';
-import { seedUser } from './helpers/fixtures.js';
+import { seedOrganization, seedUser } from './helpers/fixtures.js';
 import { until } from './helpers/wait.js';
 import { WebClient } from './helpers/web-client.js';
 
@@ -26,6 +26,9 @@ describeEachEngine('web webhooks', (current) => {
   before(async () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     await seedUser(current().ctx, 'integratrice');
+    const organization = await seedOrganization(current().ctx, 'ville-magog', 'Ville de Magog');
+    await seedUser(current().ctx, 'admin-magog', { roles: [[organization, 'admin']] });
+    await seedUser(current().ctx, 'admin-magog-2', { roles: [[organization, 'admin']] });
   });
   after(async () => {
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
@@ -81,5 +84,32 @@ describeEachEngine('web webhooks', (current) => {
       /Events: <span><code>dataset.created<\/code><\/span><span>, <code>tender.published<\/code>/,
     );
     assert.match(shown.body, /received/);
+  });
+
+  test('an organisation’s administrator makes a webhook the organisation owns; another administrator sees it', async () => {
+    const first = new WebClient(current().app);
+    await first.signIn('admin-magog');
+    const page = await first.get('/fr/espace/webhooks');
+    assert.match(page.body, /<option value="ville-magog"[^>]*>Ville de Magog<\/option>/);
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/magog`;
+    const added = await first.post('/fr/espace/webhooks', {
+      action: 'create',
+      url,
+      organization: '',
+      events: ['dataset.updated'],
+      owner_organization: 'ville-magog',
+    });
+    assert.equal(added.status, 200, added.body);
+    const second = new WebClient(current().app);
+    await second.signIn('admin-magog-2');
+    assert.match(
+      (await second.get('/fr/espace/webhooks')).body,
+      /<code>http:\/\/127\.0\.0\.1:\d+\/magog<\/code>/,
+    );
+    const other = new WebClient(current().app);
+    await other.signIn('integratrice');
+    const theirs = await other.get('/fr/espace/webhooks');
+    assert.doesNotMatch(theirs.body, /\/magog</);
+    assert.doesNotMatch(theirs.body, /Appartient à/, 'no organisation to offer');
   });
 });

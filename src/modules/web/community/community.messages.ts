@@ -85,6 +85,12 @@ export const COMMUNITY = {
     'The portal sends a signed message (Standard Webhooks) to your address for each event chosen: a public dataset created or changed, a tender published, a new registry edition, an answer to a data request. Verify each delivery with the secret shown when it is created.',
   ),
   whEvents: m('Évènements', 'Events'),
+  whOwner: m('Appartient à', 'Belongs to'),
+  whOwnerHint: m(
+    'Un webhook d’une organisation est géré par tous ses administrateurs.',
+    'An organization’s webhook is managed by all its administrators.',
+  ),
+  whOwnerMe: m('Moi seulement', 'Me only'),
   whEventDatasetCreated: m('Jeu de données publié', 'Dataset published'),
   whEventDatasetUpdated: m('Jeu de données modifié', 'Dataset changed'),
   whEventTender: m('Appel d’offres publié', 'Tender published'),

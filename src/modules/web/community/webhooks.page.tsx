@@ -27,9 +27,11 @@ const STATES: Record<WebhookDelivery['state'], MessageKey> = {
 export interface WebhooksView {
   hooks: { hook: Webhook; deliveries: WebhookDelivery[] }[];
   organizations: Group[];
+  /** The organisations the person administers: a webhook may belong to one of them. */
+  administered: Group[];
   /** The secret of a webhook just added: shown on this response only. */
   created: { url: string; secret: string } | null;
-  values: { url: string; organization: string; events: string[] };
+  values: { url: string; organization: string; events: string[]; owner: string };
   errors: FieldErrors;
 }
 
@@ -65,7 +67,12 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
         <ErrorSummary
           ctx={ctx}
           errors={view.errors}
-          labels={{ url: t('whUrl'), organization: t('whOrganization'), events: t('whEvents') }}
+          labels={{
+            url: t('whUrl'),
+            organization: t('whOrganization'),
+            events: t('whEvents'),
+            owner_organization: t('whOwner'),
+          }}
         />
         <PostForm ctx={ctx} action={action}>
           <input type="hidden" name="action" value="create" />
@@ -110,6 +117,23 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
               }),
             ]}
           />
+          {view.administered.length > 0 ? (
+            <SelectField
+              ctx={ctx}
+              name="owner_organization"
+              label={t('whOwner')}
+              hint={t('whOwnerHint')}
+              errors={view.errors}
+              value={view.values.owner}
+              choices={[
+                { value: '', label: t('whOwnerMe') },
+                ...view.administered.map((organization) => {
+                  const title = pickTitle(locale, organization.title);
+                  return { value: organization.name, label: title.text, lang: title.lang };
+                }),
+              ]}
+            />
+          ) : null}
           <button type="submit" class="qc-button qc-primary">
             {t('whCreate')}
           </button>

@@ -17,6 +17,7 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
     rest: Pick<WebhooksView, 'created' | 'values' | 'errors'>,
   ): Promise<WebhooksView> {
     const hooks = await webhooks.list(actor);
+    const organizations = (await allGroups(catalog, actor, 'organization')).map((listing) => listing.group);
     return {
       hooks: await Promise.all(
         hooks.map(async (hook) => ({
@@ -24,13 +25,16 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
           deliveries: await webhooks.deliveries(actor, hook.id, DELIVERIES_SHOWN),
         })),
       ),
-      organizations: (await allGroups(catalog, actor, 'organization')).map((listing) => listing.group),
+      organizations,
+      administered: organizations.filter(
+        (organization) => actor.memberships.get(organization.id) === 'admin',
+      ),
       ...rest,
     };
   }
   const blank = {
     created: null,
-    values: { url: '', organization: '', events: ['dataset.created', 'dataset.updated'] },
+    values: { url: '', organization: '', events: ['dataset.created', 'dataset.updated'], owner: '' },
     errors: {},
   };
 
@@ -61,11 +65,13 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
       url: fieldValue(fields.url).trim(),
       organization: fieldValue(fields.organization),
       events: (Array.isArray(events) ? events : events ? [events] : []).slice(0, 20),
+      owner: fieldValue(fields.owner_organization),
     };
     try {
       const created = await webhooks.create(page.actor, {
         url: values.url,
         events: values.events,
+        ownerOrganization: values.owner || null,
         organization: values.organization || null,
         dataset: null,
       });
@@ -79,7 +85,12 @@ export function webhookPageRoutes(pages: PageRoutes, deps: WebDeps): void {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       page.reply.code(422);
-      const errors = fieldErrorsOf(error.issues, page.locale, ['url', 'organization', 'events']);
+      const errors = fieldErrorsOf(error.issues, page.locale, [
+        'url',
+        'organization',
+        'events',
+        'owner_organization',
+      ]);
       return (
         <WebhooksPage
           ctx={page.context({ page: 'webhooks' })}
