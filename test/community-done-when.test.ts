@@ -21,6 +21,15 @@ import { until } from './helpers/wait.js';
 const PASSWORD = 'un mot de passe bien long';
 const NOW = Date.now();
 const DAY = 86_400_000;
+/** Generated procurement processes (releases of the last 30 days), the n-th to the n+count-th. */
+const tenders = (first: number, count: number) =>
+  [
+    ...generateProcesses(
+      { ocidPrefix: 'ocds-fin', seed: 3, from: NOW - 30 * DAY, to: NOW, now: NOW, lifecycle: 'realistic' },
+      first,
+      count,
+    ),
+  ].flat();
 
 for (const engine of enginesUnderTest()) {
   describe(`reuse and dialogue, end to end [${engine}]`, () => {
@@ -66,23 +75,7 @@ for (const engine of enginesUnderTest()) {
           .status,
         201,
       );
-      await ctx.procurement.imports.importReleases(
-        SYSTEM,
-        [
-          ...generateProcesses(
-            {
-              ocidPrefix: 'ocds-fin',
-              seed: 3,
-              from: NOW - 30 * DAY,
-              to: NOW,
-              now: NOW,
-              lifecycle: 'realistic',
-            },
-            0,
-            10,
-          ),
-        ].flat(),
-      );
+      await ctx.procurement.imports.importReleases(SYSTEM, tenders(0, 10));
 
       // A developer's webhook, for what the citizen will see happen.
       const hook = await api('POST', '/api/v1/webhooks', developer, {
@@ -169,23 +162,7 @@ for (const engine of enginesUnderTest()) {
         url: 'https://donnees.exemple.ca/garderies-2027.csv',
         format: 'CSV',
       });
-      await ctx.procurement.imports.importReleases(
-        SYSTEM,
-        [
-          ...generateProcesses(
-            {
-              ocidPrefix: 'ocds-fin',
-              seed: 3,
-              from: NOW - 30 * DAY,
-              to: NOW,
-              now: NOW,
-              lifecycle: 'realistic',
-            },
-            10,
-            40,
-          ),
-        ].flat(),
-      );
+      await ctx.procurement.imports.importReleases(SYSTEM, tenders(10, 40));
       const told = (pattern: RegExp) =>
         smtp.received.find(
           (mail: ReceivedMail) => mail.to === 'lea@exemple.qc.ca' && pattern.test(mail.text),

@@ -337,6 +337,8 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/v1/reuses?dataset=jeu-prive',
       `/api/v1/reuses?dataset=${hidden['jeu-prive']?.id}`,
       '/api/v1/reuses/reutilisation-du-ministere',
+      '/api/v1/reuses/reutilisation-du-ministere/image',
+      '/api/v1/alerts/unsubscribe/jeton-inconnu',
       '/api/v1/calls',
       '/api/v1/calls/appel-du-ministere',
     ];

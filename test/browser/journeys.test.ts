@@ -147,6 +147,17 @@ describe('keyboard journeys', () => {
     return page;
   }
 
+  /** Signs the demo citizen in with the keyboard, from the sign-in page of a language. */
+  async function signInAsCitizen(page: Page, signInPath: string): Promise<void> {
+    await page.goto(portal.baseUrl + signInPath);
+    await tabTo(page, page.locator('#login'));
+    await page.keyboard.type(CITIZEN.name);
+    await tabTo(page, page.locator('#password'));
+    await page.keyboard.type(CITIZEN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/(espace|workspace)$/);
+  }
+
   for (const { locale, javaScript } of VARIANTS) {
     const words = WORDS[locale];
     const label = `${locale === 'fr' ? 'French' : 'English'}, JavaScript ${javaScript ? 'on' : 'off'}`;
@@ -282,13 +293,7 @@ describe('keyboard journeys', () => {
 
     test(`a citizen asks for missing data, then withdraws and gives their support again (${label})`, async () => {
       const page = await newPage(javaScript);
-      await page.goto(portal.baseUrl + words.signIn);
-      await tabTo(page, page.locator('#login'));
-      await page.keyboard.type(CITIZEN.name);
-      await tabTo(page, page.locator('#password'));
-      await page.keyboard.type(CITIZEN.password);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/(espace|workspace)$/);
+      await signInAsCitizen(page, words.signIn);
 
       await page.goto(portal.baseUrl + words.dataRequests);
       await tabTo(page, page.locator('main').getByRole('link', { name: words.askForData, exact: true }));
@@ -335,13 +340,7 @@ describe('keyboard journeys', () => {
         const citizen = await ctx.accounts.actorForUser(await ctx.accounts.requireUser(CITIZEN.name));
         await ctx.community.follows.setFrequency(citizen, 'daily');
         const page = await newPage(javaScript);
-        await page.goto(portal.baseUrl + words.signIn);
-        await tabTo(page, page.locator('#login'));
-        await page.keyboard.type(CITIZEN.name);
-        await tabTo(page, page.locator('#password'));
-        await page.keyboard.type(CITIZEN.password);
-        await page.keyboard.press('Enter');
-        await page.waitForURL(/\/(espace|workspace)$/);
+        await signInAsCitizen(page, words.signIn);
 
         await page.goto(portal.baseUrl + words.follows);
         // Tab reaches a radio group at its checked button (daily); an arrow key chooses another.
@@ -396,13 +395,7 @@ describe('keyboard journeys', () => {
     if ((locale === 'fr') !== javaScript)
       test(`a citizen shows a reuse from a dataset’s page; it waits for moderation (${label})`, async () => {
         const page = await newPage(javaScript);
-        await page.goto(portal.baseUrl + words.signIn);
-        await tabTo(page, page.locator('#login'));
-        await page.keyboard.type(CITIZEN.name);
-        await tabTo(page, page.locator('#password'));
-        await page.keyboard.type(CITIZEN.password);
-        await page.keyboard.press('Enter');
-        await page.waitForURL(/\/(espace|workspace)$/);
+        await signInAsCitizen(page, words.signIn);
 
         await page.goto(portal.baseUrl + words.trees);
         await tabTo(page, page.getByRole('link', { name: words.showYours, exact: true }), 400);

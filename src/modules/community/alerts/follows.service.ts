@@ -181,7 +181,8 @@ export function createFollowsService(deps: FollowsDeps) {
         category: reference.trim(),
         enterprise: reference.replace(/\s/g, ''),
       };
-      const target = direct[kind];
+      // A dataset's, organisation's or theme's id is its key too (their pages hold it already).
+      const target = direct[kind] ?? (/^[0-9a-f-]{36}$/i.test(reference) ? reference : undefined);
       if (target !== undefined) return repo.findFollow(actor.user.id, kind, target);
       const resolved = await resolve(kind, reference);
       return 'problem' in resolved ? null : repo.findFollow(actor.user.id, kind, resolved.target);

@@ -137,7 +137,7 @@ export function browseRoutes(pages: PageRoutes, deps: WebDeps): void {
           deps.community.follows,
           page.actor,
           kind === 'organization' ? 'organization' : 'theme',
-          group.name,
+          group.id,
           href(page.locale, one, { name: group.name }),
         ),
       ]);

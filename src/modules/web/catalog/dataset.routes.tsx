@@ -37,7 +37,7 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
         catalog.pageViews.byResource(dataset.id),
         placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
         // Only a public dataset is followed (its changes are told to anyone).
-        open ? followState(deps.community.follows, page.actor, 'dataset', dataset.name, back) : null,
+        open ? followState(deps.community.follows, page.actor, 'dataset', dataset.id, back) : null,
         open ? deps.community.follows.followers('dataset', dataset.id) : 0,
         open ? deps.community.reuses.ofDataset(dataset.id, 6) : null,
       ]);
