@@ -14,11 +14,24 @@ import { createDigests } from './alerts/digests.js';
 import { createEventsService, DIGEST_QUEUE, type EventsService } from './alerts/events.service.js';
 import { createFollowsService, type FollowsService } from './alerts/follows.service.js';
 import { alertRoutes } from './api/alerts.routes.js';
+import { consultationRoutes } from './api/consultations.routes.js';
+import { discussionRoutes } from './api/discussions.routes.js';
 import { publicAccountRoutes } from './api/public-accounts.routes.js';
 import { requestRoutes } from './api/requests.routes.js';
 import { reuseRoutes } from './api/reuses.routes.js';
 import { webhookRoutes } from './api/webhooks.routes.js';
+import {
+  type ConsultationsService,
+  createConsultationsService,
+} from './consultations/consultations.service.js';
+import {
+  createDiscussionsService,
+  DISCUSSION_ANSWERED_QUEUE,
+  type DiscussionsService,
+} from './discussions/discussions.service.js';
 import { communityMigrations } from './migrations.js';
+import { createMessagesService, type MessagesService } from './moderation/messages.service.js';
+import { createModerationService, type ModerationService } from './moderation/moderation.service.js';
 import { ANSWERED_QUEUE, createRequestsService, type RequestsService } from './requests/requests.service.js';
 import { type CallsService, createCallsService } from './reuses/calls.service.js';
 import { createReusesService, type ReusesService } from './reuses/reuses.service.js';
@@ -45,6 +58,14 @@ export interface CommunityServices {
   reuses: ReusesService;
   /** Calls for projects, hackathons, webinars. */
   calls: CallsService;
+  /** Discussions on datasets. */
+  discussions: DiscussionsService;
+  /** Public consultations on proposals. */
+  consultations: ConsultationsService;
+  /** Who may write, bans, the activity log. */
+  moderation: ModerationService;
+  /** Reports and moderation of any message; the moderators' queue. */
+  messages: MessagesService;
   /** Mails the digests of a pace that are due (a job; called at once by tests and the bench). */
   digest: (frequency: Frequency) => Promise<number>;
 }
@@ -53,6 +74,9 @@ export interface CommunityServices {
 const REQUESTS_PER_HOUR = 10;
 /** Reuses one account may submit per hour. */
 const REUSES_PER_HOUR = 10;
+/** Messages (threads, replies, comments, reports) per account, and per client address, in 10 minutes. */
+const MESSAGES_PER_ACCOUNT = 20;
+const MESSAGES_PER_CLIENT = 60;
 
 /**
  * Community (plan measures 3 and 5): the public's accounts and, on them, what people bring to
@@ -126,6 +150,23 @@ export function createCommunityModule(
     limiter: createRateLimiter({ limit: REUSES_PER_HOUR, windowMs: 3_600_000 }),
   });
   const calls = createCallsService({ db: platform.db, catalog: deps.catalog });
+  const moderation = createModerationService({
+    db: platform.db,
+    accounts: deps.accounts,
+    perAccount: createRateLimiter({ limit: MESSAGES_PER_ACCOUNT, windowMs: 600_000 }),
+    perClient: createRateLimiter({ limit: MESSAGES_PER_CLIENT, windowMs: 600_000 }),
+  });
+  const discussions = createDiscussionsService({
+    db: platform.db,
+    jobs: platform.jobs,
+    accounts: deps.accounts,
+    catalog: deps.catalog,
+    moderation,
+    baseUrl: config.baseUrl,
+    answered: (answer) => events.discussionAnswered(answer),
+  });
+  const consultations = createConsultationsService({ db: platform.db, accounts: deps.accounts, moderation });
+  const messages = createMessagesService({ moderation, discussions, consultations });
   let digestTimer: NodeJS.Timeout | null = null;
   const accounts = createPublicAccounts({
     accounts: deps.accounts,
@@ -139,6 +180,7 @@ export function createCommunityModule(
       await webhooks.forgetOwner(userId);
       await follows.forget(userId);
       await reuses.forgetAuthor(userId);
+      await moderation.forget(userId);
     },
   });
   const api = restApi(async (app: FastifyInstance) => {
@@ -147,6 +189,8 @@ export function createCommunityModule(
     await app.register(webhookRoutes({ webhooks }));
     await app.register(alertRoutes({ follows }));
     await app.register(reuseRoutes({ reuses, calls }));
+    await app.register(discussionRoutes({ discussions, messages }));
+    await app.register(consultationRoutes({ consultations, messages, moderation }));
   });
   return {
     name: 'community',
@@ -158,6 +202,10 @@ export function createCommunityModule(
       events,
       reuses,
       calls,
+      discussions,
+      consultations,
+      moderation,
+      messages,
       digest: (frequency) => digest(frequency),
     },
     migrations: communityMigrations,
@@ -180,6 +228,9 @@ export function createCommunityModule(
       [REGISTRY_QUEUE]: {
         handler: (data: { edition?: string }) => events.registryChanged(data.edition ?? null),
         events: [REGISTRY_CHANGED],
+      },
+      [DISCUSSION_ANSWERED_QUEUE]: {
+        handler: (data: { postId: string }) => discussions.tellAnswered(data.postId),
       },
       [DIGEST_QUEUE]: {
         handler: async (data: { frequency: Frequency }) => {

@@ -24,6 +24,7 @@ export const ALERT_EVENTS = [
   'tender.published',
   'enterprise.changed',
   'request.answered',
+  'discussion.answered',
 ] as const;
 export type AlertEventType = (typeof ALERT_EVENTS)[number];
 
@@ -37,6 +38,7 @@ export const WEBHOOK_EVENTS = [
   'tender.published',
   'registry.edition-published',
   'request.answered',
+  'discussion.answered',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

@@ -3,6 +3,7 @@ import { ANONYMOUS } from '../../accounts/index.js';
 import { type CatalogService, type Dataset, searchRequest } from '../../catalog/index.js';
 import type { ProcurementService } from '../../procurement/index.js';
 import type { RegistryService } from '../../registry/index.js';
+import type { DiscussionAnswered } from '../discussions/discussions.service.js';
 import type { AnsweredEvent } from '../requests/requests.service.js';
 import { statusWords } from '../requests/requests-mail.js';
 import type { AlertsRepo } from './alerts.repo.js';
@@ -240,6 +241,40 @@ export function createEventsService(deps: EventsDeps) {
             : null,
         },
         { organizationId: answer.organizationId, datasetId: answer.dataset?.id ?? null },
+      );
+    },
+
+    /** A publisher's answer in a discussion on a public dataset: its followers and the thread's people. */
+    async discussionAnswered(answer: DiscussionAnswered): Promise<void> {
+      const id = await repo.recordEvent({
+        sourceKey: `post:${answer.postId}`,
+        type: 'discussion.answered',
+        // Taken back with the dataset's other events if it stops being public.
+        subject: `dataset:${answer.dataset.id}`,
+        title: {
+          fr: `Réponse du producteur dans la discussion « ${answer.title} »`,
+          en: `The publisher answered in the discussion "${answer.title}"`,
+        },
+        url: answer.url,
+      });
+      if (id === null) return;
+      const told = await repo.fanOut(id, [{ kind: 'dataset', target: answer.dataset.id }], {
+        userIds: answer.people,
+      });
+      if (told > 0) await queueDigests('immediate');
+      await deps.dispatch(
+        'discussion.answered',
+        {
+          discussion: answer.threadId,
+          title: answer.title,
+          url: answer.url,
+          api: `${deps.baseUrl}/api/v1/discussions/${answer.threadId}`,
+          dataset: {
+            name: answer.dataset.name,
+            api: `${deps.baseUrl}/api/v1/datasets/${answer.dataset.name}`,
+          },
+        },
+        { organizationId: answer.dataset.organizationId, datasetId: answer.dataset.id },
       );
     },
 

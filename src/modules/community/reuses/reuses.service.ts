@@ -12,7 +12,7 @@ import {
 import type { RateLimiter } from '../../../platform/http/rate-limit.js';
 import { localized } from '../../../platform/i18n/index.js';
 import { slugify } from '../../../platform/validation.js';
-import { type AccountsService, type Actor, ANONYMOUS, isSysadmin } from '../../accounts/index.js';
+import { type AccountsService, type Actor, isSysadmin } from '../../accounts/index.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { IMAGE_MAX_BYTES, processImage } from './image.js';
 import { publicDatasetLookups } from './public-datasets.js';

@@ -96,6 +96,7 @@ export const COMMUNITY = {
   whEventTender: m('Appel d’offres publié', 'Tender published'),
   whEventRegistry: m('Nouvelle édition du registre des entreprises', 'New edition of the business registry'),
   whEventRequest: m('Réponse à une demande de données', 'Answer to a data request'),
+  whEventDiscussion: m('Réponse du producteur dans une discussion', 'A publisher’s answer in a discussion'),
   whUrl: m('Adresse de réception', 'Receiving address'),
   whUrlHint: m('Une adresse https publique.', 'A public https address.'),
   whOrganization: m(

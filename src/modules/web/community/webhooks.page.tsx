@@ -101,6 +101,7 @@ export function WebhooksPage({ ctx, view }: { ctx: PageContext; view: WebhooksVi
               { value: 'tender.published', label: t('whEventTender') },
               { value: 'registry.edition-published', label: t('whEventRegistry') },
               { value: 'request.answered', label: t('whEventRequest') },
+              { value: 'discussion.answered', label: t('whEventDiscussion') },
             ]}
           />
           <SelectField
