@@ -265,6 +265,7 @@ describeEachEngine('discussions on datasets', (current) => {
       actor: string;
       thread: string | null;
     }[];
+    assert.equal(activity[0]?.action, 'post.written', 'the newest step first');
     const actions = new Set(
       activity.filter((step) => step.thread === threadId || step.thread === null).map((s) => s.action),
     );

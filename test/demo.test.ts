@@ -52,6 +52,27 @@ describeEachEngine('demo content', (current) => {
     assert.equal((await ctx.community.follows.list(citizen)).length, 6);
   });
 
+  test('demo discussions and consultations: a question answered by the publisher, a message held for moderation, a consultation open and one concluded', async () => {
+    const { app } = current();
+    const threads = (await call(app, 'GET', '/api/v1/datasets/arbres-publics-montreal/discussions')).json
+      .threads;
+    assert.deepEqual(
+      threads.map((thread: { posts: number; answered: boolean }) => [thread.posts, thread.answered]),
+      [[3, true]],
+    );
+    assert.deepEqual(
+      (await call(app, 'GET', '/api/v1/datasets/debits-circulation-routiere/discussions')).json.threads,
+      [],
+      'the message with a link waits for a moderator',
+    );
+    const consultations = (await call(app, 'GET', '/api/v1/consultations')).json.consultations;
+    assert.deepEqual(consultations.map((c: { state: string }) => c.state).sort(), ['concluded', 'open']);
+    const concluded = consultations.find((c: { state: string }) => c.state === 'concluded');
+    const read = (await call(app, 'GET', `/api/v1/consultations/${concluded.name}`)).json;
+    assert.ok(read.summary && read.themes.every((theme: { answer: string | null }) => theme.answer));
+    assert.equal((await call(app, 'GET', `/fr/consultations/${concluded.name}`)).status, 200);
+  });
+
   test('demo data requests: asked, supported, planned, answered by a dataset, refused with a reason', async () => {
     const { app } = current();
     const listed = (await call(app, 'GET', '/api/v1/data-requests?sort=newest')).json;

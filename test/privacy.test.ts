@@ -23,6 +23,7 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
   const hidden: Record<string, { id: string; resourceId: string; downloadPath: string }> = {};
   let harvestRunId = '';
   let strangerFeed = '';
+  let privateThread = '';
 
   async function hiddenDataset(name: string, secret: string, body: Record<string, unknown>) {
     const { app } = current();
@@ -164,6 +165,21 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       }),
     });
     assert.equal(opened.status, 201, opened.body);
+    // A discussion on the private dataset, answered by its publisher (an official answer makes
+    // an event only on a public dataset).
+    const thread = await call(app, 'POST', '/api/v1/datasets/jeu-prive/discussions', {
+      token: editor.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Fil zyxprive interne', body: 'Message zyxprive à relire.' }),
+    });
+    assert.equal(thread.status, 201, thread.body);
+    privateThread = thread.json.id;
+    const answer = await call(app, 'POST', `/api/v1/discussions/${privateThread}/messages`, {
+      token: editor.token,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Réponse zyxprive officielle.' }),
+    });
+    assert.equal(answer.json.official, true, answer.body);
     // Every change has been told to followers (the walk reads their alerts).
     await until(async () => {
       const [row] = await ctx.db.query<{ n: number }>(
@@ -341,6 +357,18 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/api/v1/alerts/unsubscribe/jeton-inconnu',
       '/api/v1/calls',
       '/api/v1/calls/appel-du-ministere',
+      '/api/v1/datasets/jeu-prive/discussions',
+      `/api/v1/datasets/${hidden['jeu-prive']?.id}/discussions`,
+      '/api/v1/datasets/jeu-public/discussions',
+      `/api/v1/discussions/${privateThread}`,
+      `/fr/jeux-de-donnees/jeu-prive/discussions/${privateThread}`,
+      `/fr/jeux-de-donnees/jeu-public/discussions/${privateThread}`,
+      '/fr/jeux-de-donnees/jeu-public',
+      '/api/v1/moderation',
+      '/api/v1/moderation/bans',
+      '/fr/espace/moderation',
+      '/api/v1/consultations',
+      '/fr/consultations',
     ];
   }
 

@@ -12,6 +12,7 @@ import { referenceDatasets } from './catalogue-reference.js';
 import { transportDatasets } from './catalogue-transport.js';
 import { loadCommunityDemo, loadFollowsDemo, loadReusesDemo } from './community.js';
 import { describeDemoTables } from './dictionaries.js';
+import { loadDiscussionsDemo } from './discussions.js';
 import { loadEcosystemsDemo } from './ecosystems.js';
 import { loadHarvestDemo } from './harvest.js';
 import { loadPipelineDemo } from './pipeline.js';
@@ -145,6 +146,7 @@ export async function loadDemoContent(ctx: Context): Promise<{ datasets: number 
   await loadCommunityDemo(ctx);
   await loadFollowsDemo(ctx);
   await loadReusesDemo(ctx);
+  await loadDiscussionsDemo(ctx);
   return created > 0 ? { datasets: created } : null;
 }
 

@@ -94,6 +94,9 @@ const PUBLIC_PAGES = {
     '/fr/reutilisations/carte-de-la-canopee-montrealaise',
     '/fr/appels-de-projets',
     '/fr/appels-de-projets/hackqc-2027',
+    '/fr/consultations',
+    '/fr/consultations/plan-d-action-2027-2030-pour-les-donnees-ouvertes',
+    `/fr/jeux-de-donnees/${TREES}/discussions/{thread}`,
     '/fr/nulle-part',
   ],
   en: [
@@ -138,6 +141,8 @@ const PUBLIC_PAGES = {
     '/en/reuses?type=application',
     '/en/calls-for-projects/hackqc-2027',
     '/en/users/admin-demo',
+    '/en/consultations/jeux-de-donnees-prioritaires-pour-2026',
+    `/en/datasets/${TREES}/discussions/{thread}`,
     '/en/nowhere',
   ],
 };
@@ -163,6 +168,10 @@ const SIGNED_IN_PAGES = {
     '/fr/organisations/ministere-environnement/qualite',
     `/fr/jeux-de-donnees/${TREES}`,
     '/fr/espace/mes-demandes-d-adhesion',
+    // Discussions: the publisher's reply (official) and moderation forms; opening one; commenting.
+    `/fr/jeux-de-donnees/${TREES}/discussions/{thread}`,
+    `/fr/jeux-de-donnees/${TREES}/discussions/nouvelle`,
+    '/fr/consultations/plan-d-action-2027-2030-pour-les-donnees-ouvertes',
     // Publishing: a draft's gaps, the publication page, a resource's edit and delete pages.
     '/fr/jeux-de-donnees/indicateurs-mobilite-brouillon/publier',
     `/fr/jeux-de-donnees/${DATASET}/publication`,
@@ -198,6 +207,10 @@ const JOIN_PAGES = {
     '/en/workspace/join-requests',
     // A reuse awaiting moderation: the administrator's publish and refuse forms.
     '/fr/reutilisations/ou-sont-les-arbres-de-ma-rue',
+    // Moderation (a message held), opening a consultation.
+    '/fr/espace/moderation',
+    '/en/workspace/moderation',
+    '/fr/consultations/nouvelle',
     // Harvesting: the sources, the demo's source (a test and a run), in both languages.
     '/fr/espace/moissonnage',
     '/en/workspace/harvest',
@@ -281,6 +294,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     }
     // An enterprise of the demo registry that changed its name (its page has a history).
     const { changes } = await portal.testApp.ctx.registry.service.changes(null, 1000);
+    placeholders.thread =
+      (await portal.testApp.ctx.community.discussions.ofDataset(SYSTEM, TREES)).threads[0]?.id ?? '';
     placeholders.enterprise = changes.find((change) => change.kind === 'renamed')?.neq ?? '';
     // Samples of the reference sets' probe (nothing answers it here), for the status pages' charts.
     for (const daysAgo of [1, 0])

@@ -12,7 +12,18 @@ export {
 export type { FollowsService } from './alerts/follows.service.js';
 export { CHECK_YOUR_MAIL } from './api/public-accounts.routes.js';
 export { type CommunityServices, createCommunityModule } from './community.module.js';
+export {
+  CONSULTATION_STATES,
+  type Consultation,
+  type ConsultationState,
+  type ConsultationsService,
+  type ConsultationTheme,
+} from './consultations/consultations.service.js';
+export type { DiscussionsService } from './discussions/discussions.service.js';
+export type { Post, Thread, ThreadDetail } from './discussions/discussions.types.js';
 export { communityMigrations } from './migrations.js';
+export type { MessagesService, QueuedMessage } from './moderation/messages.service.js';
+export type { LoggedStep, ModerationService } from './moderation/moderation.service.js';
 export type { RequestsService } from './requests/requests.service.js';
 export {
   type DataRequest,

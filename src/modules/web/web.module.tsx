@@ -24,6 +24,8 @@ import { datasetFormRoutes } from './catalog/dataset-form.routes.js';
 import { publishingRoutes } from './catalog/publishing.routes.js';
 import { redirectRoutes } from './catalog/redirects.routes.js';
 import { alertFeedRoutes } from './community/alerts-feed.routes.js';
+import { consultationPageRoutes } from './community/consultations.routes.js';
+import { discussionPageRoutes } from './community/discussions.routes.js';
 import { followPageRoutes } from './community/follows.routes.js';
 import { requestRoutes } from './community/requests.routes.js';
 import { requestFeedRoutes } from './community/requests-feed.routes.js';
@@ -226,6 +228,8 @@ export function createWebModule(
       webhookPageRoutes(pages, web);
       followPageRoutes(pages, web);
       reusePageRoutes(pages, web);
+      discussionPageRoutes(pages, web);
+      consultationPageRoutes(pages, web);
       procurementPageRoutes(pages, web);
       registryPageRoutes(pages, web);
       referencePageRoutes(pages, web);

@@ -196,9 +196,9 @@ export function createModerationRepo(db: Queryable) {
     /** The newest steps first; a thread's own when named. */
     activity(limit: number, threadId: string | null = null): Promise<ActivityRow[]> {
       return db.query<ActivityRow>(
-        `SELECT id::text AS id, at, actor_id, action, thread_id, post_id, consultation_id, user_id, reason
-           FROM community.activity WHERE ($2::uuid IS NULL OR thread_id = $2)
-          ORDER BY id DESC LIMIT $1`,
+        `SELECT a.id::text AS id, a.at, a.actor_id, a.action, a.thread_id, a.post_id, a.consultation_id, a.user_id, a.reason
+           FROM community.activity a WHERE ($2::uuid IS NULL OR a.thread_id = $2)
+          ORDER BY a.id DESC LIMIT $1`,
         [limit, threadId],
       );
     },

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Activity, Dataset, ResourceUsage, UsageMonth } from '../../catalog/index.js';
 import { findFrequency, findLanguage, findLicense } from '../../catalog/index.js';
-import type { Reuse } from '../../community/index.js';
+import type { Reuse, Thread } from '../../community/index.js';
+import { DatasetDiscussions } from '../community/discussions.page.js';
 import { FollowControl, type FollowState } from '../community/follow.js';
 import { DatasetReuses } from '../community/reuses.page.js';
 import { ProvenanceSection } from '../harvest/provenance.js';
@@ -44,6 +45,9 @@ export interface DatasetView {
   followers: number;
   /** Published reuses of it (a public dataset only): the first few, and how many. */
   reuses: { reuses: Reuse[]; total: number } | null;
+  /** Its discussions the reader may see; whether they may open one. */
+  threads: Thread[];
+  signedIn: boolean;
 }
 
 /** The names of changed fields, as the activity list shows them. */
@@ -158,6 +162,8 @@ export function DatasetPage({ ctx, view }: { ctx: PageContext; view: DatasetView
           <UsageSection ctx={ctx} months={view.usage} dataset={dataset} resources={view.resourceUsage} />
 
           {view.reuses ? <DatasetReuses ctx={ctx} name={dataset.name} reuses={view.reuses} /> : null}
+
+          <DatasetDiscussions ctx={ctx} name={dataset.name} threads={view.threads} signedIn={view.signedIn} />
 
           <section aria-labelledby="historique">
             <h2 id="historique">{t('activity')}</h2>

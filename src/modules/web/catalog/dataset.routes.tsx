@@ -28,19 +28,31 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
     // What the page shows beside the dataset, read at once (each its own query).
     const open = !dataset.private && dataset.state === 'active';
     const back = href(page.locale, 'dataset', { name: dataset.name });
-    const [activity, { links, ...report }, peek, usage, resourceUsage, place, follow, followers, reuses] =
-      await Promise.all([
-        catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
-        deps.quality.scores.report(page.actor, dataset.id),
-        tablePeek(deps, page.actor, page.locale, dataset),
-        catalog.pageViews.usage(dataset.id),
-        catalog.pageViews.byResource(dataset.id),
-        placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
-        // Only a public dataset is followed (its changes are told to anyone).
-        open ? followState(deps.community.follows, page.actor, 'dataset', dataset.id, back) : null,
-        open ? deps.community.follows.followers('dataset', dataset.id) : 0,
-        open ? deps.community.reuses.ofDataset(dataset.id, 6) : null,
-      ]);
+    const [
+      activity,
+      { links, ...report },
+      peek,
+      usage,
+      resourceUsage,
+      place,
+      follow,
+      followers,
+      reuses,
+      talk,
+    ] = await Promise.all([
+      catalog.activity.forDataset(page.actor, dataset.id, { limit: ACTIVITY_SHOWN, offset: 0 }),
+      deps.quality.scores.report(page.actor, dataset.id),
+      tablePeek(deps, page.actor, page.locale, dataset),
+      catalog.pageViews.usage(dataset.id),
+      catalog.pageViews.byResource(dataset.id),
+      placeLabel(deps.reference.reference, page.locale, dataset.extras[PLACE_EXTRA]),
+      // Only a public dataset is followed (its changes are told to anyone).
+      open ? followState(deps.community.follows, page.actor, 'dataset', dataset.id, back) : null,
+      open ? deps.community.follows.followers('dataset', dataset.id) : 0,
+      open ? deps.community.reuses.ofDataset(dataset.id, 6) : null,
+      // Discussions are for whoever reads the dataset (a private one's, for its members).
+      deps.community.discussions.ofDataset(page.actor, dataset.id),
+    ]);
     const pageUrl = `${baseUrl}${href(page.locale, 'dataset', { name: dataset.name })}`;
     const csv = dataset.resources.find((resource) => resource.format === 'CSV');
     const view = {
@@ -67,6 +79,8 @@ export function datasetRoutes(pages: PageRoutes, deps: WebDeps): void {
       follow,
       followers,
       reuses,
+      threads: talk.threads,
+      signedIn: page.actor.user !== null,
     };
     const ctx = page.context(
       { page: 'dataset', params: { name: dataset.name } },

@@ -5,6 +5,8 @@ import { BROWSE } from '../catalog/catalog.messages.js';
 import { PUBLISHING } from '../catalog/publishing.messages.js';
 import { ALERTS } from '../community/alerts.messages.js';
 import { COMMUNITY } from '../community/community.messages.js';
+import { CONSULTATIONS } from '../community/consultations.messages.js';
+import { DISCUSSIONS } from '../community/discussions.messages.js';
 import { REUSES } from '../community/reuses.messages.js';
 import { DATA } from '../datastore/datastore.messages.js';
 import { ECOSYSTEMS } from '../ecosystems/ecosystems.messages.js';
@@ -37,6 +39,8 @@ export const MESSAGE_GROUPS = {
   COMMUNITY,
   ALERTS,
   REUSES,
+  DISCUSSIONS,
+  CONSULTATIONS,
 };
 
 /** Every string of the interface, in French and in English. `{name}` marks a value to fill in. */
@@ -58,6 +62,8 @@ export const MESSAGES = {
   ...COMMUNITY,
   ...ALERTS,
   ...REUSES,
+  ...DISCUSSIONS,
+  ...CONSULTATIONS,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -171,6 +171,9 @@ export function Layout({ ctx, title, children, head, breadcrumbs, section }: Lay
                   <a href={href(locale, 'reuses')}>{t('ruTitle')}</a>
                 </li>
                 <li>
+                  <a href={href(locale, 'consultations')}>{t('csTitle')}</a>
+                </li>
+                <li>
                   <a href={href(locale, 'join')}>{t('joinTitle')}</a>
                 </li>
               </ul>

@@ -39,3 +39,22 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
+
+/**
+ * Messages written by the public (discussions, consultations): the same Markdown, plus links
+ * marked `nofollow ugc` (no search-engine credit for spam) and opened without the page as
+ * referrer; images are
+ * left as plain links (no tracking pixels, no hot-linked pictures).
+ */
+const people = new MarkdownIt({ html: false, linkify: true, typographer: false }).disable('image');
+people.renderer.rules.heading_open = markdown.renderer.rules.heading_open;
+people.renderer.rules.heading_close = markdown.renderer.rules.heading_close;
+people.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  const token = tokens[index];
+  token?.attrSet('rel', 'nofollow ugc noopener noreferrer');
+  return self.renderToken(tokens, index, options);
+};
+
+export function renderUserMarkdown(text: string): string {
+  return people.render(text);
+}
