@@ -259,13 +259,36 @@ describeEachEngine('discussions on datasets', (current) => {
     assert.deepEqual([status, sent], [429, 20]);
   });
 
+  test('an erased account’s messages go with it', async () => {
+    const { ctx } = current();
+    const passing = await seedUser(ctx, 'de-passage');
+    const opened = await api('POST', '/api/v1/datasets/arbres-gatineau/discussions', passing, {
+      title: 'Une question de passage',
+      body: 'Mon message personnel.',
+    });
+    assert.equal(opened.status, 201, opened.body);
+    await api('POST', `/api/v1/discussions/${opened.json.id}/messages`, publisher, { body: 'Une réponse.' });
+    const erased = await api('POST', '/api/v1/account/delete', passing, {
+      password: 'un-mot-de-passe-assez-long',
+    });
+    assert.equal(erased.status, 204, erased.body);
+    const after = await thread(null).catch(() => null);
+    assert.ok(after);
+    const read = await api('GET', `/api/v1/discussions/${opened.json.id}`, null);
+    assert.deepEqual(
+      read.json.messages.map((m: { body: string }) => m.body),
+      ['Une réponse.'],
+      'their message is gone; the answer stays',
+    );
+  });
+
   test('every step is in the activity log', async () => {
     const activity = (await api('GET', '/api/v1/moderation', admin)).json.activity as {
       action: string;
       actor: string;
       thread: string | null;
     }[];
-    assert.equal(activity[0]?.action, 'post.written', 'the newest step first');
+    assert.equal(activity[0]?.action, 'post.written', 'the newest step first (the answer above)');
     const actions = new Set(
       activity.filter((step) => step.thread === threadId || step.thread === null).map((s) => s.action),
     );

@@ -142,6 +142,43 @@ describeEachEngine('reuses and calls for projects', (current) => {
     assert.equal((await api('GET', '/api/v1/reuses?topic=sante', null)).json.total, 0);
   });
 
+  test('its author edits a reuse (errors by field); an edit waits for moderation again; others may not', async () => {
+    const url = '/api/v1/reuses/carte-des-ilots-de-chaleur';
+    const edit = reuse({
+      call: 'hackqc-2027',
+      datasets: ['canopee'],
+      title: 'Carte des îlots de chaleur urbains',
+    });
+    assert.equal((await api('PUT', url, publisher, edit)).status, 403, 'not its author');
+    const bad = await api('PUT', url, citizen, {
+      ...edit,
+      url: 'pas une adresse',
+      datasets: ['plan-interne'],
+    });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.json.errors.map((error: { field: string }) => error.field).sort(), [
+      'datasets',
+      'url',
+    ]);
+    const edited = await api('PUT', url, citizen, edit);
+    assert.equal(edited.status, 200, edited.body);
+    assert.deepEqual(
+      [
+        edited.json.name,
+        edited.json.title,
+        edited.json.state,
+        edited.json.datasets.map((d: { name: string }) => d.name),
+      ],
+      ['carte-des-ilots-de-chaleur', 'Carte des îlots de chaleur urbains', 'pending', ['canopee']],
+      'its address stays; it waits for a moderator again',
+    );
+    assert.equal((await api('GET', url, null)).status, 404);
+    const fixed = await api('PUT', url, admin, { ...edit, datasets: ['canopee', 'temperatures'] });
+    assert.equal(fixed.json.state, 'pending', 'an administrator’s edit keeps the state');
+    const published = await api('POST', `${url}/moderation`, admin, { state: 'published' });
+    assert.equal(published.json.state, 'published');
+  });
+
   test('a publisher’s reuse is published at once; a dataset made private disappears from it', async () => {
     const created = await api(
       'POST',

@@ -122,5 +122,33 @@ describeEachEngine('web reuses', (current) => {
       /Aucune réutilisation ne correspond/,
     );
     assert.match((await visitor.get('/fr/reutilisations?sujet=plein%20air')).body, /Carte des sentiers/);
+
+    // Its author edits it: the form comes filled in; an error is named; the edit waits for moderation.
+    assert.match(
+      (await author.get('/fr/reutilisations/carte-des-sentiers')).body,
+      /Modifier la réutilisation/,
+    );
+    const editForm = await author.get('/fr/reutilisations/carte-des-sentiers/modifier');
+    assert.match(editForm.body, /id="champ-title"[^>]*value="Carte des sentiers"/);
+    const edit = {
+      ...fields,
+      title: 'Carte des sentiers et des belvédères',
+      url: 'https://exemple.org/sentiers',
+      datasets: 'sentiers-pedestres',
+    };
+    const wrong = await author.post('/fr/reutilisations/carte-des-sentiers/modifier', {
+      ...edit,
+      url: 'non',
+    });
+    assert.equal(wrong.status, 422);
+    assert.match(wrong.body, /href="#champ-url"/);
+    const edited = await author.post('/fr/reutilisations/carte-des-sentiers/modifier', edit);
+    assert.equal(edited.status, 303);
+    assert.equal(edited.location, '/fr/reutilisations/carte-des-sentiers');
+    assert.match(
+      (await author.get('/fr/reutilisations/carte-des-sentiers')).body,
+      /des belvédères[\s\S]*En attente de modération/,
+    );
+    assert.equal((await visitor.get('/fr/reutilisations/carte-des-sentiers')).status, 404);
   });
 });

@@ -47,6 +47,21 @@ const CallOut = Type.Object({
   reuse_count: Type.Integer(),
 });
 const Ref = Type.Object({ ref: Type.String({ maxLength: 200 }) });
+const ReuseIn = Type.Object(
+  {
+    title: Type.String({ maxLength: 300 }),
+    description: Type.String({ maxLength: 6000 }),
+    type: Type.String({
+      maxLength: 20,
+      description: 'application, visualization, article, api, other',
+    }),
+    url: Type.String({ maxLength: 2000 }),
+    topics: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
+    datasets: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
+    call: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  },
+  { additionalProperties: false },
+);
 
 export const presentReuse = (reuse: Reuse) => ({
   id: reuse.id,
@@ -141,21 +156,7 @@ export function reuseRoutes(deps: { reuses: ReusesService; calls: CallsService }
           tags,
           summary:
             'Show a reuse (address confirmed): published at once for publishers and administrators, after moderation for others. Its image: PUT /reuses/{ref}/image',
-          body: Type.Object(
-            {
-              title: Type.String({ maxLength: 300 }),
-              description: Type.String({ maxLength: 6000 }),
-              type: Type.String({
-                maxLength: 20,
-                description: 'application, visualization, article, api, other',
-              }),
-              url: Type.String({ maxLength: 2000 }),
-              topics: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-              datasets: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
-              call: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-            },
-            { additionalProperties: false },
-          ),
+          body: ReuseIn,
           response: { 201: ReuseOut, ...problemResponses },
         },
       },
@@ -175,6 +176,30 @@ export function reuseRoutes(deps: { reuses: ReusesService; calls: CallsService }
       '/reuses/:ref',
       { schema: { tags, summary: 'A reuse', params: Ref, response: { 200: ReuseOut, ...problemResponses } } },
       async (request) => presentReuse(await reuses.get(request.actor, request.params.ref)),
+    );
+
+    app.put(
+      '/reuses/:ref',
+      {
+        schema: {
+          tags,
+          summary:
+            'Edit a reuse (its author or an administrator); an edit by someone who is neither a publisher nor an administrator waits for moderation again',
+          params: Ref,
+          body: ReuseIn,
+          response: { 200: ReuseOut, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        return presentReuse(
+          await reuses.update(request.actor, request.params.ref, {
+            ...body,
+            topics: body.topics ?? [],
+            call: body.call ?? null,
+          }),
+        );
+      },
     );
 
     app.put(

@@ -90,6 +90,35 @@ export function createReusesRepo(db: Queryable) {
       );
     },
 
+    /** New fields and datasets for a reuse (its name stays); a state back to pending loses its reason. */
+    async update(
+      id: string,
+      row: {
+        title: string;
+        description: string;
+        type: ReuseType;
+        url: string;
+        topics: string[];
+        callId: string | null;
+        state: ReuseState;
+        datasetIds: string[];
+      },
+    ): Promise<void> {
+      await db.query(
+        `UPDATE community.reuses SET title = $2, description = $3, type = $4, url = $5, topics = $6, call_id = $7,
+            moderation_reason = CASE WHEN $8 = state THEN moderation_reason END,
+            published_at = CASE WHEN $8 = 'published' THEN coalesce(published_at, now()) END,
+            state = $8
+          WHERE id = $1`,
+        [id, row.title, row.description, row.type, row.url, row.topics, row.callId, row.state],
+      );
+      await db.query('DELETE FROM community.reuse_datasets WHERE reuse_id = $1', [id]);
+      await db.query(
+        `INSERT INTO community.reuse_datasets (reuse_id, dataset_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [id, row.datasetIds],
+      );
+    },
+
     nameTaken: async (name: string): Promise<boolean> =>
       (await db.query('SELECT 1 FROM community.reuses WHERE name = $1', [name])).length > 0,
 

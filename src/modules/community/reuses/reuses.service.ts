@@ -16,11 +16,9 @@ import { type AccountsService, type Actor, isSysadmin } from '../../accounts/ind
 import type { CatalogService } from '../../catalog/index.js';
 import { IMAGE_MAX_BYTES, processImage } from './image.js';
 import { publicDatasetLookups } from './public-datasets.js';
+import { checkReuse } from './reuse-checks.js';
 import { createReusesRepo, type ReuseFilters, type ReuseRow } from './reuses.repo.js';
-import { type NewReuse, REUSE_TYPES, type Reuse, type ReuseState, type ReuseType } from './reuses.types.js';
-
-const MAX_DATASETS = 20;
-const MAX_TOPICS = 10;
+import type { NewReuse, Reuse, ReuseState } from './reuses.types.js';
 
 export interface ReusesDeps {
   db: Db;
@@ -100,58 +98,7 @@ export function createReusesService(deps: ReusesDeps) {
         throw new ForbiddenError(
           localized('Confirmez d’abord votre adresse courriel.', 'Confirm your email address first.'),
         );
-      const issues = new IssueCollector();
-      const title = input.title.trim();
-      const description = input.description.trim();
-      if (title.length < 3 || title.length > 200)
-        issues.add('title', 'length', localized('De 3 à 200 caractères.', 'From 3 to 200 characters.'));
-      if (description.length < 20 || description.length > 5000)
-        issues.add(
-          'description',
-          'length',
-          localized('De 20 à 5 000 caractères.', 'From 20 to 5,000 characters.'),
-        );
-      if (!(REUSE_TYPES as readonly string[]).includes(input.type))
-        issues.add(
-          'type',
-          'invalid',
-          localized(`Types : ${REUSE_TYPES.join(', ')}.`, `Types: ${REUSE_TYPES.join(', ')}.`),
-        );
-      let url: URL | null = null;
-      try {
-        url = new URL(input.url.trim());
-      } catch {
-        url = null;
-      }
-      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || input.url.length > 2000)
-        issues.add('url', 'url', localized('Une adresse http(s) complète.', 'A complete http(s) address.'));
-      const topics = [...new Set(input.topics.map((topic) => topic.trim().toLowerCase()).filter(Boolean))];
-      if (topics.length > MAX_TOPICS || topics.some((topic) => topic.length > 40))
-        issues.add(
-          'topics',
-          'invalid',
-          localized(
-            `Au plus ${MAX_TOPICS} sujets de 40 caractères.`,
-            `At most ${MAX_TOPICS} topics of 40 characters.`,
-          ),
-        );
-      if (input.datasets.length === 0 || input.datasets.length > MAX_DATASETS)
-        issues.add(
-          'datasets',
-          'count',
-          localized(
-            `De 1 à ${MAX_DATASETS} jeux de données utilisés.`,
-            `From 1 to ${MAX_DATASETS} datasets used.`,
-          ),
-        );
-      const ids = input.datasets.length <= MAX_DATASETS ? await datasetIds(input.datasets, issues) : [];
-      let callId: string | null = null;
-      if (input.call) {
-        const call = await repo.getCall(input.call.trim());
-        if (!call) issues.add('call', 'unknown', localized('Appel inconnu.', 'Unknown call.'));
-        callId = call?.id ?? null;
-      }
-      issues.throwIfAny();
+      const checked = await checkReuse(input, repo, datasetIds);
       const wait = deps.limiter.take(`reuse:${user.id}`);
       if (wait > 0)
         throw new TooManyRequestsError(
@@ -168,21 +115,15 @@ export function createReusesService(deps: ReusesDeps) {
       const id = randomUUID();
       // Named before the transaction: PGlite has one connection, a query beside it would wait
       // forever. Two people naming theirs alike at once: the second gets the id's start added.
-      const name = await freeName(title);
+      const name = await freeName(checked.title);
       const insert = (chosen: string) =>
         deps.db.transaction(async (tx) =>
           createReusesRepo(tx).insert({
             id,
             name: chosen,
-            title,
-            description,
-            type: input.type as ReuseType,
-            url: (url as URL).toString(),
+            ...checked,
             authorId: user.id,
-            topics,
-            callId,
             state: trusted ? 'published' : 'pending',
-            datasetIds: ids,
           }),
         );
       await insert(name).catch((error: unknown) => {
@@ -190,6 +131,27 @@ export function createReusesService(deps: ReusesDeps) {
         return insert(`${name}-${id.slice(0, 8)}`);
       });
       return (await present([(await repo.get(id)) as ReuseRow]))[0] as Reuse;
+    },
+
+    /**
+     * Edits a reuse (its author, or an administrator); its address stays. A publisher's or an
+     * administrator's edit is published at once; anyone else's waits for a moderator again, so
+     * that an approved reuse cannot be turned into something else unseen.
+     */
+    async update(actor: Actor, reference: string, input: NewReuse): Promise<Reuse> {
+      const row = await visible(actor, reference);
+      if (!actor.user || (row.author_id !== actor.user.id && !isSysadmin(actor)))
+        throw new ForbiddenError(
+          localized(
+            'Seuls son auteur et les administrateurs modifient une réutilisation.',
+            'Only its author and administrators edit a reuse.',
+          ),
+        );
+      const checked = await checkReuse(input, repo, datasetIds);
+      const trusted = [...actor.memberships.values()].some((role) => role === 'admin' || role === 'editor');
+      const state: ReuseState = isSysadmin(actor) ? row.state : trusted ? 'published' : 'pending';
+      await deps.db.transaction((tx) => createReusesRepo(tx).update(row.id, { ...checked, state }));
+      return (await present([(await repo.get(row.id)) as ReuseRow]))[0] as Reuse;
     },
 
     async list(

@@ -82,6 +82,13 @@ export function ReusePage({ ctx, view }: { ctx: PageContext; view: ReuseView }) 
         </>
       ) : null}
       {view.canEdit ? (
+        <p>
+          <a class="qc-button qc-secondary" href={href(locale, 'editReuse', { name: view.reuse.name })}>
+            {t('ruEdit')}
+          </a>
+        </p>
+      ) : null}
+      {view.canEdit ? (
         <section aria-labelledby="image-reutilisation">
           <h2 id="image-reutilisation">{t('ruImage')}</h2>
           <ErrorSummary ctx={ctx} errors={view.errors} labels={{ image: t('ruImage') }} />
@@ -150,6 +157,8 @@ export interface NewReuseView {
   };
   calls: Call[];
   errors: FieldErrors;
+  /** The reuse edited (its name), or null for a new one. */
+  editing?: string | null;
 }
 
 /** The form that shows a reuse (its image comes after, on its page). */
@@ -166,16 +175,20 @@ export function NewReusePage({ ctx, view }: { ctx: PageContext; view: NewReuseVi
     call: t('ruFieldCall'),
   };
   const hasErrors = Object.keys(errors).length > 0;
+  const heading = t(view.editing ? 'ruEditTitle' : 'ruNewTitle');
   return (
     <Layout
       ctx={ctx}
-      title={formTitle(ctx, t('ruNewTitle'), hasErrors)}
-      breadcrumbs={[{ label: t('ruTitle'), href: href(locale, 'reuses') }, { label: t('ruNewTitle') }]}
+      title={formTitle(ctx, heading, hasErrors)}
+      breadcrumbs={[{ label: t('ruTitle'), href: href(locale, 'reuses') }, { label: heading }]}
     >
-      <h1>{t('ruNewTitle')}</h1>
-      <p>{t('ruNewLead')}</p>
+      <h1>{heading}</h1>
+      <p>{t(view.editing ? 'ruEditLead' : 'ruNewLead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <PostForm ctx={ctx} action={href(locale, 'newReuse')}>
+      <PostForm
+        ctx={ctx}
+        action={view.editing ? href(locale, 'editReuse', { name: view.editing }) : href(locale, 'newReuse')}
+      >
         <TextField
           ctx={ctx}
           name="title"

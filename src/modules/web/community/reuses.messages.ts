@@ -69,6 +69,13 @@ export const REUSES = {
   ruFieldCall: m('Appel de projets (facultatif)', 'Call for projects (optional)'),
   ruNoCall: m('Aucun', 'None'),
   ruSend: m('Envoyer', 'Send'),
+  ruEdit: m('Modifier la réutilisation', 'Edit the reuse'),
+  ruEditTitle: m('Modifier la réutilisation', 'Edit the reuse'),
+  ruEditLead: m(
+    'Son adresse ne change pas. Si vous n’êtes ni producteur ni administrateur, la réutilisation modifiée est relue par un modérateur avant d’être visible de nouveau.',
+    'Its address stays. Unless you are a publisher or an administrator, the edited reuse is read by a moderator before it is visible again.',
+  ),
+  ruEdited: m('La réutilisation est modifiée.', 'The reuse is edited.'),
   ruCreated: m('Merci ! Votre réutilisation est enregistrée.', 'Thank you! Your reuse is saved.'),
   ruOfDataset: m('Réutilisations ({count})', 'Reuses ({count})'),
   ruOfDatasetNone: m(

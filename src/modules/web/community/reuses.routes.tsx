@@ -60,8 +60,14 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
   const form = async (
     page: Parameters<Parameters<PageRoutes['get']>[1]>[0],
     view: Omit<NewReuseView, 'calls'>,
+    at: 'newReuse' | 'editReuse' = 'newReuse',
   ) => (
-    <NewReusePage ctx={page.context({ page: 'newReuse' })} view={{ ...view, calls: await calls.list() }} />
+    <NewReusePage
+      ctx={page.context(
+        at === 'editReuse' ? { page: at, params: { name: view.editing ?? '' } } : { page: at },
+      )}
+      view={{ ...view, calls: await calls.list() }}
+    />
   );
 
   pages.get('newReuse', async (page) => {
@@ -100,6 +106,51 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
       if (!(error instanceof ValidationError)) throw error;
       page.reply.code(422);
       return form(page, { values, errors: fieldErrorsOf(error.issues, page.locale, FIELDS) });
+    }
+  });
+
+  pages.get('editReuse', async (page) => {
+    signedInUser(page);
+    const reuse = await reuses.get(page.actor, page.params.name ?? '');
+    const values = {
+      title: reuse.title,
+      description: reuse.description,
+      type: reuse.type,
+      url: reuse.url,
+      datasets: reuse.datasets.map((dataset) => dataset.name).join(', '),
+      topics: reuse.topics.join(', '),
+      call: reuse.call?.name ?? '',
+    };
+    return form(page, { values, errors: {}, editing: reuse.name }, 'editReuse');
+  });
+
+  pages.post('editReuse', async (page) => {
+    signedInUser(page);
+    const fields = formFields(page, cookies);
+    const values = Object.fromEntries(
+      FIELDS.map((name) => [name, fieldValue(fields[name])]),
+    ) as NewReuseView['values'];
+    const name = page.params.name ?? '';
+    try {
+      const edited = await reuses.update(page.actor, name, {
+        title: values.title,
+        description: values.description,
+        type: values.type,
+        url: values.url.trim(),
+        datasets: list(values.datasets),
+        topics: list(values.topics),
+        call: values.call.trim() || null,
+      });
+      cookies.notify(page.reply, 'ruEdited');
+      return page.redirect('reuse', { name: edited.name });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      page.reply.code(422);
+      return form(
+        page,
+        { values, errors: fieldErrorsOf(error.issues, page.locale, FIELDS), editing: name },
+        'editReuse',
+      );
     }
   });
 

@@ -66,6 +66,7 @@ export const PAGES = {
   reuses: { fr: '/fr/reutilisations', en: '/en/reuses' },
   newReuse: { fr: '/fr/reutilisations/nouvelle', en: '/en/reuses/new' },
   reuse: { fr: '/fr/reutilisations/:name', en: '/en/reuses/:name' },
+  editReuse: { fr: '/fr/reutilisations/:name/modifier', en: '/en/reuses/:name/edit' },
   calls: { fr: '/fr/appels-de-projets', en: '/en/calls-for-projects' },
   call: { fr: '/fr/appels-de-projets/:name', en: '/en/calls-for-projects/:name' },
   newThread: {
