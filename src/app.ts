@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { problemErrorHandler } from './platform/http/problem.js';
 import { withRequestId } from './platform/log.js';
+import { registerOps } from './platform/ops/ops.routes.js';
 import { refuseNul } from './platform/validation.js';
 
 /** Builds the HTTP application: platform plugins first, then each module's routes, in the modules' order. */
@@ -56,6 +57,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   app.setErrorHandler(problemErrorHandler);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerOps(app, { metrics: ctx.metrics, ready: () => ctx.ready(), metricsToken: config.metricsToken });
   for (const module of ctx.modules) if (module.routes) await app.register(module.routes);
   return app;
 }

@@ -58,6 +58,8 @@ export interface Config {
   siteTitleEn: string;
   siteDescription: string;
   trustProxy: boolean;
+  /** The bearer token `/metrics` asks for; without one, `/metrics` is off (404). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
       'Portail de données ouvertes : trouver, consulter et réutiliser les données publiques du Québec.',
     ),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    metricsToken: read.optional('METRICS_TOKEN') ?? null,
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
     registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),

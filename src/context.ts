@@ -43,6 +43,8 @@ import { openDuck } from './platform/duckdb/index.js';
 import { type Jobs, openJobs } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/log.js';
 import type { Module, Platform } from './platform/module.js';
+import { type Readiness, readiness } from './platform/ops/health.js';
+import { createMetrics, type Metrics } from './platform/ops/metrics.js';
 
 /** Every module's migrations, in the order they must run (the modules' order). */
 export const MIGRATIONS: readonly MigrationSource[] = [
@@ -70,6 +72,10 @@ export interface Context {
   /** Large files sent in pieces from the web pages. */
   uploads: ResumableUploads;
   jobs: Jobs;
+  /** Prometheus metrics of this process. */
+  metrics: Metrics;
+  /** Whether this process can serve (database, migrations, blob store, job queue). */
+  ready(): Promise<Readiness>;
   /** Every module, in the order they are assembled (each depends only on those before it). */
   modules: readonly Module[];
   accounts: AccountsService;
@@ -114,6 +120,7 @@ export async function createContext(
   await migrate(db, MIGRATIONS);
   const log = options.log ?? createLogger(config.logLevel);
   const blobs = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const duck = await openDuck({ tempDir: path.join(config.dataDir, 'datastore', 'tmp', 'duckdb') });
   const platform: Platform = {
     db,
     blobs,
@@ -122,8 +129,9 @@ export async function createContext(
       maxBytes: config.maxUploadBytes,
     }),
     jobs: await openJobs(db),
-    duck: await openDuck({ tempDir: path.join(config.dataDir, 'datastore', 'tmp', 'duckdb') }),
+    duck,
     log,
+    metrics: createMetrics({ db, duck }),
     dataDir: config.dataDir,
   };
 
@@ -194,7 +202,10 @@ export async function createContext(
   for (const module of modules) {
     for (const [queue, job] of Object.entries(module.jobs ?? {})) {
       for (const event of job.events ?? []) await platform.jobs.subscribe(event, queue);
-      if (options.work) await platform.jobs.work(queue, job.handler, { concurrency: job.concurrency ?? 1 });
+      if (options.work)
+        await platform.jobs.work(queue, platform.metrics.timed(queue, job.handler), {
+          concurrency: job.concurrency ?? 1,
+        });
     }
   }
   if (options.work) for (const module of modules) await module.start?.();
@@ -206,6 +217,8 @@ export async function createContext(
     blobs,
     uploads: platform.uploads,
     jobs: platform.jobs,
+    metrics: platform.metrics,
+    ready: () => readiness({ db, blobs, migrations: MIGRATIONS }),
     modules,
     ...uses,
     async close({ keepDatabase = false } = {}) {

@@ -5,6 +5,7 @@ import type { Db, MigrationSource } from './db/index.js';
 import type { Duck } from './duckdb/index.js';
 import type { Jobs } from './jobs/index.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './ops/metrics.js';
 
 /**
  * What the platform lends every module: the database, the blob store, the job queues, DuckDB and
@@ -19,6 +20,8 @@ export interface Platform {
   /** DuckDB for the work the portal does itself (loads, exports), on its own threads. */
   duck: Duck;
   log: Logger;
+  /** Prometheus metrics: modules may count what they do (the requests and jobs are counted for them). */
+  metrics: Metrics;
   /** Where the module may keep files: `DATA_DIR`. */
   dataDir: string;
 }

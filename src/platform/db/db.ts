@@ -11,6 +11,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
+  /** The pool's connections (PostgreSQL), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

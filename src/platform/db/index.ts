@@ -6,7 +6,7 @@ import { openPostgres } from './postgres.js';
 
 export type { Db, ListenHandlers, Queryable } from './db.js';
 export { isUniqueViolation, queryOne } from './db.js';
-export { type AppliedMigration, type MigrationSource, migrate } from './migrate.js';
+export { type AppliedMigration, listMigrationFiles, type MigrationSource, migrate } from './migrate.js';
 
 /** The platform's own migrations (search extensions and configurations); run before any module's. */
 export const platformMigrations: MigrationSource = {

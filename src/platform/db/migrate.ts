@@ -48,7 +48,8 @@ export async function migrate(db: Db, sources: readonly MigrationSource[]): Prom
   return applied;
 }
 
-async function listMigrationFiles(directory: URL): Promise<string[]> {
+/** A module's migration files, in the order they run. */
+export async function listMigrationFiles(directory: URL): Promise<string[]> {
   const names = await readdir(fileURLToPath(directory));
   return names.filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name)).sort();
 }

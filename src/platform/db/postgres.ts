@@ -26,6 +26,7 @@ export function openPostgres(options: { url: string; poolSize: number }): Db {
   pool.on('error', () => {});
   return {
     engine: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     query: async (sql, params) => (await pool.query(sql, params ? [...params] : undefined)).rows,
     exec: async (sql) => {
       await pool.query(sql);

@@ -12,6 +12,7 @@ import {
   TextField,
 } from '../ui/form-fields.js';
 import { Layout } from '../ui/layout.js';
+import { ScrollRegion } from '../ui/scroll-region.js';
 import { MessageItem } from './messages.js';
 
 const ACTIONS: Record<string, MessageKey> = {
@@ -152,29 +153,31 @@ export function ModerationPage({ ctx, view }: { ctx: PageContext; view: Moderati
 
       <section aria-labelledby="journal">
         <h2 id="journal">{t('mdLog')}</h2>
-        <table class="quai-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('mdLogWhen')}</th>
-              <th scope="col">{t('mdLogWho')}</th>
-              <th scope="col">{t('mdLogWhat')}</th>
-              <th scope="col">{t('mdLogWhy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.activity.map((step, index) => {
-              const key = ACTIONS[step.action];
-              return (
-                <tr key={`${step.at.toISOString()}-${index}`}>
-                  <td>{formatDateTime(locale, step.at)}</td>
-                  <td>{step.actor}</td>
-                  <td>{key ? t(key, { user: step.user ?? '' }) : step.action}</td>
-                  <td>{step.reason ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion labelledBy="journal">
+          <table class="quai-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('mdLogWhen')}</th>
+                <th scope="col">{t('mdLogWho')}</th>
+                <th scope="col">{t('mdLogWhat')}</th>
+                <th scope="col">{t('mdLogWhy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.activity.map((step, index) => {
+                const key = ACTIONS[step.action];
+                return (
+                  <tr key={`${step.at.toISOString()}-${index}`}>
+                    <td>{formatDateTime(locale, step.at)}</td>
+                    <td>{step.actor}</td>
+                    <td>{key ? t(key, { user: step.user ?? '' }) : step.action}</td>
+                    <td>{step.reason ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
     </Layout>
   );
