@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { doctorCommand } from './cli-doctor.js';
 import { ckanMigrateCommand, harvestCommand } from './cli-harvest.js';
 import { importReference, loadReference } from './cli-reference.js';
 import { generateRegistry, importRegistry } from './cli-registry.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage: quai <command>
   serve                                   start the portal (default); it also works the job queues
   worker                                  work the job queues only (more workers on PostgreSQL)
   migrate                                 bring the database schema up to date
+  doctor                                  check the configuration, database, files, queue and DuckDB; say what to fix
   user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
                                           create an account (a password is generated if none is given)
   user password-link <name> | --all      a one-time link (7 days) for a person to set their password;
@@ -56,6 +58,7 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
     console.log(USAGE);
     return 0;
   }
+  if (command === 'doctor') return doctorCommand(config);
   if (command === 'registry' && subcommand === 'generate') {
     await generateRegistry(rest);
     return 0;

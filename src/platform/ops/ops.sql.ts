@@ -21,7 +21,7 @@ export async function appliedMigrations(db: Queryable): Promise<Set<string>> {
 
 /** The database server's version and the extensions installed in it. */
 export async function serverFacts(db: Queryable): Promise<{ version: string; extensions: string[] }> {
-  const [version] = await db.query<{ v: string }>('SHOW server_version');
+  const [version] = await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   const extensions = await db.query<{ extname: string }>('SELECT extname FROM pg_extension ORDER BY extname');
   return { version: version?.v ?? '', extensions: extensions.map((row) => row.extname) };
 }
