@@ -40,6 +40,7 @@ import {
   platformMigrations,
 } from './platform/db/index.js';
 import { openDuck } from './platform/duckdb/index.js';
+import { rateLimiterFor } from './platform/http/rate-limit.js';
 import { type Jobs, openJobs } from './platform/jobs/index.js';
 import { createLogger, type Logger } from './platform/log.js';
 import type { Module, Platform } from './platform/module.js';
@@ -132,6 +133,7 @@ export async function createContext(
     duck,
     log,
     metrics: createMetrics({ db, duck }),
+    rateLimiter: rateLimiterFor(db),
     dataDir: config.dataDir,
   };
 

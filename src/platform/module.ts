@@ -3,6 +3,7 @@ import type { BlobStore } from './blobs/blob-store.js';
 import type { ResumableUploads } from './blobs/resumable-uploads.js';
 import type { Db, MigrationSource } from './db/index.js';
 import type { Duck } from './duckdb/index.js';
+import type { RateLimiter } from './http/rate-limit.js';
 import type { Jobs } from './jobs/index.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './ops/metrics.js';
@@ -22,6 +23,11 @@ export interface Platform {
   log: Logger;
   /** Prometheus metrics: modules may count what they do (the requests and jobs are counted for them). */
   metrics: Metrics;
+  /**
+   * A budget per key and window, shared by every process of the portal (counted in PostgreSQL;
+   * in memory on the embedded database, which has one process). `name` keeps limiters apart.
+   */
+  rateLimiter(options: { name: string; limit: number; windowMs: number }): RateLimiter;
   /** Where the module may keep files: `DATA_DIR`. */
   dataDir: string;
 }

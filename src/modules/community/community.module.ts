@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
-import { createRateLimiter } from '../../platform/http/rate-limit.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { type AccountsService, restApi } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
@@ -102,7 +101,7 @@ export function createCommunityModule(
     accounts: deps.accounts,
     catalog: deps.catalog,
     mail: deps.mail,
-    limiter: createRateLimiter({ limit: REQUESTS_PER_HOUR, windowMs: 3_600_000 }),
+    limiter: platform.rateLimiter({ name: 'data-requests', limit: REQUESTS_PER_HOUR, windowMs: 3_600_000 }),
     baseUrl: config.baseUrl,
     siteTitle: config.siteTitle,
     answered: (answer) => events.requestAnswered(answer),
@@ -147,14 +146,22 @@ export function createCommunityModule(
     blobs: platform.blobs,
     accounts: deps.accounts,
     catalog: deps.catalog,
-    limiter: createRateLimiter({ limit: REUSES_PER_HOUR, windowMs: 3_600_000 }),
+    limiter: platform.rateLimiter({ name: 'reuses', limit: REUSES_PER_HOUR, windowMs: 3_600_000 }),
   });
   const calls = createCallsService({ db: platform.db, catalog: deps.catalog });
   const moderation = createModerationService({
     db: platform.db,
     accounts: deps.accounts,
-    perAccount: createRateLimiter({ limit: MESSAGES_PER_ACCOUNT, windowMs: 600_000 }),
-    perClient: createRateLimiter({ limit: MESSAGES_PER_CLIENT, windowMs: 600_000 }),
+    perAccount: platform.rateLimiter({
+      name: 'messages-account',
+      limit: MESSAGES_PER_ACCOUNT,
+      windowMs: 600_000,
+    }),
+    perClient: platform.rateLimiter({
+      name: 'messages-client',
+      limit: MESSAGES_PER_CLIENT,
+      windowMs: 600_000,
+    }),
   });
   const discussions = createDiscussionsService({
     db: platform.db,
@@ -173,7 +180,7 @@ export function createCommunityModule(
     mail: deps.mail,
     baseUrl: config.baseUrl,
     siteTitle: config.siteTitle,
-    limiter: createRateLimiter({ limit: config.signUpRateLimit, windowMs: 3_600_000 }),
+    limiter: platform.rateLimiter({ name: 'sign-up', limit: config.signUpRateLimit, windowMs: 3_600_000 }),
     // What the community module keeps of a person goes with their account.
     forget: async (userId) => {
       await requests.forgetSupporter(userId);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import { createRateLimiter, type RateLimiter } from '../../platform/http/rate-limit.js';
+import type { RateLimiter } from '../../platform/http/rate-limit.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { restApi } from '../accounts/index.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -52,7 +52,11 @@ export function createRegistryModule(
   });
   const service = createRegistryService({ db });
   const persons = createPersonsService({ db });
-  const limiter = createRateLimiter({ limit: config.registryRateLimit, windowMs: 60_000 });
+  const limiter = platform.rateLimiter({
+    name: 'registry',
+    limit: config.registryRateLimit,
+    windowMs: 60_000,
+  });
   return {
     name: 'registry',
     services: { imports, exports, service, persons, limiter },
@@ -63,7 +67,11 @@ export function createRegistryModule(
         personsRoutes({
           registry: service,
           persons,
-          limiter: createRateLimiter({ limit: config.personSearchRateLimit, windowMs: 3_600_000 }),
+          limiter: platform.rateLimiter({
+            name: 'person-search',
+            limit: config.personSearchRateLimit,
+            windowMs: 3_600_000,
+          }),
           publisher,
         }),
       );

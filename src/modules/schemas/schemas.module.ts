@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { createRateLimiter, type RateLimiter } from '../../platform/http/rate-limit.js';
+import type { RateLimiter } from '../../platform/http/rate-limit.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { type AccountsService, restApi, SYSTEM } from '../accounts/index.js';
 import { type CatalogService, DATASET_WRITTEN } from '../catalog/index.js';
@@ -86,7 +86,11 @@ export function createSchemasModule(
   });
   const guess = createGuessService({ duck: platform.duck, catalog: deps.catalog, validation });
   const verdicts: ReportsOf = (ids) => ecosystems.repo.verdicts(ids);
-  const joinLimiter = createRateLimiter({ limit: JOIN_REQUESTS_PER_HOUR, windowMs: 3600_000 });
+  const joinLimiter = platform.rateLimiter({
+    name: 'join-requests',
+    limit: JOIN_REQUESTS_PER_HOUR,
+    windowMs: 3600_000,
+  });
   /** After a member's file was validated or a dataset written: consolidations, partners' steps. */
   async function follow(datasetId: string) {
     await consolidation.afterDataset(datasetId);

@@ -37,8 +37,8 @@ export function createPublicAccounts(deps: PublicAccountsDeps) {
     verify: (token: string) => `${deps.baseUrl}/fr/compte/confirmer/${token}`,
     password: (token: string) => `${deps.baseUrl}/fr/mot-de-passe/${token}`,
   };
-  const spend = (key: string) => {
-    const wait = deps.limiter.take(key);
+  const spend = async (key: string) => {
+    const wait = await deps.limiter.take(key);
     if (wait > 0) throw tooMany(wait);
   };
 
@@ -51,7 +51,7 @@ export function createPublicAccounts(deps: PublicAccountsDeps) {
       input: { name: string; email: string; fullname: string | null; password: string },
       client: string,
     ): Promise<{ userId: string | null }> {
-      spend(`sign-up:${client}`);
+      await spend(`sign-up:${client}`);
       const email = input.email.trim();
       const outcome = await self.signUp({ ...input, email, name: input.name.trim() });
       if ('created' in outcome) {
@@ -72,7 +72,7 @@ export function createPublicAccounts(deps: PublicAccountsDeps) {
 
     /** Sends a new confirmation link to the caller's own address (none if it is confirmed). */
     async resendVerification(actor: Actor, client: string): Promise<boolean> {
-      spend(`verify:${client}`);
+      await spend(`verify:${client}`);
       const again = await self.resendVerification(actor);
       if (!again) return false;
       await mail.send(
@@ -83,8 +83,8 @@ export function createPublicAccounts(deps: PublicAccountsDeps) {
 
     /** A reset link to the address if an account has it; the same answer whether or not. */
     async requestReset(email: string, client: string): Promise<void> {
-      spend(`reset:${client}`);
-      spend(`reset-address:${email.trim().toLowerCase().slice(0, 320)}`);
+      await spend(`reset:${client}`);
+      await spend(`reset-address:${email.trim().toLowerCase().slice(0, 320)}`);
       const reset = await self.resetLink(email);
       if (reset)
         await mail.send(resetMail(reset.email, reset.name, links.password(reset.token), deps.siteTitle));

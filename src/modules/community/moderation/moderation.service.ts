@@ -111,7 +111,10 @@ export function createModerationService(deps: ModerationDeps) {
           localized('Laissez ce champ vide.', 'Leave this field empty.'),
         );
       issues.throwIfAny();
-      const wait = Math.max(deps.perAccount.take(`user:${user.id}`), deps.perClient.take(`client:${client}`));
+      const wait = Math.max(
+        await deps.perAccount.take(`user:${user.id}`),
+        await deps.perClient.take(`client:${client}`),
+      );
       if (wait > 0) throw tooMany(wait);
       return { user, body, held: await this.holds(actor, body) };
     },
@@ -138,8 +141,8 @@ export function createModerationService(deps: ModerationDeps) {
           ),
         );
       const wait = Math.max(
-        deps.perAccount.take(`user:${actor.user.id}`),
-        deps.perClient.take(`client:${client}`),
+        await deps.perAccount.take(`user:${actor.user.id}`),
+        await deps.perClient.take(`client:${client}`),
       );
       if (wait > 0) throw tooMany(wait);
       return actor.user;

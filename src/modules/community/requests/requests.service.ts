@@ -191,7 +191,7 @@ export function createRequestsService(deps: RequestsDeps) {
         }
       }
       issues.throwIfAny();
-      const wait = deps.limiter.take(`request:${user.id}`);
+      const wait = await deps.limiter.take(`request:${user.id}`);
       if (wait > 0)
         throw new TooManyRequestsError(
           localized(

@@ -99,7 +99,7 @@ export function createReusesService(deps: ReusesDeps) {
           localized('Confirmez d’abord votre adresse courriel.', 'Confirm your email address first.'),
         );
       const checked = await checkReuse(input, repo, datasetIds);
-      const wait = deps.limiter.take(`reuse:${user.id}`);
+      const wait = await deps.limiter.take(`reuse:${user.id}`);
       if (wait > 0)
         throw new TooManyRequestsError(
           localized(

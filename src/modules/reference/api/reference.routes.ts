@@ -75,9 +75,9 @@ export function referenceRoutes(deps: {
   }
 
   /** An external set's lookups count against its own module's per-client budget. */
-  function limited(request: FastifyRequest, set: string): void {
+  async function limited(request: FastifyRequest, set: string): Promise<void> {
     if (!reference.definition(set).external) return;
-    const wait = deps.externalLimiter.take(request.actor?.user?.id ?? request.ip);
+    const wait = await deps.externalLimiter.take(request.actor?.user?.id ?? request.ip);
     if (wait > 0)
       throw new TooManyRequestsError(
         localized('Trop de requêtes : réessayez dans un moment.', 'Too many requests: try again shortly.'),
@@ -135,7 +135,7 @@ export function referenceRoutes(deps: {
             .filter(([name]) => !KNOWN_PARAMS.has(name))
             .map(([name, value]) => [name, String(value)]),
         );
-        limited(request, request.params.set);
+        await limited(request, request.params.set);
         const fields = fieldsOf(query.fields);
         const result = await reference.list(request.params.set, {
           q: query.q,
@@ -186,7 +186,7 @@ export function referenceRoutes(deps: {
         },
       },
       async (request, reply) => {
-        limited(request, request.params.set);
+        await limited(request, request.params.set);
         const { entity, version } = await reference.entity(
           request.params.set,
           request.params.code,

@@ -65,7 +65,7 @@ export function personsRoutes(deps: {
       },
       async (request, reply) => {
         const client = request.actor?.user?.id ?? request.ip;
-        const wait = limiter.take(client);
+        const wait = await limiter.take(client);
         if (wait > 0) {
           throw new TooManyRequestsError(
             localized(

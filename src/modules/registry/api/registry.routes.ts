@@ -54,7 +54,7 @@ export function registryRoutes(deps: {
 
   async function limited(request: FastifyRequest): Promise<void> {
     const client = request.actor?.user?.id ?? request.ip;
-    const wait = limiter.take(client);
+    const wait = await limiter.take(client);
     if (wait > 0) {
       throw new TooManyRequestsError(
         localized(

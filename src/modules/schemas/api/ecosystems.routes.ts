@@ -201,7 +201,7 @@ export function ecosystemsApi(deps: EcosystemsApiDeps): FastifyPluginAsyncTypebo
         },
       },
       async (request, reply) => {
-        const wait = joinLimiter.take(request.actor.user?.id ?? request.ip);
+        const wait = await joinLimiter.take(request.actor.user?.id ?? request.ip);
         if (wait > 0)
           throw new TooManyRequestsError(
             localized('Trop de demandes : réessayez plus tard.', 'Too many requests: try again later.'),

@@ -72,7 +72,7 @@ export function joinRoutes(pages: PageRoutes, deps: WebDeps): void {
     if (fieldValue(fields[HONEYPOT_FIELD]) !== '')
       return page.redirect('joinSent', {}, page.actor.user ? undefined : NEW_ACCOUNT);
     const values = valuesFrom(fields);
-    const wait = limiter.take(page.actor.user?.id ?? page.request.ip);
+    const wait = await limiter.take(page.actor.user?.id ?? page.request.ip);
     if (wait > 0) {
       page.reply.code(429);
       return render(page, values, { form: page.t('joinTooMany') });

@@ -25,7 +25,7 @@ export function referencePageRoutes(pages: PageRoutes, deps: WebDeps): void {
     const set = reference.definition(page.params.set ?? '');
     const state = readReferenceState(page.query, set);
     // The external set searches the registry: the registry's budget applies.
-    if (set.external && state.q) takeRegistryBudget(page, deps);
+    if (set.external && state.q) await takeRegistryBudget(page, deps);
     const view = await setPageView(reference, set, state);
     const ctx = page.context({
       page: 'referenceSet',
@@ -70,7 +70,7 @@ export function referencePageRoutes(pages: PageRoutes, deps: WebDeps): void {
     const asOf = asOfInput ? readDay(asOfInput) : null;
     const errors: FieldErrors = {};
     if (asOfInput && !asOf) errors.asOf = page.t('refAsOfInvalid');
-    if (set.external) takeRegistryBudget(page, deps);
+    if (set.external) await takeRegistryBudget(page, deps);
     const { entity, version } = await reference.entity(set.id, code, asOf ? { asOf } : {});
     const retired = entity.status === 'retired' && !entity.current.includes(entity.code);
     const [names, replacements] = await Promise.all([

@@ -8,8 +8,8 @@ import { RegistryPage } from './registry.page.js';
 import { readRegistryState, registryQueryString, toEnterpriseSearch } from './registry-search-state.js';
 
 /** Pages query the registry like the API does, under the same per-client budget. */
-export function takeRegistryBudget(page: PageRequest, deps: WebDeps): void {
-  const wait = deps.registryLimiter.take(page.actor.user?.id ?? page.request.ip);
+export async function takeRegistryBudget(page: PageRequest, deps: WebDeps): Promise<void> {
+  const wait = await deps.registryLimiter.take(page.actor.user?.id ?? page.request.ip);
   if (wait > 0) {
     page.reply.header('Retry-After', String(wait));
     throw new TooManyRequestsError(
@@ -28,7 +28,7 @@ export function registryPageRoutes(pages: PageRoutes, deps: WebDeps): void {
   const limited = (page: PageRequest) => takeRegistryBudget(page, deps);
 
   pages.get('registry', async (page) => {
-    limited(page);
+    await limited(page);
     const state = readRegistryState(page.query);
     const ctx = page.context({ page: 'registry', query: registryQueryString(state) || undefined });
     const { search, errors } = toEnterpriseSearch(state, ctx.t);
@@ -54,7 +54,7 @@ export function registryPageRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   pages.get('enterprise', async (page) => {
-    limited(page);
+    await limited(page);
     const neq = page.params.neq ?? '';
     const [enterprise, follow] = await Promise.all([
       registry.enterprise(neq),
