@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { MIGRATIONS } from './context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
 import { openDuck } from './platform/duckdb/index.js';
+import { restoreBackup, writeBackup } from './platform/ops/backup.js';
 import { pendingMigrations } from './platform/ops/health.js';
+import { duckAnswers } from './platform/ops/ops.duckdb.js';
 import { queueDepth, serverFacts } from './platform/ops/ops.sql.js';
 
 type Status = 'ok' | 'warn' | 'fail';
@@ -169,11 +171,12 @@ export async function doctor(config: Config): Promise<Finding[]> {
       tempDir: path.join(config.dataDir, 'datastore', 'tmp', 'doctor'),
       threads: 1,
     });
-    const connection = await duck.connect();
-    const reader = await connection.runAndReadAll('SELECT 42 AS answer');
-    connection.closeSync();
-    duck.close();
-    add('DuckDB', reader.getRowObjects()[0]?.answer === 42 ? 'ok' : 'fail', 'answers');
+    const answers = await duckAnswers(duck).finally(() => duck.close());
+    add(
+      'DuckDB',
+      answers ? 'ok' : 'fail',
+      answers ? 'answers' : 'answers wrongly: reinstall the dependencies (npm ci)',
+    );
   } catch (error) {
     add('DuckDB', 'fail', `${message(error)}: reinstall the dependencies (npm ci)`);
   }
@@ -195,4 +198,48 @@ export async function doctorCommand(config: Config): Promise<number> {
   const mark = { ok: '✓', warn: '!', fail: '✗' } as const;
   for (const finding of findings) console.log(`${mark[finding.status]} ${finding.check}: ${finding.detail}`);
   return findings.some((finding) => finding.status === 'fail') ? 1 : 0;
+}
+
+/** `quai backup <file>`: the embedded database and its files, the portal stopped. */
+export async function backupCommand(config: Config, file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error('Usage: quai backup <file.tar.gz>');
+    return 2;
+  }
+  if (config.databaseUrl) {
+    console.error('On PostgreSQL, back up with pg_dump and a copy of DATA_DIR/blobs (docs/operations.md).');
+    return 1;
+  }
+  let db: Db;
+  try {
+    db = await openDatabase({ databaseUrl: null, dataDir: config.dataDir, poolSize: 1 });
+  } catch (error) {
+    console.error(
+      `${message(error)}\nThe portal is running: download the backup from it instead (GET /api/v1/backup with an administrator's token).`,
+    );
+    return 1;
+  }
+  try {
+    await writeBackup(db, config.dataDir, createWriteStream(file));
+    console.log(`Backup written to ${file}.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `quai restore <file>`: into a DATA_DIR that holds no database yet. */
+export async function restoreCommand(config: Config, file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error('Usage: quai restore <file.tar.gz>');
+    return 2;
+  }
+  try {
+    const { created } = await restoreBackup(createReadStream(file), config.dataDir);
+    console.log(`Restored the backup of ${created} into ${config.dataDir}.`);
+    return 0;
+  } catch (error) {
+    console.error(message(error));
+    return 1;
+  }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { doctorCommand } from './cli-doctor.js';
+import { backupCommand, doctorCommand, restoreCommand } from './cli-doctor.js';
 import { ckanMigrateCommand, harvestCommand } from './cli-harvest.js';
 import { importReference, loadReference } from './cli-reference.js';
 import { generateRegistry, importRegistry } from './cli-registry.js';
@@ -19,6 +19,9 @@ const USAGE = `Usage: quai <command>
   worker                                  work the job queues only (more workers on PostgreSQL)
   migrate                                 bring the database schema up to date
   doctor                                  check the configuration, database, files, queue and DuckDB; say what to fix
+  backup <file.tar.gz>                    the embedded database and its files in one archive (portal stopped;
+                                          while it runs: GET /api/v1/backup as an administrator)
+  restore <file.tar.gz>                   a backup into a DATA_DIR that holds no database yet
   user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
                                           create an account (a password is generated if none is given)
   user password-link <name> | --all      a one-time link (7 days) for a person to set their password;
@@ -59,6 +62,8 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
     return 0;
   }
   if (command === 'doctor') return doctorCommand(config);
+  if (command === 'backup') return backupCommand(config, subcommand);
+  if (command === 'restore') return restoreCommand(config, subcommand);
   if (command === 'registry' && subcommand === 'generate') {
     await generateRegistry(rest);
     return 0;

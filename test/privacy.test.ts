@@ -369,6 +369,9 @@ describeEachEngine('private datasets, drafts and deleted datasets never leak', (
       '/fr/espace/moderation',
       '/api/v1/consultations',
       '/fr/consultations',
+      '/api/v1/backup',
+      '/metrics',
+      '/readyz',
     ];
   }
 

@@ -4,6 +4,7 @@ import type { Module, Platform } from '../../platform/module.js';
 import { accountRoutes } from './accounts.routes.js';
 import { type AccountsService, createAccountsService } from './accounts.service.js';
 import { refuseRejectedToken, registerActorHook } from './actor.hook.js';
+import { backupRoutes } from './backup.routes.js';
 import { accountsMigrations } from './migrations.js';
 
 /**
@@ -20,6 +21,7 @@ export function createAccountsModule(platform: Platform): Module<AccountsService
     routes: fp(async (app: FastifyInstance) => {
       registerActorHook(app, accounts);
       await app.register(restApi(accountRoutes({ accounts })));
+      await app.register(restApi(backupRoutes(platform)));
     }),
   };
 }

@@ -12,3 +12,14 @@ export async function duckMemoryBytes(duck: Duck): Promise<number> {
     connection.closeSync();
   }
 }
+
+/** Whether DuckDB answers a query. */
+export async function duckAnswers(duck: Duck): Promise<boolean> {
+  const connection = await duck.connect();
+  try {
+    const reader = await connection.runAndReadAll('SELECT 42 AS answer');
+    return reader.getRowObjects()[0]?.answer === 42;
+  } finally {
+    connection.closeSync();
+  }
+}
