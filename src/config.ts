@@ -58,6 +58,11 @@ export interface Config {
   siteTitleEn: string;
   siteDescription: string;
   trustProxy: boolean;
+  /**
+   * Where uploaded files go: null for DATA_DIR/blobs, or S3-compatible object storage
+   * (`s3://bucket/prefix`; credentials and region from the AWS SDK's usual variables).
+   */
+  blobStore: { url: string; endpoint: string | null; region: string | null; forcePathStyle: boolean } | null;
   /** The bearer token `/metrics` asks for; without one, `/metrics` is off (404). */
   metricsToken: string | null;
 }
@@ -109,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     trustProxy: read.boolean('TRUST_PROXY', false),
     metricsToken: read.optional('METRICS_TOKEN') ?? null,
+    blobStore: blobStoreOf(read, problems),
     ocdsOcidPrefix: ocidPrefix(read.string('OCDS_OCID_PREFIX', 'ocds-ec9k95'), problems),
     procurementOrganization: read.string('PROCUREMENT_ORGANIZATION', 'secretariat-du-conseil-du-tresor'),
     registryRateLimit: read.integer('REGISTRY_RATE_LIMIT', 300, 1, 1_000_000),
@@ -213,5 +219,22 @@ function createReader(env: Env, problems: string[]) {
       problems.push(`${name}: expected one of ${allowed.join(', ')}, got "${value}"`);
       return fallback;
     },
+  };
+}
+
+/** BLOB_STORE=s3://bucket/prefix with its endpoint (MinIO, Ceph RGW, Garage…) and region. */
+function blobStoreOf(read: ReturnType<typeof createReader>, problems: string[]): Config['blobStore'] {
+  const url = read.optional('BLOB_STORE');
+  if (!url) return null;
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(url)) {
+    problems.push(`BLOB_STORE must be s3://bucket/prefix (got ${url})`);
+    return null;
+  }
+  const endpoint = read.optional('S3_ENDPOINT');
+  return {
+    url,
+    endpoint,
+    region: read.optional('AWS_REGION'),
+    forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', endpoint !== null),
   };
 }

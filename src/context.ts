@@ -32,6 +32,7 @@ import { createWebModule } from './modules/web/index.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { openResumableUploads, type ResumableUploads } from './platform/blobs/resumable-uploads.js';
+import { openS3BlobStore } from './platform/blobs/s3-blob-store.js';
 import {
   type Db,
   type MigrationSource,
@@ -120,7 +121,9 @@ export async function createContext(
     }));
   await migrate(db, MIGRATIONS);
   const log = options.log ?? createLogger(config.logLevel);
-  const blobs = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = config.blobStore
+    ? openS3BlobStore(config.blobStore)
+    : await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
   const duck = await openDuck({ tempDir: path.join(config.dataDir, 'datastore', 'tmp', 'duckdb') });
   const platform: Platform = {
     db,

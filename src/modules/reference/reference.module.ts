@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Config } from '../../config.js';
+import { localFile } from '../../platform/blobs/s3-blob-store.js';
 import type { Module, Platform } from '../../platform/module.js';
 import { ANONYMOUS, restApi } from '../accounts/index.js';
 import { type CatalogService, datasetIri } from '../catalog/index.js';
@@ -60,7 +62,10 @@ export function createReferenceModule(
     const [current] = await reference.versions(set.id);
     if (!current) return null;
     const parquet = (await publishing.ensureFiles(set, current))['entities.parquet'];
-    const file = parquet ? platform.blobs.localPath(parquet.sha256) : null;
+    // A copy kept locally when the files are in object storage (DuckDB opens files).
+    const file = parquet
+      ? await localFile(platform.blobs, parquet.sha256, path.join(platform.dataDir, 'cache', 'blobs'))
+      : null;
     return file ? { version: current, file, width: set.scheme.width } : null;
   }
 
