@@ -6,6 +6,7 @@ import {
   fieldText,
   fieldValue,
   formFields,
+  type PageRequest,
   type PageRoutes,
   signedInUser,
   type WebDeps,
@@ -58,7 +59,7 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   const form = async (
-    page: Parameters<Parameters<PageRoutes['get']>[1]>[0],
+    page: PageRequest,
     view: Omit<NewReuseView, 'calls'>,
     at: 'newReuse' | 'editReuse' = 'newReuse',
   ) => (
@@ -84,22 +85,29 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
     return form(page, { values, errors: {} });
   });
 
-  pages.post('newReuse', async (page) => {
-    signedInUser(page);
+  /** The form's fields as typed, and as the service takes them. */
+  const submitted = (page: PageRequest) => {
     const fields = formFields(page, cookies);
     const values = Object.fromEntries(
       FIELDS.map((name) => [name, fieldValue(fields[name])]),
     ) as NewReuseView['values'];
+    const input = {
+      title: values.title,
+      description: values.description,
+      type: values.type,
+      url: values.url.trim(),
+      datasets: list(values.datasets),
+      topics: list(values.topics),
+      call: values.call.trim() || null,
+    };
+    return { values, input };
+  };
+
+  pages.post('newReuse', async (page) => {
+    signedInUser(page);
+    const { values, input } = submitted(page);
     try {
-      const created = await reuses.create(page.actor, {
-        title: values.title,
-        description: values.description,
-        type: values.type,
-        url: values.url.trim(),
-        datasets: list(values.datasets),
-        topics: list(values.topics),
-        call: values.call.trim() || null,
-      });
+      const created = await reuses.create(page.actor, input);
       cookies.notify(page.reply, 'ruCreated');
       return page.redirect('reuse', { name: created.name });
     } catch (error) {
@@ -126,21 +134,10 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
 
   pages.post('editReuse', async (page) => {
     signedInUser(page);
-    const fields = formFields(page, cookies);
-    const values = Object.fromEntries(
-      FIELDS.map((name) => [name, fieldValue(fields[name])]),
-    ) as NewReuseView['values'];
+    const { values, input } = submitted(page);
     const name = page.params.name ?? '';
     try {
-      const edited = await reuses.update(page.actor, name, {
-        title: values.title,
-        description: values.description,
-        type: values.type,
-        url: values.url.trim(),
-        datasets: list(values.datasets),
-        topics: list(values.topics),
-        call: values.call.trim() || null,
-      });
+      const edited = await reuses.update(page.actor, name, input);
       cookies.notify(page.reply, 'ruEdited');
       return page.redirect('reuse', { name: edited.name });
     } catch (error) {
@@ -155,7 +152,7 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
   });
 
   const show = async (
-    page: Parameters<Parameters<PageRoutes['get']>[1]>[0],
+    page: PageRequest,
     errors: Record<string, string> = {},
   ) => {
     const reuse = await reuses.get(page.actor, page.params.name ?? '');
