@@ -151,10 +151,7 @@ export function reusePageRoutes(pages: PageRoutes, deps: WebDeps): void {
     }
   });
 
-  const show = async (
-    page: PageRequest,
-    errors: Record<string, string> = {},
-  ) => {
+  const show = async (page: PageRequest, errors: Record<string, string> = {}) => {
     const reuse = await reuses.get(page.actor, page.params.name ?? '');
     const view = {
       reuse,
