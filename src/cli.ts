@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { backupCommand, doctorCommand, restoreCommand } from './cli-doctor.js';
 import { ckanMigrateCommand, harvestCommand } from './cli-harvest.js';
+import { backupCommand, blobsCommand, doctorCommand, restoreCommand } from './cli-ops.js';
 import { importReference, loadReference } from './cli-reference.js';
 import { generateRegistry, importRegistry } from './cli-registry.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -22,6 +22,7 @@ const USAGE = `Usage: quai <command>
   backup <file.tar.gz>                    the embedded database and its files in one archive (portal stopped;
                                           while it runs: GET /api/v1/backup as an administrator)
   restore <file.tar.gz>                   a backup into a DATA_DIR that holds no database yet
+  blobs migrate to-s3|to-local            copy the files between DATA_DIR/blobs and BLOB_STORE (resumable, verified)
   user create <name> [--email E] [--fullname F] [--password P] [--sysadmin]
                                           create an account (a password is generated if none is given)
   user password-link <name> | --all      a one-time link (7 days) for a person to set their password;
@@ -64,6 +65,7 @@ export async function run(argv: string[], config: Config = loadConfig()): Promis
   if (command === 'doctor') return doctorCommand(config);
   if (command === 'backup') return backupCommand(config, subcommand);
   if (command === 'restore') return restoreCommand(config, subcommand);
+  if (command === 'blobs') return blobsCommand(config, [subcommand ?? '', ...rest]);
   if (command === 'registry' && subcommand === 'generate') {
     await generateRegistry(rest);
     return 0;

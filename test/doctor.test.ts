@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { doctor, doctorCommand } from '../src/cli-doctor.js';
+import { doctor, doctorCommand } from '../src/cli-ops.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 

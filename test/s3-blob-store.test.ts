@@ -16,6 +16,8 @@ import { after, before, describe, test } from 'node:test';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import type { BlobStore } from '../src/platform/blobs/blob-store.js';
+import { openLocalBlobStore } from '../src/platform/blobs/local-blob-store.js';
+import { migrateBlobs } from '../src/platform/blobs/migrate-blobs.js';
 import { BlobTooLargeError, openS3BlobStore } from '../src/platform/blobs/s3-blob-store.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { call, datasetBody, multipart, seedOrganization, seedUser } from './helpers/fixtures.js';
@@ -71,7 +73,8 @@ describe('S3-compatible blob store', () => {
     await store.close();
     client.destroy();
     await server.close().catch(() => {});
-    await rm(directory, { recursive: true, force: true });
+    for (const dir of [directory, `${directory}-local`, `${directory}-back`])
+      await rm(dir, { recursive: true, force: true });
   });
 
   test('a file of several parts goes up and comes back with the same hash, whole and by range', async () => {
@@ -169,6 +172,24 @@ describe('S3-compatible blob store', () => {
     } finally {
       await portal.close();
     }
+  });
+
+  test('a local store migrates to S3 and back, verified, and a second run copies nothing', async () => {
+    const local = await openLocalBlobStore(path.join(directory, '..', `${path.basename(directory)}-local`));
+    const target = openS3BlobStore({ url: 's3://quai/migration', client, partSize: 5 * MiB });
+    const contents = [randomBytes(1000), randomBytes(6 * MiB), Buffer.from('a,b\n1,2\n')];
+    for (const bytes of contents) await local.put(Readable.from([bytes]), { maxBytes: 10 * MiB });
+    const first = await migrateBlobs(local, target);
+    assert.deepEqual([first.copied, first.skipped, first.failed], [3, 0, []]);
+    const again = await migrateBlobs(local, target);
+    assert.deepEqual([again.copied, again.skipped], [0, 3], 'resumable: what is there is skipped');
+    const listed: string[] = [];
+    for await (const name of target.list()) listed.push(name);
+    assert.deepEqual(listed.sort(), contents.map(sha).sort());
+    const back = await openLocalBlobStore(path.join(directory, '..', `${path.basename(directory)}-back`));
+    assert.equal((await migrateBlobs(target, back)).copied, 3);
+    for (const bytes of contents) assert.deepEqual(await collect(back.read(sha(bytes))), bytes);
+    await Promise.all([local.close(), back.close()]);
   });
 
   test('a server that goes away mid-upload: the upload fails, and nothing is published', async () => {

@@ -30,6 +30,8 @@ export interface BlobStore {
   /** The blob as a local file that tools such as DuckDB can open, or null when not stored locally. */
   localPath(sha256: string): string | null;
   delete(sha256: string): Promise<void>;
+  /** Every stored blob's name (order unspecified). */
+  list(): AsyncIterable<string>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -30,6 +30,15 @@ export async function openLocalBlobStore(root: string): Promise<BlobStore> {
 
   return {
     localPath: blobPath,
+
+    async *list() {
+      const top = path.join(root, 'sha256');
+      if (!existsSync(top)) return;
+      for (const a of await readdir(top))
+        for (const b of await readdir(path.join(top, a)).catch(() => []))
+          for (const name of await readdir(path.join(top, a, b)).catch(() => []))
+            if (isSha256(name)) yield name;
+    },
 
     async put(source, { maxBytes }): Promise<StoredBlob> {
       const tempPath = path.join(tempDir, randomUUID());

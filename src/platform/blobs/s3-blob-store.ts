@@ -9,6 +9,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NotFound,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -156,6 +157,24 @@ export function openS3BlobStore(options: {
     },
 
     localPath: () => null,
+
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: key('blobs/'),
+            ...(token ? { ContinuationToken: token } : {}),
+          }),
+        );
+        for (const object of page.Contents ?? []) {
+          const name = object.Key?.split('/').pop() ?? '';
+          if (isSha256(name)) yield name;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
 
     async delete(sha256: string): Promise<void> {
       if (!isSha256(sha256)) return;

@@ -3,6 +3,9 @@ import { mkdir, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { MIGRATIONS } from './context.js';
+import { openLocalBlobStore } from './platform/blobs/local-blob-store.js';
+import { migrateBlobs } from './platform/blobs/migrate-blobs.js';
+import { openS3BlobStore } from './platform/blobs/s3-blob-store.js';
 import { type Db, openDatabase } from './platform/db/index.js';
 import { openDuck } from './platform/duckdb/index.js';
 import { restoreBackup, writeBackup } from './platform/ops/backup.js';
@@ -241,5 +244,33 @@ export async function restoreCommand(config: Config, file: string | undefined): 
   } catch (error) {
     console.error(message(error));
     return 1;
+  }
+}
+
+/** `quai blobs migrate to-s3|to-local`: the files between DATA_DIR/blobs and BLOB_STORE. */
+export async function blobsCommand(config: Config, args: string[]): Promise<number> {
+  const [verb, direction] = args;
+  if (verb !== 'migrate' || (direction !== 'to-s3' && direction !== 'to-local')) {
+    console.error('Usage: quai blobs migrate to-s3|to-local');
+    return 2;
+  }
+  if (!config.blobStore) {
+    console.error('Set BLOB_STORE=s3://bucket/prefix (and S3_ENDPOINT, credentials) first.');
+    return 2;
+  }
+  const local = await openLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const s3 = openS3BlobStore(config.blobStore);
+  try {
+    const [from, to] = direction === 'to-s3' ? [local, s3] : [s3, local];
+    let seen = 0;
+    const result = await migrateBlobs(from, to, () => {
+      if (++seen % 100 === 0) console.log(`${seen} files…`);
+    });
+    console.log(`${result.copied} copied, ${result.skipped} already there, ${result.failed.length} failed.`);
+    for (const failure of result.failed) console.error(`✗ ${failure.sha256}: ${failure.reason}`);
+    return result.failed.length > 0 ? 1 : 0;
+  } finally {
+    await local.close();
+    await s3.close();
   }
 }
