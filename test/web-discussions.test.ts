@@ -148,7 +148,8 @@ describeEachEngine('web discussions and consultations', (current) => {
   test('a consultation opened, commented on a theme, ended, concluded with its answers', async () => {
     const admin = await signedIn('admin-levis');
     await admin.get('/fr/consultations/nouvelle');
-    const today = new Date().toISOString().slice(0, 10);
+    // Today as people in Québec count it (the form reads days in Québec's time).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
     const fields = {
       title: 'Stratégie cyclable 2027',
       description: 'La Ville propose trois axes pour sa stratégie cyclable et vous consulte.',
