@@ -114,6 +114,15 @@ describeEachEngine('discussions on datasets', (current) => {
     assert.equal((await api('GET', url, citizen)).status, 404);
     for (const caller of [null, citizen])
       assert.equal((await api('GET', `/api/v1/discussions/${opened.json.id}`, caller)).status, 404);
+    for (const [url, body] of [
+      [`/api/v1/discussions/${opened.json.id}/closing`, { closed: true }],
+      [`/api/v1/discussions/${opened.json.id}/messages`, { body: 'Je lis ce fil privé' }],
+    ] as const)
+      assert.equal(
+        (await api('POST', url, citizen, body)).status,
+        404,
+        `${url}: no write to what one cannot see`,
+      );
     const message = opened.json.messages[0].id;
     assert.equal(
       (await api('POST', `/api/v1/messages/${message}/report`, citizen, { reason: 'pour voir' })).status,

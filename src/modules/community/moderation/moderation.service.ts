@@ -62,6 +62,18 @@ export function createModerationService(deps: ModerationDeps) {
   const repo = createModerationRepo(deps.db);
   const now = deps.now ?? Date.now;
 
+  /** A banned person may no longer write, and is told why. */
+  async function refuseBanned(userId: string): Promise<void> {
+    const ban = await repo.banOf(userId);
+    if (ban)
+      throw new ForbiddenError(
+        localized(
+          `Votre compte ne peut plus écrire sur le portail : ${ban.reason}`,
+          `Your account may no longer write on the portal: ${ban.reason}`,
+        ),
+      );
+  }
+
   const tooMany = (wait: number) =>
     new TooManyRequestsError(
       localized(
@@ -93,14 +105,7 @@ export function createModerationService(deps: ModerationDeps) {
             'Confirm your email address first: follow the link in the message you received.',
           ),
         );
-      const ban = await repo.banOf(user.id);
-      if (ban)
-        throw new ForbiddenError(
-          localized(
-            `Votre compte ne peut plus écrire sur le portail : ${ban.reason}`,
-            `Your account may no longer write on the portal: ${ban.reason}`,
-          ),
-        );
+      await refuseBanned(user.id);
       const body = writing.body.trim();
       if (body.length < 2) issues.add('body', 'too_short', messages.tooShort(2));
       else if (body.length > BODY_MAX) issues.add('body', 'too_long', messages.tooLong(BODY_MAX));
@@ -132,14 +137,7 @@ export function createModerationService(deps: ModerationDeps) {
     /** Refuses a banned person (to report, for example); the rate limit per account applies. */
     async mayAct(actor: Actor, client: string): Promise<{ id: string; name: string }> {
       if (!actor.user) throw signInFirst();
-      const ban = await repo.banOf(actor.user.id);
-      if (ban)
-        throw new ForbiddenError(
-          localized(
-            `Votre compte ne peut plus écrire sur le portail : ${ban.reason}`,
-            `Your account may no longer write on the portal: ${ban.reason}`,
-          ),
-        );
+      await refuseBanned(actor.user.id);
       const wait = Math.max(
         await deps.perAccount.take(`user:${actor.user.id}`),
         await deps.perClient.take(`client:${client}`),
